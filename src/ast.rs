@@ -1,0 +1,563 @@
+//! The typed syntax tree. Every node carries the [`Span`] it came from, so
+//! every later diagnostic can point at the lawyer's own text.
+//!
+//! Spans are left out of equality ([`Spanned`] compares values only), so two
+//! files that differ only in layout have equal trees.
+
+use crate::source::Span;
+use chrono::{NaiveDate, NaiveTime};
+use rust_decimal::Decimal;
+
+/// A value with the place it was written.
+#[derive(Clone, Debug)]
+pub struct Spanned<T> {
+    pub node: T,
+    pub span: Span,
+}
+
+impl<T: PartialEq> PartialEq for Spanned<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.node == other.node
+    }
+}
+
+impl<T> Spanned<T> {
+    pub fn new(node: T, span: Span) -> Self {
+        Spanned { node, span }
+    }
+}
+
+pub type Name = Spanned<String>;
+pub type Text = Spanned<String>;
+pub type DateLit = Spanned<NaiveDate>;
+
+/// One parsed file: its top-level items in order.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct File {
+    pub items: Vec<Item>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    Agreement(Agreement),
+    Party(Party),
+    Document(Document),
+    Fact(FactDecl),
+    Election(Election),
+    Assumption(Assumption),
+    Signature(Signature),
+    Clause(Clause),
+    Scenario(Scenario),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Agreement {
+    pub title: Text,
+    pub dated: Option<DateLit>,
+    pub source: Option<Text>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Party {
+    pub name: Name,
+    pub legal_name: Text,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    pub name: Name,
+    pub title: Text,
+    pub dated: Option<DateLit>,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    pub number: Name,
+    pub title: Option<Text>,
+}
+
+/// The kinds of value a fact, expression or literal can have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Type {
+    Money,
+    Date,
+    Duration,
+    Percentage,
+    Count,
+    Number,
+    YesNo,
+}
+
+impl Type {
+    /// The word a lawyer would use.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Type::Money => "an amount of money",
+            Type::Date => "a date",
+            Type::Duration => "a duration",
+            Type::Percentage => "a percentage",
+            Type::Count => "a count",
+            Type::Number => "a number",
+            Type::YesNo => "a yes-or-no fact",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactDecl {
+    pub name: Name,
+    pub ty: Spanned<Type>,
+    pub description: Option<Text>,
+}
+
+/// A choice a party makes (`election`), or a reading of ambiguous text
+/// (`assume NAME ...`): a name with named options, one of them the default.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Election {
+    pub name: Name,
+    pub by: Name,
+    pub description: Option<Text>,
+    pub options: Vec<OptionDecl>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct OptionDecl {
+    pub name: Name,
+    pub description: Option<Text>,
+    pub is_default: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Assumption {
+    /// `assume "interest is simple, actual/365"`
+    Stated(Text),
+    /// `assume interest_start "when interest runs" option due_date ... option grace_end ...`
+    Reading {
+        name: Name,
+        description: Text,
+        options: Vec<OptionDecl>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Signature {
+    pub party: Name,
+    pub signed_as: Option<Text>,
+    pub when: SignatureDate,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SignatureDate {
+    /// The document does not say.
+    Unstated,
+    /// The date line is there but empty.
+    LeftBlank(Span),
+    On(DateLit, Option<Spanned<NaiveTime>>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Clause {
+    pub number: Name,
+    pub title: Option<Text>,
+    pub quotes: Vec<Text>,
+    pub assumptions: Vec<Assumption>,
+    pub elections: Vec<Election>,
+    pub facts: Vec<FactDecl>,
+    pub obligations: Vec<Obligation>,
+    /// The `clause 2(b) "..."` line.
+    pub head_span: Span,
+}
+
+/// The kind of an obligation, fixed by its verb.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Payment,
+    Benefit,
+    Reimbursement,
+    Performance,
+    Notice,
+    Release,
+    Survival,
+    Restriction,
+    Right,
+    Acceptance,
+    Election,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Payment => "payment",
+            Kind::Benefit => "benefit",
+            Kind::Reimbursement => "reimbursement",
+            Kind::Performance => "performance",
+            Kind::Notice => "notice",
+            Kind::Release => "release",
+            Kind::Survival => "survival",
+            Kind::Restriction => "restriction",
+            Kind::Right => "right",
+            Kind::Acceptance => "acceptance",
+            Kind::Election => "election",
+        }
+    }
+}
+
+/// What an obligation is about, beyond its kind.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Subject {
+    /// `pays employee EXPR`
+    Amount(Expr),
+    /// `provides employee "..."`, `performs "..."`, `may "..."`
+    Described(Text),
+    /// `reimburses employee "..." EXPR?`
+    Reimbursed(Text, Option<Expr>),
+    /// `releases employee from employment_agreement section 9`
+    DocumentRef(DocumentRef),
+    /// `notifies company of compensation employee receives`
+    CompensationReceived(Name),
+    /// `signs "..." by 1:30 p.m. on June 6, 2002`
+    Deadline {
+        what: Option<Text>,
+        date: DateLit,
+        time: Spanned<NaiveTime>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocumentRef {
+    pub document: Name,
+    pub section: Option<Name>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Obligation {
+    pub label: Option<Name>,
+    pub kind: Kind,
+    pub obligor: Name,
+    pub obligee: Option<Name>,
+    pub subject: Subject,
+    pub modifiers: Vec<Modifier>,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Frequency {
+    Monthly,
+    Quarterly,
+    Yearly,
+}
+
+impl Frequency {
+    pub fn months(self) -> u32 {
+        match self {
+            Frequency::Monthly => 1,
+            Frequency::Quarterly => 3,
+            Frequency::Yearly => 12,
+        }
+    }
+}
+
+/// `six (6)`: a count, with the words it was written in, if any.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Count {
+    pub value: Spanned<u32>,
+    pub words: Option<Spanned<String>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayRule {
+    LastDayOfMonth,
+    DayOfMonth(u32),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoundingMode {
+    HalfUp,
+    HalfEven,
+    Down,
+    Up,
+}
+
+impl RoundingMode {
+    pub fn describe(self) -> &'static str {
+        match self {
+            RoundingMode::HalfUp => "half up",
+            RoundingMode::HalfEven => "half even",
+            RoundingMode::Down => "down",
+            RoundingMode::Up => "up",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Cent,
+    Dollar,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Remainder {
+    First,
+    Last,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DurationUnit {
+    Days,
+    Weeks,
+    Months,
+    Years,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Duration {
+    pub amount: u32,
+    pub unit: DurationUnit,
+}
+
+impl Duration {
+    pub fn describe(self) -> String {
+        let unit = match (self.unit, self.amount == 1) {
+            (DurationUnit::Days, true) => "day",
+            (DurationUnit::Days, false) => "days",
+            (DurationUnit::Weeks, true) => "week",
+            (DurationUnit::Weeks, false) => "weeks",
+            (DurationUnit::Months, true) => "month",
+            (DurationUnit::Months, false) => "months",
+            (DurationUnit::Years, true) => "year",
+            (DurationUnit::Years, false) => "years",
+        };
+        format!("{} {}", self.amount, unit)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayCount {
+    Actual365,
+    Actual360,
+    Thirty360,
+}
+
+impl DayCount {
+    pub fn describe(self) -> &'static str {
+        match self {
+            DayCount::Actual365 => "actual/365",
+            DayCount::Actual360 => "actual/360",
+            DayCount::Thirty360 => "30/360",
+        }
+    }
+}
+
+/// When late interest starts to run.
+#[derive(Clone, Debug, PartialEq)]
+pub enum InterestStart {
+    DueDate,
+    GraceEnd,
+    /// Decided by a named reading whose options are `due_date` / `grace_end`.
+    Reading(Name),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LateInterest {
+    pub rate: Spanned<Decimal>,
+    pub start: Option<InterestStart>,
+    pub day_count: Option<Spanned<DayCount>>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Period {
+    pub from: Option<DateLit>,
+    pub through: Option<DateLit>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Modifier {
+    Installments {
+        count: Count,
+        frequency: Frequency,
+        day: Option<DayRule>,
+        span: Span,
+    },
+    /// `if the count and the dates disagree, follow READING`
+    ConflictRule(Name),
+    Rounding(RoundingMode, Unit, Span),
+    Remainder(Remainder, Span),
+    Period(Period),
+    On(DateLit),
+    Effective(DateLit),
+    For(Spanned<Duration>),
+    Within(Spanned<Duration>),
+    Offset {
+        receiver: Name,
+        period: Option<Period>,
+        span: Span,
+    },
+    Grace(Spanned<Duration>),
+    LateInterest(LateInterest),
+    Cost(Expr),
+    Cap(Expr),
+    Condition(Condition),
+    Lapses(Span),
+    Then {
+        party: Name,
+        what: Text,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Condition {
+    Not(Box<Condition>, Span),
+    All(Vec<Condition>, Span),
+    Any(Vec<Condition>, Span),
+    Elects { party: Name, option: Name },
+    Prevails(Name),
+    Compare(Expr, Spanned<CompareOp>, Expr),
+    Described(Text),
+    Fact(Name),
+}
+
+impl Condition {
+    pub fn span(&self) -> Span {
+        match self {
+            Condition::Not(_, s) | Condition::All(_, s) | Condition::Any(_, s) => *s,
+            Condition::Elects { party, option } => party.span.to(option.span),
+            Condition::Prevails(n) | Condition::Fact(n) => n.span,
+            Condition::Compare(a, _, b) => a.span.to(b.span),
+            Condition::Described(t) => t.span,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompareOp {
+    Gt,
+    Ge,
+    Lt,
+    Le,
+    Eq,
+}
+
+impl CompareOp {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CompareOp::Gt => ">",
+            CompareOp::Ge => ">=",
+            CompareOp::Lt => "<",
+            CompareOp::Le => "<=",
+            CompareOp::Eq => "=",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+impl BinOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "−",
+            BinOp::Mul => "×",
+            BinOp::Div => "÷",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expr {
+    pub node: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    Money(Decimal),
+    Percent(Decimal),
+    Number(Decimal),
+    Date(NaiveDate),
+    Duration(Duration),
+    Fact(String),
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    GreaterOf(Box<Expr>, Box<Expr>),
+    LesserOf(Box<Expr>, Box<Expr>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    pub name: Name,
+    pub title: Option<Text>,
+    pub hypothetical: Vec<Text>,
+    pub as_of: Option<DateLit>,
+    pub facts: Vec<FactValue>,
+    pub readings: Vec<ReadingChoice>,
+    pub payments_on_time: bool,
+    pub events: Vec<Event>,
+    pub head_span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactValue {
+    pub name: Name,
+    pub value: Spanned<Value>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Yes,
+    No,
+    Expr(Expr),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadingChoice {
+    pub reading: Name,
+    pub option: Name,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    Elected {
+        party: Name,
+        option: Name,
+    },
+    Paid {
+        payer: Name,
+        payee: Name,
+        amount: Spanned<Decimal>,
+        on: DateLit,
+        obligation: Name,
+        due: Option<DateLit>,
+        span: Span,
+    },
+    Compensation {
+        party: Name,
+        amount: Spanned<Decimal>,
+        on: DateLit,
+        description: Option<Text>,
+    },
+    Notified {
+        party: Name,
+        to: Name,
+        on: DateLit,
+        description: Option<Text>,
+    },
+    Signed {
+        party: Name,
+        on: DateLit,
+        at: Option<Spanned<NaiveTime>>,
+    },
+    Prevailed {
+        party: Name,
+        on: DateLit,
+    },
+}

@@ -1,0 +1,918 @@
+//! Parsed files → a checked [`Model`], with every problem found.
+//!
+//! Three passes, each reporting all it finds: gather the declarations
+//! (duplicates), resolve every name used (with "did you mean"), and check
+//! the types of every amount and condition. The checks over the contract as
+//! a whole live in [`crate::findings`].
+
+use crate::ast::*;
+use crate::codes::Code;
+use crate::diagnostic::Diagnostic;
+use crate::load::Loaded;
+use crate::model::{Model, Reading, Stated, INTEREST_READINGS, SCHEDULE_READINGS};
+use crate::parse::{closest, join_or};
+use crate::source::Span;
+use std::collections::BTreeMap;
+
+/// Builds the model of one agreement folder and checks it. The model is
+/// returned even when there are errors (for the checks that can still run);
+/// callers evaluate it only when there are none.
+pub fn check(loaded: &Loaded) -> (Model, Vec<Diagnostic>) {
+    let mut checker = Checker {
+        model: Model {
+            source: loaded.source,
+            dir_span: loaded.dir_span,
+            ..Model::default()
+        },
+        diagnostics: Vec::new(),
+        agreement_span: None,
+    };
+    for parsed in &loaded.files {
+        for item in &parsed.ast.items {
+            checker.declare(item, parsed.is_scenario);
+        }
+    }
+    checker.require_agreement(loaded);
+    checker.resolve();
+    (checker.model, checker.diagnostics)
+}
+
+struct Checker {
+    model: Model,
+    diagnostics: Vec<Diagnostic>,
+    agreement_span: Option<Span>,
+}
+
+impl Checker {
+    fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn duplicate(&mut self, what: &str, name: &Name, first: Span) {
+        let mut diagnostic = Diagnostic::error(
+            Code::DuplicateName,
+            name.span,
+            format!("{what} `{}` is declared twice", name.node),
+        )
+        .with_label("declared again here")
+        .with_help("give each a different name, or delete one");
+        if first.file == name.span.file {
+            diagnostic = diagnostic.with_secondary(first, "first declared here");
+        }
+        self.push(diagnostic);
+    }
+
+    // ---- pass 1: declarations ------------------------------------------
+
+    fn declare(&mut self, item: &Item, in_scenario_file: bool) {
+        let wrong_place = match item {
+            Item::Scenario(s) => {
+                (!in_scenario_file).then_some((s.name.span, "a scenario", "a `.scenario` file"))
+            }
+            Item::Clause(c) => {
+                in_scenario_file.then_some((c.number.span, "a clause", "a `.clause` file"))
+            }
+            _ => None,
+        };
+        if let Some((span, what, place)) = wrong_place {
+            self.push(
+                Diagnostic::error(
+                    Code::WrongPlace,
+                    span,
+                    format!("{what} must be written in {place}"),
+                )
+                .with_help("move it to a file of its own with the right ending"),
+            );
+            return;
+        }
+        match item {
+            Item::Agreement(a) => self.declare_agreement(a),
+            Item::Party(p) => {
+                if let Some(first) = self.model.parties.get(&p.name.node) {
+                    let first = first.name.span;
+                    self.duplicate("the party", &p.name, first);
+                } else {
+                    self.model.parties.insert(p.name.node.clone(), p.clone());
+                }
+            }
+            Item::Document(d) => {
+                if let Some(first) = self.model.documents.get(&d.name.node) {
+                    let first = first.name.span;
+                    self.duplicate("the document", &d.name, first);
+                } else {
+                    self.model.documents.insert(d.name.node.clone(), d.clone());
+                }
+            }
+            Item::Fact(f) => self.declare_fact(f),
+            Item::Election(e) => self.declare_election(e),
+            Item::Assumption(a) => self.declare_assumption(a, None),
+            Item::Signature(s) => self.model.signatures.push(s.clone()),
+            Item::Clause(c) => self.declare_clause(c),
+            Item::Scenario(s) => {
+                if let Some(first) = self
+                    .model
+                    .scenarios
+                    .iter()
+                    .find(|x| x.name.node == s.name.node)
+                {
+                    let first = first.name.span;
+                    self.duplicate("the scenario", &s.name, first);
+                } else {
+                    self.model.scenarios.push(s.clone());
+                }
+            }
+        }
+    }
+
+    fn declare_agreement(&mut self, agreement: &Agreement) {
+        if let Some(first) = self.agreement_span {
+            let mut diagnostic = Diagnostic::error(
+                Code::DuplicateName,
+                agreement.span,
+                "the folder has a second `agreement` header",
+            )
+            .with_help(
+                "an agreement folder holds one agreement; move the other to a folder of its own",
+            );
+            if first.file == agreement.span.file {
+                diagnostic = diagnostic.with_secondary(first, "the first one");
+            }
+            self.push(diagnostic);
+            return;
+        }
+        self.agreement_span = Some(agreement.span);
+        self.model.title = agreement.title.node.clone();
+        self.model.dated = agreement.dated.as_ref().map(|d| d.node);
+    }
+
+    fn declare_fact(&mut self, fact: &FactDecl) {
+        if let Some(first) = self.model.facts.get(&fact.name.node) {
+            let first = first.name.span;
+            self.duplicate("the fact", &fact.name, first);
+        } else {
+            self.model
+                .facts
+                .insert(fact.name.node.clone(), fact.clone());
+        }
+    }
+
+    fn declare_election(&mut self, election: &Election) {
+        if let Some(first) = self
+            .model
+            .elections
+            .iter()
+            .find(|e| e.name.node == election.name.node)
+        {
+            let first = first.name.span;
+            self.duplicate("the election", &election.name, first);
+            return;
+        }
+        self.check_options(&election.name, &election.options);
+        self.model.elections.push(election.clone());
+    }
+
+    fn check_options(&mut self, owner: &Name, options: &[OptionDecl]) {
+        let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
+        for option in options {
+            if let Some(first) = seen.get(option.name.node.as_str()) {
+                let first = *first;
+                self.duplicate("the option", &option.name, first);
+            }
+            seen.insert(&option.name.node, option.name.span);
+        }
+        if options.iter().filter(|o| o.is_default).count() > 1 {
+            self.push(
+                Diagnostic::error(
+                    Code::DuplicateName,
+                    owner.span,
+                    format!("`{}` has more than one `default` option", owner.node),
+                )
+                .with_help("mark one option `default`: the one the ledger follows when no scenario chooses"),
+            );
+        }
+    }
+
+    fn declare_assumption(&mut self, assumption: &Assumption, clause: Option<&str>) {
+        match assumption {
+            Assumption::Stated(text) => self.model.stated.push(Stated {
+                clause: clause.map(str::to_owned),
+                text: text.clone(),
+            }),
+            Assumption::Reading {
+                name,
+                description,
+                options,
+            } => {
+                if let Some(first) = self.model.reading(&name.node) {
+                    let first = first.name.span;
+                    self.duplicate("the reading", name, first);
+                    return;
+                }
+                self.check_options(name, options);
+                self.model.readings.push(Reading {
+                    clause: clause.map(str::to_owned),
+                    name: name.clone(),
+                    description: description.clone(),
+                    options: options.clone(),
+                });
+            }
+        }
+    }
+
+    fn declare_clause(&mut self, clause: &Clause) {
+        if let Some(first) = self
+            .model
+            .clauses
+            .iter()
+            .find(|c| c.number.node == clause.number.node)
+        {
+            let first = first.number.span;
+            self.duplicate("clause", &clause.number, first);
+            return;
+        }
+        for fact in &clause.facts {
+            self.declare_fact(fact);
+        }
+        for election in &clause.elections {
+            self.declare_election(election);
+        }
+        for assumption in &clause.assumptions {
+            self.declare_assumption(assumption, Some(&clause.number.node));
+        }
+        let mut labels: BTreeMap<&str, Span> = BTreeMap::new();
+        for label in clause.obligations.iter().filter_map(|o| o.label.as_ref()) {
+            if let Some(first) = labels.get(label.node.as_str()) {
+                let first = *first;
+                self.duplicate("the obligation", label, first);
+            }
+            labels.insert(&label.node, label.span);
+        }
+        self.model.clauses.push(clause.clone());
+    }
+
+    fn require_agreement(&mut self, loaded: &Loaded) {
+        let has_clause_files = loaded.files.iter().any(|f| !f.is_scenario);
+        if self.agreement_span.is_none() && has_clause_files {
+            let span = loaded
+                .files
+                .iter()
+                .find(|f| !f.is_scenario)
+                .map_or(loaded.dir_span, |f| Span::new(f.file, 0, 0));
+            self.push(
+                Diagnostic::error(
+                    Code::MissingAgreement,
+                    span,
+                    "this agreement folder has no `agreement` header",
+                )
+                .with_help("add `agreement \"Title\" dated DATE source \"source.txt\"` to a file such as `agreement.clause`"),
+            );
+        }
+    }
+
+    // ---- pass 2 and 3: names and types ---------------------------------
+
+    fn resolve(&mut self) {
+        let clauses = self.model.clauses.clone();
+        for clause in &clauses {
+            self.resolve_parent(clause);
+            for obligation in &clause.obligations {
+                self.resolve_obligation(clause, obligation);
+            }
+        }
+        for election in self.model.elections.clone() {
+            self.party(&election.by, None);
+        }
+        for signature in self.model.signatures.clone() {
+            self.party(&signature.party, None);
+        }
+        for scenario in self.model.scenarios.clone() {
+            self.resolve_scenario(&scenario);
+        }
+    }
+
+    fn resolve_parent(&mut self, clause: &Clause) {
+        let number = &clause.number.node;
+        let Some(open) = number.rfind('(') else {
+            return;
+        };
+        let parent = number.get(..open).unwrap_or("");
+        if !parent.is_empty() && !self.model.clauses.iter().any(|c| c.number.node == parent) {
+            self.push(
+                Diagnostic::warning(
+                    Code::MissingParentClause,
+                    clause.number.span,
+                    format!("clause `{number}` belongs to clause `{parent}`, which is not in the agreement"),
+                )
+                .with_help(format!("add `clause {parent} \"Title\"` with the opening words of clause {parent}"))
+                .in_clause(number.clone()),
+            );
+        }
+    }
+
+    fn party(&mut self, name: &Name, clause: Option<&str>) {
+        if self.model.parties.contains_key(&name.node) {
+            return;
+        }
+        let suggestion = closest(&name.node, self.model.parties.keys().map(String::as_str));
+        let known = self
+            .model
+            .parties
+            .keys()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>();
+        let help = match suggestion {
+            Some(s) => format!("did you mean `{s}`?"),
+            None if known.is_empty() => {
+                "declare the parties in the header file: `party employee \"Full Name\"`".to_owned()
+            }
+            None => format!(
+                "the parties are {}; declare others with `party NAME \"Full Name\"`",
+                join_or(&known)
+            ),
+        };
+        let mut diagnostic = Diagnostic::error(
+            Code::UnknownParty,
+            name.span,
+            format!("`{}` is not a party to this agreement", name.node),
+        )
+        .with_label("unknown party")
+        .with_help(help);
+        if let Some(clause) = clause {
+            diagnostic = diagnostic.in_clause(clause);
+        }
+        self.push(diagnostic);
+    }
+
+    fn unknown_name(
+        &mut self,
+        name: &Name,
+        what: &str,
+        candidates: Vec<String>,
+        how: &str,
+        clause: Option<&str>,
+    ) {
+        let suggestion = closest(&name.node, candidates.iter().map(String::as_str));
+        let help = match suggestion {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => how.to_owned(),
+        };
+        let mut diagnostic = Diagnostic::error(
+            Code::UnknownName,
+            name.span,
+            format!("there is no {what} named `{}`", name.node),
+        )
+        .with_label(format!("unknown {what}"))
+        .with_help(help);
+        if let Some(clause) = clause {
+            diagnostic = diagnostic.in_clause(clause);
+        }
+        self.push(diagnostic);
+    }
+
+    fn resolve_obligation(&mut self, clause: &Clause, obligation: &Obligation) {
+        let number = clause.number.node.as_str();
+        self.party(&obligation.obligor, Some(number));
+        if let Some(obligee) = &obligation.obligee {
+            self.party(obligee, Some(number));
+        }
+        match &obligation.subject {
+            Subject::Amount(expr) => self.expect_type(expr, Type::Money, "a payment", number),
+            Subject::Reimbursed(_, Some(expr)) => {
+                self.expect_type(expr, Type::Money, "a reimbursement", number)
+            }
+            Subject::DocumentRef(reference) => self.document(reference, number),
+            Subject::CompensationReceived(party) => self.party(party, Some(number)),
+            Subject::Reimbursed(_, None) | Subject::Described(_) | Subject::Deadline { .. } => {}
+        }
+        for modifier in &obligation.modifiers {
+            self.resolve_modifier(modifier, obligation, number);
+        }
+    }
+
+    fn document(&mut self, reference: &DocumentRef, clause: &str) {
+        let Some(document) = self.model.documents.get(&reference.document.node) else {
+            let candidates = self.model.documents.keys().cloned().collect::<Vec<_>>();
+            let suggestion = closest(
+                &reference.document.node,
+                candidates.iter().map(String::as_str),
+            );
+            self.push(
+                Diagnostic::error(
+                    Code::UnknownDocument,
+                    reference.document.span,
+                    format!("there is no document named `{}`", reference.document.node),
+                )
+                .with_label("unknown document")
+                .with_help(match suggestion {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => {
+                        "declare it in the header: `document NAME \"Title\" dated DATE`".to_owned()
+                    }
+                })
+                .in_clause(clause),
+            );
+            return;
+        };
+        if let Some(section) = &reference.section {
+            if !document
+                .sections
+                .iter()
+                .any(|s| s.number.node == section.node)
+            {
+                let listed = document
+                    .sections
+                    .iter()
+                    .map(|s| format!("`{}`", s.number.node))
+                    .collect::<Vec<_>>();
+                let help = if listed.is_empty() {
+                    format!(
+                        "declare it under the document: `section {} \"Title\"`",
+                        section.node
+                    )
+                } else {
+                    format!(
+                        "the declared sections of `{}` are {}; declare others with `section NUMBER \"Title\"`",
+                        document.name.node,
+                        join_or(&listed)
+                    )
+                };
+                self.push(
+                    Diagnostic::error(
+                        Code::UnknownDocument,
+                        section.span,
+                        format!("`{}` has no section `{}`", document.name.node, section.node),
+                    )
+                    .with_label("unknown section")
+                    .with_help(help)
+                    .in_clause(clause),
+                );
+            }
+        }
+    }
+
+    fn resolve_modifier(&mut self, modifier: &Modifier, obligation: &Obligation, clause: &str) {
+        match modifier {
+            Modifier::ConflictRule(name) => self.reading_with(name, SCHEDULE_READINGS, clause),
+            Modifier::LateInterest(interest) => {
+                if let Some(InterestStart::Reading(name)) = &interest.start {
+                    self.reading_with(name, INTEREST_READINGS, clause);
+                }
+                if obligation.kind != Kind::Payment {
+                    self.push(
+                        Diagnostic::error(
+                            Code::TypeMismatch,
+                            interest.span,
+                            "late interest can only run on a payment",
+                        )
+                        .with_help("move `late interest` under the `pays` obligation it belongs to")
+                        .in_clause(clause),
+                    );
+                }
+            }
+            Modifier::Offset { receiver, .. } => self.party(receiver, Some(clause)),
+            Modifier::Cost(expr) => self.expect_type(expr, Type::Money, "a cost", clause),
+            Modifier::Cap(expr) => self.expect_type(expr, Type::Money, "a limit", clause),
+            Modifier::Condition(condition) => self.condition(condition, clause),
+            Modifier::Then { party, .. } => self.party(party, Some(clause)),
+            Modifier::Installments { .. }
+            | Modifier::Rounding(..)
+            | Modifier::Remainder(..)
+            | Modifier::Period(_)
+            | Modifier::On(_)
+            | Modifier::Effective(_)
+            | Modifier::For(_)
+            | Modifier::Within(_)
+            | Modifier::Grace(_)
+            | Modifier::Lapses(_) => {}
+        }
+    }
+
+    /// A reading used where its options must carry built-in meanings.
+    fn reading_with(&mut self, name: &Name, meanings: &[&str], clause: &str) {
+        let Some(reading) = self.model.reading(&name.node).cloned() else {
+            let candidates = self
+                .model
+                .readings
+                .iter()
+                .map(|r| r.name.node.clone())
+                .collect();
+            self.unknown_name(
+                name,
+                "reading",
+                candidates,
+                "declare it with `assume NAME \"what is unclear\"` followed by its `option`s",
+                Some(clause),
+            );
+            return;
+        };
+        let allowed = meanings
+            .iter()
+            .map(|m| format!("`{m}`"))
+            .collect::<Vec<_>>();
+        for option in &reading.options {
+            if !meanings.contains(&option.name.node.as_str()) {
+                self.push(
+                    Diagnostic::error(
+                        Code::UnknownName,
+                        option.name.span,
+                        format!(
+                            "the reading `{}` is used where its options must be {}",
+                            reading.name.node,
+                            join_or(&allowed)
+                        ),
+                    )
+                    .with_label("clausec does not know what this option means here")
+                    .with_secondary_if_same_file(name.span, "used here")
+                    .with_help(format!("name the options {}", join_or(&allowed)))
+                    .in_clause(clause),
+                );
+            }
+        }
+    }
+
+    fn condition(&mut self, condition: &Condition, clause: &str) {
+        match condition {
+            Condition::Not(inner, _) => self.condition(inner, clause),
+            Condition::All(parts, _) | Condition::Any(parts, _) => {
+                for part in parts {
+                    self.condition(part, clause);
+                }
+            }
+            Condition::Elects { party, option } => {
+                self.party(party, Some(clause));
+                match self.model.election_offering(&option.node) {
+                    None => {
+                        let candidates = self
+                            .model
+                            .elections
+                            .iter()
+                            .flat_map(|e| e.options.iter().map(|o| o.name.node.clone()))
+                            .collect();
+                        self.unknown_name(
+                            option,
+                            "option",
+                            candidates,
+                            "declare it with `election NAME by PARTY` and `option NAME`",
+                            Some(clause),
+                        );
+                    }
+                    Some(election) if election.by.node != party.node => {
+                        let by = election.by.node.clone();
+                        self.push(
+                            Diagnostic::error(
+                                Code::UnknownName,
+                                party.span,
+                                format!(
+                                    "`{}` is {by}'s to choose, not {}'s",
+                                    option.node, party.node
+                                ),
+                            )
+                            .with_help(format!("write `{by} elects {}`", option.node))
+                            .in_clause(clause),
+                        );
+                    }
+                    Some(_) => {}
+                }
+            }
+            Condition::Prevails(party) => self.party(party, Some(clause)),
+            Condition::Compare(left, _, right) => {
+                let a = self.type_of(left, clause);
+                let b = self.type_of(right, clause);
+                if let (Some(a), Some(b)) = (a, b) {
+                    if a != b && !(is_numeric(a) && is_numeric(b)) {
+                        self.push(mismatch(
+                            left.span.to(right.span),
+                            format!("{} cannot be compared with {}", a.describe(), b.describe()),
+                            clause,
+                        ));
+                    }
+                }
+            }
+            Condition::Described(_) => {}
+            Condition::Fact(name) => match self.model.facts.get(&name.node).map(|f| f.ty.node) {
+                Some(Type::YesNo) => {}
+                Some(other) => self.push(mismatch(
+                    name.span,
+                    format!(
+                        "`{}` is {}, not a yes-or-no fact",
+                        name.node,
+                        other.describe()
+                    ),
+                    clause,
+                )),
+                None => {
+                    let candidates = self.model.facts.keys().cloned().collect();
+                    self.unknown_name(
+                        name,
+                        "fact",
+                        candidates,
+                        "declare it in the header: `fact NAME is yes or no \"what it means\"`",
+                        Some(clause),
+                    );
+                }
+            },
+        }
+    }
+
+    fn expect_type(&mut self, expr: &Expr, expected: Type, what: &str, clause: &str) {
+        if let Some(found) = self.type_of(expr, clause) {
+            if found != expected {
+                self.push(mismatch(
+                    expr.span,
+                    format!(
+                        "{what} needs {}, but this is {}",
+                        expected.describe(),
+                        found.describe()
+                    ),
+                    clause,
+                ));
+            }
+        }
+    }
+
+    /// The type of an expression, reporting every mismatch inside it.
+    /// `None` when a part is already reported (unknown fact, mismatch).
+    fn type_of(&mut self, expr: &Expr, clause: &str) -> Option<Type> {
+        match &expr.node {
+            ExprKind::Money(_) => Some(Type::Money),
+            ExprKind::Percent(_) => Some(Type::Percentage),
+            ExprKind::Number(_) => Some(Type::Number),
+            ExprKind::Date(_) => Some(Type::Date),
+            ExprKind::Duration(_) => Some(Type::Duration),
+            ExprKind::Fact(name) => {
+                let fact = self.model.facts.get(name).map(|f| f.ty.node);
+                if fact.is_none() {
+                    let candidates = self.model.facts.keys().cloned().collect();
+                    let spanned = Spanned::new(name.clone(), expr.span);
+                    self.unknown_name(
+                        &spanned,
+                        "fact",
+                        candidates,
+                        "declare it in the header: `fact NAME is money \"what it is\"`",
+                        Some(clause),
+                    );
+                }
+                fact
+            }
+            ExprKind::GreaterOf(a, b) | ExprKind::LesserOf(a, b) => {
+                let (ta, tb) = (self.type_of(a, clause)?, self.type_of(b, clause)?);
+                if ta == tb || (is_numeric(ta) && is_numeric(tb)) {
+                    Some(ta)
+                } else {
+                    self.push(mismatch(
+                        expr.span,
+                        format!(
+                            "the greater or lesser of {} and {} means nothing",
+                            ta.describe(),
+                            tb.describe()
+                        ),
+                        clause,
+                    ));
+                    None
+                }
+            }
+            ExprKind::Binary(op, a, b) => {
+                let (ta, tb) = (self.type_of(a, clause)?, self.type_of(b, clause)?);
+                let result = binary_type(*op, ta, tb);
+                if result.is_none() {
+                    self.push(
+                        mismatch(
+                            expr.span,
+                            format!("{} {} {} means nothing", ta.describe(), op.symbol(), tb.describe()),
+                            clause,
+                        )
+                        .with_help(
+                            "amounts add to amounts; an amount can be multiplied by a number or percentage, or divided by a number; a date plus a duration is a date",
+                        ),
+                    );
+                }
+                result
+            }
+        }
+    }
+
+    // ---- scenarios ------------------------------------------------------
+
+    fn resolve_scenario(&mut self, scenario: &Scenario) {
+        let label = format!("scenario {}", scenario.name.node);
+        for fact in &scenario.facts {
+            self.scenario_fact(fact, &label);
+        }
+        for choice in &scenario.readings {
+            match self.model.reading(&choice.reading.node).cloned() {
+                None => {
+                    let candidates = self
+                        .model
+                        .readings
+                        .iter()
+                        .map(|r| r.name.node.clone())
+                        .collect();
+                    self.unknown_name(
+                        &choice.reading,
+                        "reading",
+                        candidates,
+                        "readings are declared in the clauses with `assume NAME ...`",
+                        Some(&label),
+                    );
+                }
+                Some(reading) => {
+                    if !reading
+                        .options
+                        .iter()
+                        .any(|o| o.name.node == choice.option.node)
+                    {
+                        let candidates = reading
+                            .options
+                            .iter()
+                            .map(|o| o.name.node.clone())
+                            .collect();
+                        self.unknown_name(
+                            &choice.option,
+                            "option of this reading",
+                            candidates,
+                            "choose one of the reading's options",
+                            Some(&label),
+                        );
+                    }
+                }
+            }
+        }
+        for event in &scenario.events {
+            self.scenario_event(event, &label);
+        }
+    }
+
+    fn scenario_fact(&mut self, fact: &FactValue, label: &str) {
+        let Some(declared) = self.model.facts.get(&fact.name.node).map(|f| f.ty.node) else {
+            let candidates = self.model.facts.keys().cloned().collect();
+            self.unknown_name(
+                &fact.name,
+                "fact",
+                candidates,
+                "facts are declared in the header with `fact NAME is TYPE`",
+                Some(label),
+            );
+            return;
+        };
+        let given = match &fact.value.node {
+            Value::Yes | Value::No => Some(Type::YesNo),
+            Value::Expr(expr) => self.type_of(expr, label),
+        };
+        let compatible =
+            given.is_some_and(|g| g == declared || (declared == Type::Count && g == Type::Number));
+        if given.is_some() && !compatible {
+            self.push(mismatch(
+                fact.value.span,
+                format!(
+                    "`{}` is {}, but this value is not",
+                    fact.name.node,
+                    declared.describe()
+                ),
+                label,
+            ));
+        }
+    }
+
+    fn scenario_event(&mut self, event: &Event, label: &str) {
+        let agreement_date = self.model.dated;
+        let check_date = |checker: &mut Checker, date: &DateLit, what: &str| {
+            if agreement_date.is_some_and(|d| date.node < d) {
+                checker.push(
+                    Diagnostic::error(
+                        Code::EventBeforeAgreement,
+                        date.span,
+                        format!("this {what} is dated before the agreement itself"),
+                    )
+                    .with_help("check the year of the date")
+                    .in_clause(label),
+                );
+            }
+        };
+        match event {
+            Event::Elected { party, option } => {
+                self.party(party, Some(label));
+                match self.model.election_offering(&option.node).cloned() {
+                    None => {
+                        let candidates = self
+                            .model
+                            .elections
+                            .iter()
+                            .filter(|e| e.by.node == party.node)
+                            .flat_map(|e| e.options.iter().map(|o| o.name.node.clone()))
+                            .collect();
+                        self.unknown_name(
+                            option,
+                            "option offered",
+                            candidates,
+                            "the agreement offers no such choice",
+                            Some(label),
+                        );
+                    }
+                    Some(election) if election.by.node != party.node => self.push(
+                        Diagnostic::error(
+                            Code::UnknownName,
+                            party.span,
+                            format!(
+                                "the election `{}` is {}'s to make",
+                                election.name.node, election.by.node
+                            ),
+                        )
+                        .in_clause(label),
+                    ),
+                    Some(_) => {}
+                }
+            }
+            Event::Paid {
+                payer,
+                payee,
+                on,
+                obligation,
+                ..
+            } => {
+                self.party(payer, Some(label));
+                self.party(payee, Some(label));
+                check_date(self, on, "payment");
+                let labels: Vec<String> = self
+                    .model
+                    .obligations()
+                    .filter_map(|(_, o)| o.label.as_ref().map(|l| l.node.clone()))
+                    .collect();
+                if !labels.contains(&obligation.node) {
+                    self.unknown_name(
+                        obligation,
+                        "obligation",
+                        labels,
+                        "name the obligation by its label, as in `severance: company pays ...`",
+                        Some(label),
+                    );
+                }
+            }
+            Event::Compensation { party, on, .. } => {
+                self.party(party, Some(label));
+                check_date(self, on, "compensation");
+            }
+            Event::Notified { party, to, on, .. } => {
+                self.party(party, Some(label));
+                self.party(to, Some(label));
+                check_date(self, on, "notice");
+            }
+            Event::Signed { party, .. } | Event::Prevailed { party, .. } => {
+                self.party(party, Some(label))
+            }
+        }
+    }
+}
+
+trait SecondaryIfSameFile {
+    fn with_secondary_if_same_file(self, span: Span, text: &str) -> Self;
+}
+
+impl SecondaryIfSameFile for Diagnostic {
+    fn with_secondary_if_same_file(self, span: Span, text: &str) -> Self {
+        if self.span().is_some_and(|s| s.file == span.file) {
+            self.with_secondary(span, text)
+        } else {
+            self
+        }
+    }
+}
+
+fn mismatch(span: Span, message: String, clause: &str) -> Diagnostic {
+    Diagnostic::error(Code::TypeMismatch, span, message)
+        .with_label("wrong kind of value")
+        .with_help("amounts add to amounts; an amount can be multiplied by a number or percentage, or divided by a number")
+        .in_clause(clause)
+}
+
+fn is_numeric(ty: Type) -> bool {
+    matches!(ty, Type::Number | Type::Count)
+}
+
+/// What combining two values gives; `None` when it means nothing.
+fn binary_type(op: BinOp, a: Type, b: Type) -> Option<Type> {
+    use Type::*;
+    let scalar = |t: Type| matches!(t, Number | Count | Percentage);
+    match op {
+        BinOp::Add | BinOp::Sub => match (a, b) {
+            (Money, Money) => Some(Money),
+            (Date, Duration) => Some(Date),
+            (Duration, Duration) => Some(Duration),
+            (Percentage, Percentage) => Some(Percentage),
+            (x, y) if is_numeric(x) && is_numeric(y) => Some(Number),
+            _ => None,
+        },
+        BinOp::Mul => match (a, b) {
+            (Money, s) | (s, Money) if scalar(s) => Some(Money),
+            (Percentage, s) | (s, Percentage) if is_numeric(s) => Some(Percentage),
+            (x, y) if is_numeric(x) && is_numeric(y) => Some(Number),
+            _ => None,
+        },
+        BinOp::Div => match (a, b) {
+            (Money, s) if scalar(s) => Some(Money),
+            (Money, Money) => Some(Number),
+            (Percentage, s) if is_numeric(s) => Some(Percentage),
+            (x, y) if is_numeric(x) && is_numeric(y) => Some(Number),
+            _ => None,
+        },
+    }
+}

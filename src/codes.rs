@@ -1,0 +1,259 @@
+//! The catalogue of diagnostic codes: one stable name each, a one-line
+//! summary for `clausec codes`, and a longer explanation (what it means, why
+//! it matters, an example) for `clausec explain CODE`.
+//!
+//! A code is part of clausec's public interface: tools and CI scripts match
+//! on it. Never rename one; add a new one instead.
+
+macro_rules! codes {
+    ($( $variant:ident = $name:literal, $summary:literal, $explanation:literal; )*) => {
+        /// A stable diagnostic code.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $( $variant, )* }
+
+        impl Code {
+            /// Every code, in catalogue order.
+            pub const ALL: &'static [Code] = &[ $( Code::$variant, )* ];
+
+            /// The code as printed: `clausec::syntax::expected_date`.
+            pub fn as_str(self) -> &'static str {
+                match self { $( Code::$variant => $name, )* }
+            }
+
+            /// One line saying what the code is about.
+            pub fn summary(self) -> &'static str {
+                match self { $( Code::$variant => $summary, )* }
+            }
+
+            /// What it means, why it matters, and an example.
+            pub fn explanation(self) -> &'static str {
+                match self { $( Code::$variant => $explanation, )* }
+            }
+        }
+    };
+}
+
+impl Code {
+    /// Looks a code up by its full name or by its last part
+    /// (`clausec::check::count_mismatch` or `count_mismatch`).
+    pub fn find(name: &str) -> Option<Code> {
+        let name = name.trim();
+        Code::ALL.iter().copied().find(|code| {
+            let full = code.as_str();
+            full == name || full.rsplit("::").next() == Some(name)
+        })
+    }
+}
+
+codes! {
+    // ---- reading files -------------------------------------------------
+    NotUtf8 = "clausec::input::not_utf8",
+        "the file is not text in UTF-8",
+        "The file contains bytes that are not UTF-8 text — it may be a word-processor \
+file, a PDF or a file saved in another encoding.\n\nWhy: clause files are plain text so \
+that they can be reviewed line by line.\n\nFix: save the file as plain text (UTF-8) from \
+your editor. A byte-order mark and Windows line endings are accepted.";
+    EmptyFile = "clausec::input::empty_file",
+        "the file has no statements",
+        "The file is empty, or holds only comments and blank lines.\n\nWhy: an empty clause \
+file usually means a clause was deleted by accident or never written.\n\nExample of a \
+minimal clause file:\n\n    clause 1 \"Resignation\"\n      quote \"You hereby resign ...\"\n      \
+employee performs \"resignation of all positions\" for company effective June 6, 2002";
+    TooLarge = "clausec::input::too_large",
+        "the file is larger than clausec reads",
+        "The file is larger than 8 MiB. A clause file is a few kilobytes; a file this \
+large is almost certainly not a clause file (a database dump, a scanned PDF).\n\nFix: \
+split the agreement into one file per clause, or point clausec at the right folder.";
+    TooDeep = "clausec::input::too_deep",
+        "parentheses or `greater of` / `lesser of` / `not` are nested too deeply",
+        "An expression or condition is nested more than 64 levels deep. clausec refuses \
+it before parsing, so that no input can exhaust the stack.\n\nExample:\n\n    \
+company pays employee ((((((...))))))\n\nFix: write the amount in simpler steps, or use \
+a fact for an intermediate figure.";
+    TooComplex = "clausec::input::too_complex",
+        "the file took too much work to parse",
+        "The parser gave up on a part of the file that would take too long to parse: \
+usually a long run of text that almost, but not quite, forms a statement.\n\nFix: look \
+at the marked clause for a missing keyword or quote mark; split very long clauses.";
+    NoClauseFiles = "clausec::input::no_clause_files",
+        "the folder holds no clause files",
+        "The folder given to clausec has no `*.clause` files, and no sub-folder with \
+any.\n\nWhy: an agreement is a folder with a header file and one `.clause` file per \
+top-level clause.\n\nExample layout:\n\n    clauses/lovelock-severance/agreement.clause\n    \
+clauses/lovelock-severance/2.clause\n    clauses/lovelock-severance/scenarios/base.scenario";
+
+    // ---- syntax --------------------------------------------------------
+    Unexpected = "clausec::syntax::unexpected",
+        "the text does not fit the clause language here",
+        "The parser found text it did not expect. The message lists what could come \
+next.\n\nExample:\n\n    company pay employee $10,000\n\nHere `pay` should be `pays`: \
+every obligation is written `<party> <verb> ...` with a verb such as `pays`, `provides`, \
+`reimburses`, `performs`, `notifies`, `releases`, `remains bound by`, `must not`, `may` \
+or `signs`.";
+    ExpectedStatement = "clausec::syntax::expected_statement",
+        "a statement was expected",
+        "At this point a new statement should begin: `clause`, `quote`, `party`, `fact`, \
+`assume`, `election`, or an obligation such as `company pays employee $10,000`.\n\nA \
+common cause is a misspelt keyword or verb at the start of a line.";
+    ExpectedAmount = "clausec::syntax::expected_amount",
+        "an amount was expected",
+        "An amount of money or a figure was expected: `$10,000`, `$20,833.33`, `18%`, a \
+fact's name, or a calculation such as `annual_salary * 6 / 12`.\n\nMoney is written with \
+a `$` and optional thousands commas; cents are optional.";
+    ExpectedDate = "clausec::syntax::expected_date",
+        "a date was expected",
+        "A date was expected, written either as `June 6, 2002` or as `2002-06-06`.\n\n\
+Month names are spelled out in full and capitalised; the year has four digits.";
+    ExpectedName = "clausec::syntax::expected_name",
+        "a name was expected",
+        "A name was expected here: a party (`employee`), a fact (`annual_salary`), an \
+option or a label. Names are letters, digits and `_`, start with a letter, and may not \
+be one of the language's keywords (`pays`, `from`, `through`, ...).";
+    ExpectedText = "clausec::syntax::expected_text",
+        "text in double quotes was expected",
+        "Text in double quotes was expected, such as a clause title or a quote from the \
+source: `\"Severance payments\"`. Inside the quotes, write `\\\"` for a quote mark.";
+    UnterminatedQuote = "clausec::syntax::unterminated_quote",
+        "a quote mark is never closed",
+        "A text that starts with `\"` has no closing `\"` before the end of the clause.\n\n\
+Example:\n\n    quote \"You hereby resign your employment\n\nFix: add the closing quote mark. \
+A quote mark inside the text is written `\\\"`.";
+    ImpossibleDate = "clausec::syntax::impossible_date",
+        "the date does not exist in the calendar",
+        "The date has the right shape but does not exist: `2002-02-30`, `April 31, 2003`, \
+month 13.\n\nWhy: clausec computes with real calendar dates; an impossible date would \
+silently become a different day.\n\nFix: check the day against the month (30 days hath \
+September...).";
+    AmountOutOfRange = "clausec::syntax::amount_out_of_range",
+        "the number is too large or too precise to compute with exactly",
+        "clausec computes money exactly, with up to 28 significant digits. This number \
+has more digits than that, or more than 28 decimal places.\n\nFix: check the figure; \
+no contract amount needs this many digits.";
+    InvalidTime = "clausec::syntax::invalid_time",
+        "the time of day does not exist",
+        "A time of day such as `1:30 p.m.` or `13:30` was written with an hour or minute \
+out of range (`13:30 p.m.`, `9:75`).";
+
+    // ---- names ---------------------------------------------------------
+    UnknownParty = "clausec::resolve::unknown_party",
+        "a party is named that the agreement does not declare",
+        "Every party an obligation names must be declared in the agreement's header \
+file:\n\n    party employee \"Thomas W. Lovelock\"\n\nThe message suggests the closest \
+declared name when the name looks misspelt.";
+    UnknownName = "clausec::resolve::unknown_name",
+        "a fact, election, option, reading or obligation is named that is not declared",
+        "A name was used that is not declared anywhere in the agreement. Facts are \
+declared with `fact`, elections and their options with `election ... option ...`, \
+readings with `assume NAME \"...\" option ...`, obligations with a label \
+(`severance: company pays ...`).";
+    UnknownDocument = "clausec::resolve::unknown_document",
+        "an external document or one of its sections is not declared",
+        "A `document` or one of its `section`s was referred to without being declared \
+in the header file:\n\n    document employment_agreement \"Employment Agreement\" dated \
+August 11, 2000\n      section 8 \"Confidentiality\"\n      section 9 \"Covenant not to compete\"";
+    MissingParentClause = "clausec::resolve::missing_parent_clause",
+        "a sub-clause has no parent clause",
+        "Clause `2(b)` belongs to clause `2`, but no clause `2` was found in the \
+agreement. Add the parent clause (its quote may be just its opening words).";
+    DuplicateName = "clausec::resolve::duplicate_name",
+        "the same name is declared twice",
+        "Two declarations use the same name (two parties, two facts, two clauses with \
+the same number, two obligations with the same label in one clause). Each name must \
+be declared once.";
+    MissingAgreement = "clausec::resolve::missing_agreement",
+        "the folder has no `agreement` header",
+        "Every agreement folder needs exactly one `agreement` statement (usually in \
+`agreement.clause`):\n\n    agreement \"T. Lovelock Severance Agreement\"\n      dated \
+June 6, 2002\n      source \"source.txt\"";
+    WrongPlace = "clausec::resolve::wrong_place",
+        "a statement is in the wrong kind of file",
+        "Scenarios belong in `.scenario` files and clauses, parties and facts in `.clause` \
+files.";
+
+    // ---- types ---------------------------------------------------------
+    TypeMismatch = "clausec::types::mismatch",
+        "a value of the wrong kind is used",
+        "Amounts, dates, durations, percentages and counts cannot be mixed freely. \
+`$5 + 2002-06-06` adds money to a date, which means nothing; a condition needs a yes-or-no \
+fact; a payment needs an amount of money.\n\nAllowed: money + money, money * number, \
+money * percentage, money / number, money / money (a ratio), date + duration.";
+
+    // ---- findings about the contract (combined checks) ----------------
+    CountMismatch = "clausec::check::count_mismatch",
+        "a stated number of installments does not match the dates given for them",
+        "The text states a number of installments, and also dates that fix them; the two \
+disagree.\n\nExample (the Lovelock letter, clause 2(b)): \"six (6) equal monthly \
+installments on the last day of the month\" from September 30, 2002 with the last on \
+March 31, 2003 — but those month-ends are seven dates.\n\nThe ledger follows one reading, \
+named by `if the count and the dates disagree, follow READING`, and the finding stays \
+until the text is fixed. A scenario can switch the reading (`assume READING is OPTION`) \
+to show the money at stake in each.";
+    NumberWords = "clausec::check::number_words",
+        "a number written in words disagrees with its numerals",
+        "The text writes a number both in words and in numerals, and they differ: \
+`six (7)`. Which one binds is a question for the lawyer; clausec reports it.";
+    InstallmentSum = "clausec::check::installment_sum",
+        "installments do not add up to their total",
+        "The installments of a schedule, after rounding, do not sum to the total they \
+split. clausec puts the remainder cent on the installment the clause names \
+(`remainder on the last installment`), so this means a rounding rule is missing.";
+    PeriodOrder = "clausec::check::period_order",
+        "a period ends before it starts",
+        "A period `from A through B` has B before A.";
+    DeadlineBeforeAgreement = "clausec::check::deadline_before_agreement",
+        "a date falls before the agreement's own date",
+        "A due date, deadline or payment falls before the date of the agreement, which \
+usually means a typo in a year.";
+    CapExceeded = "clausec::check::cap_exceeded",
+        "an amount goes over its stated limit",
+        "An amount stated as `not to exceed` a limit would exceed it under a scenario's \
+facts. The ledger pays the limit and reports the excess.";
+    UndatedAcceptance = "clausec::check::undated_acceptance",
+        "acceptance before the deadline cannot be confirmed from the signed document",
+        "The agreement must be signed and returned by a deadline, but the signature \
+block of the signed copy leaves the date blank, so the document alone cannot show that \
+the offer was accepted in time.\n\nExample: the Lovelock letter must be returned by \
+1:30 p.m. on June 6, 2002, and the employee's `Date:` line is empty.\n\nA scenario \
+supplies the signature time (`employee signed on June 6, 2002 at 11:00 a.m.`).";
+    QuoteNotInSource = "clausec::check::quote_not_in_source",
+        "a quote is not found word for word in the source document",
+        "Each clause quotes its text from the agreement's source document. This quote \
+does not appear there (white space and line breaks may differ; everything else must \
+match). The message shows where the quote first departs from the closest passage.";
+    UnquotedSource = "clausec::check::unquoted_source",
+        "part of the source document is not encoded by any clause",
+        "A passage of the source document is not quoted by any clause file, so nothing \
+encodes it. Headings, addresses, page numbers and signature blocks can be marked as \
+not operative with `quote` in a clause of their own, or left reported.";
+    MissingQuote = "clausec::check::missing_quote",
+        "a clause has no quote from the source",
+        "Every clause should quote its text from the source (`quote \"...\"`), so that \
+the checker can prove the encoding still matches the document.";
+    MissingSource = "clausec::check::missing_source",
+        "the agreement's source document cannot be read",
+        "The `source` file named in the `agreement` header was not found next to the \
+clause files, so quotes cannot be checked.";
+
+    // ---- scenarios and evaluation --------------------------------------
+    UnknownObligation = "clausec::scenario::unknown_obligation",
+        "an event refers to an obligation that does not exist",
+        "A scenario event names an obligation (by its label, and for schedules its due \
+date) that the agreement does not have under this scenario.\n\nExample:\n\n    company \
+paid employee $20,833.33 on November 25, 2002 for severance due October 30, 2002\n\nThere \
+is no installment due October 30; the month-end is October 31.";
+    EventBeforeAgreement = "clausec::scenario::event_before_agreement",
+        "an event is dated before the agreement",
+        "A payment or notice in a scenario is dated before the agreement's date.";
+    MissingFact = "clausec::scenario::missing_fact",
+        "a fact the evaluation needs has no value in the scenario",
+        "An amount depends on a fact the scenario does not give, so it cannot be \
+computed. Add it to the scenario:\n\n    fact annual_salary is $250,000.00";
+    Arithmetic = "clausec::eval::arithmetic",
+        "a calculation overflows or divides by zero",
+        "A calculation cannot be carried out exactly: it divides by zero, or its result \
+is too large to hold exactly.";
+    TooManyInstances = "clausec::eval::too_many_instances",
+        "a schedule has more instances than clausec expands",
+        "A schedule would produce more than 100,000 dated instances. clausec refuses to \
+expand it rather than run out of memory.";
+}

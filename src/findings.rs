@@ -1,0 +1,528 @@
+//! Checks over the contract as a whole, before any scenario: what `check`
+//! proves about the text itself.
+//!
+//! - stated counts agree with the dates of their schedules;
+//! - numbers in words agree with their numerals ("six (6)");
+//! - periods end after they start, deadlines fall on or after the agreement;
+//! - the acceptance of an offer with a deadline can be confirmed;
+//! - every quote is verbatim from the source, and every operative part of
+//!   the source is quoted by some clause.
+//!
+//! Findings about the contract are warnings; a quote that is not in the
+//! source is an error (the encoding no longer matches the document).
+
+use crate::ast::*;
+use crate::codes::Code;
+use crate::diagnostic::Diagnostic;
+use crate::lower::NUMBER_WORDS;
+use crate::model::Model;
+use crate::schedule::{dates_between, effective_rule, long_date};
+use crate::source::{SourceMap, Span};
+
+/// Runs every whole-contract check, and puts the model's clauses in the
+/// order of the source document.
+pub fn check_contract(model: &mut Model, sources: &SourceMap) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for clause in &model.clauses {
+        let number = clause.number.node.as_str();
+        for obligation in &clause.obligations {
+            count_matches_schedule(obligation, number, model, &mut out);
+            periods_in_order(obligation, number, model.dated, &mut out);
+        }
+        for quote in &clause.quotes {
+            number_words_in_text(quote, number, sources, &mut out);
+        }
+        missing_quote(clause, model, &mut out);
+    }
+    acceptance_confirmed(model, &mut out);
+    if let Some(source) = model.source.and_then(|id| sources.get(id).map(|f| (id, f))) {
+        let positions = quotes_match_source(model, source.0, &source.1.text, &mut out);
+        order_clauses(model, &positions);
+    }
+    out
+}
+
+// ---- stated count vs schedule ------------------------------------------
+
+fn count_matches_schedule(
+    obligation: &Obligation,
+    clause: &str,
+    model: &Model,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some((count, frequency, day)) = obligation.modifiers.iter().find_map(|m| match m {
+        Modifier::Installments {
+            count,
+            frequency,
+            day,
+            ..
+        } => Some((count, *frequency, *day)),
+        _ => None,
+    }) else {
+        return;
+    };
+    if let Some(words) = &count.words {
+        let word_value = NUMBER_WORDS
+            .iter()
+            .find(|(w, _)| *w == words.node)
+            .map(|(_, v)| *v);
+        if word_value.is_some_and(|v| v != count.value.node) {
+            out.push(
+                Diagnostic::warning(
+                    Code::NumberWords,
+                    words.span.to(count.value.span),
+                    format!(
+                        "`{}` is written in words as {} but in numerals as {}",
+                        words.node,
+                        word_value.unwrap_or(0),
+                        count.value.node
+                    ),
+                )
+                .with_help("make the words and the numerals agree")
+                .in_clause(clause),
+            );
+        }
+    }
+    let Some(period) = obligation.modifiers.iter().find_map(|m| match m {
+        Modifier::Period(p) => Some(p),
+        _ => None,
+    }) else {
+        return;
+    };
+    let (Some(from), Some(through)) = (&period.from, &period.through) else {
+        return;
+    };
+    let rule = effective_rule(day, from.node);
+    let Ok(dates) = dates_between(from.node, through.node, frequency, rule) else {
+        return;
+    };
+    let stated = count.value.node as usize;
+    if dates.len() == stated {
+        return;
+    }
+    let reading = obligation.modifiers.iter().find_map(|m| match m {
+        Modifier::ConflictRule(name) => Some(name.node.as_str()),
+        _ => None,
+    });
+    let stated_words = count.words.as_ref().map_or_else(
+        || stated.to_string(),
+        |w| format!("{} ({})", w.node, stated),
+    );
+    let listed = dates
+        .iter()
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let help = match reading.and_then(|r| model.reading(r)) {
+        Some(r) => format!(
+            "the ledger follows the reading `{}` of `{}`; fix the text, or compare readings in a scenario with `assume {} is OPTION`",
+            r.default_option().map_or("", |o| o.name.node.as_str()),
+            r.name.node,
+            r.name.node
+        ),
+        None => "state which reading the ledger follows: `if the count and the dates disagree, follow READING`".to_owned(),
+    };
+    out.push(
+        Diagnostic::warning(
+            Code::CountMismatch,
+            count.value.span,
+            format!(
+                "clause {clause} states {stated_words} installments, but the dates from {} through {} give {}",
+                long_date(from.node),
+                long_date(through.node),
+                dates.len()
+            ),
+        )
+        .with_label(format!("{stated} installments stated"))
+        .with_secondary(period.span, format!("{} dates: {listed}", dates.len()))
+        .with_help(help)
+        .in_clause(clause),
+    );
+}
+
+// ---- numbers in words ---------------------------------------------------
+
+/// Finds `word (digits)` in a quote and reports words and numerals that
+/// disagree, pointing into the quote.
+fn number_words_in_text(
+    quote: &Text,
+    clause: &str,
+    sources: &SourceMap,
+    out: &mut Vec<Diagnostic>,
+) {
+    let text = &quote.node;
+    let mut search = 0;
+    while let Some(found) = text.get(search..).and_then(|rest| rest.find('(')) {
+        let open = search + found;
+        search = open + 1;
+        let after = text.get(open + 1..).unwrap_or("");
+        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+        if digits.is_empty()
+            || !after
+                .get(digits.len()..)
+                .is_some_and(|r| r.starts_with(')'))
+        {
+            continue;
+        }
+        let before = text.get(..open).unwrap_or("").trim_end();
+        let word_start = before
+            .rfind(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
+            .map_or(0, |i| i + 1);
+        let word = before.get(word_start..).unwrap_or("").to_ascii_lowercase();
+        let Some(value) = NUMBER_WORDS
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, v)| *v)
+        else {
+            continue;
+        };
+        if digits.parse::<u32>().ok() == Some(value) {
+            continue;
+        }
+        let phrase = format!("{} ({digits})", before.get(word_start..).unwrap_or(""));
+        let span = span_in_quote(quote, sources, &phrase).unwrap_or(quote.span);
+        out.push(
+            Diagnostic::warning(
+                Code::NumberWords,
+                span,
+                format!("the text writes `{phrase}`: the words say {value}, the numerals say {digits}"),
+            )
+            .with_help("find out which number the parties meant, and make the words and the numerals agree")
+            .in_clause(clause),
+        );
+    }
+}
+
+/// The span of a phrase inside a quote as written in the file (the quote may
+/// be wrapped over several lines); `None` if it cannot be placed exactly.
+fn span_in_quote(quote: &Text, sources: &SourceMap, phrase: &str) -> Option<Span> {
+    let raw = sources.get(quote.span.file)?.slice(quote.span);
+    let at = raw.find(phrase)?;
+    Some(Span::new(
+        quote.span.file,
+        quote.span.start + at,
+        quote.span.start + at + phrase.len(),
+    ))
+}
+
+// ---- dates --------------------------------------------------------------
+
+fn periods_in_order(
+    obligation: &Obligation,
+    clause: &str,
+    agreement: Option<chrono::NaiveDate>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for modifier in &obligation.modifiers {
+        let mut deadlines: Vec<&DateLit> = Vec::new();
+        match modifier {
+            Modifier::Period(period) => {
+                if let (Some(from), Some(through)) = (&period.from, &period.through) {
+                    if through.node < from.node {
+                        out.push(
+                            Diagnostic::warning(
+                                Code::PeriodOrder,
+                                through.span,
+                                format!(
+                                    "this period ends on {}, before it starts on {}",
+                                    long_date(through.node),
+                                    long_date(from.node)
+                                ),
+                            )
+                            .with_secondary(from.span, "starts here")
+                            .with_help("check the years and the order of the two dates")
+                            .in_clause(clause),
+                        );
+                    }
+                }
+                deadlines.extend(&period.through);
+            }
+            Modifier::On(date) => deadlines.push(date),
+            _ => {}
+        }
+        if let Subject::Deadline { date, .. } = &obligation.subject {
+            deadlines.push(date);
+        }
+        for date in deadlines {
+            if agreement.is_some_and(|a| date.node < a) {
+                out.push(
+                    Diagnostic::warning(
+                        Code::DeadlineBeforeAgreement,
+                        date.span,
+                        format!(
+                            "{} is before the agreement's own date, {}",
+                            long_date(date.node),
+                            long_date(agreement.unwrap_or(date.node))
+                        ),
+                    )
+                    .with_help("a date this early usually has a wrong year")
+                    .in_clause(clause),
+                );
+            }
+        }
+    }
+}
+
+// ---- execution ----------------------------------------------------------
+
+/// An offer that lapses unless signed by a deadline: can the signed copy
+/// show that it was accepted in time?
+fn acceptance_confirmed(model: &Model, out: &mut Vec<Diagnostic>) {
+    for (clause, obligation) in model.obligations() {
+        let Subject::Deadline { date, time, .. } = &obligation.subject else {
+            continue;
+        };
+        let party = &obligation.obligor.node;
+        let deadline = format!("{} on {}", format_time(time.node), long_date(date.node));
+        let signature = model.signatures.iter().find(|s| &s.party.node == party);
+        let problem = match signature.map(|s| &s.when) {
+            None => Some(format!(
+                "no signature of {party} is recorded (`signed by {party} ...`)"
+            )),
+            Some(SignatureDate::LeftBlank(_)) => {
+                Some(format!("the date line of {party}'s signature is blank"))
+            }
+            Some(SignatureDate::Unstated) => Some(format!("the signature of {party} is not dated")),
+            Some(SignatureDate::On(on, at)) => {
+                let late = on.node > date.node
+                    || (on.node == date.node && at.as_ref().is_some_and(|t| t.node > time.node));
+                late.then(|| {
+                    format!(
+                        "{party} signed on {}, after the deadline",
+                        long_date(on.node)
+                    )
+                })
+            }
+        };
+        let Some(problem) = problem else {
+            continue;
+        };
+        out.push(
+            Diagnostic::warning(
+                Code::UndatedAcceptance,
+                obligation.span,
+                format!("the offer had to be accepted by {deadline}, but {problem}, so acceptance in time cannot be confirmed from the document"),
+            )
+            .with_label("the acceptance deadline")
+            .with_help(format!(
+                "find out when {party} signed and returned the letter; a scenario records it with `{party} signed on DATE at TIME`"
+            ))
+            .in_clause(clause.number.node.clone()),
+        );
+    }
+}
+
+pub fn format_time(time: chrono::NaiveTime) -> String {
+    time.format("%-I:%M %p")
+        .to_string()
+        .replace("AM", "a.m.")
+        .replace("PM", "p.m.")
+}
+
+fn missing_quote(clause: &Clause, model: &Model, out: &mut Vec<Diagnostic>) {
+    let prefix = format!("{}(", clause.number.node);
+    let has_subclauses = model
+        .clauses
+        .iter()
+        .any(|c| c.number.node.starts_with(&prefix));
+    if clause.quotes.is_empty() && !has_subclauses && model.source.is_some() {
+        out.push(
+            Diagnostic::warning(
+                Code::MissingQuote,
+                clause.head_span,
+                format!("clause {} does not quote the source", clause.number.node),
+            )
+            .with_help("add `quote \"...\"` with the clause's text, word for word")
+            .in_clause(clause.number.node.clone()),
+        );
+    }
+}
+
+// ---- quotes and coverage ------------------------------------------------
+
+/// Text with every run of white space folded to one space, remembering where
+/// each byte came from.
+struct Folded {
+    text: String,
+    origin: Vec<usize>,
+}
+
+fn fold(text: &str) -> Folded {
+    let mut folded = Folded {
+        text: String::with_capacity(text.len()),
+        origin: Vec::with_capacity(text.len()),
+    };
+    let mut pending_space: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if !folded.text.is_empty() {
+                pending_space.get_or_insert(i);
+            }
+            continue;
+        }
+        if let Some(at) = pending_space.take() {
+            folded.text.push(' ');
+            folded.origin.push(at);
+        }
+        folded.text.push(c);
+        folded.origin.extend(std::iter::repeat_n(i, c.len_utf8()));
+    }
+    folded
+}
+
+/// Checks that each quote is in the source, marks what is covered, reports
+/// the operative text no clause quotes, and returns where each clause's
+/// first quote was found.
+fn quotes_match_source(
+    model: &Model,
+    source_id: crate::source::FileId,
+    source: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<(String, usize)> {
+    let folded = fold(source);
+    let mut covered = vec![false; folded.text.len()];
+    let mut positions = Vec::new();
+    for clause in &model.clauses {
+        for quote in &clause.quotes {
+            let needle = fold(&quote.node).text;
+            if needle.is_empty() {
+                continue;
+            }
+            match folded.text.find(&needle) {
+                Some(at) => {
+                    if let Some(cells) = covered.get_mut(at..at + needle.len()) {
+                        cells.fill(true);
+                    }
+                    if !positions.iter().any(|(c, _)| c == &clause.number.node) {
+                        positions.push((clause.number.node.clone(), at));
+                    }
+                }
+                None => out.push(quote_not_found(
+                    quote,
+                    &needle,
+                    &folded.text,
+                    &clause.number.node,
+                )),
+            }
+        }
+    }
+    report_uncovered(&folded, &covered, source_id, out);
+    positions
+}
+
+fn quote_not_found(quote: &Text, needle: &str, haystack: &str, clause: &str) -> Diagnostic {
+    // The longest opening of the quote that is in the source: the quote
+    // departs from the source right after it.
+    let boundaries: Vec<usize> = needle
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([needle.len()])
+        .collect();
+    let (mut low, mut high) = (0usize, boundaries.len().saturating_sub(1));
+    while low < high {
+        let mid = (low + high).div_ceil(2);
+        let prefix = needle
+            .get(..boundaries.get(mid).copied().unwrap_or(0))
+            .unwrap_or("");
+        if haystack.contains(prefix) {
+            low = mid;
+        } else {
+            high = mid - 1;
+        }
+    }
+    let matched = boundaries.get(low).copied().unwrap_or(0);
+    let departs: String = needle
+        .get(matched..)
+        .unwrap_or("")
+        .chars()
+        .take(40)
+        .collect();
+    let message = if matched == 0 {
+        "this quote is not in the source document".to_owned()
+    } else {
+        format!("this quote is not word for word in the source document: it departs from it at `{departs}`")
+    };
+    Diagnostic::error(Code::QuoteNotInSource, quote.span, message)
+        .with_label("not found in the source")
+        .with_help("copy the clause's text from the source exactly; only line breaks and spacing may differ")
+        .in_clause(clause)
+}
+
+/// Reports each stretch of the source that no quote covers and that holds
+/// words (a run of three or more letters): clause numbers such as `2.` or
+/// `(a)` between quotes are not worth a finding.
+fn report_uncovered(
+    folded: &Folded,
+    covered: &[bool],
+    source_id: crate::source::FileId,
+    out: &mut Vec<Diagnostic>,
+) {
+    let bytes = folded.text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if covered.get(i).copied().unwrap_or(true) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && !covered.get(i).copied().unwrap_or(true) {
+            i += 1;
+        }
+        let gap = folded.text.get(start..i).unwrap_or("");
+        if !has_word(gap) {
+            continue;
+        }
+        let trimmed_start = start + (gap.len() - gap.trim_start().len());
+        let trimmed_end = i - (gap.len() - gap.trim_end().len());
+        let (Some(&from), Some(&to)) = (
+            folded.origin.get(trimmed_start),
+            folded.origin.get(trimmed_end.saturating_sub(1)),
+        ) else {
+            continue;
+        };
+        let shown: String = gap.trim().chars().take(60).collect();
+        let ellipsis = if gap.trim().chars().count() > 60 {
+            "…"
+        } else {
+            ""
+        };
+        out.push(
+            Diagnostic::warning(
+                Code::UnquotedSource,
+                Span::new(source_id, from, to + 1),
+                format!("no clause quotes this part of the source: `{shown}{ellipsis}`"),
+            )
+            .with_label("not encoded by any clause")
+            .with_help("quote it in the clause that encodes it, or in a clause for the letter's non-operative parts"),
+        );
+    }
+}
+
+fn has_word(text: &str) -> bool {
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c.is_alphabetic() { run + 1 } else { 0 };
+        if run >= 3 {
+            return true;
+        }
+    }
+    false
+}
+
+/// Clauses in the order their first quotes appear in the source; clauses
+/// without a quote keep their place after the one before them.
+fn order_clauses(model: &mut Model, positions: &[(String, usize)]) {
+    let mut last = 0;
+    let mut keyed: Vec<(usize, usize, Clause)> = Vec::new();
+    for (index, clause) in model.clauses.drain(..).enumerate() {
+        let position = positions
+            .iter()
+            .find(|(c, _)| *c == clause.number.node)
+            .map(|(_, p)| *p);
+        let key = position.unwrap_or(last);
+        last = key;
+        keyed.push((key, index, clause));
+    }
+    keyed.sort_by_key(|(key, index, _)| (*key, *index));
+    model.clauses = keyed.into_iter().map(|(_, _, c)| c).collect();
+}

@@ -1,0 +1,110 @@
+//! clausec: contract clauses in, checked obligations out.
+//!
+//! The pipeline (see `ARCHITECTURE.md`): [`load`] reads an agreement folder,
+//! [`parse`] and [`lower`] turn each file into an [`ast`], [`check`] resolves
+//! names, checks types and the contract as a whole, [`eval`] turns the
+//! agreement and a scenario into a [`ledger::Ledger`], and [`render`] prints
+//! it. The core returns data and never prints; `main.rs` is the only place
+//! that writes to the terminal.
+
+pub mod ast;
+pub mod check;
+pub mod codes;
+pub mod diagnostic;
+pub mod eval;
+pub mod findings;
+pub mod ledger;
+pub mod load;
+pub mod lower;
+pub mod model;
+pub mod money;
+pub mod parse;
+pub mod render;
+pub mod schedule;
+pub mod source;
+
+use diagnostic::{Diagnostic, Severity};
+use load::LoadError;
+use source::SourceMap;
+use std::path::Path;
+
+/// One agreement folder, read, checked and evaluated under each scenario.
+#[derive(Debug)]
+pub struct Analysis {
+    pub model: model::Model,
+    /// Every diagnostic, in a stable order: parse, names, types, findings
+    /// about the contract, and what each scenario raised.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Analysis {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Runs the whole pipeline on one agreement folder. Whole-contract findings
+/// and scenario evaluation run only when the files are free of errors, so
+/// that one mistake is not reported again as a dozen consequences.
+pub fn analyze(dir: &Path, sources: &mut SourceMap) -> Result<Analysis, LoadError> {
+    let loaded = load::load_agreement(dir, sources)?;
+    let (mut model, mut diagnostics) = check::check(&loaded);
+    diagnostics.extend(loaded.diagnostics);
+    if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        diagnostics.extend(findings::check_contract(&mut model, sources));
+        for scenario in &model.scenarios {
+            let (_, scenario_diagnostics) = eval::evaluate(&model, Some(scenario), sources);
+            diagnostics.extend(scenario_diagnostics);
+        }
+    }
+    diagnostic::sort(&mut diagnostics);
+    Ok(Analysis { model, diagnostics })
+}
+
+/// The ledger of an analysed agreement under one scenario (by name; `None`
+/// for `base` if there is one, else no scenario), with the contract's
+/// findings and the scenario's own.
+pub fn ledger(
+    analysis: &Analysis,
+    scenario: Option<&ast::Scenario>,
+    sources: &SourceMap,
+) -> ledger::Ledger {
+    let (mut ledger, mut scenario_diagnostics) = eval::evaluate(&analysis.model, scenario, sources);
+    diagnostic::sort(&mut scenario_diagnostics);
+    let static_findings = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| !is_scenario_diagnostic(d, &analysis.model));
+    ledger.findings = static_findings
+        .chain(scenario_diagnostics.iter())
+        .map(|d| ledger::Finding {
+            severity: d.severity.as_str(),
+            code: d.code.as_str(),
+            clause: d.clause.clone(),
+            message: d.message.clone(),
+        })
+        .collect();
+    ledger
+}
+
+/// Diagnostics raised while evaluating some scenario belong to that
+/// scenario's ledger only.
+fn is_scenario_diagnostic(diagnostic: &Diagnostic, model: &model::Model) -> bool {
+    use codes::Code;
+    matches!(
+        diagnostic.code,
+        Code::CapExceeded
+            | Code::MissingFact
+            | Code::Arithmetic
+            | Code::UnknownObligation
+            | Code::TooManyInstances
+    ) || diagnostic.clause.as_deref().is_some_and(|c| {
+        c.starts_with("scenario ")
+            && model
+                .scenarios
+                .iter()
+                .any(|s| c == format!("scenario {}", s.name.node))
+    })
+}

@@ -1,0 +1,250 @@
+//! Finding and reading agreement folders.
+//!
+//! An agreement is a folder holding `*.clause` files (one of them with the
+//! `agreement` header), its `source` document, and scenarios (`*.scenario`,
+//! in the folder or in its `scenarios/` sub-folder). This is the only module
+//! of the core that touches the file system; it reads and never writes.
+
+use crate::ast::{File, Item};
+use crate::codes::Code;
+use crate::diagnostic::Diagnostic;
+use crate::parse::{decode, parse_file};
+use crate::source::{FileId, SourceMap, Span, MAX_FILE_BYTES};
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// A problem with the command line's paths: exit code 2, not a diagnostic.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("`{0}` does not exist")]
+    Missing(String),
+    #[error("cannot read `{path}`: {reason}")]
+    Unreadable { path: String, reason: String },
+}
+
+/// The folders deeper than this below a given path are not searched.
+const MAX_DEPTH: usize = 16;
+
+/// Which agreement folders do these paths name? A clause file names its
+/// folder; a folder with clause files is an agreement; any other folder is
+/// searched for agreements below it. Symbolic links to folders are not
+/// followed, so a link loop cannot trap the walk. The result is sorted.
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    let mut found = Vec::new();
+    for path in paths {
+        let metadata = fs::metadata(path).map_err(|_| LoadError::Missing(display(path)))?;
+        if metadata.is_file() {
+            found.push(
+                path.parent()
+                    .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+            );
+        } else {
+            let before = found.len();
+            walk(path, 0, &mut found)?;
+            if found.len() == before {
+                // An empty folder is still reported, as an agreement with no files.
+                found.push(path.clone());
+            }
+        }
+    }
+    for dir in &mut found {
+        if dir.as_os_str().is_empty() {
+            *dir = PathBuf::from(".");
+        }
+    }
+    found.sort();
+    found.dedup();
+    Ok(found)
+}
+
+fn walk(dir: &Path, depth: usize, found: &mut Vec<PathBuf>) -> Result<(), LoadError> {
+    if depth > MAX_DEPTH {
+        return Ok(());
+    }
+    let entries = sorted_entries(dir)?;
+    if entries.iter().any(|p| has_extension(p, "clause")) {
+        found.push(dir.to_path_buf());
+        return Ok(());
+    }
+    for entry in entries {
+        let is_real_dir = fs::symlink_metadata(&entry).is_ok_and(|m| m.is_dir());
+        if is_real_dir {
+            walk(&entry, depth + 1, found)?;
+        }
+    }
+    Ok(())
+}
+
+fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let reader = fs::read_dir(dir).map_err(|e| LoadError::Unreadable {
+        path: display(dir),
+        reason: e.to_string(),
+    })?;
+    let mut entries: Vec<PathBuf> = reader.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    Ok(entries)
+}
+
+fn has_extension(path: &Path, extension: &str) -> bool {
+    path.extension().is_some_and(|e| e == extension)
+}
+
+fn display(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// One parsed file of an agreement.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub file: FileId,
+    pub ast: File,
+    pub is_scenario: bool,
+}
+
+/// Everything read from one agreement folder.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub dir: PathBuf,
+    /// A zero-length span naming the folder itself, for folder-level findings.
+    pub dir_span: Span,
+    pub files: Vec<Parsed>,
+    /// The `source` document, when the header names one and it could be read.
+    pub source: Option<FileId>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads and parses every clause and scenario file of an agreement folder,
+/// then its source document. Problems with the files' contents become
+/// diagnostics; only an unreadable folder is an error.
+pub fn load_agreement(dir: &Path, sources: &mut SourceMap) -> Result<Loaded, LoadError> {
+    let dir_file = sources.add(dir, String::new());
+    let mut loaded = Loaded {
+        dir: dir.to_path_buf(),
+        dir_span: Span::new(dir_file, 0, 0),
+        ..Loaded::default()
+    };
+    let mut paths = sorted_entries(dir)?;
+    let scenario_dir = dir.join("scenarios");
+    if scenario_dir.is_dir() {
+        paths.extend(sorted_entries(&scenario_dir)?);
+    }
+    for path in paths {
+        let is_scenario = has_extension(&path, "scenario");
+        if !(is_scenario || has_extension(&path, "clause")) || !path.is_file() {
+            continue;
+        }
+        let Some(text) = read_text(&path, sources, &mut loaded.diagnostics)? else {
+            continue;
+        };
+        let file = sources.add(&path, text);
+        let text = sources.get(file).map_or("", |f| f.text.as_str());
+        let (ast, mut diagnostics) = parse_file(file, text);
+        loaded.diagnostics.append(&mut diagnostics);
+        loaded.files.push(Parsed {
+            file,
+            ast,
+            is_scenario,
+        });
+    }
+    if !loaded.files.iter().any(|f| !f.is_scenario) && loaded.diagnostics.is_empty() {
+        loaded.diagnostics.push(
+            Diagnostic::error(
+                Code::NoClauseFiles,
+                loaded.dir_span,
+                format!("`{}` holds no clause files", display(dir)),
+            )
+            .with_help(
+                "an agreement folder needs `.clause` files; see `clausec explain no_clause_files`",
+            ),
+        );
+    }
+    load_source_document(&mut loaded, sources)?;
+    Ok(loaded)
+}
+
+/// Reads one file as text, turning size and encoding problems into
+/// diagnostics (`Ok(None)`). I/O failures are errors.
+fn read_text(
+    path: &Path,
+    sources: &mut SourceMap,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Option<String>, LoadError> {
+    let unreadable = |e: std::io::Error| LoadError::Unreadable {
+        path: display(path),
+        reason: e.to_string(),
+    };
+    let file = fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let id = sources.add(path, String::new());
+        diagnostics.push(
+            Diagnostic::error(
+                Code::TooLarge,
+                Span::new(id, 0, 0),
+                format!(
+                    "this file is larger than {} MiB",
+                    MAX_FILE_BYTES / 1024 / 1024
+                ),
+            )
+            .with_help("a clause file is a few kilobytes; check that this is the right file"),
+        );
+        return Ok(None);
+    }
+    match decode(&bytes) {
+        Ok(text) => Ok(Some(text)),
+        Err((offset, lossy)) => {
+            let shown = lossy.len().min(offset + 1);
+            let id = sources.add(path, lossy);
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::NotUtf8,
+                    Span::new(id, offset.min(shown), shown),
+                    "this file is not UTF-8 text",
+                )
+                .with_label("the first byte that is not text")
+                .with_help("save the file as plain text (UTF-8); clause files cannot be word-processor documents"),
+            );
+            Ok(None)
+        }
+    }
+}
+
+/// Reads the document the `agreement` header names with `source "..."`,
+/// relative to the agreement folder.
+fn load_source_document(loaded: &mut Loaded, sources: &mut SourceMap) -> Result<(), LoadError> {
+    let named = loaded
+        .files
+        .iter()
+        .flat_map(|f| &f.ast.items)
+        .find_map(|item| match item {
+            Item::Agreement(a) => a.source.clone(),
+            _ => None,
+        });
+    let Some(name) = named else {
+        return Ok(());
+    };
+    let path = loaded.dir.join(&name.node);
+    if !path.is_file() {
+        loaded.diagnostics.push(
+            Diagnostic::error(
+                Code::MissingSource,
+                name.span,
+                format!(
+                    "the source document `{}` is not in the agreement folder",
+                    name.node
+                ),
+            )
+            .with_label("named here")
+            .with_help("copy the document into the folder, or correct the name"),
+        );
+        return Ok(());
+    }
+    if let Some(text) = read_text(&path, sources, &mut loaded.diagnostics)? {
+        loaded.source = Some(sources.add(&path, text));
+    }
+    Ok(())
+}

@@ -1,0 +1,1143 @@
+//! Concrete tree (pest pairs) → AST.
+//!
+//! One function per grammar rule, named after it, each taking the rule's
+//! children in order through [`Children`], which turns a grammar/lowering
+//! mismatch into an internal diagnostic instead of a panic. Values are checked
+//! here — impossible dates, amounts beyond exact range, times that do not
+//! exist — and every problem in a chunk is collected before the chunk is
+//! given up.
+
+use crate::ast::*;
+use crate::codes::Code;
+use crate::diagnostic::Diagnostic;
+use crate::parse::Rule;
+use crate::source::{FileId, Span};
+use chrono::{NaiveDate, NaiveTime};
+use pest::iterators::{Pair, Pairs};
+use rust_decimal::Decimal;
+
+type Result<T> = std::result::Result<T, Diagnostic>;
+
+/// Lowers the pairs of one parsed chunk. `offset` is where the chunk starts
+/// in its file. Returns every value error of the chunk, or its items.
+pub fn lower_file(
+    file: FileId,
+    offset: usize,
+    mut pairs: Pairs<'_, Rule>,
+) -> std::result::Result<File, Vec<Diagnostic>> {
+    let mut lowerer = Lowerer {
+        file,
+        offset,
+        errors: Vec::new(),
+    };
+    let mut ast = File::default();
+    let root = pairs.next();
+    for pair in root.into_iter().flat_map(|p| p.into_inner()) {
+        if pair.as_rule() == Rule::EOI {
+            continue;
+        }
+        match lowerer.item(pair) {
+            Ok(item) => ast.items.push(item),
+            Err(error) => lowerer.errors.push(error),
+        }
+    }
+    if lowerer.errors.is_empty() {
+        Ok(ast)
+    } else {
+        Err(lowerer.errors)
+    }
+}
+
+struct Lowerer {
+    file: FileId,
+    offset: usize,
+    /// Value errors that did not stop lowering (collected, then reported together).
+    errors: Vec<Diagnostic>,
+}
+
+/// A pair's children without the keyword pairs.
+type NonKeywords<'i> = std::iter::Filter<Pairs<'i, Rule>, fn(&Pair<'i, Rule>) -> bool>;
+
+/// The children of one pair, taken in order.
+struct Children<'i> {
+    inner: std::iter::Peekable<NonKeywords<'i>>,
+    span: Span,
+}
+
+impl<'i> Children<'i> {
+    /// The next child, which must be `rule`.
+    fn expect(&mut self, rule: Rule) -> Result<Pair<'i, Rule>> {
+        match self.inner.next() {
+            Some(pair) if pair.as_rule() == rule => Ok(pair),
+            other => Err(internal(self.span, rule, other.map(|p| p.as_rule()))),
+        }
+    }
+
+    /// The next child if it is `rule`.
+    fn optional(&mut self, rule: Rule) -> Option<Pair<'i, Rule>> {
+        if self.inner.peek().map(|p| p.as_rule()) == Some(rule) {
+            self.inner.next()
+        } else {
+            None
+        }
+    }
+
+    /// The next child, whatever it is.
+    fn any(&mut self) -> Result<Pair<'i, Rule>> {
+        self.inner
+            .next()
+            .ok_or_else(|| internal(self.span, Rule::EOI, None))
+    }
+
+    fn next(&mut self) -> Option<Pair<'i, Rule>> {
+        self.inner.next()
+    }
+}
+
+/// Keywords are atomic rules (so that `dated` cannot match `datedJune`), so
+/// pest reports them as pairs; the lowering never needs them, except the
+/// frequencies, which are read through their parent.
+/// pest numbers rules in grammar order, and the grammar puts every `kw_`
+/// rule after `keyword`, last in the file (a unit test holds this true).
+fn is_not_keyword(pair: &Pair<'_, Rule>) -> bool {
+    pair.as_rule() <= Rule::keyword
+}
+
+/// The grammar and this file disagree: a bug in clausec, reported as such.
+fn internal(span: Span, expected: Rule, found: Option<Rule>) -> Diagnostic {
+    Diagnostic::error(
+        Code::Unexpected,
+        span,
+        format!("clausec could not read this (internal: expected {expected:?}, found {found:?})"),
+    )
+    .with_help("this is a bug in clausec; please report it with the file")
+}
+
+impl Lowerer {
+    fn span(&self, pair: &Pair<'_, Rule>) -> Span {
+        let s = pair.as_span();
+        Span::new(self.file, self.offset + s.start(), self.offset + s.end())
+    }
+
+    fn children<'i>(&self, pair: Pair<'i, Rule>) -> Children<'i> {
+        let span = self.span(&pair);
+        Children {
+            inner: pair
+                .into_inner()
+                .filter(is_not_keyword as fn(&Pair<'i, Rule>) -> bool)
+                .peekable(),
+            span,
+        }
+    }
+
+    fn item(&mut self, pair: Pair<'_, Rule>) -> Result<Item> {
+        let span = self.span(&pair);
+        Ok(match pair.as_rule() {
+            Rule::agreement => Item::Agreement(self.agreement(pair)?),
+            Rule::party_decl => Item::Party(self.party_decl(pair)?),
+            Rule::document_decl => Item::Document(self.document_decl(pair)?),
+            Rule::fact_decl => Item::Fact(self.fact_decl(pair)?),
+            Rule::election_decl => Item::Election(self.election_decl(pair)?),
+            Rule::assumption_decl => Item::Assumption(self.assumption_decl(pair)?),
+            Rule::signature_decl => Item::Signature(self.signature_decl(pair)?),
+            Rule::clause => Item::Clause(self.clause(pair)?),
+            Rule::scenario => Item::Scenario(self.scenario(pair)?),
+            other => return Err(internal(span, Rule::item, Some(other))),
+        })
+    }
+
+    // ---- header ---------------------------------------------------------
+
+    fn agreement(&mut self, pair: Pair<'_, Rule>) -> Result<Agreement> {
+        let span = self.span(&pair);
+        let mut c = self.children(pair);
+        let title = self.string(c.expect(Rule::string)?);
+        let mut agreement = Agreement {
+            title,
+            dated: None,
+            source: None,
+            span,
+        };
+        while let Some(attr) = c.next() {
+            match attr.as_rule() {
+                Rule::dated => agreement.dated = Some(self.dated(attr)?),
+                Rule::source_file => {
+                    let mut a = self.children(attr);
+                    agreement.source = Some(self.string(a.expect(Rule::string)?));
+                }
+                other => return Err(internal(span, Rule::dated, Some(other))),
+            }
+        }
+        Ok(agreement)
+    }
+
+    fn dated(&mut self, pair: Pair<'_, Rule>) -> Result<DateLit> {
+        let mut c = self.children(pair);
+        self.date(c.expect(Rule::date)?)
+    }
+
+    fn party_decl(&mut self, pair: Pair<'_, Rule>) -> Result<Party> {
+        let mut c = self.children(pair);
+        Ok(Party {
+            name: self.name(c.expect(Rule::name)?),
+            legal_name: self.string(c.expect(Rule::string)?),
+        })
+    }
+
+    fn document_decl(&mut self, pair: Pair<'_, Rule>) -> Result<Document> {
+        let mut c = self.children(pair);
+        let name = self.name(c.expect(Rule::name)?);
+        let title = self.string(c.expect(Rule::string)?);
+        let dated = match c.optional(Rule::dated) {
+            Some(d) => Some(self.dated(d)?),
+            None => None,
+        };
+        let mut sections = Vec::new();
+        while let Some(section) = c.optional(Rule::section_decl) {
+            sections.push(self.section_decl(section)?);
+        }
+        Ok(Document {
+            name,
+            title,
+            dated,
+            sections,
+        })
+    }
+
+    fn section_decl(&mut self, pair: Pair<'_, Rule>) -> Result<Section> {
+        let mut c = self.children(pair);
+        Ok(Section {
+            number: self.name(c.expect(Rule::section_number)?),
+            title: c.optional(Rule::string).map(|s| self.string(s)),
+        })
+    }
+
+    fn fact_decl(&mut self, pair: Pair<'_, Rule>) -> Result<FactDecl> {
+        let mut c = self.children(pair);
+        let name = self.name(c.expect(Rule::name)?);
+        let ty_pair = c.expect(Rule::type_name)?;
+        let ty_span = self.span(&ty_pair);
+        let ty = match ty_pair.as_str() {
+            "money" => Type::Money,
+            "date" => Type::Date,
+            "duration" => Type::Duration,
+            "percentage" => Type::Percentage,
+            "count" => Type::Count,
+            "number" => Type::Number,
+            _ => Type::YesNo,
+        };
+        Ok(FactDecl {
+            name,
+            ty: Spanned::new(ty, ty_span),
+            description: c.optional(Rule::string).map(|s| self.string(s)),
+        })
+    }
+
+    fn election_decl(&mut self, pair: Pair<'_, Rule>) -> Result<Election> {
+        let mut c = self.children(pair);
+        let name = self.name(c.expect(Rule::name)?);
+        let by = self.name(c.expect(Rule::name)?);
+        let description = c.optional(Rule::string).map(|s| self.string(s));
+        let options = self.option_decls(&mut c)?;
+        Ok(Election {
+            name,
+            by,
+            description,
+            options,
+        })
+    }
+
+    fn option_decls(&mut self, c: &mut Children<'_>) -> Result<Vec<OptionDecl>> {
+        let mut options = Vec::new();
+        while let Some(option) = c.optional(Rule::option_decl) {
+            options.push(self.option_decl(option)?);
+        }
+        Ok(options)
+    }
+
+    fn option_decl(&mut self, pair: Pair<'_, Rule>) -> Result<OptionDecl> {
+        let mut c = self.children(pair);
+        Ok(OptionDecl {
+            name: self.name(c.expect(Rule::name)?),
+            description: c.optional(Rule::string).map(|s| self.string(s)),
+            is_default: c.optional(Rule::default_mark).is_some(),
+        })
+    }
+
+    fn assumption_decl(&mut self, pair: Pair<'_, Rule>) -> Result<Assumption> {
+        let mut c = self.children(pair);
+        if let Some(text) = c.optional(Rule::string) {
+            return Ok(Assumption::Stated(self.string(text)));
+        }
+        let name = self.name(c.expect(Rule::name)?);
+        let description = self.string(c.expect(Rule::string)?);
+        let options = self.option_decls(&mut c)?;
+        Ok(Assumption::Reading {
+            name,
+            description,
+            options,
+        })
+    }
+
+    fn signature_decl(&mut self, pair: Pair<'_, Rule>) -> Result<Signature> {
+        let span = self.span(&pair);
+        let mut c = self.children(pair);
+        let party = self.name(c.expect(Rule::name)?);
+        let signed_as = c.optional(Rule::string).map(|s| self.string(s));
+        let when = match c.next() {
+            None => SignatureDate::Unstated,
+            Some(p) if p.as_rule() == Rule::date_left_blank => {
+                SignatureDate::LeftBlank(self.span(&p))
+            }
+            Some(p) => {
+                let mut on = self.children(p);
+                let date = self.date(on.expect(Rule::date)?)?;
+                let time = match on.optional(Rule::time_of_day) {
+                    Some(t) => Some(self.time(t)?),
+                    None => None,
+                };
+                SignatureDate::On(date, time)
+            }
+        };
+        Ok(Signature {
+            party,
+            signed_as,
+            when,
+            span,
+        })
+    }
+
+    // ---- clauses --------------------------------------------------------
+
+    fn clause(&mut self, pair: Pair<'_, Rule>) -> Result<Clause> {
+        let mut c = self.children(pair);
+        let number = self.name(c.expect(Rule::clause_number)?);
+        let title = c.optional(Rule::string).map(|s| self.string(s));
+        let head_span = title
+            .as_ref()
+            .map_or(number.span, |t| number.span.to(t.span));
+        let mut clause = Clause {
+            number,
+            title,
+            quotes: Vec::new(),
+            assumptions: Vec::new(),
+            elections: Vec::new(),
+            facts: Vec::new(),
+            obligations: Vec::new(),
+            head_span,
+        };
+        while let Some(item) = c.next() {
+            match item.as_rule() {
+                Rule::quote => {
+                    let mut q = self.children(item);
+                    clause.quotes.push(self.string(q.expect(Rule::string)?));
+                }
+                Rule::assumption_decl => clause.assumptions.push(self.assumption_decl(item)?),
+                Rule::election_decl => clause.elections.push(self.election_decl(item)?),
+                Rule::fact_decl => clause.facts.push(self.fact_decl(item)?),
+                Rule::obligation => match self.obligation(item) {
+                    Ok(obligation) => clause.obligations.push(obligation),
+                    Err(error) => self.errors.push(error),
+                },
+                other => return Err(internal(head_span, Rule::obligation, Some(other))),
+            }
+        }
+        Ok(clause)
+    }
+
+    fn obligation(&mut self, pair: Pair<'_, Rule>) -> Result<Obligation> {
+        let span = self.span(&pair);
+        let mut c = self.children(pair);
+        let label = match c.optional(Rule::label) {
+            Some(l) => {
+                let mut inner = self.children(l);
+                Some(self.name(inner.expect(Rule::name)?))
+            }
+            None => None,
+        };
+        let subject_party = self.name(c.expect(Rule::name)?);
+        let action = c.any()?;
+        let (kind, obligor, obligee, subject) = self.action(subject_party, action)?;
+        let mut modifiers = Vec::new();
+        for modifier in c.inner {
+            match self.modifier(modifier) {
+                Ok(m) => modifiers.push(m),
+                Err(error) => self.errors.push(error),
+            }
+        }
+        Ok(Obligation {
+            label,
+            kind,
+            obligor,
+            obligee,
+            subject,
+            modifiers,
+            span,
+        })
+    }
+
+    /// The verb phrase: decides the kind, who owes and who is owed.
+    fn action(
+        &mut self,
+        subject: Name,
+        pair: Pair<'_, Rule>,
+    ) -> Result<(Kind, Name, Option<Name>, Subject)> {
+        let rule = pair.as_rule();
+        let span = self.span(&pair);
+        let mut c = self.children(pair);
+        Ok(match rule {
+            Rule::pays => {
+                let to = self.name(c.expect(Rule::name)?);
+                let amount = self.expr(c.expect(Rule::expr)?)?;
+                (Kind::Payment, subject, Some(to), Subject::Amount(amount))
+            }
+            Rule::provides => {
+                let to = self.name(c.expect(Rule::name)?);
+                let what = self.string(c.expect(Rule::string)?);
+                (Kind::Benefit, subject, Some(to), Subject::Described(what))
+            }
+            Rule::reimburses => {
+                let to = self.name(c.expect(Rule::name)?);
+                let what = self.string(c.expect(Rule::string)?);
+                let amount = match c.optional(Rule::expr) {
+                    Some(e) => Some(self.expr(e)?),
+                    None => None,
+                };
+                (
+                    Kind::Reimbursement,
+                    subject,
+                    Some(to),
+                    Subject::Reimbursed(what, amount),
+                )
+            }
+            Rule::performs => {
+                let what = self.string(c.expect(Rule::string)?);
+                let to = c.optional(Rule::name).map(|n| self.name(n));
+                (Kind::Performance, subject, to, Subject::Described(what))
+            }
+            Rule::notifies => {
+                let to = self.name(c.expect(Rule::name)?);
+                let of = c.any()?;
+                let what = if of.as_rule() == Rule::compensation_ref {
+                    let mut r = self.children(of);
+                    Subject::CompensationReceived(self.name(r.expect(Rule::name)?))
+                } else {
+                    Subject::Described(self.string(of))
+                };
+                (Kind::Notice, subject, Some(to), what)
+            }
+            Rule::releases => {
+                let to = self.name(c.expect(Rule::name)?);
+                let from = self.document_or_text(c.any()?)?;
+                (Kind::Release, subject, Some(to), from)
+            }
+            Rule::remains_bound => {
+                let by = self.document_or_text(c.any()?)?;
+                let to = c.optional(Rule::name).map(|n| self.name(n));
+                (Kind::Survival, subject, to, by)
+            }
+            Rule::must_not => {
+                let what = self.string(c.expect(Rule::string)?);
+                let to = c.optional(Rule::name).map(|n| self.name(n));
+                (Kind::Restriction, subject, to, Subject::Described(what))
+            }
+            Rule::may => {
+                // A right: the holder is owed; the party it is held against owes.
+                let what = self.string(c.expect(Rule::string)?);
+                match c.optional(Rule::name).map(|n| self.name(n)) {
+                    Some(against) => (
+                        Kind::Right,
+                        against,
+                        Some(subject),
+                        Subject::Described(what),
+                    ),
+                    None => (Kind::Right, subject, None, Subject::Described(what)),
+                }
+            }
+            Rule::signs => {
+                let what = c.optional(Rule::string).map(|s| self.string(s));
+                let to = c.optional(Rule::name).map(|n| self.name(n));
+                let time = self.time(c.expect(Rule::time_of_day)?)?;
+                let date = self.date(c.expect(Rule::date)?)?;
+                (
+                    Kind::Acceptance,
+                    subject,
+                    to,
+                    Subject::Deadline { what, date, time },
+                )
+            }
+            other => return Err(internal(span, Rule::pays, Some(other))),
+        })
+    }
+
+    fn document_or_text(&mut self, pair: Pair<'_, Rule>) -> Result<Subject> {
+        if pair.as_rule() == Rule::string {
+            return Ok(Subject::Described(self.string(pair)));
+        }
+        let mut c = self.children(pair);
+        Ok(Subject::DocumentRef(DocumentRef {
+            document: self.name(c.expect(Rule::name)?),
+            section: c.optional(Rule::section_number).map(|s| self.name(s)),
+        }))
+    }
+
+    fn modifier(&mut self, pair: Pair<'_, Rule>) -> Result<Modifier> {
+        let span = self.span(&pair);
+        let rule = pair.as_rule();
+        let mut c = self.children(pair);
+        Ok(match rule {
+            Rule::installments => {
+                let count = self.count(c.expect(Rule::count)?)?;
+                let frequency = match c
+                    .expect(Rule::frequency)?
+                    .into_inner()
+                    .next()
+                    .map(|p| p.as_rule())
+                {
+                    Some(Rule::kw_quarterly) => Frequency::Quarterly,
+                    Some(Rule::kw_yearly) => Frequency::Yearly,
+                    _ => Frequency::Monthly,
+                };
+                let day = match c.optional(Rule::day_rule) {
+                    Some(d) => Some(self.day_rule(d)?),
+                    None => None,
+                };
+                Modifier::Installments {
+                    count,
+                    frequency,
+                    day,
+                    span,
+                }
+            }
+            Rule::conflict_rule => Modifier::ConflictRule(self.name(c.expect(Rule::name)?)),
+            Rule::rounding => {
+                let mode = match c.expect(Rule::rounding_mode)?.as_str() {
+                    "half up" => RoundingMode::HalfUp,
+                    "half even" => RoundingMode::HalfEven,
+                    "down" => RoundingMode::Down,
+                    _ => RoundingMode::Up,
+                };
+                let unit = match c.expect(Rule::rounding_unit)?.as_str() {
+                    "dollar" => Unit::Dollar,
+                    _ => Unit::Cent,
+                };
+                Modifier::Rounding(mode, unit, span)
+            }
+            Rule::remainder => {
+                let position = match c.expect(Rule::remainder_position)?.as_str() {
+                    "first" => Remainder::First,
+                    _ => Remainder::Last,
+                };
+                Modifier::Remainder(position, span)
+            }
+            Rule::period => Modifier::Period(self.period_children(span, &mut c)?),
+            Rule::on_date => Modifier::On(self.date(c.expect(Rule::date)?)?),
+            Rule::effective => Modifier::Effective(self.date(c.expect(Rule::date)?)?),
+            Rule::for_duration => Modifier::For(self.duration(c.expect(Rule::duration)?)?),
+            Rule::within => Modifier::Within(self.duration(c.expect(Rule::duration)?)?),
+            Rule::grace => Modifier::Grace(self.duration(c.expect(Rule::duration)?)?),
+            Rule::offset => {
+                let mut r = self.children(c.expect(Rule::compensation_ref)?);
+                let receiver = self.name(r.expect(Rule::name)?);
+                let period = match c.optional(Rule::period) {
+                    Some(p) => {
+                        let period_span = self.span(&p);
+                        let mut pc = self.children(p);
+                        Some(self.period_children(period_span, &mut pc)?)
+                    }
+                    None => None,
+                };
+                Modifier::Offset {
+                    receiver,
+                    period,
+                    span,
+                }
+            }
+            Rule::late_interest => Modifier::LateInterest(self.late_interest(span, c)?),
+            Rule::cost => Modifier::Cost(self.expr(c.expect(Rule::expr)?)?),
+            Rule::cap => Modifier::Cap(self.expr(c.expect(Rule::expr)?)?),
+            Rule::condition => Modifier::Condition(self.cond(c.expect(Rule::cond)?)?),
+            Rule::lapses => Modifier::Lapses(span),
+            Rule::then_right => Modifier::Then {
+                party: self.name(c.expect(Rule::name)?),
+                what: self.string(c.expect(Rule::string)?),
+            },
+            other => return Err(internal(span, Rule::modifier, Some(other))),
+        })
+    }
+
+    fn period_children(&mut self, span: Span, c: &mut Children<'_>) -> Result<Period> {
+        let from = match c.optional(Rule::period_from) {
+            Some(p) => Some(self.dated(p)?),
+            None => None,
+        };
+        let through = match c.optional(Rule::period_through) {
+            Some(p) => Some(self.dated(p)?),
+            None => None,
+        };
+        Ok(Period {
+            from,
+            through,
+            span,
+        })
+    }
+
+    fn count(&mut self, pair: Pair<'_, Rule>) -> Result<Count> {
+        let span = self.span(&pair);
+        let mut c = self.children(pair);
+        let words = c.optional(Rule::number_word).map(|w| self.name(w));
+        let value = match c.optional(Rule::integer) {
+            Some(i) => self.integer(i)?,
+            None => match &words {
+                Some(w) => Spanned::new(word_value(&w.node), w.span),
+                None => return Err(internal(span, Rule::integer, None)),
+            },
+        };
+        Ok(Count { value, words })
+    }
+
+    fn day_rule(&mut self, pair: Pair<'_, Rule>) -> Result<DayRule> {
+        let mut c = self.children(pair);
+        let rule = c.any()?;
+        if rule.as_rule() == Rule::last_day {
+            return Ok(DayRule::LastDayOfMonth);
+        }
+        let mut d = self.children(rule);
+        let day = self.integer(d.expect(Rule::integer)?)?;
+        if !(1..=31).contains(&day.node) {
+            return Err(Diagnostic::error(
+                Code::ImpossibleDate,
+                day.span,
+                format!("there is no day {} in a month", day.node),
+            )
+            .with_help("write a day from 1 to 31, or `on the last day of the month`"));
+        }
+        Ok(DayRule::DayOfMonth(day.node))
+    }
+
+    fn late_interest(&mut self, span: Span, mut c: Children<'_>) -> Result<LateInterest> {
+        let rate = self.percent(c.expect(Rule::percent)?)?;
+        let mut interest = LateInterest {
+            rate,
+            start: None,
+            day_count: None,
+            span,
+        };
+        while let Some(term) = c.next() {
+            match term.as_rule() {
+                Rule::interest_start => {
+                    let mut s = self.children(term);
+                    let start = s.any()?;
+                    interest.start = Some(match start.as_rule() {
+                        Rule::due_date_start => InterestStart::DueDate,
+                        Rule::grace_end_start => InterestStart::GraceEnd,
+                        _ => InterestStart::Reading(self.name(start)),
+                    });
+                }
+                Rule::day_count => {
+                    let convention = match term.as_str() {
+                        "actual/360" => DayCount::Actual360,
+                        "30/360" => DayCount::Thirty360,
+                        "actual/365" => DayCount::Actual365,
+                        other => {
+                            return Err(Diagnostic::error(
+                                Code::Unexpected,
+                                self.span(&term),
+                                format!("clausec does not know the day count `{other}`"),
+                            )
+                            .with_help("write `actual/365`, `actual/360` or `30/360`"))
+                        }
+                    };
+                    interest.day_count = Some(Spanned::new(convention, self.span(&term)));
+                }
+                _ => {} // `simple`: the only kind of interest clausec computes
+            }
+        }
+        Ok(interest)
+    }
+
+    // ---- conditions and expressions ------------------------------------
+
+    fn cond(&mut self, pair: Pair<'_, Rule>) -> Result<Condition> {
+        let span = self.span(&pair);
+        let mut c = self.children(pair);
+        let first = self.cond_atom(c.any()?)?;
+        let mut parts = vec![first];
+        let mut joiner: Option<Rule> = None;
+        while let Some(op) = c.next() {
+            let rule = op.as_rule();
+            if joiner.is_some_and(|j| j != rule) {
+                return Err(Diagnostic::error(
+                    Code::Unexpected,
+                    self.span(&op),
+                    "`and` and `or` are mixed without parentheses",
+                )
+                .with_label("this changes from one to the other")
+                .with_help(
+                    "put parentheses around the part that belongs together: `a and (b or c)`",
+                ));
+            }
+            joiner = Some(rule);
+            parts.push(self.cond_atom(c.any()?)?);
+        }
+        Ok(match (joiner, parts.len()) {
+            (_, 1) => parts.pop().unwrap_or(Condition::All(Vec::new(), span)),
+            (Some(Rule::cond_or), _) => Condition::Any(parts, span),
+            _ => Condition::All(parts, span),
+        })
+    }
+
+    fn cond_atom(&mut self, pair: Pair<'_, Rule>) -> Result<Condition> {
+        let span = self.span(&pair);
+        let rule = pair.as_rule();
+        if rule == Rule::described {
+            let mut c = self.children(pair);
+            return Ok(Condition::Described(self.string(c.expect(Rule::string)?)));
+        }
+        let mut c = self.children(pair);
+        Ok(match rule {
+            Rule::cond_not => Condition::Not(Box::new(self.cond_atom(c.any()?)?), span),
+            Rule::cond_paren => self.cond(c.expect(Rule::cond)?)?,
+            Rule::elects => Condition::Elects {
+                party: self.name(c.expect(Rule::name)?),
+                option: self.name(c.expect(Rule::name)?),
+            },
+            Rule::prevails => Condition::Prevails(self.name(c.expect(Rule::name)?)),
+            Rule::compare => {
+                let left = self.expr(c.expect(Rule::expr)?)?;
+                let op_pair = c.expect(Rule::compare_op)?;
+                let op = match op_pair.as_str() {
+                    ">=" => CompareOp::Ge,
+                    "<=" => CompareOp::Le,
+                    ">" => CompareOp::Gt,
+                    "<" => CompareOp::Lt,
+                    _ => CompareOp::Eq,
+                };
+                let op = Spanned::new(op, self.span(&op_pair));
+                let right = self.expr(c.expect(Rule::expr)?)?;
+                Condition::Compare(left, op, right)
+            }
+            Rule::fact_is => Condition::Fact(self.name(c.expect(Rule::name)?)),
+            other => return Err(internal(span, Rule::cond, Some(other))),
+        })
+    }
+
+    fn expr(&mut self, pair: Pair<'_, Rule>) -> Result<Expr> {
+        let mut c = self.children(pair);
+        let mut left = self.term(c.expect(Rule::term)?)?;
+        while let Some(op) = c.next() {
+            let op = if op.as_str() == "+" {
+                BinOp::Add
+            } else {
+                BinOp::Sub
+            };
+            let right = self.term(c.expect(Rule::term)?)?;
+            left = binary(op, left, right);
+        }
+        Ok(left)
+    }
+
+    fn term(&mut self, pair: Pair<'_, Rule>) -> Result<Expr> {
+        let mut c = self.children(pair);
+        let mut left = self.factor(c.any()?)?;
+        while let Some(op) = c.next() {
+            let op = if matches!(op.as_str(), "*" | "×") {
+                BinOp::Mul
+            } else {
+                BinOp::Div
+            };
+            let right = self.factor(c.any()?)?;
+            left = binary(op, left, right);
+        }
+        Ok(left)
+    }
+
+    fn factor(&mut self, pair: Pair<'_, Rule>) -> Result<Expr> {
+        let span = self.span(&pair);
+        let rule = pair.as_rule();
+        let text = pair.as_str();
+        let node = match rule {
+            Rule::paren => {
+                let mut c = self.children(pair);
+                let inner = self.expr(c.expect(Rule::expr)?)?;
+                return Ok(Expr {
+                    node: inner.node,
+                    span,
+                });
+            }
+            Rule::greater_of | Rule::lesser_of => {
+                let mut c = self.children(pair);
+                let a = Box::new(self.factor(c.any()?)?);
+                let b = Box::new(self.factor(c.any()?)?);
+                if rule == Rule::greater_of {
+                    ExprKind::GreaterOf(a, b)
+                } else {
+                    ExprKind::LesserOf(a, b)
+                }
+            }
+            Rule::money => ExprKind::Money(self.decimal(span, text.trim_start_matches('$'))?),
+            Rule::percent => ExprKind::Percent(self.percent(pair)?.node),
+            Rule::number => ExprKind::Number(self.decimal(span, text)?),
+            Rule::date => ExprKind::Date(self.date(pair)?.node),
+            Rule::duration => ExprKind::Duration(self.duration(pair)?.node),
+            Rule::fact_ref => ExprKind::Fact(text.to_owned()),
+            other => return Err(internal(span, Rule::factor, Some(other))),
+        };
+        Ok(Expr { node, span })
+    }
+
+    // ---- scenarios ------------------------------------------------------
+
+    fn scenario(&mut self, pair: Pair<'_, Rule>) -> Result<Scenario> {
+        let mut c = self.children(pair);
+        let name = self.name(c.expect(Rule::name)?);
+        let title = c.optional(Rule::string).map(|s| self.string(s));
+        let head_span = title.as_ref().map_or(name.span, |t| name.span.to(t.span));
+        let mut scenario = Scenario {
+            name,
+            title,
+            hypothetical: Vec::new(),
+            as_of: None,
+            facts: Vec::new(),
+            readings: Vec::new(),
+            payments_on_time: false,
+            events: Vec::new(),
+            head_span,
+        };
+        while let Some(item) = c.next() {
+            if let Err(error) = self.scenario_item(&mut scenario, item) {
+                self.errors.push(error);
+            }
+        }
+        Ok(scenario)
+    }
+
+    fn scenario_item(&mut self, scenario: &mut Scenario, pair: Pair<'_, Rule>) -> Result<()> {
+        let span = self.span(&pair);
+        let rule = pair.as_rule();
+        let mut c = self.children(pair);
+        match rule {
+            Rule::hypothetical => scenario
+                .hypothetical
+                .push(self.string(c.expect(Rule::string)?)),
+            Rule::as_of => scenario.as_of = Some(self.date(c.expect(Rule::date)?)?),
+            Rule::fact_value => {
+                let name = self.name(c.expect(Rule::name)?);
+                let value_pair = c.expect(Rule::value)?;
+                let value_span = self.span(&value_pair);
+                let mut v = self.children(value_pair);
+                let inner = v.any()?;
+                let value = match inner.as_rule() {
+                    Rule::yes => Value::Yes,
+                    Rule::no => Value::No,
+                    _ => Value::Expr(self.factor(inner)?),
+                };
+                scenario.facts.push(FactValue {
+                    name,
+                    value: Spanned::new(value, value_span),
+                });
+            }
+            Rule::reading_choice => scenario.readings.push(ReadingChoice {
+                reading: self.name(c.expect(Rule::name)?),
+                option: self.name(c.expect(Rule::name)?),
+            }),
+            Rule::on_time => scenario.payments_on_time = true,
+            Rule::election_event => scenario.events.push(Event::Elected {
+                party: self.name(c.expect(Rule::name)?),
+                option: self.name(c.expect(Rule::name)?),
+            }),
+            Rule::payment_event => {
+                let payer = self.name(c.expect(Rule::name)?);
+                let payee = self.name(c.expect(Rule::name)?);
+                let amount = self.money(c.expect(Rule::money)?)?;
+                let on = self.date(c.expect(Rule::date)?)?;
+                let obligation = self.name(c.expect(Rule::name)?);
+                let due = match c.optional(Rule::date) {
+                    Some(d) => Some(self.date(d)?),
+                    None => None,
+                };
+                scenario.events.push(Event::Paid {
+                    payer,
+                    payee,
+                    amount,
+                    on,
+                    obligation,
+                    due,
+                    span,
+                });
+            }
+            Rule::compensation_event => {
+                let party = self.name(c.expect(Rule::name)?);
+                let amount = self.money(c.expect(Rule::money)?)?;
+                let on = self.date(c.expect(Rule::date)?)?;
+                let description = c.optional(Rule::string).map(|s| self.string(s));
+                scenario.events.push(Event::Compensation {
+                    party,
+                    amount,
+                    on,
+                    description,
+                });
+            }
+            Rule::notice_event => {
+                let party = self.name(c.expect(Rule::name)?);
+                let to = self.name(c.expect(Rule::name)?);
+                let on = self.date(c.expect(Rule::date)?)?;
+                let description = c.optional(Rule::string).map(|s| self.string(s));
+                scenario.events.push(Event::Notified {
+                    party,
+                    to,
+                    on,
+                    description,
+                });
+            }
+            Rule::signature_event => {
+                let party = self.name(c.expect(Rule::name)?);
+                let on = self.date(c.expect(Rule::date)?)?;
+                let at = match c.optional(Rule::time_of_day) {
+                    Some(t) => Some(self.time(t)?),
+                    None => None,
+                };
+                scenario.events.push(Event::Signed { party, on, at });
+            }
+            Rule::prevailed_event => scenario.events.push(Event::Prevailed {
+                party: self.name(c.expect(Rule::name)?),
+                on: self.date(c.expect(Rule::date)?)?,
+            }),
+            other => return Err(internal(span, Rule::scenario, Some(other))),
+        }
+        Ok(())
+    }
+
+    // ---- values ---------------------------------------------------------
+
+    fn name(&self, pair: Pair<'_, Rule>) -> Name {
+        Spanned::new(pair.as_str().to_owned(), self.span(&pair))
+    }
+
+    /// The text inside a quoted string, escapes resolved. The span covers
+    /// the quote marks too.
+    fn string(&self, pair: Pair<'_, Rule>) -> Text {
+        let span = self.span(&pair);
+        let raw = pair.as_str();
+        let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or("");
+        let mut text = String::with_capacity(inner.len());
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                if let Some(escaped) = chars.next() {
+                    text.push(escaped);
+                }
+            } else {
+                text.push(c);
+            }
+        }
+        Spanned::new(text, span)
+    }
+
+    fn integer(&self, pair: Pair<'_, Rule>) -> Result<Spanned<u32>> {
+        let span = self.span(&pair);
+        pair.as_str()
+            .parse::<u32>()
+            .map(|v| Spanned::new(v, span))
+            .map_err(|_| {
+                Diagnostic::error(Code::AmountOutOfRange, span, "this number is too large")
+                    .with_help("write a whole number below 4,294,967,296")
+            })
+    }
+
+    /// Parses a decimal exactly: never rounds a digit away, never accepts an
+    /// exponent. Thousands commas are allowed.
+    fn decimal(&self, span: Span, text: &str) -> Result<Decimal> {
+        let digits: String = text.chars().filter(|c| *c != ',').collect();
+        Decimal::from_str_exact(&digits).map_err(|_| {
+            Diagnostic::error(
+                Code::AmountOutOfRange,
+                span,
+                format!("`{text}` has more digits than clausec can compute with exactly"),
+            )
+            .with_help("amounts may have up to 28 significant digits")
+        })
+    }
+
+    fn money(&self, pair: Pair<'_, Rule>) -> Result<Spanned<Decimal>> {
+        let span = self.span(&pair);
+        let value = self.decimal(span, pair.as_str().trim_start_matches('$'))?;
+        Ok(Spanned::new(value, span))
+    }
+
+    /// `18%` → 0.18.
+    fn percent(&self, pair: Pair<'_, Rule>) -> Result<Spanned<Decimal>> {
+        let span = self.span(&pair);
+        let value = self.decimal(span, pair.as_str().trim_end_matches('%'))?;
+        let rate = value.checked_div(Decimal::ONE_HUNDRED).ok_or_else(|| {
+            Diagnostic::error(
+                Code::AmountOutOfRange,
+                span,
+                "this percentage cannot be computed exactly",
+            )
+        })?;
+        Ok(Spanned::new(rate, span))
+    }
+
+    fn duration(&self, pair: Pair<'_, Rule>) -> Result<Spanned<Duration>> {
+        let span = self.span(&pair);
+        let mut c = self.children(pair);
+        let amount = self.integer(c.expect(Rule::integer)?)?.node;
+        let unit = match c.expect(Rule::duration_unit)?.as_str() {
+            "day" | "days" => DurationUnit::Days,
+            "week" | "weeks" => DurationUnit::Weeks,
+            "month" | "months" => DurationUnit::Months,
+            _ => DurationUnit::Years,
+        };
+        Ok(Spanned::new(Duration { amount, unit }, span))
+    }
+
+    fn date(&self, pair: Pair<'_, Rule>) -> Result<DateLit> {
+        let span = self.span(&pair);
+        let text = pair.as_str();
+        let (year, month, day) = parse_date_parts(text).unwrap_or((0, 0, 0));
+        NaiveDate::from_ymd_opt(year, month, day)
+            .filter(|_| (1..=9999).contains(&year))
+            .map(|d| Spanned::new(d, span))
+            .ok_or_else(|| {
+                Diagnostic::error(
+                    Code::ImpossibleDate,
+                    span,
+                    format!("`{text}` is not a date in the calendar"),
+                )
+                .with_label("no such day")
+                .with_help(date_help(year, month))
+            })
+    }
+
+    fn time(&self, pair: Pair<'_, Rule>) -> Result<Spanned<NaiveTime>> {
+        let span = self.span(&pair);
+        let text = pair.as_str();
+        parse_time(text)
+            .map(|t| Spanned::new(t, span))
+            .ok_or_else(|| {
+                Diagnostic::error(
+                    Code::InvalidTime,
+                    span,
+                    format!("`{text}` is not a time of day"),
+                )
+                .with_help("write a time such as `1:30 p.m.`, `11:00 a.m.` or `13:30`")
+            })
+    }
+}
+
+fn binary(op: BinOp, left: Expr, right: Expr) -> Expr {
+    let span = left.span.to(right.span);
+    Expr {
+        node: ExprKind::Binary(op, Box::new(left), Box::new(right)),
+        span,
+    }
+}
+
+/// The value of a number word from the grammar's list.
+fn word_value(word: &str) -> u32 {
+    NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map_or(0, |(_, v)| *v)
+}
+
+/// The number words clausec reads, for `six (6)`.
+pub const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("eighteen", 18),
+    ("twenty-four", 24),
+    ("thirty-six", 36),
+    ("sixty", 60),
+];
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `2002-06-06` or `June 6, 2002` → (year, month, day), unchecked.
+fn parse_date_parts(text: &str) -> Option<(i32, u32, u32)> {
+    if let Some((month_name, rest)) = text.split_once(' ') {
+        let month = MONTHS.iter().position(|m| *m == month_name)? as u32 + 1;
+        let (day, year) = rest.trim().split_once(',')?;
+        return Some((year.trim().parse().ok()?, month, day.trim().parse().ok()?));
+    }
+    let mut parts = text.split('-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next()?.parse().ok()?;
+    let day = parts.next()?.parse().ok()?;
+    Some((year, month, day))
+}
+
+fn date_help(year: i32, month: u32) -> String {
+    let days = (28..=31)
+        .rev()
+        .find(|d| NaiveDate::from_ymd_opt(year, month, *d).is_some());
+    match (MONTHS.get((month as usize).wrapping_sub(1)), days) {
+        (Some(name), Some(days)) => format!("{name} {year} has {days} days"),
+        _ => "months run from 1 to 12 (January to December); write a date such as `June 6, 2002` or `2002-06-06`".to_owned(),
+    }
+}
+
+/// `1:30 p.m.`, `11:00 am`, `13:30` → a time of day.
+fn parse_time(text: &str) -> Option<NaiveTime> {
+    let (clock, meridiem) = match text.find(|c: char| c.is_ascii_alphabetic()) {
+        Some(i) => (text.get(..i)?.trim(), Some(text.get(i..)?.starts_with('p'))),
+        None => (text.trim(), None),
+    };
+    let (hour, minute) = clock.split_once(':')?;
+    let hour: u32 = hour.parse().ok()?;
+    let minute: u32 = minute.parse().ok()?;
+    let hour = match meridiem {
+        None => hour,
+        Some(_) if !(1..=12).contains(&hour) => return None,
+        Some(false) => hour % 12,
+        Some(true) => hour % 12 + 12,
+    };
+    NaiveTime::from_hms_opt(hour, minute, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keyword_rules_come_last_in_the_grammar() {
+        let grammar = include_str!("../grammar/clause.pest");
+        let after_keyword = grammar.split("\nkeyword = {").nth(1).unwrap_or("");
+        let rules_after: Vec<&str> = after_keyword
+            .lines()
+            .filter_map(|l| l.split_once(" = ").map(|(name, _)| name.trim()))
+            .filter(|name| !name.is_empty() && !name.starts_with('|') && !name.starts_with("//"))
+            .collect();
+        assert!(rules_after.len() > 50);
+        assert!(
+            rules_after.iter().all(|r| r.starts_with("kw_")),
+            "{rules_after:?}"
+        );
+        assert!(Rule::kw_yes > Rule::keyword && Rule::kw_a > Rule::keyword);
+        assert!(Rule::string < Rule::keyword && Rule::file < Rule::keyword);
+    }
+}

@@ -1,0 +1,296 @@
+//! The `clausec` command line: the only place that reads arguments, prints,
+//! and chooses an exit code (0: no errors; 1: errors in the input; 2: usage
+//! or I/O problem).
+
+use clap::{Parser, Subcommand, ValueEnum};
+use clausec::codes::Code;
+use clausec::diagnostic::Severity;
+use clausec::load::{discover, LoadError};
+use clausec::parse::closest;
+use clausec::render::{self, TextOptions};
+use clausec::source::SourceMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "clausec",
+    version,
+    about = "Checks contract clause files and computes who owes what to whom, and when"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check clause files: syntax, names, types, and the contract as a whole.
+    Check {
+        /// Clause files, agreement folders, or folders of agreements (default: `clauses/`).
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// `--deny warnings` fails the check on findings about the contract too.
+        #[arg(long, value_enum)]
+        deny: Option<Deny>,
+    },
+    /// Print the obligation ledger of an agreement under a scenario.
+    Obligations {
+        /// The agreement folder.
+        agreement: PathBuf,
+        /// A scenario of the agreement, by name (`base`) or file; default `base`.
+        #[arg(long)]
+        scenario: Option<String>,
+        #[arg(long, value_enum, default_value_t = LedgerFormat::Text)]
+        format: LedgerFormat,
+        /// The date to report status at, instead of the scenario's `as of`.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Show the arithmetic behind every amount.
+        #[arg(long)]
+        explain: bool,
+    },
+    /// Explain a diagnostic code: what it means, why, and an example.
+    Explain {
+        /// A code such as `clausec::check::count_mismatch`, or its last part.
+        code: String,
+    },
+    /// List every diagnostic code.
+    Codes,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LedgerFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Deny {
+    Warnings,
+}
+
+/// What a command produced: text for standard output, and an exit code.
+struct Outcome {
+    stdout: String,
+    code: u8,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let outcome = match cli.command {
+        Command::Check {
+            paths,
+            format,
+            deny,
+        } => check(paths, format, deny.is_some()),
+        Command::Obligations {
+            agreement,
+            scenario,
+            format,
+            as_of,
+            explain,
+        } => obligations(agreement, scenario, format, as_of, explain),
+        Command::Explain { code } => explain(&code),
+        Command::Codes => Ok(codes()),
+    };
+    match outcome {
+        Ok(outcome) => {
+            // A closed pipe (`clausec ... | head -1`) is not an error worth a panic.
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout
+                .write_all(outcome.stdout.as_bytes())
+                .and_then(|()| stdout.flush());
+            ExitCode::from(outcome.code)
+        }
+        Err(message) => {
+            let _ = writeln!(std::io::stderr(), "error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn check(paths: Vec<PathBuf>, format: CheckFormat, deny_warnings: bool) -> Result<Outcome, String> {
+    let paths = if paths.is_empty() {
+        vec![PathBuf::from("clauses")]
+    } else {
+        paths
+    };
+    let agreements = discover(&paths).map_err(|e| e.to_string())?;
+    let mut sources = SourceMap::default();
+    let mut diagnostics = Vec::new();
+    for dir in &agreements {
+        let analysis = clausec::analyze(dir, &mut sources).map_err(|e: LoadError| e.to_string())?;
+        diagnostics.extend(analysis.diagnostics);
+    }
+    let failed = diagnostics.iter().any(|d| {
+        d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warning)
+    });
+    let stdout = match format {
+        CheckFormat::Text => render::diagnostics_text(&diagnostics, &sources, agreements.len()),
+        CheckFormat::Json => {
+            render::diagnostics_json(&diagnostics, &sources, agreements.len()) + "\n"
+        }
+    };
+    Ok(Outcome {
+        stdout,
+        code: u8::from(failed),
+    })
+}
+
+fn obligations(
+    agreement: PathBuf,
+    scenario: Option<String>,
+    format: LedgerFormat,
+    as_of: Option<String>,
+    explain: bool,
+) -> Result<Outcome, String> {
+    if !agreement.is_dir() {
+        return Err(LoadError::Missing(agreement.to_string_lossy().into_owned()).to_string());
+    }
+    let mut sources = SourceMap::default();
+    let mut analysis = clausec::analyze(&agreement, &mut sources).map_err(|e| e.to_string())?;
+    if let Some(file) = scenario.as_deref().filter(|s| s.ends_with(".scenario")) {
+        add_scenario_file(&mut analysis, &mut sources, file)?;
+    }
+    if analysis.has_errors() {
+        let errors: Vec<_> = analysis
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .cloned()
+            .collect();
+        return Ok(Outcome {
+            stdout: render::diagnostics_text(&errors, &sources, 1),
+            code: 1,
+        });
+    }
+    let chosen = choose_scenario(&analysis, scenario.as_deref())?;
+    let mut chosen_scenario = chosen.cloned();
+    if let Some(date) = as_of {
+        let parsed = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+            .map_err(|_| format!("`--as-of {date}` is not a date; write it as 2003-06-30"))?;
+        let scenario = chosen_scenario.get_or_insert_with(|| empty_scenario(&analysis));
+        scenario.as_of = Some(clausec::ast::Spanned::new(parsed, analysis.model.dir_span));
+    }
+    let ledger = clausec::ledger(&analysis, chosen_scenario.as_ref(), &sources);
+    let stdout = match format {
+        LedgerFormat::Text => render::ledger_text(&ledger, TextOptions { explain }),
+        LedgerFormat::Json => render::ledger_json(&ledger) + "\n",
+        LedgerFormat::Markdown => render::ledger_markdown(&ledger),
+    };
+    Ok(Outcome { stdout, code: 0 })
+}
+
+/// `--scenario path/to/file.scenario`: a scenario kept outside the folder.
+fn add_scenario_file(
+    analysis: &mut clausec::Analysis,
+    sources: &mut SourceMap,
+    file: &str,
+) -> Result<(), String> {
+    let path = PathBuf::from(file);
+    let bytes =
+        std::fs::read(&path).map_err(|_| LoadError::Missing(file.to_owned()).to_string())?;
+    let text = clausec::parse::decode(&bytes).map_err(|_| format!("`{file}` is not UTF-8 text"))?;
+    let id = sources.add(&path, text);
+    let text = sources.get(id).map_or("", |f| f.text.as_str());
+    let (ast, parse_errors) = clausec::parse::parse_file(id, text);
+    analysis.diagnostics.extend(parse_errors);
+    for item in ast.items {
+        if let clausec::ast::Item::Scenario(scenario) = item {
+            analysis
+                .model
+                .scenarios
+                .retain(|s| s.name.node != scenario.name.node);
+            analysis.model.scenarios.push(scenario);
+        }
+    }
+    Ok(())
+}
+
+fn choose_scenario<'a>(
+    analysis: &'a clausec::Analysis,
+    wanted: Option<&str>,
+) -> Result<Option<&'a clausec::ast::Scenario>, String> {
+    let scenarios = &analysis.model.scenarios;
+    let name = wanted.map(|w| {
+        // A file names its scenario by the file's stem, `late-installment` → `late_installment`.
+        let stem = std::path::Path::new(w)
+            .file_stem()
+            .map_or(w.to_owned(), |s| s.to_string_lossy().into_owned());
+        stem.replace('-', "_")
+    });
+    match name {
+        None => Ok(scenarios.iter().find(|s| s.name.node == "base")),
+        Some(name) => match scenarios.iter().find(|s| s.name.node == name) {
+            Some(found) => Ok(Some(found)),
+            None if wanted.is_some_and(|w| w.ends_with(".scenario")) => Ok(scenarios.last()),
+            None => {
+                let names: Vec<&str> = scenarios.iter().map(|s| s.name.node.as_str()).collect();
+                let hint = closest(&name, names.iter().copied())
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_else(|| format!("; the scenarios are: {}", names.join(", ")));
+                Err(format!("the agreement has no scenario `{name}`{hint}"))
+            }
+        },
+    }
+}
+
+fn empty_scenario(analysis: &clausec::Analysis) -> clausec::ast::Scenario {
+    let span = analysis.model.dir_span;
+    clausec::ast::Scenario {
+        name: clausec::ast::Spanned::new("none".to_owned(), span),
+        title: None,
+        hypothetical: Vec::new(),
+        as_of: None,
+        facts: Vec::new(),
+        readings: Vec::new(),
+        payments_on_time: false,
+        events: Vec::new(),
+        head_span: span,
+    }
+}
+
+fn explain(code: &str) -> Result<Outcome, String> {
+    match Code::find(code) {
+        Some(code) => Ok(Outcome {
+            stdout: format!(
+                "{}: {}\n\n{}\n",
+                code.as_str(),
+                code.summary(),
+                code.explanation()
+            ),
+            code: 0,
+        }),
+        None => {
+            let names = Code::ALL.iter().map(|c| c.as_str());
+            let hint = closest(code, names)
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_else(|| "; `clausec codes` lists them all".to_owned());
+            Err(format!("there is no diagnostic code `{code}`{hint}"))
+        }
+    }
+}
+
+fn codes() -> Outcome {
+    let mut stdout = String::new();
+    for code in Code::ALL {
+        stdout.push_str(&format!("{:<46} {}\n", code.as_str(), code.summary()));
+    }
+    Outcome { stdout, code: 0 }
+}

@@ -1,0 +1,91 @@
+//! The checked agreement: every declaration of an agreement folder gathered
+//! in one place, names resolved, ready for evaluation.
+//!
+//! [`crate::check`] builds a [`Model`] only from files that parsed; the
+//! evaluator reads nothing else.
+
+use crate::ast::*;
+use crate::source::{FileId, Span};
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+/// The built-in meanings a reading's options can carry when a schedule's
+/// stated count and dates disagree.
+pub const SCHEDULE_READINGS: &[&str] = &["count_from_start", "count_to_end", "all_dates"];
+/// The built-in meanings a reading's options can carry for when late
+/// interest starts.
+pub const INTEREST_READINGS: &[&str] = &["due_date", "grace_end"];
+
+/// A named reading (an `assume NAME ...` with options), with the clause that
+/// states it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    pub clause: Option<String>,
+    pub name: Name,
+    pub description: Text,
+    pub options: Vec<OptionDecl>,
+}
+
+impl Reading {
+    /// The option in force when no scenario chooses: the one marked
+    /// `default`, else the first.
+    pub fn default_option(&self) -> Option<&OptionDecl> {
+        self.options
+            .iter()
+            .find(|o| o.is_default)
+            .or_else(|| self.options.first())
+    }
+}
+
+/// An assumption stated in words, with the clause that states it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stated {
+    pub clause: Option<String>,
+    pub text: Text,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    pub title: String,
+    pub dated: Option<NaiveDate>,
+    pub parties: BTreeMap<String, Party>,
+    pub documents: BTreeMap<String, Document>,
+    pub facts: BTreeMap<String, FactDecl>,
+    pub elections: Vec<Election>,
+    pub readings: Vec<Reading>,
+    pub stated: Vec<Stated>,
+    pub signatures: Vec<Signature>,
+    /// In the order of the source document (where each clause's first quote
+    /// is found), then in file order.
+    pub clauses: Vec<Clause>,
+    pub scenarios: Vec<Scenario>,
+    pub source: Option<FileId>,
+    /// A zero-length span naming the agreement folder.
+    pub dir_span: Span,
+}
+
+impl Model {
+    pub fn reading(&self, name: &str) -> Option<&Reading> {
+        self.readings.iter().find(|r| r.name.node == name)
+    }
+
+    pub fn party_name(&self, role: &str) -> String {
+        self.parties
+            .get(role)
+            .map_or_else(|| role.to_owned(), |p| p.legal_name.node.clone())
+    }
+
+    /// The election that offers an option, if any.
+    pub fn election_offering(&self, option: &str) -> Option<&Election> {
+        self.elections
+            .iter()
+            .find(|e| e.options.iter().any(|o| o.name.node == option))
+    }
+
+    /// Every obligation, with the clause it is in.
+    pub fn obligations(&self) -> impl Iterator<Item = (&Clause, &Obligation)> {
+        self.clauses
+            .iter()
+            .flat_map(|c| c.obligations.iter().map(move |o| (c, o)))
+    }
+}

@@ -1,0 +1,223 @@
+//! Exact money: rounding, equal installments, simple interest.
+//!
+//! Every amount is a `rust_decimal::Decimal`; every rounding names its mode
+//! and unit; every operation is checked, so an overflow is an error value,
+//! never a wrong number or a panic.
+
+use crate::ast::{DayCount, Remainder, RoundingMode, Unit};
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// A rounding rule as a clause states it: `rounded half up to the cent`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rounding {
+    pub mode: RoundingMode,
+    pub unit: Unit,
+}
+
+impl Rounding {
+    /// What the ledger uses when a clause states no rounding: half up to the
+    /// cent, the usual reading of "to the cent" in a payment obligation. The
+    /// ledger lists it among the assumptions when it is used.
+    pub const DEFAULT: Rounding = Rounding {
+        mode: RoundingMode::HalfUp,
+        unit: Unit::Cent,
+    };
+
+    pub fn apply(self, value: Decimal) -> Decimal {
+        let strategy = match self.mode {
+            RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+            RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+            RoundingMode::Down => RoundingStrategy::ToZero,
+            RoundingMode::Up => RoundingStrategy::AwayFromZero,
+        };
+        let places = match self.unit {
+            Unit::Cent => 2,
+            Unit::Dollar => 0,
+        };
+        value.round_dp_with_strategy(places, strategy)
+    }
+
+    pub fn describe(self) -> String {
+        let unit = match self.unit {
+            Unit::Cent => "cent",
+            Unit::Dollar => "dollar",
+        };
+        format!("rounded {} to the {unit}", self.mode.describe())
+    }
+}
+
+/// An arithmetic failure: the message says what could not be computed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArithmeticError(pub String);
+
+/// Splits `total` into `count` installments that sum to it exactly: each is
+/// `total / count` rounded, and the installment `remainder` names absorbs the
+/// difference (which may be negative when rounding went up).
+pub fn split_equal(
+    total: Decimal,
+    count: usize,
+    rounding: Rounding,
+    remainder: Remainder,
+) -> Result<Vec<Decimal>, ArithmeticError> {
+    if count == 0 {
+        return Ok(Vec::new());
+    }
+    let n = Decimal::from(count);
+    let each = total
+        .checked_div(n)
+        .map(|v| rounding.apply(v))
+        .ok_or_else(|| {
+            ArithmeticError(format!(
+                "{} cannot be divided into {count} installments",
+                format_money(total)
+            ))
+        })?;
+    let rest = each
+        .checked_mul(Decimal::from(count - 1))
+        .and_then(|others| total.checked_sub(others))
+        .ok_or_else(|| ArithmeticError(format!("{} is too large to split", format_money(total))))?;
+    let mut parts = vec![each; count];
+    let slot = match remainder {
+        Remainder::First => parts.first_mut(),
+        Remainder::Last => parts.last_mut(),
+    };
+    if let Some(slot) = slot {
+        *slot = rest;
+    }
+    Ok(parts)
+}
+
+/// The days between two dates and the year basis, under a day-count
+/// convention.
+pub fn day_count(convention: DayCount, from: NaiveDate, to: NaiveDate) -> (i64, i64) {
+    match convention {
+        DayCount::Actual365 => ((to - from).num_days(), 365),
+        DayCount::Actual360 => ((to - from).num_days(), 360),
+        DayCount::Thirty360 => (days_30_360(from, to), 360),
+    }
+}
+
+/// The 30/360 (US bond basis) count of days.
+fn days_30_360(from: NaiveDate, to: NaiveDate) -> i64 {
+    let d1 = i64::from(from.day().min(30));
+    let d2 = if to.day() == 31 && d1 == 30 {
+        30
+    } else {
+        i64::from(to.day())
+    };
+    360 * i64::from(to.year() - from.year())
+        + 30 * (i64::from(to.month()) - i64::from(from.month()))
+        + (d2 - d1)
+}
+
+/// Simple interest: `principal × rate × days / basis`, rounded once at the end.
+pub fn simple_interest(
+    principal: Decimal,
+    rate: Decimal,
+    days: i64,
+    basis: i64,
+    rounding: Rounding,
+) -> Result<Decimal, ArithmeticError> {
+    principal
+        .checked_mul(rate)
+        .and_then(|v| v.checked_mul(Decimal::from(days)))
+        .and_then(|v| v.checked_div(Decimal::from(basis)))
+        .map(|v| rounding.apply(v))
+        .ok_or_else(|| {
+            ArithmeticError(format!(
+                "interest on {} cannot be computed exactly",
+                format_money(principal)
+            ))
+        })
+}
+
+/// `$20,833.33`; negative amounts as `-$0.01`. Always two decimal places.
+pub fn format_money(value: Decimal) -> String {
+    let rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let text = format!("{:.2}", rounded.abs());
+    let (whole, cents) = text.split_once('.').unwrap_or((&text, "00"));
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}${grouped}.{cents}")
+}
+
+/// `18%`, `4.5%`
+pub fn format_percent(rate: Decimal) -> String {
+    let percent = rate * Decimal::ONE_HUNDRED;
+    format!("{}%", percent.normalize())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn six_months_of_250000_split_in_six() {
+        let parts = split_equal(dec("125000"), 6, Rounding::DEFAULT, Remainder::Last).unwrap();
+        assert_eq!(parts[0], dec("20833.33"));
+        assert_eq!(parts[5], dec("20833.35"));
+        assert_eq!(parts.iter().copied().sum::<Decimal>(), dec("125000"));
+    }
+
+    #[test]
+    fn remainder_can_be_negative_when_rounding_goes_up() {
+        let parts = split_equal(dec("200"), 3, Rounding::DEFAULT, Remainder::First).unwrap();
+        assert_eq!(parts, vec![dec("66.66"), dec("66.67"), dec("66.67")]);
+    }
+
+    #[test]
+    fn late_interest_of_the_issue_figures() {
+        let rounding = Rounding::DEFAULT;
+        let principal = dec("20833.33");
+        assert_eq!(
+            simple_interest(principal, dec("0.18"), 25, 365, rounding).unwrap(),
+            dec("256.85")
+        );
+        assert_eq!(
+            simple_interest(principal, dec("0.18"), 15, 365, rounding).unwrap(),
+            dec("154.11")
+        );
+        assert_eq!(
+            simple_interest(principal, dec("0.12"), 25, 365, rounding).unwrap(),
+            dec("171.23")
+        );
+    }
+
+    #[test]
+    fn money_is_formatted_like_a_lawyer_writes_it() {
+        assert_eq!(format_money(dec("20833.333")), "$20,833.33");
+        assert_eq!(format_money(dec("125000")), "$125,000.00");
+        assert_eq!(format_money(dec("-0.01")), "-$0.01");
+        assert_eq!(format_money(dec("999")), "$999.00");
+        assert_eq!(format_percent(dec("0.18")), "18%");
+    }
+
+    #[test]
+    fn thirty_360_counts_months_as_thirty_days() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(
+            day_count(DayCount::Thirty360, d(2002, 10, 31), d(2002, 11, 30)),
+            (30, 360)
+        );
+        assert_eq!(
+            day_count(DayCount::Actual365, d(2002, 10, 31), d(2002, 11, 25)),
+            (25, 365)
+        );
+    }
+}

@@ -1,0 +1,513 @@
+//! Text → syntax tree.
+//!
+//! Parsing happens in three steps, each of which can only report, never
+//! panic:
+//!
+//! 1. [`decode`]: bytes → text (UTF-8, a byte-order mark dropped).
+//! 2. [`split_chunks`]: the text is cut at every line that starts a `clause`
+//!    or `scenario`, and each chunk is screened for an unterminated quote and
+//!    for nesting deeper than [`MAX_NESTING`] — before pest sees it, so the
+//!    limit is the same in every build and on every thread's stack.
+//! 3. each chunk is parsed by pest (with a call limit scaled to its length)
+//!    and lowered to the AST by [`crate::lower`]. A chunk that fails is
+//!    reported and skipped; the others still parse, so one typo does not
+//!    hide the rest.
+
+use crate::ast::File;
+use crate::codes::Code;
+use crate::diagnostic::Diagnostic;
+use crate::lower::lower_file;
+use crate::source::{FileId, Span};
+use pest::error::{ErrorVariant, InputLocation};
+use pest::Parser as _;
+use std::num::NonZeroUsize;
+
+/// The pest parser generated from `grammar/clause.pest`.
+#[derive(pest_derive::Parser)]
+#[grammar = "grammar/clause.pest"]
+pub struct ClauseParser;
+
+/// The deepest nesting of parentheses, or of `greater of` / `lesser of` /
+/// `not`, that a chunk may have. Contracts need a handful; the limit exists
+/// so that no input can exhaust the stack.
+pub const MAX_NESTING: usize = 64;
+
+/// Parser work allowed per byte of a chunk (pest rule calls). Ordinary clause
+/// text needs a few dozen; the bound stops exponential backtracking.
+const CALLS_PER_BYTE: usize = 2_000;
+/// Parser work allowed for any chunk, however short.
+const MIN_CALLS: usize = 200_000;
+
+/// Decodes a file's bytes. `Err` carries the byte offset of the first
+/// invalid UTF-8 sequence and a lossy text for showing it.
+pub fn decode(bytes: &[u8]) -> Result<String, (usize, String)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(error) => Err((
+            error.valid_up_to(),
+            String::from_utf8_lossy(bytes).into_owned(),
+        )),
+    }
+}
+
+/// Parses a whole file into an AST, returning the items of every chunk that
+/// parsed and a diagnostic for every chunk that did not.
+pub fn parse_file(file: FileId, text: &str) -> (File, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut ast = File::default();
+    for chunk in split_chunks(file, text, &mut diagnostics) {
+        let Some(chunk_text) = text.get(chunk.start..chunk.end) else {
+            continue;
+        };
+        match parse_chunk(file, chunk.start, chunk_text) {
+            Ok(mut items) => ast.items.append(&mut items.items),
+            Err(mut errors) => diagnostics.append(&mut errors),
+        }
+    }
+    if ast.items.is_empty() && diagnostics.is_empty() {
+        diagnostics.push(
+            Diagnostic::error(
+                Code::EmptyFile,
+                Span::new(file, 0, 0),
+                "this file has no statements",
+            )
+            .with_help("write a clause (`clause 1 \"Title\"`), or delete the file"),
+        );
+    }
+    (ast, diagnostics)
+}
+
+fn parse_chunk(file: FileId, offset: usize, text: &str) -> Result<File, Vec<Diagnostic>> {
+    let calls = text.len().saturating_mul(CALLS_PER_BYTE).max(MIN_CALLS);
+    pest::set_call_limit(NonZeroUsize::new(calls));
+    let pairs = ClauseParser::parse(Rule::file, text)
+        .map_err(|error| vec![syntax_error(file, offset, text, &error)])?;
+    lower_file(file, offset, pairs)
+}
+
+/// A byte range of a file that is parsed on its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Chunk {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// State of the lexical screen as it walks a file.
+struct Screen {
+    file: FileId,
+    in_string: Option<usize>,
+    paren_depth: usize,
+    nesting_words: usize,
+    too_deep: bool,
+}
+
+impl Screen {
+    /// Resets the per-chunk counters at a chunk boundary.
+    fn start_chunk(&mut self) {
+        self.paren_depth = 0;
+        self.nesting_words = 0;
+        self.too_deep = false;
+    }
+
+    /// Records one level of nesting at `at`, reporting once per chunk when the
+    /// limit is passed.
+    fn nest(&mut self, at: usize, len: usize, diagnostics: &mut Vec<Diagnostic>) {
+        if self.paren_depth.max(self.nesting_words) > MAX_NESTING && !self.too_deep {
+            self.too_deep = true;
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::TooDeep,
+                    Span::new(self.file, at, at + len),
+                    format!("this is nested more than {MAX_NESTING} levels deep"),
+                )
+                .with_label("too deep")
+                .with_help("write the amount or condition in simpler steps, or use a fact for a part of it"),
+            );
+        }
+    }
+}
+
+/// Cuts a file into chunks at each line whose first word is `clause` or
+/// `scenario` (outside quotes), and screens each chunk. Chunks with an
+/// unterminated quote or too deep a nesting are reported and left out.
+pub fn split_chunks(file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Chunk> {
+    let mut chunks = Vec::new();
+    let mut screen = Screen {
+        file,
+        in_string: None,
+        paren_depth: 0,
+        nesting_words: 0,
+        too_deep: false,
+    };
+    let mut chunk_start = 0;
+    let mut chunk_ok = true;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        if starts_chunk(line, screen.in_string.is_some()) && line_start > chunk_start {
+            if let Some(open) = screen.in_string.take() {
+                diagnostics.push(unterminated_quote(file, open));
+                chunk_ok = false;
+            }
+            if chunk_ok {
+                chunks.push(Chunk {
+                    start: chunk_start,
+                    end: line_start,
+                });
+            }
+            chunk_start = line_start;
+            chunk_ok = true;
+            screen.start_chunk();
+        }
+        scan_line(&mut screen, line, line_start, diagnostics);
+        chunk_ok &= !screen.too_deep;
+        line_start += line.len();
+    }
+    if let Some(open) = screen.in_string {
+        diagnostics.push(unterminated_quote(file, open));
+        chunk_ok = false;
+    }
+    if chunk_ok && chunk_start < text.len() {
+        chunks.push(Chunk {
+            start: chunk_start,
+            end: text.len(),
+        });
+    }
+    chunks
+}
+
+/// Does this line begin a new chunk? Outside a quote: a line whose first word
+/// is `clause` or `scenario`. Inside a quote only an unindented one counts —
+/// a wrapped quote is indented, so such a line means the quote was never
+/// closed.
+fn starts_chunk(line: &str, in_string: bool) -> bool {
+    let trimmed = if in_string { line } else { line.trim_start() };
+    ["clause", "scenario"].iter().any(|word| {
+        trimmed
+            .strip_prefix(word)
+            .is_some_and(|rest| rest.starts_with([' ', '\t']))
+    })
+}
+
+/// Walks one line, tracking quotes, comments, parentheses and the words that
+/// nest (`greater of`, `lesser of`, `not`).
+fn scan_line(
+    screen: &mut Screen,
+    line: &str,
+    line_start: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut chars = line.char_indices().peekable();
+    let mut previous_is_word = false;
+    while let Some((i, c)) = chars.next() {
+        let at = line_start + i;
+        if screen.in_string.is_some() {
+            match c {
+                '\\' => {
+                    chars.next();
+                }
+                '"' => screen.in_string = None,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => screen.in_string = Some(at),
+            '#' => break,
+            '(' => {
+                screen.paren_depth += 1;
+                screen.nest(at, 1, diagnostics);
+            }
+            ')' => screen.paren_depth = screen.paren_depth.saturating_sub(1),
+            c if c.is_ascii_alphabetic() && !previous_is_word => {
+                let word: String = line
+                    .get(i..)
+                    .unwrap_or("")
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                if matches!(word.as_str(), "greater" | "lesser" | "not") {
+                    screen.nesting_words += 1;
+                    screen.nest(at, word.len(), diagnostics);
+                }
+            }
+            _ => {}
+        }
+        previous_is_word = c.is_ascii_alphanumeric() || c == '_';
+    }
+}
+
+fn unterminated_quote(file: FileId, open: usize) -> Diagnostic {
+    Diagnostic::error(
+        Code::UnterminatedQuote,
+        Span::new(file, open, open + 1),
+        "this quote mark is never closed",
+    )
+    .with_label("the text starts here")
+    .with_help("add a closing `\"` at the end of the text; write `\\\"` for a quote mark inside it")
+}
+
+/// Turns pest's error into a diagnostic a lawyer can act on: what was
+/// expected, in words, what was found, and a "did you mean" when the word
+/// found is a misspelt keyword.
+fn syntax_error(
+    file: FileId,
+    offset: usize,
+    text: &str,
+    error: &pest::error::Error<Rule>,
+) -> Diagnostic {
+    let position = match error.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((start, _)) => start,
+    };
+    let found = word_at(text, position);
+    let span = Span::new(file, offset + position, offset + position + found.len());
+    let found_text = if found.is_empty() {
+        "the end of the clause".to_owned()
+    } else {
+        format!("`{found}`")
+    };
+    match &error.variant {
+        ErrorVariant::CustomError { message } if message.contains("stack") => {
+            Diagnostic::error(Code::TooDeep, span, "this is nested too deeply to read")
+                .with_help("write the amount or condition in simpler steps")
+        }
+        ErrorVariant::CustomError { .. } => Diagnostic::error(
+            Code::TooComplex,
+            span,
+            "this clause takes too much work to parse",
+        )
+        .with_help("look for a missing keyword or quote mark near here, or split the clause"),
+        ErrorVariant::ParsingError { positives, .. } => {
+            let expected = describe_expected(positives);
+            let code = expected_code(positives);
+            let mut diagnostic = Diagnostic::error(
+                code,
+                span,
+                format!("expected {}, found {found_text}", join_or(&expected)),
+            )
+            .with_label(format!("expected {}", join_or(&expected)));
+            if let Some(suggestion) = suggest_keyword(found, &expected) {
+                diagnostic = diagnostic.with_help(format!("did you mean `{suggestion}`?"));
+            } else {
+                diagnostic = diagnostic.with_help(help_for(code));
+            }
+            diagnostic
+        }
+    }
+}
+
+/// The word (or the single character) at a position, for "found `...`".
+fn word_at(text: &str, position: usize) -> &str {
+    let rest = text.get(position..).unwrap_or("");
+    let first = rest.chars().next();
+    let len = match first {
+        None => 0,
+        Some(c) if c.is_alphanumeric() || c == '_' || c == '$' => rest
+            .char_indices()
+            .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '_' | '$' | ',' | '.')))
+            .map_or(rest.len(), |(i, _)| i)
+            .min(40),
+        Some(c) => c.len_utf8(),
+    };
+    let mut len = len.min(rest.len());
+    while !rest.is_char_boundary(len) {
+        len -= 1;
+    }
+    rest.get(..len).unwrap_or("").trim_end_matches([',', '.'])
+}
+
+fn expected_code(positives: &[Rule]) -> Code {
+    let has = |rules: &[Rule]| positives.iter().any(|r| rules.contains(r));
+    if has(&[Rule::obligation, Rule::clause, Rule::quote, Rule::agreement]) {
+        Code::ExpectedStatement
+    } else if has(&[Rule::money, Rule::expr, Rule::fact_ref]) {
+        Code::ExpectedAmount
+    } else if has(&[Rule::date, Rule::iso_date, Rule::written_date]) {
+        Code::ExpectedDate
+    } else if has(&[Rule::string]) {
+        Code::ExpectedText
+    } else if has(&[Rule::name, Rule::label]) {
+        Code::ExpectedName
+    } else {
+        Code::Unexpected
+    }
+}
+
+fn help_for(code: Code) -> &'static str {
+    match code {
+        Code::ExpectedStatement => {
+            "start a statement with a keyword (`quote`, `assume`, `fact`) or an obligation such as `company pays employee $10,000`"
+        }
+        Code::ExpectedAmount => "write an amount such as `$10,000.00`, a fact's name, or a calculation such as `annual_salary * 6 / 12`",
+        Code::ExpectedDate => "write a date as `June 6, 2002` or `2002-06-06`",
+        Code::ExpectedText => "put the text in double quotes: `\"...\"`",
+        Code::ExpectedName => "write a name: letters, digits and `_`, starting with a letter (not a keyword)",
+        _ => "see `clausec explain` for this code",
+    }
+}
+
+/// Words for what the parser would have accepted, sorted and deduplicated.
+fn describe_expected(positives: &[Rule]) -> Vec<String> {
+    let mut words: Vec<String> = positives
+        .iter()
+        .filter_map(|r| {
+            describe(*r)
+                .map(str::to_owned)
+                .or_else(|| describe_keyword(*r))
+        })
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    if words.is_empty() {
+        words.push("something else".to_owned());
+    }
+    words
+}
+
+/// A keyword rule (`kw_dated`) is named by its word: `` `dated` ``.
+fn describe_keyword(rule: Rule) -> Option<String> {
+    let name = format!("{rule:?}");
+    name.strip_prefix("kw_").map(|word| format!("`{word}`"))
+}
+
+/// How a rule is named in a message; `None` for rules a lawyer never needs
+/// to hear about.
+fn describe(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::agreement => "`agreement`",
+        Rule::party_decl => "`party`",
+        Rule::document_decl => "`document`",
+        Rule::section_decl => "`section`",
+        Rule::fact_decl | Rule::fact_value => "`fact`",
+        Rule::election_decl => "`election`",
+        Rule::option_decl => "`option`",
+        Rule::assumption_decl | Rule::reading_choice => "`assume`",
+        Rule::signature_decl => "`signed by`",
+        Rule::clause => "`clause`",
+        Rule::scenario => "`scenario`",
+        Rule::quote => "`quote`",
+        Rule::obligation | Rule::label => "an obligation (`company pays employee ...`)",
+        Rule::pays => "`pays`",
+        Rule::provides => "`provides`",
+        Rule::reimburses => "`reimburses`",
+        Rule::performs => "`performs`",
+        Rule::notifies => "`notifies`",
+        Rule::releases => "`releases`",
+        Rule::remains_bound => "`remains bound by`",
+        Rule::must_not => "`must not`",
+        Rule::may => "`may`",
+        Rule::signs => "`signs`",
+        Rule::installments => "`in N equal monthly installments`",
+        Rule::conflict_rule => "`if the count and the dates disagree`",
+        Rule::rounding => "`rounded half up to the cent`",
+        Rule::rounding_mode => "a rounding (`half up`, `half even`, `down`, `up`)",
+        Rule::rounding_unit => "`cent` or `dollar`",
+        Rule::remainder => "`remainder on the last installment`",
+        Rule::remainder_position => "`first` or `last`",
+        Rule::period | Rule::period_from => "`from DATE`",
+        Rule::period_through => "`through DATE`",
+        Rule::on_date => "`on DATE`",
+        Rule::effective => "`effective DATE`",
+        Rule::for_duration => "`for DURATION`",
+        Rule::within => "`within DURATION`",
+        Rule::offset => "`reduced by`",
+        Rule::grace => "`grace period`",
+        Rule::late_interest => "`late interest`",
+        Rule::interest_start => "`from the due date`",
+        Rule::day_count => "a day count (`actual/365`)",
+        Rule::simple => "`simple`",
+        Rule::cost => "`at a cost of`",
+        Rule::cap => "`not to exceed`",
+        Rule::condition => "`if`",
+        Rule::lapses => "`otherwise the offer lapses`",
+        Rule::then_right => "`then`",
+        Rule::count => "a count (`six (6)` or `6`)",
+        Rule::frequency => "`monthly`, `quarterly` or `yearly`",
+        Rule::day_rule => "`on the last day of the month`",
+        Rule::compare_op => "a comparison (`>`, `<`, `=`)",
+        Rule::cond_and | Rule::cond_or => "`and` / `or`",
+        Rule::elects => "`PARTY elects OPTION`",
+        Rule::add_op | Rule::mul_op => "an operator (`+`, `-`, `*`, `/`)",
+        Rule::expr | Rule::money | Rule::fact_ref | Rule::number => "an amount",
+        Rule::percent => "a percentage",
+        Rule::duration | Rule::duration_unit => "a duration (`10 days`)",
+        Rule::date | Rule::iso_date | Rule::written_date => "a date",
+        Rule::time_of_day => "a time (`1:30 p.m.`)",
+        Rule::string => "text in double quotes",
+        Rule::name => "a name",
+        Rule::integer => "a whole number",
+        Rule::section_number => "a section number",
+        Rule::clause_number => "a clause number (`2(b)`)",
+        Rule::hypothetical => "`hypothetical`",
+        Rule::as_of => "`as of`",
+        Rule::on_time => "`every payment is made on its due date`",
+        Rule::payment_event => "`PARTY paid ...`",
+        Rule::compensation_event => "`PARTY received compensation ...`",
+        Rule::notice_event => "`PARTY notified ...`",
+        Rule::signature_event => "`PARTY signed on ...`",
+        Rule::prevailed_event => "`PARTY prevailed on ...`",
+        Rule::election_event => "`PARTY elected OPTION`",
+        Rule::EOI => "the end of the file",
+        _ => return None,
+    })
+}
+
+/// `a, b or c`
+pub fn join_or(words: &[String]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {}", init.join(", "), last),
+    }
+}
+
+/// The keyword closest to a misspelt word, among those the parser expected.
+fn suggest_keyword(found: &str, expected: &[String]) -> Option<String> {
+    if found.len() < 2 || !found.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    expected
+        .iter()
+        .filter_map(|e| e.strip_prefix('`')?.split(['`', ' ']).next())
+        .filter(|k| k.chars().all(|c| c.is_ascii_alphabetic()) && *k != found)
+        .map(|k| (edit_distance(found, k), k))
+        .filter(|(d, k)| *d <= 2 && *d < k.len())
+        .min()
+        .map(|(_, k)| k.to_owned())
+}
+
+/// Levenshtein distance, for "did you mean".
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous_diagonal = i;
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous_diagonal + usize::from(ca != *cb);
+            let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
+            let left = row.get(j).copied().unwrap_or(usize::MAX);
+            previous_diagonal = above;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = substitution
+                    .min(above.saturating_add(1))
+                    .min(left.saturating_add(1));
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+/// The closest name among candidates, for "did you mean `employee`?".
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (name.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(name, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, c)| c)
+}

@@ -1,0 +1,496 @@
+//! Ledgers and diagnostics as text, Markdown and JSON.
+//!
+//! The text ledger is what a lawyer reads and what the snapshot tests pin:
+//! grouped by clause in the order of the document, one line per dated
+//! instance, amounts as `$20,833.33`, dates as `September 30, 2002`, then the
+//! findings and the assumptions in force. Every function here returns a
+//! `String`; nothing prints.
+
+use crate::diagnostic::{location, render as render_diagnostic, Diagnostic};
+use crate::ledger::{Entry, Ledger, Status};
+use crate::money::format_money;
+use crate::schedule::long_date;
+use crate::source::SourceMap;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// The width diagnostics are wrapped at, everywhere: reports must be the
+/// same bytes on every terminal and in every snapshot.
+pub const REPORT_WIDTH: usize = 100;
+
+/// Options for the text ledger.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TextOptions {
+    /// Show the arithmetic behind every amount.
+    pub explain: bool,
+}
+
+/// A run of entries that belong to one obligation (one line, or one line
+/// per installment).
+struct Group<'a> {
+    base: String,
+    entries: Vec<&'a Entry>,
+}
+
+fn base_id(id: &str) -> &str {
+    id.split('[').next().unwrap_or(id)
+}
+
+/// Groups a clause's entries by obligation, keeping their order.
+fn groups<'a>(entries: &[&'a Entry]) -> Vec<Group<'a>> {
+    let mut out: Vec<Group<'a>> = Vec::new();
+    for entry in entries {
+        let base = base_id(&entry.id).to_owned();
+        match out.last_mut() {
+            Some(group) if group.base == base => group.entries.push(entry),
+            _ => out.push(Group {
+                base,
+                entries: vec![entry],
+            }),
+        }
+    }
+    out
+}
+
+/// Entries grouped by clause, in ledger order.
+fn clauses(ledger: &Ledger) -> Vec<(String, Option<String>, Vec<&Entry>)> {
+    let mut out: Vec<(String, Option<String>, Vec<&Entry>)> = Vec::new();
+    for entry in &ledger.obligations {
+        match out.last_mut() {
+            Some((clause, _, entries)) if *clause == entry.clause => entries.push(entry),
+            _ => out.push((
+                entry.clause.clone(),
+                entry.clause_title.clone(),
+                vec![entry],
+            )),
+        }
+    }
+    out
+}
+
+pub fn ledger_text(ledger: &Ledger, options: TextOptions) -> String {
+    let mut out = String::new();
+    header(ledger, &mut out);
+    for (clause, title, entries) in clauses(ledger) {
+        let _ = writeln!(
+            out,
+            "\nClause {clause}{}",
+            title.map(|t| format!(": {t}")).unwrap_or_default()
+        );
+        if let Some(quote) = entries.first().and_then(|e| e.quote.as_ref()) {
+            let _ = writeln!(out, "  “{}”", shorten(quote, 90));
+        }
+        for group in groups(&entries) {
+            group_text(ledger, &group, options, &mut out);
+        }
+    }
+    findings_and_assumptions(ledger, &mut out);
+    out
+}
+
+fn header(ledger: &Ledger, out: &mut String) {
+    let _ = writeln!(out, "{}", ledger.agreement);
+    if let Some(dated) = ledger.dated {
+        let _ = writeln!(out, "dated {}", long_date(dated));
+    }
+    for party in &ledger.parties {
+        let _ = writeln!(out, "  {} = {}", party.role, party.name);
+    }
+    let _ = writeln!(
+        out,
+        "\nScenario {}{}",
+        ledger.scenario,
+        ledger
+            .scenario_title
+            .as_ref()
+            .map(|t| format!(": {t}"))
+            .unwrap_or_default()
+    );
+    for line in &ledger.hypothetical {
+        let _ = writeln!(out, "  hypothetical: {line}");
+    }
+    let _ = writeln!(out, "  status as of {}", long_date(ledger.as_of));
+    if let Some(lapsed) = &ledger.lapsed {
+        let _ = writeln!(out, "\nTHE OFFER LAPSED: {lapsed}.");
+    }
+}
+
+fn group_text(ledger: &Ledger, group: &Group<'_>, options: TextOptions, out: &mut String) {
+    let Some(first) = group.entries.first() else {
+        return;
+    };
+    let is_schedule = first.id.contains('[');
+    let summary = if is_schedule {
+        first
+            .summary
+            .split(" (")
+            .next()
+            .unwrap_or(&first.summary)
+            .to_owned()
+    } else {
+        first.summary.clone()
+    };
+    let _ = writeln!(out, "  {} · {} · {}", group.base, first.kind, summary);
+    if let Some(condition) = &first.condition {
+        let _ = writeln!(out, "      {condition}");
+    }
+    if is_schedule {
+        for (k, entry) in group.entries.iter().enumerate() {
+            instance_text(entry, k + 1, options, out);
+        }
+        schedule_totals(ledger, &group.base, out);
+    } else {
+        single_text(first, options, out);
+    }
+}
+
+fn instance_text(entry: &Entry, number: usize, options: TextOptions, out: &mut String) {
+    let due = entry.due.map(long_date).unwrap_or_default();
+    let amount = entry
+        .amount
+        .map(format_money)
+        .unwrap_or_else(|| "amount unknown".to_owned());
+    let _ = writeln!(
+        out,
+        "      {number:>2}. due {due:<18}  {amount:>12}  {}",
+        status_words(entry)
+    );
+    details(entry, options, out, "          ");
+}
+
+fn single_text(entry: &Entry, options: TextOptions, out: &mut String) {
+    let mut parts = Vec::new();
+    if let Some(amount) = entry.amount {
+        parts.push(format_money(amount));
+    }
+    match (entry.start, entry.end, entry.due) {
+        (_, _, Some(due)) => parts.push(format!("due {}", long_date(due))),
+        (Some(start), Some(end), None) => parts.push(format!(
+            "from {} through {}",
+            long_date(start),
+            long_date(end)
+        )),
+        (Some(start), None, None) => parts.push(format!("from {}", long_date(start))),
+        (None, Some(end), None) => parts.push(format!("through {}", long_date(end))),
+        (None, None, None) => {}
+    }
+    parts.push(status_words(entry));
+    let _ = writeln!(out, "      {}", parts.join(" · "));
+    details(entry, options, out, "      ");
+}
+
+/// Notes, remedies and (with `--explain`) the arithmetic, indented.
+fn details(entry: &Entry, options: TextOptions, out: &mut String, indent: &str) {
+    for note in &entry.notes {
+        if note.starts_with("paid ") {
+            continue; // already in the status words
+        }
+        let _ = writeln!(out, "{indent}{note}");
+    }
+    for remedy in &entry.remedies {
+        let _ = writeln!(
+            out,
+            "{indent}late interest {}: {} to {}, {} days",
+            format_money(remedy.amount),
+            long_date(remedy.from),
+            long_date(remedy.to),
+            remedy.days
+        );
+        if options.explain {
+            let _ = writeln!(out, "{indent}  = {}", remedy.explanation);
+        }
+    }
+    if options.explain {
+        for line in entry
+            .explanation
+            .iter()
+            .filter(|l| !l.starts_with("late interest:"))
+        {
+            let _ = writeln!(out, "{indent}  = {line}");
+        }
+    }
+}
+
+/// The status as a lawyer would say it.
+fn status_words(entry: &Entry) -> String {
+    let on = |date: Option<chrono::NaiveDate>| {
+        date.map(|d| format!(" on {}", long_date(d)))
+            .unwrap_or_default()
+    };
+    match entry.status {
+        Status::Paid => format!("paid{}", on(entry.paid_on)),
+        Status::PaidLate => format!("paid late{}", on(entry.paid_on)),
+        Status::PartlyPaid => format!(
+            "partly paid: {} paid, {} outstanding",
+            entry.paid.map(format_money).unwrap_or_default(),
+            entry.outstanding.map(format_money).unwrap_or_default()
+        ),
+        Status::Offset => "offset in full".to_owned(),
+        Status::Due if entry.kind == "payment" => format!(
+            "due and unpaid{}",
+            entry
+                .outstanding
+                .map(|o| format!(": {} outstanding", format_money(o)))
+                .unwrap_or_default()
+        ),
+        other => other.describe().to_owned(),
+    }
+}
+
+fn schedule_totals(ledger: &Ledger, base: &str, out: &mut String) {
+    let Some(summary) = ledger.schedules.iter().find(|s| s.obligation == base) else {
+        return;
+    };
+    let reading = summary
+        .reading
+        .as_ref()
+        .map(|r| format!("; reading {r}"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "      total {} in {} installments ({} stated){reading}",
+        format_money(summary.total),
+        summary.installments,
+        summary.stated_count
+    );
+    let _ = writeln!(out, "      {}", summary.remainder_note);
+    if !summary.offset.is_zero() {
+        let _ = writeln!(
+            out,
+            "      offset {}: {} payable",
+            format_money(summary.offset),
+            format_money(summary.payable)
+        );
+    }
+}
+
+fn findings_and_assumptions(ledger: &Ledger, out: &mut String) {
+    let _ = writeln!(out, "\nFindings");
+    if ledger.findings.is_empty() {
+        let _ = writeln!(out, "  none");
+    }
+    for finding in &ledger.findings {
+        let clause = finding
+            .clause
+            .as_ref()
+            .map(|c| format!(" ({c})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {} {}{clause}: {}",
+            finding.severity, finding.code, finding.message
+        );
+    }
+    let _ = writeln!(out, "\nAssumptions in force");
+    if ledger.assumptions.is_empty() {
+        let _ = writeln!(out, "  none");
+    }
+    for assumption in &ledger.assumptions {
+        let clause = assumption
+            .clause
+            .as_ref()
+            .map(|c| format!(" ({c})"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  {}{clause}: {}", assumption.id, assumption.text);
+        if let (Some(reading), Some(chosen)) = (&assumption.reading, &assumption.chosen) {
+            let switched = if assumption.switched {
+                ", chosen by this scenario"
+            } else {
+                ", the default"
+            };
+            let _ = writeln!(
+                out,
+                "      {reading} = {chosen}{switched}; alternatives: {}",
+                assumption.alternatives.join(", ")
+            );
+        }
+    }
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut} …")
+}
+
+/// The ledger as a Markdown document: a table per clause.
+pub fn ledger_markdown(ledger: &Ledger) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", ledger.agreement);
+    if let Some(dated) = ledger.dated {
+        let _ = writeln!(out, "Dated {}.\n", long_date(dated));
+    }
+    for party in &ledger.parties {
+        let _ = writeln!(out, "- **{}**: {}", party.role, party.name);
+    }
+    let _ = writeln!(
+        out,
+        "\n**Scenario `{}`**{}; status as of {}.\n",
+        ledger.scenario,
+        ledger
+            .scenario_title
+            .as_ref()
+            .map(|t| format!(": {t}"))
+            .unwrap_or_default(),
+        long_date(ledger.as_of)
+    );
+    for line in &ledger.hypothetical {
+        let _ = writeln!(out, "> Hypothetical: {line}");
+    }
+    if let Some(lapsed) = &ledger.lapsed {
+        let _ = writeln!(out, "\n**The offer lapsed:** {lapsed}.");
+    }
+    for (clause, title, entries) in clauses(ledger) {
+        let _ = writeln!(
+            out,
+            "\n## Clause {clause}{}\n",
+            title.map(|t| format!(": {t}")).unwrap_or_default()
+        );
+        let _ = writeln!(out, "| id | kind | obligation | amount | date | status |");
+        let _ = writeln!(out, "|---|---|---|---:|---|---|");
+        for entry in entries {
+            let date = match (entry.due, entry.start, entry.end) {
+                (Some(due), _, _) => long_date(due),
+                (None, Some(s), Some(e)) => format!("{} – {}", long_date(s), long_date(e)),
+                (None, Some(s), None) => format!("from {}", long_date(s)),
+                (None, None, Some(e)) => format!("through {}", long_date(e)),
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {} | {} | {} | {} |",
+                entry.id,
+                entry.kind,
+                escape_cell(&entry.summary),
+                entry.amount.map(format_money).unwrap_or_default(),
+                date,
+                escape_cell(&status_words(entry))
+            );
+        }
+    }
+    let _ = writeln!(out, "\n## Findings\n");
+    for finding in &ledger.findings {
+        let _ = writeln!(
+            out,
+            "- **{}** `{}`: {}",
+            finding.severity,
+            finding.code,
+            escape_cell(&finding.message)
+        );
+    }
+    let _ = writeln!(out, "\n## Assumptions in force\n");
+    for assumption in &ledger.assumptions {
+        let _ = writeln!(
+            out,
+            "- **{}**: {}",
+            assumption.id,
+            escape_cell(&assumption.text)
+        );
+    }
+    out
+}
+
+fn escape_cell(text: &str) -> String {
+    text.replace('|', "\\|")
+}
+
+pub fn ledger_json(ledger: &Ledger) -> String {
+    serde_json::to_string_pretty(ledger).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}
+
+/// One diagnostic in `check --format json`.
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: &'static str,
+    code: &'static str,
+    message: &'a str,
+    file: String,
+    line: usize,
+    column: usize,
+    clause: Option<&'a str>,
+    help: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonCheck<'a> {
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    errors: usize,
+    warnings: usize,
+    agreements: usize,
+}
+
+pub fn diagnostics_json(
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    agreements: usize,
+) -> String {
+    let items: Vec<JsonDiagnostic<'_>> = diagnostics
+        .iter()
+        .map(|d| {
+            let (file, line, column) = location(d, sources).unwrap_or_default();
+            JsonDiagnostic {
+                severity: d.severity.as_str(),
+                code: d.code.as_str(),
+                message: &d.message,
+                file,
+                line,
+                column,
+                clause: d.clause.as_deref(),
+                help: d.help.as_deref(),
+            }
+        })
+        .collect();
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+        .count();
+    let report = JsonCheck {
+        warnings: diagnostics.len() - errors,
+        errors,
+        diagnostics: items,
+        agreements,
+    };
+    serde_json::to_string_pretty(&report).unwrap_or_default()
+}
+
+/// Every diagnostic rendered for a terminal (no colour), then a count.
+pub fn diagnostics_text(
+    diagnostics: &[Diagnostic],
+    sources: &SourceMap,
+    agreements: usize,
+) -> String {
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        out.push_str(&render_diagnostic(diagnostic, sources, REPORT_WIDTH));
+        out.push('\n');
+    }
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+        .count();
+    let warnings = diagnostics.len() - errors;
+    let _ = writeln!(
+        out,
+        "{} in {agreements} agreement{}: {errors} error{}, {warnings} warning{}",
+        if errors > 0 {
+            "problems found"
+        } else {
+            "checked"
+        },
+        plural(agreements),
+        plural(errors),
+        plural(warnings)
+    );
+    out
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

@@ -1,0 +1,218 @@
+//! Calendar arithmetic: recurring dates, durations and month-ends.
+//!
+//! All date arithmetic uses chrono's checked forms; a result outside the
+//! calendar is `None`, never a panic.
+
+use crate::ast::{DayRule, Duration, DurationUnit, Frequency};
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+/// The most dated instances one schedule may expand to.
+pub const MAX_INSTANCES: usize = 100_000;
+
+/// The day a schedule's instance falls on in a given month.
+pub fn day_in_month(year: i32, month: u32, rule: DayRule) -> Option<NaiveDate> {
+    match rule {
+        DayRule::LastDayOfMonth => last_day_of_month(year, month),
+        DayRule::DayOfMonth(day) => {
+            let last = last_day_of_month(year, month)?;
+            // "on day 31" in a 30-day month falls on the month's last day.
+            NaiveDate::from_ymd_opt(year, month, day.min(last.day()))
+        }
+    }
+}
+
+pub fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    first.checked_add_months(Months::new(1))?.pred_opt()
+}
+
+/// The day rule a schedule follows: the stated one, or the day of the month
+/// of its first date.
+pub fn effective_rule(rule: Option<DayRule>, start: NaiveDate) -> DayRule {
+    rule.unwrap_or(DayRule::DayOfMonth(start.day()))
+}
+
+/// The instance `index` steps after the month of `start` (0 = start's month).
+fn nth(start: NaiveDate, frequency: Frequency, rule: DayRule, index: usize) -> Option<NaiveDate> {
+    let months = u32::try_from(index).ok()?.checked_mul(frequency.months())?;
+    let month_start = start.with_day(1)?.checked_add_months(Months::new(months))?;
+    day_in_month(month_start.year(), month_start.month(), rule)
+}
+
+/// The instance `index` steps before the month of `end` (0 = end's month).
+fn nth_back(
+    end: NaiveDate,
+    frequency: Frequency,
+    rule: DayRule,
+    index: usize,
+) -> Option<NaiveDate> {
+    let months = u32::try_from(index).ok()?.checked_mul(frequency.months())?;
+    let month_start = end.with_day(1)?.checked_sub_months(Months::new(months))?;
+    day_in_month(month_start.year(), month_start.month(), rule)
+}
+
+/// Every date the rule gives from `from` through `through`, inclusive.
+/// `Err(())` when there would be more than [`MAX_INSTANCES`].
+pub fn dates_between(
+    from: NaiveDate,
+    through: NaiveDate,
+    frequency: Frequency,
+    rule: DayRule,
+) -> Result<Vec<NaiveDate>, TooMany> {
+    let mut dates = Vec::new();
+    for index in 0.. {
+        let Some(date) = nth(from, frequency, rule, index) else {
+            break;
+        };
+        if date > through {
+            break;
+        }
+        if date >= from {
+            if dates.len() >= MAX_INSTANCES {
+                return Err(TooMany);
+            }
+            dates.push(date);
+        }
+    }
+    Ok(dates)
+}
+
+/// `count` dates from `from` on.
+pub fn dates_from(
+    from: NaiveDate,
+    count: usize,
+    frequency: Frequency,
+    rule: DayRule,
+) -> Result<Vec<NaiveDate>, TooMany> {
+    if count > MAX_INSTANCES {
+        return Err(TooMany);
+    }
+    let mut dates = Vec::with_capacity(count);
+    let mut index = 0;
+    while dates.len() < count {
+        let Some(date) = nth(from, frequency, rule, index) else {
+            break;
+        };
+        if date >= from {
+            dates.push(date);
+        }
+        index += 1;
+    }
+    Ok(dates)
+}
+
+/// `count` dates ending on or before `through`, in calendar order.
+pub fn dates_until(
+    through: NaiveDate,
+    count: usize,
+    frequency: Frequency,
+    rule: DayRule,
+) -> Result<Vec<NaiveDate>, TooMany> {
+    if count > MAX_INSTANCES {
+        return Err(TooMany);
+    }
+    let mut dates = Vec::with_capacity(count);
+    let mut index = 0;
+    while dates.len() < count {
+        let Some(date) = nth_back(through, frequency, rule, index) else {
+            break;
+        };
+        if date <= through {
+            dates.push(date);
+        }
+        index += 1;
+    }
+    dates.reverse();
+    Ok(dates)
+}
+
+/// A schedule longer than clausec expands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooMany;
+
+/// `date` plus a duration; `None` outside the calendar.
+pub fn add_duration(date: NaiveDate, duration: Duration) -> Option<NaiveDate> {
+    let n = duration.amount;
+    match duration.unit {
+        DurationUnit::Days => date.checked_add_days(Days::new(u64::from(n))),
+        DurationUnit::Weeks => date.checked_add_days(Days::new(u64::from(n).checked_mul(7)?)),
+        DurationUnit::Months => date.checked_add_months(Months::new(n)),
+        DurationUnit::Years => date.checked_add_months(Months::new(n.checked_mul(12)?)),
+    }
+}
+
+/// `June 6, 2002`
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%B %-d, %Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn month_ends_of_the_lovelock_letter_are_seven() {
+        let dates = dates_between(
+            d(2002, 9, 30),
+            d(2003, 3, 31),
+            Frequency::Monthly,
+            DayRule::LastDayOfMonth,
+        )
+        .unwrap();
+        assert_eq!(dates.len(), 7);
+        assert_eq!(dates[0], d(2002, 9, 30));
+        assert_eq!(dates[5], d(2003, 2, 28));
+        assert_eq!(dates[6], d(2003, 3, 31));
+    }
+
+    #[test]
+    fn counting_back_from_the_end() {
+        let dates = dates_until(
+            d(2003, 3, 31),
+            6,
+            Frequency::Monthly,
+            DayRule::LastDayOfMonth,
+        )
+        .unwrap();
+        assert_eq!(dates.first(), Some(&d(2002, 10, 31)));
+        assert_eq!(dates.last(), Some(&d(2003, 3, 31)));
+    }
+
+    #[test]
+    fn day_31_falls_on_the_last_day_of_shorter_months() {
+        let dates = dates_from(
+            d(2004, 1, 31),
+            3,
+            Frequency::Monthly,
+            DayRule::DayOfMonth(31),
+        )
+        .unwrap();
+        assert_eq!(dates, vec![d(2004, 1, 31), d(2004, 2, 29), d(2004, 3, 31)]);
+    }
+
+    #[test]
+    fn huge_schedules_are_refused() {
+        assert_eq!(
+            dates_between(
+                d(1, 1, 1),
+                d(9999, 12, 31),
+                Frequency::Monthly,
+                DayRule::LastDayOfMonth
+            ),
+            Err(TooMany)
+        );
+        assert_eq!(
+            dates_from(
+                d(2000, 1, 1),
+                1_000_000,
+                Frequency::Monthly,
+                DayRule::LastDayOfMonth
+            ),
+            Err(TooMany)
+        );
+    }
+}
