@@ -51,6 +51,23 @@ pub fn evaluate(
             s.hypothetical.iter().map(|h| h.node.clone()).collect()
         }),
         as_of: eval.as_of,
+        clauses: model
+            .clauses
+            .iter()
+            .map(|c| ClauseEntry {
+                number: c.number.node.clone(),
+                title: c.title.as_ref().map(|t| t.node.clone()),
+                quote: (!c.quotes.is_empty()).then(|| {
+                    fold_spaces(
+                        &c.quotes
+                            .iter()
+                            .map(|q| q.node.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    )
+                }),
+            })
+            .collect(),
         lapsed: eval.lapsed.clone(),
         obligations: eval.entries,
         schedules: eval.schedules,
@@ -333,7 +350,7 @@ impl<'m> Evaluator<'m> {
             match self.signature_of(&obligation.obligor.node) {
                 None => {
                     self.lapsed = Some(format!(
-                        "{} did not sign by {deadline}: the offer lapsed, and no obligation of the agreement is owed",
+                        "{} did not sign by {deadline}, so no obligation of the agreement is owed",
                         obligation.obligor.node
                     ))
                 }
@@ -341,7 +358,7 @@ impl<'m> Evaluator<'m> {
                     let late = on > date.node || (on == date.node && at.is_some_and(|t| t > time.node));
                     if late {
                         self.lapsed = Some(format!(
-                            "{} signed on {}, after the deadline of {deadline}: the offer lapsed, and no obligation of the agreement is owed",
+                            "{} signed on {}, after the deadline of {deadline}, so no obligation of the agreement is owed",
                             obligation.obligor.node,
                             long_date(on)
                         ));
@@ -488,19 +505,15 @@ impl<'m> Evaluator<'m> {
             .modifiers
             .iter()
             .filter_map(|m| match m {
-                Modifier::Condition(c) => Some(self.text_of(c.span())),
+                Modifier::Condition(c) => Some(describe_condition(c)),
                 _ => None,
             })
             .collect();
-        let mut notes = Vec::new();
-        for modifier in &obligation.modifiers {
-            match modifier {
-                Modifier::For(d) => notes.push(format!("for {}", d.node.describe())),
-                Modifier::Within(d) => notes.push(format!("within {}", d.node.describe())),
-                Modifier::Grace(d) => notes.push(format!("grace period of {}", d.node.describe())),
-                _ => {}
-            }
-        }
+        let terms = obligation
+            .modifiers
+            .iter()
+            .filter_map(|m| self.term(m))
+            .collect();
         Entry {
             id: id.to_owned(),
             clause: clause.number.node.clone(),
@@ -523,10 +536,78 @@ impl<'m> Evaluator<'m> {
             paid_on: None,
             outstanding: None,
             remedies: Vec::new(),
-            notes,
+            terms,
+            notes: Vec::new(),
             explanation: Vec::new(),
             quote: clause.quotes.first().map(|q| fold_spaces(&q.node)),
         }
+    }
+
+    /// A modifier that is a term of the obligation, in words.
+    fn term(&self, modifier: &Modifier) -> Option<String> {
+        Some(match modifier {
+            Modifier::For(d) => format!("for {}", d.node.describe()),
+            Modifier::Within(d) => format!("within {}", d.node.describe()),
+            Modifier::Grace(d) => format!("grace period of {}", d.node.describe()),
+            Modifier::Cap(e) => format!("not to exceed {}", self.text_of(e.span)),
+            Modifier::Cost(e) => format!("at a cost of {}", self.text_of(e.span)),
+            Modifier::LateInterest(i) => {
+                let from = match &i.start {
+                    Some(InterestStart::DueDate) => ", from the due date".to_owned(),
+                    Some(InterestStart::GraceEnd) => {
+                        ", from the end of the grace period".to_owned()
+                    }
+                    Some(InterestStart::Reading(name)) => {
+                        let option = self
+                            .readings
+                            .get(&name.node)
+                            .map(|(o, _)| o.as_str())
+                            .unwrap_or("");
+                        let id = self
+                            .reading_ids
+                            .get(&name.node)
+                            .map(String::as_str)
+                            .unwrap_or("");
+                        format!(
+                            ", from {} ({id}: {} = {option})",
+                            if option == "grace_end" {
+                                "the end of the grace period"
+                            } else {
+                                "the due date"
+                            },
+                            name.node
+                        )
+                    }
+                    None => String::new(),
+                };
+                let basis = i
+                    .day_count
+                    .as_ref()
+                    .map(|d| format!(", {}", d.node.describe()))
+                    .unwrap_or_default();
+                format!(
+                    "late interest {} per annum on the unpaid amount{from}, simple{basis}",
+                    format_percent(i.rate.node)
+                )
+            }
+            Modifier::Offset {
+                receiver, period, ..
+            } => {
+                let during = period
+                    .as_ref()
+                    .map(|p| match (&p.from, &p.through) {
+                        (Some(f), Some(t)) => {
+                            format!(" from {} through {}", long_date(f.node), long_date(t.node))
+                        }
+                        (Some(f), None) => format!(" from {}", long_date(f.node)),
+                        (None, Some(t)) => format!(" through {}", long_date(t.node)),
+                        (None, None) => String::new(),
+                    })
+                    .unwrap_or_default();
+                format!("reduced by compensation {} receives{during}", receiver.node)
+            }
+            _ => return None,
+        })
     }
 
     /// The obligation as one sentence, in the file's own words.
@@ -796,7 +877,7 @@ impl<'m> Evaluator<'m> {
         entry.summary = format!("{} may {}", party.node, what.node);
         entry.start = entry.end.and_then(|e| e.succ_opt());
         entry.end = None;
-        entry.notes.clear();
+        entry.terms.clear();
         entry.status = match entry.start {
             Some(start) if start > self.as_of => Status::NotYetDue,
             _ => Status::InForce,
@@ -848,6 +929,7 @@ impl<'m> Evaluator<'m> {
             paid_on: None,
             outstanding: None,
             remedies: Vec::new(),
+            terms: Vec::new(),
             notes,
             explanation: Vec::new(),
             quote: clause.quotes.first().map(|q| fold_spaces(&q.node)),
@@ -933,13 +1015,6 @@ impl<'m> Evaluator<'m> {
             entry.amount = Some(*part);
             entry.currency = Some("USD");
             entry.summary = format!("{} (installment {} of {n})", entry.summary, k + 1);
-            entry.explanation.push(format!(
-                "{} = {} = {} (clause {})",
-                format_money(total),
-                self.text_of(total_expr.span),
-                self.explain(total_expr),
-                clause.number.node
-            ));
             entry.explanation.push(installment_explanation(
                 total, n, *part, k, rounding, remainder, &parts,
             ));
@@ -947,12 +1022,15 @@ impl<'m> Evaluator<'m> {
             self.entries.push(entry);
         }
         let offset_total = self.apply_offsets(obligation, first_entry);
-        let paid_total = if truth == Truth::Yes {
-            self.settle_schedule(obligation, first_entry)
-        } else {
-            Decimal::ZERO
-        };
-        let _ = paid_total;
+        if truth == Truth::Yes {
+            self.settle_schedule(obligation, first_entry);
+        }
+        let explanation = vec![format!(
+            "{} = {} (clause {})",
+            format_money(total),
+            self.explain(total_expr),
+            clause.number.node
+        )];
         let remainder_note = remainder_note(&parts, remainder);
         self.schedules.push(ScheduleSummary {
             obligation: id.to_owned(),
@@ -964,6 +1042,7 @@ impl<'m> Evaluator<'m> {
             offset: offset_total,
             payable: total - offset_total,
             remainder_note,
+            explanation,
         });
     }
 
@@ -1138,8 +1217,7 @@ impl<'m> Evaluator<'m> {
         total
     }
 
-    fn settle_schedule(&mut self, obligation: &Obligation, first_entry: usize) -> Decimal {
-        let mut total = Decimal::ZERO;
+    fn settle_schedule(&mut self, obligation: &Obligation, first_entry: usize) {
         for index in first_entry..self.entries.len() {
             let Some(mut entry) = self.entries.get(index).cloned() else {
                 continue;
@@ -1149,12 +1227,10 @@ impl<'m> Evaluator<'m> {
             };
             let payments = self.payments_for(obligation, &entry, amount);
             self.settle(&mut entry, obligation, amount, &payments);
-            total += entry.paid.unwrap_or_default();
             if let Some(slot) = self.entries.get_mut(index) {
                 *slot = entry;
             }
         }
-        total
     }
 
     /// The payments a scenario records for one entry: its explicit events,
@@ -1222,12 +1298,18 @@ impl<'m> Evaluator<'m> {
         entry.paid = Some(paid);
         entry.paid_on = payments.last().map(|p| p.on);
         entry.outstanding = Some((owed - paid).max(Decimal::ZERO));
-        for payment in payments {
-            entry.notes.push(format!(
-                "paid {} on {}",
-                format_money(payment.amount),
-                long_date(payment.on)
-            ));
+        if payments.len() > 1 {
+            for payment in payments {
+                let paid = format!(
+                    "paid {} on {}",
+                    format_money(payment.amount),
+                    long_date(payment.on)
+                );
+                entry.notes.push(paid);
+            }
+        }
+        if entry.due.is_none() {
+            entry.notes.push("no date for payment is stated".to_owned());
         }
         entry.status = if owed.is_zero() && entry.offset.is_some() {
             Status::Offset
@@ -1720,6 +1802,34 @@ fn remainder_note(parts: &[Decimal], remainder: Remainder) -> String {
             format_money(*r)
         ),
         _ => "the installments are equal to the cent".to_owned(),
+    }
+}
+
+/// A condition in the file's words: `if employee elects outplacement and not lessor_accepts_transfer`.
+fn describe_condition(condition: &Condition) -> String {
+    format!("if {}", condition_words(condition))
+}
+
+fn condition_words(condition: &Condition) -> String {
+    let join = |parts: &[Condition], word: &str| {
+        parts
+            .iter()
+            .map(|p| match p {
+                Condition::All(..) | Condition::Any(..) => format!("({})", condition_words(p)),
+                _ => condition_words(p),
+            })
+            .collect::<Vec<_>>()
+            .join(word)
+    };
+    match condition {
+        Condition::Not(inner, _) => format!("not {}", condition_words(inner)),
+        Condition::All(parts, _) => join(parts, " and "),
+        Condition::Any(parts, _) => join(parts, " or "),
+        Condition::Elects { party, option } => format!("{} elects {}", party.node, option.node),
+        Condition::Prevails(party) => format!("{} prevails", party.node),
+        Condition::Compare(_, op, _) => format!("the comparison `{}` holds", op.node.as_str()),
+        Condition::Described(text) => text.node.clone(),
+        Condition::Fact(name) => name.node.clone(),
     }
 }
 

@@ -108,6 +108,7 @@ fn count_matches_schedule(
         || stated.to_string(),
         |w| format!("{} ({})", w.node, stated),
     );
+    let what = if rule == DayRule::LastDayOfMonth { "month-ends" } else { "dates" };
     let listed = dates
         .iter()
         .map(|d| d.format("%Y-%m-%d").to_string())
@@ -125,16 +126,16 @@ fn count_matches_schedule(
     out.push(
         Diagnostic::warning(
             Code::CountMismatch,
-            count.value.span,
+            count.words.as_ref().map_or(count.value.span, |w| w.span.to(count.value.span)),
             format!(
-                "clause {clause} states {stated_words} installments, but the dates from {} through {} give {}",
+                "clause {clause} states {stated_words} installments, but the {what} from {} through {} are {}",
                 long_date(from.node),
                 long_date(through.node),
                 dates.len()
             ),
         )
         .with_label(format!("{stated} installments stated"))
-        .with_secondary(period.span, format!("{} dates: {listed}", dates.len()))
+        .with_secondary(period.span, format!("{} {what}: {listed}", dates.len()))
         .with_help(help)
         .in_clause(clause),
     );

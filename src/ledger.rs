@@ -19,12 +19,22 @@ pub struct Ledger {
     /// Why the scenario's figures are illustrations, in its own words.
     pub hypothetical: Vec<String>,
     pub as_of: NaiveDate,
+    /// Every clause, in the order of the source document, including those
+    /// that create no obligation (recitals, an entire-agreement clause).
+    pub clauses: Vec<ClauseEntry>,
     /// Set when the offer lapsed under this scenario: nothing else is owed.
     pub lapsed: Option<String>,
     pub obligations: Vec<Entry>,
     pub schedules: Vec<ScheduleSummary>,
     pub findings: Vec<Finding>,
     pub assumptions: Vec<AssumptionEntry>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ClauseEntry {
+    pub number: String,
+    pub title: Option<String>,
+    pub quote: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -115,6 +125,9 @@ pub struct Entry {
     #[serde(with = "rust_decimal::serde::str_option")]
     pub outstanding: Option<Decimal>,
     pub remedies: Vec<Remedy>,
+    /// The obligation's terms, as stated: grace periods, caps, interest.
+    pub terms: Vec<String>,
+    /// What happened to it under the scenario.
     pub notes: Vec<String>,
     /// How each computed amount was reached, step by step.
     pub explanation: Vec<String>,
@@ -151,6 +164,8 @@ pub struct ScheduleSummary {
     #[serde(with = "rust_decimal::serde::str")]
     pub payable: Decimal,
     pub remainder_note: String,
+    /// How the total was computed.
+    pub explanation: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -7,7 +7,7 @@
 //! `String`; nothing prints.
 
 use crate::diagnostic::{location, render as render_diagnostic, Diagnostic};
-use crate::ledger::{Entry, Ledger, Status};
+use crate::ledger::{ClauseEntry, Entry, Ledger, Status};
 use crate::money::format_money;
 use crate::schedule::long_date;
 use crate::source::SourceMap;
@@ -53,32 +53,36 @@ fn groups<'a>(entries: &[&'a Entry]) -> Vec<Group<'a>> {
 }
 
 /// Entries grouped by clause, in ledger order.
-fn clauses(ledger: &Ledger) -> Vec<(String, Option<String>, Vec<&Entry>)> {
-    let mut out: Vec<(String, Option<String>, Vec<&Entry>)> = Vec::new();
-    for entry in &ledger.obligations {
-        match out.last_mut() {
-            Some((clause, _, entries)) if *clause == entry.clause => entries.push(entry),
-            _ => out.push((
-                entry.clause.clone(),
-                entry.clause_title.clone(),
-                vec![entry],
-            )),
-        }
-    }
-    out
+fn clauses(ledger: &Ledger) -> Vec<(&ClauseEntry, Vec<&Entry>)> {
+    ledger
+        .clauses
+        .iter()
+        .map(|clause| {
+            let entries = ledger
+                .obligations
+                .iter()
+                .filter(|e| e.clause == clause.number)
+                .collect();
+            (clause, entries)
+        })
+        .collect()
 }
 
 pub fn ledger_text(ledger: &Ledger, options: TextOptions) -> String {
     let mut out = String::new();
     header(ledger, &mut out);
-    for (clause, title, entries) in clauses(ledger) {
-        let _ = writeln!(
-            out,
-            "\nClause {clause}{}",
-            title.map(|t| format!(": {t}")).unwrap_or_default()
-        );
-        if let Some(quote) = entries.first().and_then(|e| e.quote.as_ref()) {
+    for (clause, entries) in clauses(ledger) {
+        let title = clause
+            .title
+            .as_ref()
+            .map(|t| format!(": {t}"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "\nClause {}{title}", clause.number);
+        if let Some(quote) = &clause.quote {
             let _ = writeln!(out, "  “{}”", shorten(quote, 90));
+        }
+        if entries.is_empty() {
+            let _ = writeln!(out, "  no obligation");
         }
         for group in groups(&entries) {
             group_text(ledger, &group, options, &mut out);
@@ -134,11 +138,14 @@ fn group_text(ledger: &Ledger, group: &Group<'_>, options: TextOptions, out: &mu
     if let Some(condition) = &first.condition {
         let _ = writeln!(out, "      {condition}");
     }
+    for term in &first.terms {
+        let _ = writeln!(out, "      {term}");
+    }
     if is_schedule {
         for (k, entry) in group.entries.iter().enumerate() {
             instance_text(entry, k + 1, options, out);
         }
-        schedule_totals(ledger, &group.base, out);
+        schedule_totals(ledger, &group.base, options, out);
     } else {
         single_text(first, options, out);
     }
@@ -146,15 +153,27 @@ fn group_text(ledger: &Ledger, group: &Group<'_>, options: TextOptions, out: &mu
 
 fn instance_text(entry: &Entry, number: usize, options: TextOptions, out: &mut String) {
     let due = entry.due.map(long_date).unwrap_or_default();
-    let amount = entry
-        .amount
-        .map(format_money)
-        .unwrap_or_else(|| "amount unknown".to_owned());
-    let _ = writeln!(
-        out,
-        "      {number:>2}. due {due:<18}  {amount:>12}  {}",
-        status_words(entry)
-    );
+    let status = status_words(entry);
+    match entry.amount {
+        Some(amount) => {
+            let amount = format_money(amount);
+            let _ = writeln!(
+                out,
+                "      {number:>2}. due {due:<18}  {amount:>12}  {status}"
+            );
+        }
+        None => {
+            let _ = writeln!(out, "      {number:>2}. due {due:<18}  {status}");
+            // A per-event duty (a notice for each receipt) says which event.
+            if let Some(event) = entry
+                .summary
+                .rsplit_once(" (")
+                .map(|(_, e)| e.trim_end_matches(')'))
+            {
+                let _ = writeln!(out, "          for {event}");
+            }
+        }
+    }
     details(entry, options, out, "          ");
 }
 
@@ -182,9 +201,6 @@ fn single_text(entry: &Entry, options: TextOptions, out: &mut String) {
 /// Notes, remedies and (with `--explain`) the arithmetic, indented.
 fn details(entry: &Entry, options: TextOptions, out: &mut String, indent: &str) {
     for note in &entry.notes {
-        if note.starts_with("paid ") {
-            continue; // already in the status words
-        }
         let _ = writeln!(out, "{indent}{note}");
     }
     for remedy in &entry.remedies {
@@ -237,7 +253,7 @@ fn status_words(entry: &Entry) -> String {
     }
 }
 
-fn schedule_totals(ledger: &Ledger, base: &str, out: &mut String) {
+fn schedule_totals(ledger: &Ledger, base: &str, options: TextOptions, out: &mut String) {
     let Some(summary) = ledger.schedules.iter().find(|s| s.obligation == base) else {
         return;
     };
@@ -253,6 +269,11 @@ fn schedule_totals(ledger: &Ledger, base: &str, out: &mut String) {
         summary.installments,
         summary.stated_count
     );
+    if options.explain {
+        for line in &summary.explanation {
+            let _ = writeln!(out, "        = {line}");
+        }
+    }
     let _ = writeln!(out, "      {}", summary.remainder_note);
     if !summary.offset.is_zero() {
         let _ = writeln!(
@@ -343,12 +364,17 @@ pub fn ledger_markdown(ledger: &Ledger) -> String {
     if let Some(lapsed) = &ledger.lapsed {
         let _ = writeln!(out, "\n**The offer lapsed:** {lapsed}.");
     }
-    for (clause, title, entries) in clauses(ledger) {
-        let _ = writeln!(
-            out,
-            "\n## Clause {clause}{}\n",
-            title.map(|t| format!(": {t}")).unwrap_or_default()
-        );
+    for (clause, entries) in clauses(ledger) {
+        let title = clause
+            .title
+            .as_ref()
+            .map(|t| format!(": {t}"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "\n## Clause {}{title}\n", clause.number);
+        if entries.is_empty() {
+            let _ = writeln!(out, "No obligation.");
+            continue;
+        }
         let _ = writeln!(out, "| id | kind | obligation | amount | date | status |");
         let _ = writeln!(out, "|---|---|---|---:|---|---|");
         for entry in entries {
