@@ -15,8 +15,12 @@ use crate::source::Span;
 use std::collections::BTreeMap;
 
 /// Builds the model of one agreement folder and checks it. The model is
-/// returned even when there are errors (for the checks that can still run);
-/// callers evaluate it only when there are none.
+/// returned even when there are errors; callers evaluate it only when there
+/// are none.
+///
+/// When a part of some file could not be parsed, names are not resolved: the
+/// declarations in that part are missing, and every use of them would be
+/// reported again as an unknown name. The syntax errors come first.
 pub fn check(loaded: &Loaded) -> (Model, Vec<Diagnostic>) {
     let mut checker = Checker {
         model: Model {
@@ -32,8 +36,14 @@ pub fn check(loaded: &Loaded) -> (Model, Vec<Diagnostic>) {
             checker.declare(item, parsed.is_scenario);
         }
     }
-    checker.require_agreement(loaded);
-    checker.resolve();
+    let unparsed = loaded
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == crate::diagnostic::Severity::Error);
+    if !unparsed {
+        checker.require_agreement(loaded);
+        checker.resolve();
+    }
     (checker.model, checker.diagnostics)
 }
 

@@ -355,7 +355,8 @@ impl<'m> Evaluator<'m> {
                     ))
                 }
                 Some((on, at)) => {
-                    let late = on > date.node || (on == date.node && at.is_some_and(|t| t > time.node));
+                    let late =
+                        on > date.node || (on == date.node && at.is_some_and(|t| t > time.node));
                     if late {
                         self.lapsed = Some(format!(
                             "{} signed on {}, after the deadline of {deadline}, so no obligation of the agreement is owed",

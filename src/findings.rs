@@ -108,7 +108,11 @@ fn count_matches_schedule(
         || stated.to_string(),
         |w| format!("{} ({})", w.node, stated),
     );
-    let what = if rule == DayRule::LastDayOfMonth { "month-ends" } else { "dates" };
+    let what = if rule == DayRule::LastDayOfMonth {
+        "month-ends"
+    } else {
+        "dates"
+    };
     let listed = dates
         .iter()
         .map(|d| d.format("%Y-%m-%d").to_string())

@@ -287,7 +287,14 @@ fn syntax_error(
                 format!("expected {}, found {found_text}", join_or(&expected)),
             )
             .with_label(format!("expected {}", join_or(&expected)));
-            if let Some(suggestion) = suggest_keyword(found, &expected) {
+            if let Some(open) = quote_left_open_before(text, position) {
+                let open = offset + open;
+                diagnostic = diagnostic
+                    .with_secondary(Span::new(file, open, open + 1), "this quote may never be closed")
+                    .with_help(
+                        "a quote mark seems to be missing: the text that starts here runs on into the next statement; add the closing `\"`",
+                    );
+            } else if let Some(suggestion) = suggest_keyword(found, &expected) {
                 diagnostic = diagnostic.with_help(format!("did you mean `{suggestion}`?"));
             } else {
                 diagnostic = diagnostic.with_help(help_for(code));
@@ -295,6 +302,65 @@ fn syntax_error(
             diagnostic
         }
     }
+}
+
+/// When a quote mark is forgotten, the text runs on to the next quote mark
+/// and the parser fails somewhere after it. The sign: the last quoted text
+/// before the error spans lines, and one of its later lines starts like a
+/// statement (`label:`, `quote`, `assume`, ...). Returns where it opens.
+fn quote_left_open_before(text: &str, position: usize) -> Option<usize> {
+    let mut last: Option<(usize, usize)> = None;
+    let mut open: Option<usize> = None;
+    let mut chars = text.char_indices();
+    while let Some((i, c)) = chars.next() {
+        if i >= position {
+            break;
+        }
+        match (open, c) {
+            (Some(_), '\\') => {
+                chars.next();
+            }
+            (Some(start), '"') => {
+                last = Some((start, i));
+                open = None;
+            }
+            (None, '"') => open = Some(i),
+            (None, '#') => {
+                // A comment runs to the end of the line.
+                for (_, c) in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let (start, end) = last?;
+    let quoted = text.get(start..end)?;
+    quoted
+        .lines()
+        .skip(1)
+        .any(starts_like_statement)
+        .then_some(start)
+}
+
+fn starts_like_statement(line: &str) -> bool {
+    let line = line.trim_start();
+    let first: String = line
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    let labelled = !first.is_empty()
+        && line
+            .get(first.len()..)
+            .is_some_and(|rest| rest.starts_with(": "));
+    labelled
+        || [
+            "quote", "assume", "clause", "option", "fact", "election", "party",
+        ]
+        .iter()
+        .any(|k| first == *k && line.len() > k.len())
 }
 
 /// The word (or the single character) at a position, for "found `...`".
@@ -471,34 +537,61 @@ fn suggest_keyword(found: &str, expected: &[String]) -> Option<String> {
         .iter()
         .filter_map(|e| e.strip_prefix('`')?.split(['`', ' ']).next())
         .filter(|k| k.chars().all(|c| c.is_ascii_alphabetic()) && *k != found)
-        .map(|k| (edit_distance(found, k), k))
-        .filter(|(d, k)| *d <= 2 && *d < k.len())
+        .map(|k| {
+            (
+                edit_distance(found, k),
+                usize::MAX - common_prefix(found, k),
+                k,
+            )
+        })
+        .filter(|(d, _, k)| *d <= 2 && *d < k.len())
         .min()
-        .map(|(_, k)| k.to_owned())
+        .map(|(_, _, k)| k.to_owned())
 }
 
-/// Levenshtein distance, for "did you mean".
+/// How many leading characters two words share: among equally close
+/// keywords, `pay` is more likely `pays` than `may`.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// Edit distance counting a swap of two neighbouring letters as one edit
+/// (optimal string alignment), for "did you mean": `bsae` is one edit from
+/// `base`.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous_diagonal = i;
-        if let Some(first) = row.first_mut() {
-            *first = i + 1;
+    let width = b.len() + 1;
+    let mut rows: Vec<usize> = vec![0; (a.len() + 1) * width];
+    let at = |i: usize, j: usize| i * width + j;
+    for i in 0..=a.len() {
+        if let Some(cell) = rows.get_mut(at(i, 0)) {
+            *cell = i;
         }
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous_diagonal + usize::from(ca != *cb);
-            let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
-            let left = row.get(j).copied().unwrap_or(usize::MAX);
-            previous_diagonal = above;
-            if let Some(cell) = row.get_mut(j + 1) {
-                *cell = substitution
-                    .min(above.saturating_add(1))
-                    .min(left.saturating_add(1));
+    }
+    for j in 0..=b.len() {
+        if let Some(cell) = rows.get_mut(at(0, j)) {
+            *cell = j;
+        }
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let get = |i: usize, j: usize| rows.get(at(i, j)).copied().unwrap_or(usize::MAX / 2);
+            let same = a.get(i - 1) == b.get(j - 1);
+            let mut best = (get(i - 1, j) + 1)
+                .min(get(i, j - 1) + 1)
+                .min(get(i - 1, j - 1) + usize::from(!same));
+            let swapped =
+                i > 1 && j > 1 && a.get(i - 1) == b.get(j - 2) && a.get(i - 2) == b.get(j - 1);
+            if swapped {
+                best = best.min(get(i - 2, j - 2) + 1);
+            }
+            if let Some(cell) = rows.get_mut(at(i, j)) {
+                *cell = best;
             }
         }
     }
-    row.last().copied().unwrap_or(0)
+    rows.last().copied().unwrap_or(0)
 }
 
 /// The closest name among candidates, for "did you mean `employee`?".
@@ -510,4 +603,40 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .filter(|(d, _)| *d <= limit)
         .min()
         .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_a_swap_as_one() {
+        assert_eq!(edit_distance("bsae", "base"), 1);
+        assert_eq!(edit_distance("emploee", "employee"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("pay", "pays"), 1);
+        assert_eq!(closest("compnay", ["company", "employee"]), Some("company"));
+        assert_eq!(closest("xyz", ["company", "employee"]), None);
+    }
+
+    #[test]
+    fn chunks_start_at_each_clause_line() {
+        let text = "agreement \"A\"\nclause 1 \"One\"\n  quote \"x\"\nclause 2 \"Two\"\n";
+        let mut diagnostics = Vec::new();
+        let chunks = split_chunks(FileId(0), text, &mut diagnostics);
+        assert_eq!(chunks.len(), 3);
+        assert!(diagnostics.is_empty());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        let text = format!(
+            "clause 1\n  company pays employee {}1{}\n",
+            "(".repeat(1000),
+            ")".repeat(1000)
+        );
+        let (_, diagnostics) = parse_file(FileId(0), &text);
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].code, Code::TooDeep);
+    }
 }

@@ -3,7 +3,12 @@
 //! `clauses/` or a new `.scenario` file is picked up with no change here;
 //! its snapshot is named `<agreement>__<scenario>.snap`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use clausec::diagnostic::Severity;
 use clausec::render::{ledger_text, TextOptions};
@@ -18,10 +23,26 @@ fn every_scenario_of_every_agreement() {
     for agreement in agreements() {
         let mut sources = SourceMap::default();
         let analysis = clausec::analyze(&agreement, &mut sources).unwrap();
-        let errors: Vec<_> = analysis.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
-        assert!(errors.is_empty(), "{} has errors: {errors:#?}", agreement.display());
-        assert!(!analysis.model.scenarios.is_empty(), "{} has no scenario", agreement.display());
-        let folder = agreement.file_name().unwrap().to_string_lossy().into_owned();
+        let errors: Vec<_> = analysis
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{} has errors: {errors:#?}",
+            agreement.display()
+        );
+        assert!(
+            !analysis.model.scenarios.is_empty(),
+            "{} has no scenario",
+            agreement.display()
+        );
+        let folder = agreement
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         for scenario in &analysis.model.scenarios {
             let ledger = clausec::ledger(&analysis, Some(scenario), &sources);
             let text = ledger_text(&ledger, TextOptions { explain: true });
@@ -38,7 +59,10 @@ fn every_scenario_of_every_agreement() {
         }
     }
     assert!(count >= 6, "expected the bundled scenarios, found {count}");
-    assert!(failures.is_empty(), "ledgers changed: {failures:?} (review with `cargo insta review`)");
+    assert!(
+        failures.is_empty(),
+        "ledgers changed: {failures:?} (review with `cargo insta review`)"
+    );
 }
 
 /// Every folder under `clauses/` that holds clause files, relative to the

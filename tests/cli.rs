@@ -1,0 +1,572 @@
+//! The real binary, as a lawyer or a CI script runs it: exit codes, the JSON
+//! contract, and bad input of every kind — each rejected with a location and
+//! a code, never a panic or a hang.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+const LETTER: &str = "clauses/lovelock-severance";
+
+fn clausec(args: &[&str]) -> Output {
+    let started = Instant::now();
+    let output = Command::new(env!("CARGO_BIN_EXE_clausec"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "`clausec {args:?}` took {:?}",
+        started.elapsed()
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !stderr.contains("panicked"),
+        "`clausec {args:?}` panicked:\n{stderr}"
+    );
+    output
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", stdout(output)))
+}
+
+/// A fresh copy of the letter's folder in a temporary directory.
+fn copy_of_letter() -> PathBuf {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("clausec-cli-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join(LETTER), &dir);
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+/// Replaces the first occurrence of `from` in one of the copy's files.
+fn edit(dir: &Path, file: &str, from: &str, to: &str) {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "`{from}` is not in {file}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// Runs `check --format json` on a broken copy; asserts exit 1 and that the
+/// expected code is reported at a real line and column of the named file.
+fn assert_rejected(dir: &Path, file: &str, code: &str) -> Value {
+    let output = clausec(&["check", dir.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    let report = json(&output);
+    let found = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == code)
+        .unwrap_or_else(|| panic!("no {code} in {report:#}"))
+        .clone();
+    assert!(found["file"].as_str().unwrap().ends_with(file), "{found:#}");
+    assert!(found["line"].as_u64().unwrap() >= 1, "{found:#}");
+    assert!(found["column"].as_u64().unwrap() >= 1, "{found:#}");
+    assert_eq!(found["severity"], "error");
+    std::fs::remove_dir_all(dir).unwrap();
+    found
+}
+
+#[test]
+fn the_bundled_letter_checks_with_its_two_findings() {
+    let output = clausec(&["check", LETTER, "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let report = json(&output);
+    let codes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "clausec::check::count_mismatch",
+            "clausec::check::undated_acceptance"
+        ]
+    );
+    let count = &report["diagnostics"][0];
+    assert_eq!(count["clause"], "2(b)");
+    assert_eq!(count["severity"], "warning");
+    assert!(count["message"].as_str().unwrap().contains("six (6)"));
+    assert!(count["message"].as_str().unwrap().contains("are 7"));
+    for field in [
+        "severity", "code", "message", "file", "line", "column", "clause",
+    ] {
+        assert!(count.get(field).is_some(), "missing {field}");
+    }
+}
+
+#[test]
+fn deny_warnings_turns_findings_into_a_failure() {
+    assert_eq!(
+        clausec(&["check", LETTER, "--deny", "warnings"])
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn check_without_a_path_checks_the_clauses_folder() {
+    let output = clausec(&["check"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("clause 2(b) states six (6) installments"));
+}
+
+#[test]
+fn base_ledger_in_json_pays_exactly_125000_on_month_ends() {
+    let output = clausec(&[
+        "obligations",
+        LETTER,
+        "--scenario",
+        "base",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let ledger = json(&output);
+    assert_eq!(ledger["scenario"], "base");
+    let obligations = ledger["obligations"].as_array().unwrap();
+    let installments: Vec<&Value> = obligations
+        .iter()
+        .filter(|o| o["id"].as_str().unwrap().starts_with("2(b).severance["))
+        .collect();
+    assert_eq!(installments.len(), 6);
+    let mut total = rust_decimal::Decimal::ZERO;
+    for installment in &installments {
+        total += installment["amount"]
+            .as_str()
+            .unwrap()
+            .parse::<rust_decimal::Decimal>()
+            .unwrap();
+        let due =
+            chrono::NaiveDate::parse_from_str(installment["due"].as_str().unwrap(), "%Y-%m-%d")
+                .unwrap();
+        assert!(
+            due.succ_opt().unwrap().format("%d").to_string() == "01",
+            "{due} is not a month-end"
+        );
+        assert!(due >= chrono::NaiveDate::from_ymd_opt(2002, 9, 30).unwrap());
+        assert!(due <= chrono::NaiveDate::from_ymd_opt(2003, 3, 31).unwrap());
+        assert_eq!(installment["currency"], "USD");
+        assert_eq!(installment["kind"], "payment");
+        assert_eq!(installment["status"], "paid");
+    }
+    assert_eq!(total.to_string(), "125000.00");
+    let clauses: std::collections::BTreeSet<&str> = obligations
+        .iter()
+        .map(|o| o["clause"].as_str().unwrap())
+        .collect();
+    for clause in [
+        "1",
+        "2(a)",
+        "2(b)",
+        "2(c)",
+        "2(d)",
+        "2(e)",
+        "3",
+        "4(a)",
+        "4(b)",
+        "5",
+        "fees",
+        "acceptance",
+    ] {
+        assert!(
+            clauses.contains(clause),
+            "no obligation for clause {clause}"
+        );
+    }
+    let findings: Vec<&str> = ledger["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(findings.contains(&"clausec::check::count_mismatch"));
+    assert!(!ledger["assumptions"].as_array().unwrap().is_empty());
+}
+
+/// The interest owed on the late October installment under a scenario.
+fn late_interest(dir: &str, scenario: &str) -> String {
+    let output = clausec(&[
+        "obligations",
+        dir,
+        "--scenario",
+        scenario,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let ledger = json(&output);
+    let late = ledger["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["due"] == "2002-10-31" && o["kind"] == "payment")
+        .unwrap()
+        .clone();
+    assert_eq!(late["status"], "paid_late");
+    let remedy = &late["remedies"][0];
+    assert_eq!(remedy["kind"], "interest");
+    assert_eq!(remedy["basis"], "actual/365");
+    remedy["amount"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn late_interest_follows_the_reading_and_the_rate() {
+    assert_eq!(late_interest(LETTER, "late_installment"), "256.85");
+    assert_eq!(late_interest(LETTER, "late_installment_grace"), "154.11");
+    let copy = copy_of_letter();
+    edit(
+        &copy,
+        "2.clause",
+        "late interest 18% per annum",
+        "late interest 12% per annum",
+    );
+    assert_eq!(
+        late_interest(copy.to_str().unwrap(), "late_installment"),
+        "171.23"
+    );
+    std::fs::remove_dir_all(copy).unwrap();
+}
+
+#[test]
+fn outside_compensation_is_offset_and_the_notice_is_met() {
+    let ledger = json(&clausec(&[
+        "obligations",
+        LETTER,
+        "--scenario",
+        "outside_compensation",
+        "--format",
+        "json",
+    ]));
+    let obligations = ledger["obligations"].as_array().unwrap();
+    let total: rust_decimal::Decimal = obligations
+        .iter()
+        .filter(|o| o["id"].as_str().unwrap().starts_with("2(b).severance["))
+        .map(|o| {
+            o["amount"]
+                .as_str()
+                .unwrap()
+                .parse::<rust_decimal::Decimal>()
+                .unwrap()
+        })
+        .sum();
+    assert_eq!(total.to_string(), "95000.00");
+    let notice = obligations.iter().find(|o| o["kind"] == "notice").unwrap();
+    assert_eq!(notice["status"], "met");
+}
+
+#[test]
+fn the_outplacement_election_pays_the_greater_amount() {
+    let ledger = json(&clausec(&[
+        "obligations",
+        LETTER,
+        "--scenario",
+        "outplacement_election",
+        "--format",
+        "json",
+    ]));
+    let greater = ledger["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "2(e).greater_of")
+        .unwrap()
+        .clone();
+    assert_eq!(greater["amount"], "14400.00");
+    assert_eq!(greater["status"], "due");
+}
+
+#[test]
+fn unsigned_means_nothing_is_owed() {
+    let output = clausec(&[
+        "obligations",
+        LETTER,
+        "--scenario",
+        "unsigned",
+        "--format",
+        "json",
+    ]);
+    let ledger = json(&output);
+    assert!(ledger["lapsed"].as_str().unwrap().contains("no obligation"));
+    let statuses: Vec<&str> = ledger["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["kind"] != "acceptance")
+        .map(|o| o["status"].as_str().unwrap())
+        .collect();
+    assert!(statuses.iter().all(|s| *s == "lapsed"), "{statuses:?}");
+}
+
+#[test]
+fn markdown_and_explain_are_available() {
+    let markdown = stdout(&clausec(&["obligations", LETTER, "--format", "markdown"]));
+    assert!(markdown.contains("| `2(b).severance[1]` | payment |"));
+    let explained = stdout(&clausec(&[
+        "obligations",
+        LETTER,
+        "--scenario",
+        "late_installment",
+        "--explain",
+    ]));
+    assert!(
+        explained.contains("$256.85 = $20,833.33 × 18% × 25/365"),
+        "{explained}"
+    );
+}
+
+#[test]
+fn an_unknown_scenario_is_a_usage_error_with_a_suggestion() {
+    let output = clausec(&["obligations", LETTER, "--scenario", "bsae"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("did you mean `base`?"));
+}
+
+#[test]
+fn every_code_is_explained() {
+    let listing = stdout(&clausec(&["codes"]));
+    let codes: Vec<&str> = listing
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert!(codes.len() >= 30);
+    for code in codes {
+        let output = clausec(&["explain", code]);
+        assert_eq!(output.status.code(), Some(0), "{code}");
+        let text = stdout(&output);
+        assert!(
+            text.len() > 80,
+            "`clausec explain {code}` says too little: {text}"
+        );
+    }
+    assert_eq!(clausec(&["explain", "no_such_code"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_missing_path_is_exit_2() {
+    let output = clausec(&["check", "clauses/no-such-agreement"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("does not exist"));
+}
+
+#[test]
+fn a_misspelt_party() {
+    let dir = copy_of_letter();
+    edit(
+        &dir,
+        "2.clause",
+        "severance: company pays employee",
+        "severance: company pays emploee",
+    );
+    let found = assert_rejected(&dir, "2.clause", "clausec::resolve::unknown_party");
+    assert_eq!(found["help"], "did you mean `employee`?");
+    assert_eq!(found["clause"], "2(b)");
+}
+
+#[test]
+fn an_impossible_date() {
+    let dir = copy_of_letter();
+    edit(
+        &dir,
+        "2.clause",
+        "from September 30, 2002 through March 31, 2003\n    if",
+        "from September 30, 2002 through February 30, 2003\n    if",
+    );
+    assert_rejected(&dir, "2.clause", "clausec::syntax::impossible_date");
+}
+
+#[test]
+fn a_missing_keyword() {
+    let dir = copy_of_letter();
+    edit(&dir, "1.clause", "effective June 6, 2002", "effective");
+    assert_rejected(&dir, "1.clause", "clausec::syntax::expected_date");
+}
+
+#[test]
+fn an_unterminated_quote_does_not_hide_the_next_clause() {
+    let dir = copy_of_letter();
+    edit(
+        &dir,
+        "2.clause",
+        "through August 2002.\"",
+        "through August 2002.",
+    );
+    edit(
+        &dir,
+        "2.clause",
+        "lease_costs: company pays employee",
+        "lease_costs: company pay employee",
+    );
+    let output = clausec(&["check", dir.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = json(&output);
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 2, "{report:#}");
+    let open_quote = &diagnostics[0];
+    assert!(
+        open_quote["help"]
+            .as_str()
+            .unwrap()
+            .contains("quote mark seems to be missing"),
+        "{open_quote:#}"
+    );
+    let misspelt = &diagnostics[1];
+    assert!(
+        misspelt["message"]
+            .as_str()
+            .unwrap()
+            .contains("found `pay`"),
+        "{misspelt:#}"
+    );
+    assert_eq!(misspelt["help"], "did you mean `pays`?");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_quote_open_at_the_end_of_a_file() {
+    let dir = copy_of_letter();
+    std::fs::write(
+        dir.join("6.clause"),
+        "clause 6 \"Notices\"\n  quote \"All notices shall be in writing.\n",
+    )
+    .unwrap();
+    assert_rejected(&dir, "6.clause", "clausec::syntax::unterminated_quote");
+}
+
+#[test]
+fn invalid_utf8() {
+    let dir = copy_of_letter();
+    let path = dir.join("1.clause");
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes.extend_from_slice(b"\n# caf\xE9\n");
+    std::fs::write(&path, bytes).unwrap();
+    assert_rejected(&dir, "1.clause", "clausec::input::not_utf8");
+}
+
+#[test]
+fn nesting_100000_deep() {
+    let dir = copy_of_letter();
+    let deep = format!("{}1{}", "(".repeat(100_000), ")".repeat(100_000));
+    edit(
+        &dir,
+        "2.clause",
+        "annual_salary * 6 / 12",
+        &format!("annual_salary * 6 / 12 * {deep}"),
+    );
+    assert_rejected(&dir, "2.clause", "clausec::input::too_deep");
+}
+
+#[test]
+fn an_empty_file() {
+    let dir = copy_of_letter();
+    std::fs::write(dir.join("6.clause"), "").unwrap();
+    assert_rejected(&dir, "6.clause", "clausec::input::empty_file");
+}
+
+#[test]
+fn a_folder_with_no_clause_files() {
+    let dir = std::env::temp_dir().join(format!("clausec-cli-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let output = clausec(&["check", dir.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        json(&output)["diagnostics"][0]["code"],
+        "clausec::input::no_clause_files"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_50_megabyte_file_is_refused_quickly() {
+    let dir = copy_of_letter();
+    let line = "# this line pads the file to fifty megabytes\n";
+    std::fs::write(
+        dir.join("huge.clause"),
+        line.repeat(50 * 1024 * 1024 / line.len()),
+    )
+    .unwrap();
+    assert_rejected(&dir, "huge.clause", "clausec::input::too_large");
+}
+
+#[test]
+fn crlf_line_endings_and_a_byte_order_mark_are_accepted() {
+    let dir = copy_of_letter();
+    let path = dir.join("1.clause");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace('\n', "\r\n");
+    std::fs::write(&path, format!("\u{feff}{text}")).unwrap();
+    let output = clausec(&["check", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn output_into_a_closed_pipe_does_not_panic() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_clausec"))
+        .args(["obligations", LETTER, "--explain"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(status.code().is_some(), "killed by a signal");
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    let first = clausec(&["obligations", LETTER, "--format", "json"]).stdout;
+    let second = clausec(&["obligations", LETTER, "--format", "json"]).stdout;
+    assert_eq!(first, second);
+}
