@@ -401,6 +401,8 @@ pub enum Modifier {
     LateInterest(LateInterest),
     Cost(Expr),
     Cap(Expr),
+    /// `not less than EXPR`
+    Floor(Expr),
     Condition(Condition),
     Lapses(Span),
     Then {

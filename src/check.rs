@@ -482,6 +482,7 @@ impl Checker {
             Modifier::Offset { receiver, .. } => self.party(receiver, Some(clause)),
             Modifier::Cost(expr) => self.expect_type(expr, Type::Money, "a cost", clause),
             Modifier::Cap(expr) => self.expect_type(expr, Type::Money, "a limit", clause),
+            Modifier::Floor(expr) => self.expect_type(expr, Type::Money, "a minimum", clause),
             Modifier::Condition(condition) => self.condition(condition, clause),
             Modifier::Then { party, .. } => self.party(party, Some(clause)),
             Modifier::Installments { .. }

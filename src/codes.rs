@@ -206,8 +206,10 @@ split. clausec puts the remainder cent on the installment the clause names \
 usually means a typo in a year.";
     CapExceeded = "clausec::check::cap_exceeded",
         "an amount goes over its stated limit",
-        "An amount stated as `not to exceed` a limit would exceed it under a scenario's \
-facts. The ledger pays the limit and reports the excess.";
+        "Under a scenario's facts, an amount stated as `not to exceed` a limit comes to more \
+than the limit. The ledger pays the limit — the cap at work — and reports it so that the \
+figure can be checked.\n\nExample: `lessee pays lessor fair_market_value not to exceed \
+$12,000.00` with `fact fair_market_value is $14,250.00` pays $12,000.00.";
     UndatedAcceptance = "clausec::check::undated_acceptance",
         "acceptance before the deadline cannot be confirmed from the signed document",
         "The agreement must be signed and returned by a deadline, but the signature \
@@ -248,6 +250,12 @@ is no installment due October 30; the month-end is October 31.";
         "a fact the evaluation needs has no value in the scenario",
         "An amount depends on a fact the scenario does not give, so it cannot be \
 computed. Add it to the scenario:\n\n    fact annual_salary is $250,000.00";
+    OffsetExcess = "clausec::scenario::offset_excess",
+        "more is to be offset than remains to be paid",
+        "Under a scenario, compensation to be offset against a schedule of payments is \
+larger than the payments still due on or after the day it was received. The agreement \
+does not say what happens to the excess (is it repaid?); the ledger offsets only what is \
+owed and reports the rest.";
     Arithmetic = "clausec::eval::arithmetic",
         "a calculation overflows or divides by zero",
         "A calculation cannot be carried out exactly: it divides by zero, or its result \

@@ -159,6 +159,8 @@ struct Evaluator<'m> {
     /// Which built-in defaults the ledger relied on (listed as assumptions).
     defaults_used: Vec<&'static str>,
     reported_missing: Vec<String>,
+    /// Elections decided by their `default` option, no choice being made.
+    defaulted_elections: Vec<String>,
 }
 
 impl<'m> Evaluator<'m> {
@@ -193,7 +195,12 @@ impl<'m> Evaluator<'m> {
             matched_payments: vec![false; payment_events],
             defaults_used: Vec::new(),
             reported_missing: Vec::new(),
+            defaulted_elections: Vec::new(),
         }
+    }
+
+    fn scenario_name(&self) -> &str {
+        self.scenario.map_or("none", |s| s.name.node.as_str())
     }
 
     fn events(&self) -> &'m [Event] {
@@ -321,6 +328,8 @@ impl<'m> Evaluator<'m> {
         }
     }
 
+    /// The options chosen in the scenario; where a party makes no choice and
+    /// the election marks an option `default`, that option stands.
     fn record_elections(&mut self) {
         for event in self.events() {
             if let Event::Elected { option, .. } = event {
@@ -328,6 +337,16 @@ impl<'m> Evaluator<'m> {
                     self.elections
                         .insert(election.name.node.clone(), option.node.clone());
                 }
+            }
+        }
+        for election in &self.model.elections {
+            if self.elections.contains_key(&election.name.node) {
+                continue;
+            }
+            if let Some(default) = election.options.iter().find(|o| o.is_default) {
+                self.elections
+                    .insert(election.name.node.clone(), default.name.node.clone());
+                self.defaulted_elections.push(election.name.node.clone());
             }
         }
     }
@@ -551,6 +570,7 @@ impl<'m> Evaluator<'m> {
             Modifier::Within(d) => format!("within {}", d.node.describe()),
             Modifier::Grace(d) => format!("grace period of {}", d.node.describe()),
             Modifier::Cap(e) => format!("not to exceed {}", self.text_of(e.span)),
+            Modifier::Floor(e) => format!("not less than {}", self.text_of(e.span)),
             Modifier::Cost(e) => format!("at a cost of {}", self.text_of(e.span)),
             Modifier::LateInterest(i) => {
                 let from = match &i.start {
@@ -630,6 +650,7 @@ impl<'m> Evaluator<'m> {
                 Kind::Restriction => format!("{who} must not {}", what.node),
                 Kind::Right if whom.is_empty() => format!("{who} may {}", what.node),
                 Kind::Right => format!("{whom} may {} from {who}", what.node),
+                Kind::Notice => format!("{who} notifies {whom} of {}", what.node),
                 _ => format!("{who} to {whom}: {}", what.node),
             },
             Subject::Reimbursed(what, _) => format!("{who} reimburses {whom} for {}", what.node),
@@ -713,6 +734,9 @@ impl<'m> Evaluator<'m> {
                 self.settle(&mut entry, obligation, amount, &payments);
             }
         }
+        if obligation.kind == Kind::Notice && truth == Truth::Yes {
+            self.notice_given(&mut entry, obligation, None);
+        }
         if let Subject::Deadline { date, time, .. } = &obligation.subject {
             entry.due = Some(date.node);
             entry.status = self.acceptance_status(
@@ -725,17 +749,45 @@ impl<'m> Evaluator<'m> {
         self.entries.push(entry);
     }
 
+    /// Applies the scenario's notices from the obligor to the obligee (on or
+    /// after `since`) to a notice duty: met, late, missed or not yet due.
+    fn notice_given(&self, entry: &mut Entry, obligation: &Obligation, since: Option<NaiveDate>) {
+        let notice = self.events().iter().find_map(|e| match e {
+            Event::Notified { party, to, on, .. }
+                if party.node == obligation.obligor.node
+                    && obligation.obligee.as_ref().is_none_or(|o| o.node == to.node)
+                    && since.is_none_or(|s| on.node >= s)
+                    && on.node <= self.as_of =>
+            {
+                Some(on.node)
+            }
+            _ => None,
+        });
+        entry.status = match (notice, entry.due) {
+            (Some(on), Some(due)) if on > due => Status::Late,
+            (Some(_), _) => Status::Met,
+            (None, Some(due)) if due < self.as_of => Status::Missed,
+            (None, Some(_)) => Status::NotYetDue,
+            (None, None) => entry.status,
+        };
+        if let Some(on) = notice {
+            entry.notes.push(format!("notice given on {}", long_date(on)));
+        }
+    }
+
     /// Computes an amount (with its cap), records how, or notes what is missing.
     fn price(&mut self, entry: &mut Entry, obligation: &Obligation, expr: &Expr) {
         match self.value(expr) {
             Ok(Val::Money(amount)) => {
                 let mut amount = amount;
-                entry.explanation.push(format!(
-                    "{} = {} (clause {})",
-                    format_money(amount),
-                    self.explain(expr),
-                    entry.clause
-                ));
+                if !is_literal(expr) {
+                    entry.explanation.push(format!(
+                        "{} = {} (clause {})",
+                        format_money(amount),
+                        self.explain(expr),
+                        entry.clause
+                    ));
+                }
                 if let Some(cap_expr) = obligation.modifiers.iter().find_map(|m| match m {
                     Modifier::Cap(e) => Some(e),
                     _ => None,
@@ -747,25 +799,44 @@ impl<'m> Evaluator<'m> {
                                     Code::CapExceeded,
                                     expr.span,
                                     format!(
-                                        "under this scenario the amount is {}, above the limit of {}",
+                                        "under scenario `{}`, `{}` comes to {}, above the limit of {}: the ledger pays the limit",
+                                        self.scenario_name(),
+                                        self.text_of(expr.span),
                                         format_money(amount),
                                         format_money(cap)
                                     ),
                                 )
                                 .with_secondary(cap_expr.span, "the limit")
-                                .with_help("the ledger uses the limit; check the figure or the limit")
+                                .with_help("this is the limit at work; if the figure is wrong, correct it in the scenario")
                                 .in_clause(entry.clause.clone()),
                             );
                             entry.explanation.push(format!(
-                                "capped at {} (not to exceed {})",
-                                format_money(cap),
+                                "{} is above the limit: capped at {}",
+                                format_money(amount),
                                 format_money(cap)
                             ));
+                            entry.notes.push(format!(
+                                "capped at {}; {} would exceed the limit",
+                                format_money(cap),
+                                format_money(amount)
+                            ));
                             amount = cap;
-                        } else {
-                            entry
-                                .notes
-                                .push(format!("not to exceed {}", format_money(cap)));
+                        }
+                    }
+                }
+                if let Some(floor_expr) = obligation.modifiers.iter().find_map(|m| match m {
+                    Modifier::Floor(e) => Some(e),
+                    _ => None,
+                }) {
+                    if let Ok(Val::Money(floor)) = self.value(floor_expr) {
+                        if amount < floor {
+                            entry.explanation.push(format!(
+                                "{} is below the minimum: raised to {}",
+                                format_money(amount),
+                                format_money(floor)
+                            ));
+                            entry.notes.push(format!("raised to the minimum of {}", format_money(floor)));
+                            amount = floor;
                         }
                     }
                 }
@@ -818,6 +889,14 @@ impl<'m> Evaluator<'m> {
             return match entry.due {
                 Some(due) if due > self.as_of => Status::NotYetDue,
                 _ => Status::Due,
+            };
+        }
+        // A dated duty the scenario records nothing about: due, or not yet.
+        if let Some(due) = entry.due {
+            return if due > self.as_of {
+                Status::NotYetDue
+            } else {
+                Status::Due
             };
         }
         if entry.start.is_some_and(|s| s > self.as_of) {
@@ -900,7 +979,14 @@ impl<'m> Evaluator<'m> {
             }
         }
         if let Some(chosen) = &chosen {
-            notes.push(format!("{} elected `{chosen}`", election.by.node));
+            if self.defaulted_elections.contains(&election.name.node) {
+                notes.push(format!(
+                    "{} made no election: `{chosen}` applies by default",
+                    election.by.node
+                ));
+            } else {
+                notes.push(format!("{} elected `{chosen}`", election.by.node));
+            }
         }
         self.entries.push(Entry {
             id: format!("{}.{}", clause.number.node, election.name.node),
@@ -1026,12 +1112,16 @@ impl<'m> Evaluator<'m> {
         if truth == Truth::Yes {
             self.settle_schedule(obligation, first_entry);
         }
-        let explanation = vec![format!(
-            "{} = {} (clause {})",
-            format_money(total),
-            self.explain(total_expr),
-            clause.number.node
-        )];
+        let explanation = if is_literal(total_expr) {
+            Vec::new()
+        } else {
+            vec![format!(
+                "{} = {} (clause {})",
+                format_money(total),
+                self.explain(total_expr),
+                clause.number.node
+            )]
+        };
         let remainder_note = remainder_note(&parts, remainder);
         self.schedules.push(ScheduleSummary {
             obligation: id.to_owned(),
@@ -1203,15 +1293,17 @@ impl<'m> Evaluator<'m> {
             if !left.is_zero() {
                 self.diagnostics.push(
                     Diagnostic::warning(
-                        Code::CapExceeded,
+                        Code::OffsetExcess,
                         obligation.span,
                         format!(
-                            "{} of the {what} received on {} is more than the installments left to offset it against",
+                            "under scenario `{}`, {} of the {what} received on {} is more than the installments left to offset it against",
+                            self.scenario_name(),
                             format_money(left),
                             long_date(on)
                         ),
                     )
-                    .with_help("the letter does not say what happens to the excess; the ledger offsets only what is owed"),
+                    .with_help("the agreement does not say what happens to the excess; the ledger offsets only what is owed")
+                    .in_clause(clause_of(&self.entries, first_entry)),
                 );
             }
         }
@@ -1410,6 +1502,12 @@ impl<'m> Evaluator<'m> {
                 .map(|p| p.amount)
                 .sum::<Decimal>();
         if unpaid <= Decimal::ZERO {
+            if payments.iter().any(|p| p.on > due) {
+                entry.notes.push(format!(
+                    "paid after the due date but within the grace period (to {}): no late interest",
+                    long_date(grace_end)
+                ));
+            }
             return;
         }
         let mut cursor = if starts_at_due { due } else { grace_end };
@@ -1578,31 +1676,7 @@ impl<'m> Evaluator<'m> {
                 entry.summary,
                 long_date(received)
             );
-            let notice = self.events().iter().find_map(|e| match e {
-                Event::Notified { party, to, on, .. }
-                    if party.node == obligation.obligor.node
-                        && obligation
-                            .obligee
-                            .as_ref()
-                            .is_none_or(|o| o.node == to.node)
-                        && on.node >= received
-                        && on.node <= self.as_of =>
-                {
-                    Some(on.node)
-                }
-                _ => None,
-            });
-            entry.status = match (notice, entry.due) {
-                (Some(on), Some(due)) if on <= due => Status::Met,
-                (Some(_), _) => Status::Late,
-                (None, Some(due)) if due < self.as_of => Status::Missed,
-                (None, _) => Status::NotYetDue,
-            };
-            if let Some(on) = notice {
-                entry
-                    .notes
-                    .push(format!("notice given on {}", long_date(on)));
-            }
+            self.notice_given(&mut entry, obligation, Some(received));
             self.entries.push(entry);
         }
     }
@@ -1694,6 +1768,19 @@ impl<'m> Evaluator<'m> {
     }
 }
 
+/// The clause of the entries a schedule added (for a diagnostic's clause).
+fn clause_of(entries: &[Entry], first: usize) -> String {
+    entries.get(first).map(|e| e.clause.clone()).unwrap_or_default()
+}
+
+/// A figure written out, which needs no explaining.
+fn is_literal(expr: &Expr) -> bool {
+    matches!(
+        expr.node,
+        ExprKind::Money(_) | ExprKind::Number(_) | ExprKind::Percent(_)
+    )
+}
+
 fn installments(obligation: &Obligation) -> Option<(&Count, Frequency, Option<DayRule>, Span)> {
     obligation.modifiers.iter().find_map(|m| match m {
         Modifier::Installments {
@@ -1768,7 +1855,7 @@ fn installment_explanation(
         .enumerate()
         .find(|(i, _)| *i != slot)
         .map_or(part, |(_, p)| *p);
-    if k == slot && n > 1 {
+    if k == slot && n > 1 && part != regular {
         format!(
             "{} = {} − {} × {} (this installment takes the remainder so that the {n} sum exactly)",
             format_money(part),

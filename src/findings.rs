@@ -393,7 +393,7 @@ fn quotes_match_source(
             if needle.is_empty() {
                 continue;
             }
-            match folded.text.find(&needle) {
+            match first_uncovered(&folded.text, &needle, &covered) {
                 Some(at) => {
                     if let Some(cells) = covered.get_mut(at..at + needle.len()) {
                         cells.fill(true);
@@ -413,6 +413,24 @@ fn quotes_match_source(
     }
     report_uncovered(&folded, &covered, source_id, out);
     positions
+}
+
+/// Where a quote is in the source: its first occurrence not yet quoted by
+/// another clause (the same words may stand in the source twice, an address
+/// in a clause and again in a signature block), else its first occurrence.
+fn first_uncovered(haystack: &str, needle: &str, covered: &[bool]) -> Option<usize> {
+    let mut first = None;
+    let mut from = 0;
+    while let Some(found) = haystack.get(from..).and_then(|rest| rest.find(needle)) {
+        let at = from + found;
+        first.get_or_insert(at);
+        let taken = covered.get(at..at + needle.len()).is_some_and(|cells| cells.iter().all(|c| *c));
+        if !taken {
+            return Some(at);
+        }
+        from = at + needle.chars().next().map_or(1, char::len_utf8);
+    }
+    first
 }
 
 fn quote_not_found(quote: &Text, needle: &str, haystack: &str, clause: &str) -> Diagnostic {
@@ -498,7 +516,7 @@ fn report_uncovered(
                 format!("no clause quotes this part of the source: `{shown}{ellipsis}`"),
             )
             .with_label("not encoded by any clause")
-            .with_help("quote it in the clause that encodes it, or in a clause for the letter's non-operative parts"),
+            .with_help("quote it in the clause that encodes it, or in a clause of its own for the document's non-operative parts (headings, signature blocks)"),
         );
     }
 }

@@ -96,6 +96,7 @@ fn is_scenario_diagnostic(diagnostic: &Diagnostic, model: &model::Model) -> bool
     matches!(
         diagnostic.code,
         Code::CapExceeded
+            | Code::OffsetExcess
             | Code::MissingFact
             | Code::Arithmetic
             | Code::UnknownObligation

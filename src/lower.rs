@@ -531,7 +531,7 @@ impl Lowerer {
                 Modifier::Remainder(position, span)
             }
             Rule::period => Modifier::Period(self.period_children(span, &mut c)?),
-            Rule::on_date => Modifier::On(self.date(c.expect(Rule::date)?)?),
+            Rule::on_date | Rule::by_date => Modifier::On(self.date(c.expect(Rule::date)?)?),
             Rule::effective => Modifier::Effective(self.date(c.expect(Rule::date)?)?),
             Rule::for_duration => Modifier::For(self.duration(c.expect(Rule::duration)?)?),
             Rule::within => Modifier::Within(self.duration(c.expect(Rule::duration)?)?),
@@ -556,6 +556,7 @@ impl Lowerer {
             Rule::late_interest => Modifier::LateInterest(self.late_interest(span, c)?),
             Rule::cost => Modifier::Cost(self.expr(c.expect(Rule::expr)?)?),
             Rule::cap => Modifier::Cap(self.expr(c.expect(Rule::expr)?)?),
+            Rule::floor => Modifier::Floor(self.expr(c.expect(Rule::expr)?)?),
             Rule::condition => Modifier::Condition(self.cond(c.expect(Rule::cond)?)?),
             Rule::lapses => Modifier::Lapses(span),
             Rule::then_right => Modifier::Then {

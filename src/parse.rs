@@ -485,6 +485,8 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::simple => "`simple`",
         Rule::cost => "`at a cost of`",
         Rule::cap => "`not to exceed`",
+        Rule::floor => "`not less than`",
+        Rule::by_date => "`by DATE`",
         Rule::condition => "`if`",
         Rule::lapses => "`otherwise the offer lapses`",
         Rule::then_right => "`then`",
