@@ -755,7 +755,10 @@ impl<'m> Evaluator<'m> {
         let notice = self.events().iter().find_map(|e| match e {
             Event::Notified { party, to, on, .. }
                 if party.node == obligation.obligor.node
-                    && obligation.obligee.as_ref().is_none_or(|o| o.node == to.node)
+                    && obligation
+                        .obligee
+                        .as_ref()
+                        .is_none_or(|o| o.node == to.node)
                     && since.is_none_or(|s| on.node >= s)
                     && on.node <= self.as_of =>
             {
@@ -771,7 +774,9 @@ impl<'m> Evaluator<'m> {
             (None, None) => entry.status,
         };
         if let Some(on) = notice {
-            entry.notes.push(format!("notice given on {}", long_date(on)));
+            entry
+                .notes
+                .push(format!("notice given on {}", long_date(on)));
         }
     }
 
@@ -835,7 +840,9 @@ impl<'m> Evaluator<'m> {
                                 format_money(amount),
                                 format_money(floor)
                             ));
-                            entry.notes.push(format!("raised to the minimum of {}", format_money(floor)));
+                            entry
+                                .notes
+                                .push(format!("raised to the minimum of {}", format_money(floor)));
                             amount = floor;
                         }
                     }
@@ -1770,7 +1777,10 @@ impl<'m> Evaluator<'m> {
 
 /// The clause of the entries a schedule added (for a diagnostic's clause).
 fn clause_of(entries: &[Entry], first: usize) -> String {
-    entries.get(first).map(|e| e.clause.clone()).unwrap_or_default()
+    entries
+        .get(first)
+        .map(|e| e.clause.clone())
+        .unwrap_or_default()
 }
 
 /// A figure written out, which needs no explaining.

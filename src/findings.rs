@@ -14,10 +14,11 @@
 use crate::ast::*;
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
-use crate::lower::NUMBER_WORDS;
 use crate::model::Model;
 use crate::schedule::{dates_between, effective_rule, long_date};
 use crate::source::{SourceMap, Span};
+use crate::words;
+use rust_decimal::Decimal;
 
 /// Runs every whole-contract check, and puts the model's clauses in the
 /// order of the source document.
@@ -61,19 +62,16 @@ fn count_matches_schedule(
     }) else {
         return;
     };
-    if let Some(words) = &count.words {
-        let word_value = NUMBER_WORDS
-            .iter()
-            .find(|(w, _)| *w == words.node)
-            .map(|(_, v)| *v);
-        if word_value.is_some_and(|v| v != count.value.node) {
+    if let Some(written) = &count.words {
+        let word_value = words::value_of(&[written.node.as_str()]);
+        if word_value.is_some_and(|v| v != u64::from(count.value.node)) {
             out.push(
                 Diagnostic::warning(
                     Code::NumberWords,
-                    words.span.to(count.value.span),
+                    written.span.to(count.value.span),
                     format!(
                         "`{}` is written in words as {} but in numerals as {}",
-                        words.node,
+                        written.node,
                         word_value.unwrap_or(0),
                         count.value.node
                     ),
@@ -147,8 +145,9 @@ fn count_matches_schedule(
 
 // ---- numbers in words ---------------------------------------------------
 
-/// Finds `word (digits)` in a quote and reports words and numerals that
-/// disagree, pointing into the quote.
+/// Finds numbers written both in words and in numerals — `six (6)`,
+/// `twelve percent (12%)`, `Ten Thousand Dollars ($10,000.00)` — in a quote,
+/// and reports those that disagree, pointing into the quote.
 fn number_words_in_text(
     quote: &Text,
     clause: &str,
@@ -160,42 +159,66 @@ fn number_words_in_text(
     while let Some(found) = text.get(search..).and_then(|rest| rest.find('(')) {
         let open = search + found;
         search = open + 1;
-        let after = text.get(open + 1..).unwrap_or("");
-        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
-        if digits.is_empty()
-            || !after
-                .get(digits.len()..)
-                .is_some_and(|r| r.starts_with(')'))
-        {
-            continue;
-        }
-        let before = text.get(..open).unwrap_or("").trim_end();
-        let word_start = before
-            .rfind(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
-            .map_or(0, |i| i + 1);
-        let word = before.get(word_start..).unwrap_or("").to_ascii_lowercase();
-        let Some(value) = NUMBER_WORDS
-            .iter()
-            .find(|(w, _)| *w == word)
-            .map(|(_, v)| *v)
+        let Some(close) = text
+            .get(open..)
+            .and_then(|rest| rest.find(')'))
+            .map(|i| open + i)
         else {
             continue;
         };
-        if digits.parse::<u32>().ok() == Some(value) {
+        let numeral = text.get(open + 1..close).unwrap_or("");
+        let Some(figure) = numeral_value(numeral) else {
+            continue;
+        };
+        let words: Vec<&str> = text
+            .get(..open)
+            .unwrap_or("")
+            .split_whitespace()
+            .rev()
+            .take_while(|w| {
+                words::is_number_word(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let Some(value) = words::value_of(&words) else {
+            continue;
+        };
+        if Decimal::from(value) == figure {
             continue;
         }
-        let phrase = format!("{} ({digits})", before.get(word_start..).unwrap_or(""));
-        let span = span_in_quote(quote, sources, &phrase).unwrap_or(quote.span);
+        let phrase = format!("{} ({numeral})", words.join(" "));
+        let span = span_in_quote(quote, sources, &phrase)
+            .or_else(|| span_in_quote(quote, sources, &format!("({numeral})")))
+            .unwrap_or(quote.span);
         out.push(
             Diagnostic::warning(
                 Code::NumberWords,
                 span,
-                format!("the text writes `{phrase}`: the words say {value}, the numerals say {digits}"),
+                format!("the text writes `{phrase}`: the words say {value}, the numerals say {numeral}"),
             )
+            .with_label("words and numerals disagree")
             .with_help("find out which number the parties meant, and make the words and the numerals agree")
             .in_clause(clause),
         );
     }
+}
+
+/// `6`, `12%`, `$12,000.00` → the number; `None` for anything else in
+/// parentheses (`(a)`, `(the "Company")`).
+fn numeral_value(numeral: &str) -> Option<Decimal> {
+    let digits: String = numeral
+        .trim()
+        .trim_start_matches('$')
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| *c != ',')
+        .collect();
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    Decimal::from_str_exact(&digits).ok()
 }
 
 /// The span of a phrase inside a quote as written in the file (the quote may
@@ -424,7 +447,9 @@ fn first_uncovered(haystack: &str, needle: &str, covered: &[bool]) -> Option<usi
     while let Some(found) = haystack.get(from..).and_then(|rest| rest.find(needle)) {
         let at = from + found;
         first.get_or_insert(at);
-        let taken = covered.get(at..at + needle.len()).is_some_and(|cells| cells.iter().all(|c| *c));
+        let taken = covered
+            .get(at..at + needle.len())
+            .is_some_and(|cells| cells.iter().all(|c| *c));
         if !taken {
             return Some(at);
         }

@@ -22,6 +22,7 @@ pub mod parse;
 pub mod render;
 pub mod schedule;
 pub mod source;
+pub mod words;
 
 use diagnostic::{Diagnostic, Severity};
 use load::LoadError;

@@ -587,12 +587,22 @@ impl Lowerer {
         let span = self.span(&pair);
         let mut c = self.children(pair);
         let words = c.optional(Rule::number_word).map(|w| self.name(w));
-        let value = match c.optional(Rule::integer) {
-            Some(i) => self.integer(i)?,
-            None => match &words {
-                Some(w) => Spanned::new(word_value(&w.node), w.span),
-                None => return Err(internal(span, Rule::integer, None)),
-            },
+        let value = match (c.optional(Rule::integer), &words) {
+            (Some(i), _) => self.integer(i)?,
+            (None, Some(w)) => {
+                let value = crate::words::value_of(&[w.node.as_str()])
+                    .and_then(|v| u32::try_from(v).ok())
+                    .ok_or_else(|| {
+                        Diagnostic::error(
+                            Code::Unexpected,
+                            w.span,
+                            format!("`{}` is not a number written in words", w.node),
+                        )
+                        .with_help("write the count as `six (6)` or `6`")
+                    })?;
+                Spanned::new(value, w.span)
+            }
+            (None, None) => return Err(internal(span, Rule::integer, None)),
         };
         Ok(Count { value, words })
     }
@@ -1034,34 +1044,6 @@ fn binary(op: BinOp, left: Expr, right: Expr) -> Expr {
         span,
     }
 }
-
-/// The value of a number word from the grammar's list.
-fn word_value(word: &str) -> u32 {
-    NUMBER_WORDS
-        .iter()
-        .find(|(w, _)| *w == word)
-        .map_or(0, |(_, v)| *v)
-}
-
-/// The number words clausec reads, for `six (6)`.
-pub const NUMBER_WORDS: &[(&str, u32)] = &[
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("eighteen", 18),
-    ("twenty-four", 24),
-    ("thirty-six", 36),
-    ("sixty", 60),
-];
 
 const MONTHS: [&str; 12] = [
     "January",
