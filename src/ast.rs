@@ -380,6 +380,8 @@ pub enum Modifier {
     Installments {
         count: Count,
         frequency: Frequency,
+        /// The amount of each installment, where the text states it too.
+        each: Option<Expr>,
         day: Option<DayRule>,
         span: Span,
     },

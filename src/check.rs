@@ -485,7 +485,10 @@ impl Checker {
             Modifier::Floor(expr) => self.expect_type(expr, Type::Money, "a minimum", clause),
             Modifier::Condition(condition) => self.condition(condition, clause),
             Modifier::Then { party, .. } => self.party(party, Some(clause)),
-            Modifier::Installments { .. }
+            Modifier::Installments { each: Some(each), .. } => {
+                self.expect_type(each, Type::Money, "an installment", clause)
+            }
+            Modifier::Installments { each: None, .. }
             | Modifier::Rounding(..)
             | Modifier::Remainder(..)
             | Modifier::Period(_)

@@ -193,10 +193,14 @@ to show the money at stake in each.";
         "The text writes a number both in words and in numerals, and they differ: \
 `six (7)`. Which one binds is a question for the lawyer; clausec reports it.";
     InstallmentSum = "clausec::check::installment_sum",
-        "installments do not add up to their total",
-        "The installments of a schedule, after rounding, do not sum to the total they \
-split. clausec puts the remainder cent on the installment the clause names \
-(`remainder on the last installment`), so this means a rounding rule is missing.";
+        "the stated installment does not agree with the total it splits",
+        "The text states both a total and the amount of each installment, and they do \
+not agree: the count times the installment is not the total.\n\nExample:\n\n    \
+rent: lessee pays lessor $86,400.00\n      in twenty-four (24) equal monthly installments \
+of $3,500.00 on day 1\n\n24 × $3,500.00 = $84,000.00, not $86,400.00. The ledger splits the \
+total into equal installments (the remainder cent on the installment the clause names), \
+so the installments always sum to the total exactly; this finding says the text's own \
+figure disagrees.";
     PeriodOrder = "clausec::check::period_order",
         "a period ends before it starts",
         "A period `from A through B` has B before A.";

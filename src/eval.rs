@@ -1098,6 +1098,7 @@ impl<'m> Evaluator<'m> {
                 return;
             }
         };
+        self.check_stated_installment(obligation, total, &parts, clause);
         let first_entry = self.entries.len();
         let n = dates.len();
         for (k, (date, part)) in dates.iter().zip(&parts).enumerate() {
@@ -1142,6 +1143,42 @@ impl<'m> Evaluator<'m> {
             remainder_note,
             explanation,
         });
+    }
+
+    /// Where the text states each installment's amount too ("24 installments
+    /// of $3,600.00"), it must agree with the total split into equal parts.
+    fn check_stated_installment(&mut self, obligation: &Obligation, total: Decimal, parts: &[Decimal], clause: &Clause) {
+        let Some(each_expr) = obligation.modifiers.iter().find_map(|m| match m {
+            Modifier::Installments { each: Some(e), .. } => Some(e),
+            _ => None,
+        }) else {
+            return;
+        };
+        let Ok(Val::Money(each)) = self.value(each_expr) else {
+            return;
+        };
+        let n = parts.len();
+        let stated_total = each.checked_mul(Decimal::from(n));
+        if stated_total == Some(total) {
+            return;
+        }
+        let computed = parts.first().copied().unwrap_or_default();
+        self.diagnostics.push(
+            Diagnostic::warning(
+                Code::InstallmentSum,
+                each_expr.span,
+                format!(
+                    "{n} installments of {} make {}, but the total to be paid is {} ({} each)",
+                    format_money(each),
+                    stated_total.map_or_else(|| "more than can be computed".to_owned(), format_money),
+                    format_money(total),
+                    format_money(computed)
+                ),
+            )
+            .with_label("the stated installment")
+            .with_help("make the installment, the count and the total agree; the ledger splits the total")
+            .in_clause(clause.number.node.clone()),
+        );
     }
 
     /// The dates of a schedule, following the reading in force when the
@@ -1798,6 +1835,7 @@ fn installments(obligation: &Obligation) -> Option<(&Count, Frequency, Option<Da
             frequency,
             day,
             span,
+            ..
         } => Some((count, *frequency, *day, *span)),
         _ => None,
     })

@@ -98,6 +98,7 @@ fn is_scenario_diagnostic(diagnostic: &Diagnostic, model: &model::Model) -> bool
         diagnostic.code,
         Code::CapExceeded
             | Code::OffsetExcess
+            | Code::InstallmentSum
             | Code::MissingFact
             | Code::Arithmetic
             | Code::UnknownObligation

@@ -498,6 +498,13 @@ impl Lowerer {
                     Some(Rule::kw_yearly) => Frequency::Yearly,
                     _ => Frequency::Monthly,
                 };
+                let each = match c.optional(Rule::each_amount) {
+                    Some(e) => {
+                        let mut inner = self.children(e);
+                        Some(self.expr(inner.expect(Rule::expr)?)?)
+                    }
+                    None => None,
+                };
                 let day = match c.optional(Rule::day_rule) {
                     Some(d) => Some(self.day_rule(d)?),
                     None => None,
@@ -505,6 +512,7 @@ impl Lowerer {
                 Modifier::Installments {
                     count,
                     frequency,
+                    each,
                     day,
                     span,
                 }

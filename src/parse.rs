@@ -493,6 +493,7 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::count => "a count (`six (6)` or `6`)",
         Rule::frequency => "`monthly`, `quarterly` or `yearly`",
         Rule::day_rule => "`on the last day of the month`",
+        Rule::each_amount => "`of AMOUNT`",
         Rule::compare_op => "a comparison (`>`, `<`, `=`)",
         Rule::cond_and | Rule::cond_or => "`and` / `or`",
         Rule::elects => "`PARTY elects OPTION`",
