@@ -10,7 +10,8 @@ use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::load::Loaded;
 use crate::model::{Model, Reading, Stated, INTEREST_READINGS, SCHEDULE_READINGS};
-use crate::parse::{closest, join_or};
+use crate::parse::{closest, join_and, join_or};
+use crate::schedule::long_date;
 use crate::source::Span;
 use std::collections::BTreeMap;
 
@@ -65,7 +66,11 @@ impl Checker {
             format!("{what} `{}` is declared twice", name.node),
         )
         .with_label("declared again here")
-        .with_help("give each a different name, or delete one");
+        .with_help(if what == "clause" {
+            "renumber one of the two clauses, or merge them"
+        } else {
+            "give each a different name, or delete one"
+        });
         if first.file == name.span.file {
             diagnostic = diagnostic.with_secondary(first, "first declared here");
         }
@@ -443,7 +448,7 @@ impl Checker {
                     format!(
                         "the declared sections of `{}` are {}; declare others with `section NUMBER \"Title\"`",
                         document.name.node,
-                        join_or(&listed)
+                        join_and(&listed)
                     )
                 };
                 self.push(
@@ -485,9 +490,9 @@ impl Checker {
             Modifier::Floor(expr) => self.expect_type(expr, Type::Money, "a minimum", clause),
             Modifier::Condition(condition) => self.condition(condition, clause),
             Modifier::Then { party, .. } => self.party(party, Some(clause)),
-            Modifier::Installments { each: Some(each), .. } => {
-                self.expect_type(each, Type::Money, "an installment", clause)
-            }
+            Modifier::Installments {
+                each: Some(each), ..
+            } => self.expect_type(each, Type::Money, "an installment", clause),
             Modifier::Installments { each: None, .. }
             | Modifier::Rounding(..)
             | Modifier::Remainder(..)
@@ -790,12 +795,16 @@ impl Checker {
     fn scenario_event(&mut self, event: &Event, label: &str) {
         let agreement_date = self.model.dated;
         let check_date = |checker: &mut Checker, date: &DateLit, what: &str| {
-            if agreement_date.is_some_and(|d| date.node < d) {
+            if let Some(agreement) = agreement_date.filter(|d| date.node < *d) {
                 checker.push(
                     Diagnostic::error(
                         Code::EventBeforeAgreement,
                         date.span,
-                        format!("this {what} is dated before the agreement itself"),
+                        format!(
+                            "this {what} is dated {}, before the agreement's own date, {}",
+                            long_date(date.node),
+                            long_date(agreement)
+                        ),
                     )
                     .with_help("check the year of the date")
                     .in_clause(label),

@@ -1060,10 +1060,7 @@ impl<'m> Evaluator<'m> {
                     Diagnostic::error(
                         Code::TooManyInstances,
                         span,
-                        format!(
-                            "this schedule would have more than {} instances",
-                            crate::schedule::MAX_INSTANCES
-                        ),
+                        "this schedule would have more than 100,000 dated instances".to_owned(),
                     )
                     .with_help("check the dates and the count of the schedule")
                     .in_clause(clause.number.node.clone()),
@@ -1147,7 +1144,13 @@ impl<'m> Evaluator<'m> {
 
     /// Where the text states each installment's amount too ("24 installments
     /// of $3,600.00"), it must agree with the total split into equal parts.
-    fn check_stated_installment(&mut self, obligation: &Obligation, total: Decimal, parts: &[Decimal], clause: &Clause) {
+    fn check_stated_installment(
+        &mut self,
+        obligation: &Obligation,
+        total: Decimal,
+        parts: &[Decimal],
+        clause: &Clause,
+    ) {
         let Some(each_expr) = obligation.modifiers.iter().find_map(|m| match m {
             Modifier::Installments { each: Some(e), .. } => Some(e),
             _ => None,
@@ -1170,13 +1173,16 @@ impl<'m> Evaluator<'m> {
                 format!(
                     "{n} installments of {} make {}, but the total to be paid is {} ({} each)",
                     format_money(each),
-                    stated_total.map_or_else(|| "more than can be computed".to_owned(), format_money),
+                    stated_total
+                        .map_or_else(|| "more than can be computed".to_owned(), format_money),
                     format_money(total),
                     format_money(computed)
                 ),
             )
             .with_label("the stated installment")
-            .with_help("make the installment, the count and the total agree; the ledger splits the total")
+            .with_help(
+                "make the installment, the count and the total agree; the ledger splits the total",
+            )
             .in_clause(clause.number.node.clone()),
         );
     }

@@ -307,9 +307,10 @@ fn acceptance_confirmed(model: &Model, out: &mut Vec<Diagnostic>) {
             None => Some(format!(
                 "no signature of {party} is recorded (`signed by {party} ...`)"
             )),
-            Some(SignatureDate::LeftBlank(_)) => {
-                Some(format!("the date line of {party}'s signature is blank"))
-            }
+            Some(SignatureDate::LeftBlank(_)) => Some(format!(
+                "the date line under the signature of {} ({party}) is blank",
+                model.party_name(party)
+            )),
             Some(SignatureDate::Unstated) => Some(format!("the signature of {party} is not dated")),
             Some(SignatureDate::On(on, at)) => {
                 let late = on.node > date.node
@@ -459,12 +460,10 @@ fn first_uncovered(haystack: &str, needle: &str, covered: &[bool]) -> Option<usi
 }
 
 fn quote_not_found(quote: &Text, needle: &str, haystack: &str, clause: &str) -> Diagnostic {
-    // The longest opening of the quote that is in the source: the quote
-    // departs from the source right after it.
-    let boundaries: Vec<usize> = needle
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([needle.len()])
+    // The longest opening of the quote, to a word boundary, that is in the
+    // source: the quote departs from the source right after it.
+    let boundaries: Vec<usize> = std::iter::once(0)
+        .chain(needle.match_indices(' ').map(|(i, _)| i + 1))
         .collect();
     let (mut low, mut high) = (0usize, boundaries.len().saturating_sub(1));
     while low < high {
@@ -479,16 +478,18 @@ fn quote_not_found(quote: &Text, needle: &str, haystack: &str, clause: &str) -> 
         }
     }
     let matched = boundaries.get(low).copied().unwrap_or(0);
-    let departs: String = needle
-        .get(matched..)
-        .unwrap_or("")
-        .chars()
-        .take(40)
-        .collect();
+    let word = |text: &str| -> String { text.split(' ').take(4).collect::<Vec<_>>().join(" ") };
+    let quoted = word(needle.get(matched..).unwrap_or(""));
     let message = if matched == 0 {
         "this quote is not in the source document".to_owned()
     } else {
-        format!("this quote is not word for word in the source document: it departs from it at `{departs}`")
+        let prefix = needle.get(..matched).unwrap_or("");
+        let source_says = haystack
+            .find(prefix)
+            .and_then(|at| haystack.get(at + prefix.len()..))
+            .map(word)
+            .unwrap_or_default();
+        format!("this quote is not word for word in the source: it has `{quoted}` where the source has `{source_says}`")
     };
     Diagnostic::error(Code::QuoteNotInSource, quote.span, message)
         .with_label("not found in the source")

@@ -64,6 +64,27 @@ pub fn analyze(dir: &Path, sources: &mut SourceMap) -> Result<Analysis, LoadErro
     Ok(Analysis { model, diagnostics })
 }
 
+/// What `check` prints for one agreement, rendered while its files are
+/// still in memory, so that the agreement can be dropped before the next.
+#[derive(Debug)]
+pub enum Report {
+    Text(String),
+    Json(Vec<render::JsonDiagnostic>),
+}
+
+/// Checks one agreement folder and renders its diagnostics.
+pub fn check_report(dir: &Path, json: bool) -> Result<(Report, render::Tally), LoadError> {
+    let mut sources = SourceMap::default();
+    let analysis = analyze(dir, &mut sources)?;
+    let tally = render::Tally::of(&analysis.diagnostics);
+    let report = if json {
+        Report::Json(render::json_items(&analysis.diagnostics, &sources))
+    } else {
+        Report::Text(render::diagnostics_text(&analysis.diagnostics, &sources))
+    };
+    Ok((report, tally))
+}
+
 /// The ledger of an analysed agreement under one scenario (by name; `None`
 /// for `base` if there is one, else no scenario), with the contract's
 /// findings and the scenario's own.

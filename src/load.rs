@@ -206,7 +206,7 @@ fn read_text(
                     "this file is not UTF-8 text",
                 )
                 .with_label("the first byte that is not text")
-                .with_help("save the file as plain text (UTF-8); clause files cannot be word-processor documents"),
+                .with_help("save the file as plain text in UTF-8; a letter such as `é` saved in an older encoding (Latin-1, Windows-1252) does this, and so does a word-processor document"),
             );
             Ok(None)
         }

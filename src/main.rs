@@ -7,8 +7,10 @@ use clausec::codes::Code;
 use clausec::diagnostic::Severity;
 use clausec::load::{discover, LoadError};
 use clausec::parse::closest;
-use clausec::render::{self, TextOptions};
+use clausec::render::{self, Tally, TextOptions};
 use clausec::source::SourceMap;
+use clausec::Report;
+use rayon::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,6 +37,9 @@ enum Command {
         /// `--deny warnings` fails the check on findings about the contract too.
         #[arg(long, value_enum)]
         deny: Option<Deny>,
+        /// How many agreements to check at once (default: one per core).
+        #[arg(long, short = 'j', value_name = "N")]
+        jobs: Option<usize>,
     },
     /// Print the obligation ledger of an agreement under a scenario.
     Obligations {
@@ -98,7 +103,8 @@ fn main() -> ExitCode {
             paths,
             format,
             deny,
-        } => check(paths, format, deny.is_some()),
+            jobs,
+        } => check(paths, format, deny.is_some(), jobs),
         Command::Obligations {
             agreement,
             scenario,
@@ -125,32 +131,63 @@ fn main() -> ExitCode {
     }
 }
 
-fn check(paths: Vec<PathBuf>, format: CheckFormat, deny_warnings: bool) -> Result<Outcome, String> {
+/// How many agreements are checked and rendered before their output is
+/// written and they are dropped: memory stays flat however many there are.
+const BATCH: usize = 256;
+
+fn check(
+    paths: Vec<PathBuf>,
+    format: CheckFormat,
+    deny_warnings: bool,
+    jobs: Option<usize>,
+) -> Result<Outcome, String> {
     let paths = if paths.is_empty() {
         vec![PathBuf::from("clauses")]
     } else {
         paths
     };
     let agreements = discover(&paths).map_err(|e| e.to_string())?;
-    let mut sources = SourceMap::default();
-    let mut diagnostics = Vec::new();
-    for dir in &agreements {
-        let analysis = clausec::analyze(dir, &mut sources).map_err(|e: LoadError| e.to_string())?;
-        diagnostics.extend(analysis.diagnostics);
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(jobs) = jobs {
+        pool = pool.num_threads(jobs.max(1));
     }
-    let failed = diagnostics.iter().any(|d| {
-        d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warning)
-    });
-    let stdout = match format {
-        CheckFormat::Text => render::diagnostics_text(&diagnostics, &sources, agreements.len()),
-        CheckFormat::Json => {
-            render::diagnostics_json(&diagnostics, &sources, agreements.len()) + "\n"
+    let pool = pool.build().map_err(|e| e.to_string())?;
+    let json = matches!(format, CheckFormat::Json);
+    let mut tally = Tally::default();
+    let mut json_items = Vec::new();
+    let mut stdout = std::io::stdout().lock();
+    for batch in agreements.chunks(BATCH) {
+        // `collect` keeps the batch in order, whatever thread finished first.
+        let reports: Vec<_> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|dir| clausec::check_report(dir, json))
+                .collect()
+        });
+        for report in reports {
+            let (report, counts) = report.map_err(|e| e.to_string())?;
+            tally.add(counts);
+            match report {
+                Report::Text(text) => write_out(&mut stdout, &text),
+                Report::Json(mut items) => json_items.append(&mut items),
+            }
         }
+    }
+    let closing = if json {
+        render::check_json(&json_items, tally) + "\n"
+    } else {
+        render::tally_line(tally)
     };
+    let failed = tally.errors > 0 || (deny_warnings && tally.warnings > 0);
     Ok(Outcome {
-        stdout,
+        stdout: closing,
         code: u8::from(failed),
     })
+}
+
+/// Writes to standard output, ignoring a closed pipe (`clausec ... | head`).
+fn write_out(stdout: &mut std::io::StdoutLock<'_>, text: &str) {
+    let _ = stdout.write_all(text.as_bytes());
 }
 
 fn obligations(
@@ -176,7 +213,8 @@ fn obligations(
             .cloned()
             .collect();
         return Ok(Outcome {
-            stdout: render::diagnostics_text(&errors, &sources, 1),
+            stdout: render::diagnostics_text(&errors, &sources)
+                + &render::tally_line(render::Tally::of(&errors)),
             code: 1,
         });
     }

@@ -32,11 +32,18 @@ pub struct ClauseParser;
 /// so that no input can exhaust the stack.
 pub const MAX_NESTING: usize = 64;
 
-/// Parser work allowed per byte of a chunk (pest rule calls). Ordinary clause
-/// text needs a few dozen; the bound stops exponential backtracking.
-const CALLS_PER_BYTE: usize = 2_000;
-/// Parser work allowed for any chunk, however short.
-const MIN_CALLS: usize = 200_000;
+/// The longest chunk (one clause or scenario) clausec parses: 1 MiB. A
+/// clause is a few kilobytes.
+pub const MAX_CHUNK_BYTES: usize = 1024 * 1024;
+
+/// The parser work (pest rule calls) allowed for one chunk. Ordinary clause
+/// text needs 3 to 5 calls per byte, so a chunk of the largest size parses
+/// with room to spare; a pathological chunk stops here, after a fraction of a
+/// second. pest's limit is one setting for the whole process, so it is the
+/// same for every chunk (a limit scaled to each chunk would race when
+/// agreements are checked in parallel); the total work stays proportional to
+/// the input, at most this much per chunk.
+const CALL_LIMIT: usize = 16 * MAX_CHUNK_BYTES;
 
 /// Decodes a file's bytes. `Err` carries the byte offset of the first
 /// invalid UTF-8 sequence and a lossy text for showing it.
@@ -79,8 +86,18 @@ pub fn parse_file(file: FileId, text: &str) -> (File, Vec<Diagnostic>) {
 }
 
 fn parse_chunk(file: FileId, offset: usize, text: &str) -> Result<File, Vec<Diagnostic>> {
-    let calls = text.len().saturating_mul(CALLS_PER_BYTE).max(MIN_CALLS);
-    pest::set_call_limit(NonZeroUsize::new(calls));
+    if text.len() > MAX_CHUNK_BYTES {
+        let end = offset + text.find('\n').unwrap_or(text.len());
+        return Err(vec![Diagnostic::error(
+            Code::TooLarge,
+            Span::new(file, offset, end),
+            format!("this clause is longer than {} KiB", MAX_CHUNK_BYTES / 1024),
+        )
+        .with_help(
+            "a clause is a few kilobytes; split it, or check that the file is a clause file",
+        )]);
+    }
+    pest::set_call_limit(NonZeroUsize::new(CALL_LIMIT));
     let pairs = ClauseParser::parse(Rule::file, text)
         .map_err(|error| vec![syntax_error(file, offset, text, &error)])?;
     lower_file(file, offset, pairs)
@@ -190,15 +207,22 @@ fn starts_chunk(line: &str, in_string: bool) -> bool {
 }
 
 /// Walks one line, tracking quotes, comments, parentheses and the words that
-/// nest (`greater of`, `lesser of`, `not`).
+/// can nest: `greater of`, `lesser of`, and `not` before a condition. The
+/// words are counted within one statement (a line that starts a statement or
+/// a modifier starts the count again); `must not`, `not to exceed` and `not
+/// less than` do not nest and are not counted.
 fn scan_line(
     screen: &mut Screen,
     line: &str,
     line_start: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    if screen.in_string.is_none() && starts_statement(line) {
+        screen.nesting_words = 0;
+    }
     let mut chars = line.char_indices().peekable();
     let mut previous_is_word = false;
+    let mut previous_word = String::new();
     while let Some((i, c)) = chars.next() {
         let at = line_start + i;
         if screen.in_string.is_some() {
@@ -220,21 +244,80 @@ fn scan_line(
             }
             ')' => screen.paren_depth = screen.paren_depth.saturating_sub(1),
             c if c.is_ascii_alphabetic() && !previous_is_word => {
-                let word: String = line
-                    .get(i..)
-                    .unwrap_or("")
+                let rest = line.get(i..).unwrap_or("");
+                let word: String = rest
                     .chars()
                     .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
                     .collect();
-                if matches!(word.as_str(), "greater" | "lesser" | "not") {
+                let next_word = rest
+                    .get(word.len()..)
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("");
+                let nests = match word.as_str() {
+                    "greater" | "lesser" => next_word == "of",
+                    "not" => previous_word != "must" && !matches!(next_word, "to" | "less"),
+                    _ => false,
+                };
+                if nests {
                     screen.nesting_words += 1;
                     screen.nest(at, word.len(), diagnostics);
                 }
+                previous_word = word;
             }
             _ => {}
         }
         previous_is_word = c.is_ascii_alphanumeric() || c == '_';
     }
+}
+
+/// Does this line start a new statement or modifier (so that no amount or
+/// condition of the line before can go on into it)? `label:`, or a keyword
+/// that only starts things.
+fn starts_statement(line: &str) -> bool {
+    const STARTERS: &[&str] = &[
+        "quote",
+        "assume",
+        "clause",
+        "option",
+        "fact",
+        "election",
+        "party",
+        "document",
+        "section",
+        "signed",
+        "scenario",
+        "agreement",
+        "in",
+        "from",
+        "through",
+        "on",
+        "by",
+        "effective",
+        "for",
+        "within",
+        "reduced",
+        "grace",
+        "late",
+        "at",
+        "rounded",
+        "remainder",
+        "if",
+        "when",
+        "otherwise",
+        "then",
+        "hypothetical",
+        "as",
+        "every",
+    ];
+    let line = line.trim_start();
+    let first: String = line
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    let labelled = !first.is_empty() && line.get(first.len()..).is_some_and(|r| r.starts_with(':'));
+    labelled || STARTERS.contains(&first.as_str())
 }
 
 fn unterminated_quote(file: FileId, open: usize) -> Diagnostic {
@@ -272,12 +355,17 @@ fn syntax_error(
             Diagnostic::error(Code::TooDeep, span, "this is nested too deeply to read")
                 .with_help("write the amount or condition in simpler steps")
         }
-        ErrorVariant::CustomError { .. } => Diagnostic::error(
-            Code::TooComplex,
-            span,
-            "this clause takes too much work to parse",
-        )
-        .with_help("look for a missing keyword or quote mark near here, or split the clause"),
+        ErrorVariant::CustomError { .. } => {
+            // The place where pest gave up says little; name the clause.
+            let head = text.find('\n').unwrap_or(text.len());
+            Diagnostic::error(
+                Code::TooComplex,
+                Span::new(file, offset, offset + head),
+                "this clause takes too much work to parse",
+            )
+            .with_label("in this clause")
+            .with_help("look for unbalanced parentheses or a very long calculation; write it in simpler steps, or split the clause")
+        }
         ErrorVariant::ParsingError { positives, .. } => {
             let expected = describe_expected(positives);
             let code = expected_code(positives);
@@ -387,7 +475,7 @@ fn expected_code(positives: &[Rule]) -> Code {
     let has = |rules: &[Rule]| positives.iter().any(|r| rules.contains(r));
     if has(&[Rule::obligation, Rule::clause, Rule::quote, Rule::agreement]) {
         Code::ExpectedStatement
-    } else if has(&[Rule::money, Rule::expr, Rule::fact_ref]) {
+    } else if has(&[Rule::money, Rule::expr, Rule::term, Rule::fact_ref]) {
         Code::ExpectedAmount
     } else if has(&[Rule::date, Rule::iso_date, Rule::written_date]) {
         Code::ExpectedDate
@@ -433,6 +521,13 @@ fn describe_expected(positives: &[Rule]) -> Vec<String> {
 
 /// A keyword rule (`kw_dated`) is named by its word: `` `dated` ``.
 fn describe_keyword(rule: Rule) -> Option<String> {
+    // Verbs of more than one word are named in full.
+    match rule {
+        Rule::kw_must => return Some("`must not`".to_owned()),
+        Rule::kw_remains => return Some("`remains bound by`".to_owned()),
+        Rule::kw_signed => return Some("`signed by`".to_owned()),
+        _ => {}
+    }
     let name = format!("{rule:?}");
     name.strip_prefix("kw_").map(|word| format!("`{word}`"))
 }
@@ -498,7 +593,9 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::cond_and | Rule::cond_or => "`and` / `or`",
         Rule::elects => "`PARTY elects OPTION`",
         Rule::add_op | Rule::mul_op => "an operator (`+`, `-`, `*`, `/`)",
-        Rule::expr | Rule::money | Rule::fact_ref | Rule::number => "an amount",
+        Rule::expr | Rule::term | Rule::paren | Rule::money | Rule::fact_ref | Rule::number => {
+            "an amount"
+        }
         Rule::percent => "a percentage",
         Rule::duration | Rule::duration_unit => "a duration (`10 days`)",
         Rule::date | Rule::iso_date | Rule::written_date => "a date",
@@ -520,6 +617,15 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::EOI => "the end of the file",
         _ => return None,
     })
+}
+
+/// `a, b and c`
+pub fn join_and(words: &[String]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {}", init.join(", "), last),
+    }
 }
 
 /// `a, b or c`

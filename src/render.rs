@@ -428,79 +428,104 @@ pub fn ledger_json(ledger: &Ledger) -> String {
 }
 
 /// One diagnostic in `check --format json`.
-#[derive(Serialize)]
-struct JsonDiagnostic<'a> {
+#[derive(Debug, Serialize)]
+pub struct JsonDiagnostic {
     severity: &'static str,
     code: &'static str,
-    message: &'a str,
+    message: String,
     file: String,
     line: usize,
     column: usize,
-    clause: Option<&'a str>,
-    help: Option<&'a str>,
+    clause: Option<String>,
+    help: Option<String>,
 }
 
 #[derive(Serialize)]
 struct JsonCheck<'a> {
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    diagnostics: &'a [JsonDiagnostic],
     errors: usize,
     warnings: usize,
     agreements: usize,
 }
 
-pub fn diagnostics_json(
-    diagnostics: &[Diagnostic],
-    sources: &SourceMap,
-    agreements: usize,
-) -> String {
-    let items: Vec<JsonDiagnostic<'_>> = diagnostics
+/// How many errors and warnings, and in how many agreements.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub errors: usize,
+    pub warnings: usize,
+    pub agreements: usize,
+}
+
+impl Tally {
+    pub fn of(diagnostics: &[Diagnostic]) -> Tally {
+        let errors = diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+            .count();
+        Tally {
+            errors,
+            warnings: diagnostics.len() - errors,
+            agreements: 1,
+        }
+    }
+
+    pub fn add(&mut self, other: Tally) {
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.agreements += other.agreements;
+    }
+}
+
+/// The diagnostics of one agreement as JSON items (`check --format json`).
+pub fn json_items(diagnostics: &[Diagnostic], sources: &SourceMap) -> Vec<JsonDiagnostic> {
+    diagnostics
         .iter()
         .map(|d| {
             let (file, line, column) = location(d, sources).unwrap_or_default();
             JsonDiagnostic {
                 severity: d.severity.as_str(),
                 code: d.code.as_str(),
-                message: &d.message,
+                message: d.message.clone(),
                 file,
                 line,
                 column,
-                clause: d.clause.as_deref(),
-                help: d.help.as_deref(),
+                clause: d.clause.clone(),
+                help: d.help.clone(),
             }
         })
-        .collect();
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity == crate::diagnostic::Severity::Error)
-        .count();
+        .collect()
+}
+
+/// The whole `check --format json` document.
+pub fn check_json(items: &[JsonDiagnostic], tally: Tally) -> String {
     let report = JsonCheck {
-        warnings: diagnostics.len() - errors,
-        errors,
         diagnostics: items,
-        agreements,
+        errors: tally.errors,
+        warnings: tally.warnings,
+        agreements: tally.agreements,
     };
     serde_json::to_string_pretty(&report).unwrap_or_default()
 }
 
-/// Every diagnostic rendered for a terminal (no colour), then a count.
-pub fn diagnostics_text(
-    diagnostics: &[Diagnostic],
-    sources: &SourceMap,
-    agreements: usize,
-) -> String {
+/// Diagnostics rendered for a terminal: no colour, fixed width.
+pub fn diagnostics_text(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
     let mut out = String::new();
     for diagnostic in diagnostics {
         out.push_str(&render_diagnostic(diagnostic, sources, REPORT_WIDTH));
         out.push('\n');
     }
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity == crate::diagnostic::Severity::Error)
-        .count();
-    let warnings = diagnostics.len() - errors;
-    let _ = writeln!(
-        out,
-        "{} in {agreements} agreement{}: {errors} error{}, {warnings} warning{}",
+    out
+}
+
+/// The last line of `check`: what was found, in how many agreements.
+pub fn tally_line(tally: Tally) -> String {
+    let Tally {
+        errors,
+        warnings,
+        agreements,
+    } = tally;
+    format!(
+        "{} in {agreements} agreement{}: {errors} error{}, {warnings} warning{}\n",
         if errors > 0 {
             "problems found"
         } else {
@@ -509,8 +534,7 @@ pub fn diagnostics_text(
         plural(agreements),
         plural(errors),
         plural(warnings)
-    );
-    out
+    )
 }
 
 fn plural(n: usize) -> &'static str {
