@@ -12,7 +12,7 @@ use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::findings::format_time;
 use crate::ledger::*;
-use crate::model::Model;
+use crate::model::{fold_spaces, Model};
 use crate::money::{
     day_count, format_money, format_percent, simple_interest, split_equal, Rounding,
 };
@@ -57,15 +57,7 @@ pub fn evaluate(
             .map(|c| ClauseEntry {
                 number: c.number.node.clone(),
                 title: c.title.as_ref().map(|t| t.node.clone()),
-                quote: (!c.quotes.is_empty()).then(|| {
-                    fold_spaces(
-                        &c.quotes
-                            .iter()
-                            .map(|q| q.node.as_str())
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                    )
-                }),
+                quote: model.folded_quotes.get(&c.number.node).cloned(),
             })
             .collect(),
         lapsed: eval.lapsed.clone(),
@@ -559,7 +551,7 @@ impl<'m> Evaluator<'m> {
             terms,
             notes: Vec::new(),
             explanation: Vec::new(),
-            quote: clause.quotes.first().map(|q| fold_spaces(&q.node)),
+            quote: self.model.folded_quotes.get(&clause.number.node).cloned(),
         }
     }
 
@@ -1026,7 +1018,7 @@ impl<'m> Evaluator<'m> {
             terms: Vec::new(),
             notes,
             explanation: Vec::new(),
-            quote: clause.quotes.first().map(|q| fold_spaces(&q.node)),
+            quote: self.model.folded_quotes.get(&clause.number.node).cloned(),
         });
     }
 
@@ -1973,9 +1965,4 @@ fn condition_words(condition: &Condition) -> String {
         Condition::Described(text) => text.node.clone(),
         Condition::Fact(name) => name.node.clone(),
     }
-}
-
-/// Folds runs of white space (line breaks in wrapped quotes) to one space.
-fn fold_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

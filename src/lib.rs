@@ -55,6 +55,7 @@ pub fn analyze(dir: &Path, sources: &mut SourceMap) -> Result<Analysis, LoadErro
     diagnostics.extend(loaded.diagnostics);
     if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
         diagnostics.extend(findings::check_contract(&mut model, sources));
+        model.fold_quotes();
         for scenario in &model.scenarios {
             let (_, scenario_diagnostics) = eval::evaluate(&model, Some(scenario), sources);
             diagnostics.extend(scenario_diagnostics);

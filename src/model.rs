@@ -60,11 +60,27 @@ pub struct Model {
     pub clauses: Vec<Clause>,
     pub scenarios: Vec<Scenario>,
     pub source: Option<FileId>,
+    /// Each clause's quotes, joined, with line breaks and indentation folded
+    /// to single spaces: made once, read by every ledger.
+    pub folded_quotes: BTreeMap<String, String>,
     /// A zero-length span naming the agreement folder.
     pub dir_span: Span,
 }
 
 impl Model {
+    /// Folds the quotes of every clause (call once the clauses are known).
+    pub fn fold_quotes(&mut self) {
+        self.folded_quotes = self
+            .clauses
+            .iter()
+            .filter(|c| !c.quotes.is_empty())
+            .map(|c| {
+                let joined: Vec<&str> = c.quotes.iter().map(|q| q.node.as_str()).collect();
+                (c.number.node.clone(), fold_spaces(&joined.join(" ")))
+            })
+            .collect();
+    }
+
     pub fn reading(&self, name: &str) -> Option<&Reading> {
         self.readings.iter().find(|r| r.name.node == name)
     }
@@ -88,4 +104,16 @@ impl Model {
             .iter()
             .flat_map(|c| c.obligations.iter().map(move |o| (c, o)))
     }
+}
+
+/// Folds runs of white space (line breaks in wrapped quotes) to one space.
+pub fn fold_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }

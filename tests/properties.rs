@@ -922,14 +922,7 @@ fn condition(style: Style) -> BoxedStrategy<String> {
             .prop_map(|(p, o)| format!("{p} elects {o}")),
         1 => word(&["employee", "company"]).prop_map(|p| format!("{p} prevails")),
         2 => (money_expr(style), word(&[">", ">=", "<", "<=", "="]), money_expr(style))
-            .prop_map(move |(a, op, b)| {
-                if style == Style::Clean && a.starts_with('(') {
-                    // See `a_parenthesised_amount_can_be_compared`.
-                    format!("$0 + {a} {op} {b}")
-                } else {
-                    format!("{a} {op} {b}")
-                }
-            }),
+            .prop_map(|(a, op, b)| format!("{a} {op} {b}")),
         1 => quoted_text(style),
         2 => Just("lessor_accepts_transfer".to_owned()),
     ];
@@ -1028,11 +1021,18 @@ fn action(style: Style, obligee: String) -> BoxedStrategy<(String, bool)> {
 /// A verb phrase other than `pays`.
 fn other_action(style: Style, obligee: String) -> BoxedStrategy<String> {
     let o = obligee;
-    // A `reimburses` with no amount swallows a following label as its
-    // amount (see `a_reimbursement_without_an_amount_ends_at_the_next_label`).
+    // `reimburses PARTY "..."`, with or without `amounting to AMOUNT`; when
+    // wild, also the amount without its words.
     let amount = match style {
-        Style::Clean => money_expr(style).prop_map(Some).boxed(),
-        Style::Wild => proptest::option::of(money_expr(style)).boxed(),
+        Style::Clean => proptest::option::of(money_expr(style))
+            .prop_map(|e| e.map(|e| format!(" amounting to {e}")).unwrap_or_default())
+            .boxed(),
+        Style::Wild => prop_oneof![
+            3 => proptest::option::of(money_expr(style))
+                .prop_map(|e| e.map(|e| format!(" amounting to {e}")).unwrap_or_default()),
+            1 => money_expr(style).prop_map(|e| format!(" {e}")),
+        ]
+        .boxed(),
     };
     prop_oneof![
         quoted_text(style).prop_map({
@@ -1041,7 +1041,7 @@ fn other_action(style: Style, obligee: String) -> BoxedStrategy<String> {
         }),
         (quoted_text(style), amount).prop_map({
             let o = o.clone();
-            move |(t, e)| format!("reimburses {o} {t} {}", e.unwrap_or_default())
+            move |(t, e)| format!("reimburses {o} {t}{e}")
         }),
         quoted_text(style).prop_map({
             let o = o.clone();
@@ -1075,13 +1075,7 @@ fn obligation(style: Style) -> BoxedStrategy<String> {
                 let label = label.clone();
                 let obligor = obligor.clone();
                 proptest::collection::vec(modifier(style, payment), 0..5).prop_map(
-                    move |mut modifiers| {
-                        if style == Style::Clean {
-                            // `late interest ...` then `from June 6, 2002`
-                            // reads the month as an interest-start reading
-                            // (see `late_interest_may_be_followed_by_a_period`).
-                            modifiers.sort_by_key(|m| m.starts_with("late interest"));
-                        }
+                    move |modifiers| {
                         let mut text = match &label {
                             Some(l) => format!("  {l}: {obligor} {a}"),
                             None => format!("  {obligor} {a}"),
@@ -1414,19 +1408,25 @@ fn only_clause(text: &str) -> Result<clausec::ast::Clause, TestCaseError> {
 proptest! {
     #![proptest_config(config(64))]
 
-    /// `reimburses PARTY "..."` with no amount, then another obligation:
-    /// two obligations.
+    /// `reimburses PARTY "..."`, with no amount or with one ending in a
+    /// fact's name, then another obligation: two obligations.
     #[test]
     fn a_reimbursement_without_an_amount_ends_at_the_next_statement(
         what in quoted_text(Style::Clean),
+        reimbursed in proptest::option::of(prop_oneof![money_fact(), money_text(Style::Clean)]),
         label in proptest::option::of(word(&["b", "travel", "meals"])),
         amount in money_text(Style::Clean),
     ) {
+        let reimbursed = reimbursed
+            .map(|e| format!(" amounting to {e}"))
+            .unwrap_or_default();
         let next = match label {
             Some(l) => format!("{l}: company pays employee {amount}"),
             None => format!("company pays employee {amount}"),
         };
-        let text = format!("clause 1\n  a: company reimburses employee {what}\n  {next}\n");
+        let text = format!(
+            "clause 1\n  a: company reimburses employee {what}{reimbursed}\n  {next}\n"
+        );
         let clause = only_clause(&text)?;
         prop_assert_eq!(clause.obligations.len(), 2);
     }
