@@ -31,6 +31,7 @@ pub fn check(loaded: &Loaded) -> (Model, Vec<Diagnostic>) {
         },
         diagnostics: Vec::new(),
         agreement_span: None,
+        labels: BTreeMap::new(),
     };
     for parsed in &loaded.files {
         for item in &parsed.ast.items {
@@ -50,6 +51,8 @@ pub fn check(loaded: &Loaded) -> (Model, Vec<Diagnostic>) {
 
 struct Checker {
     model: Model,
+    /// Every obligation label declared so far, agreement-wide.
+    labels: BTreeMap<String, Span>,
     diagnostics: Vec<Diagnostic>,
     agreement_span: Option<Span>,
 }
@@ -183,6 +186,20 @@ impl Checker {
             return;
         }
         self.check_options(&election.name, &election.options);
+        // `PARTY elects OPTION` names the option alone, so an option belongs
+        // to one election only.
+        for option in &election.options {
+            let earlier = self
+                .model
+                .elections
+                .iter()
+                .flat_map(|e| &e.options)
+                .find(|o| o.name.node == option.name.node)
+                .map(|o| o.name.span);
+            if let Some(first) = earlier {
+                self.duplicate("the option", &option.name, first);
+            }
+        }
         self.model.elections.push(election.clone());
     }
 
@@ -254,13 +271,15 @@ impl Checker {
         for assumption in &clause.assumptions {
             self.declare_assumption(assumption, Some(&clause.number.node));
         }
-        let mut labels: BTreeMap<&str, Span> = BTreeMap::new();
+        // Scenarios name obligations by label alone, so a label is unique in
+        // the whole agreement, not only in its clause.
         for label in clause.obligations.iter().filter_map(|o| o.label.as_ref()) {
-            if let Some(first) = labels.get(label.node.as_str()) {
+            if let Some(first) = self.labels.get(&label.node) {
                 let first = *first;
                 self.duplicate("the obligation", label, first);
+            } else {
+                self.labels.insert(label.node.clone(), label.span);
             }
-            labels.insert(&label.node, label.span);
         }
         self.model.clauses.push(clause.clone());
     }
@@ -307,10 +326,14 @@ impl Checker {
 
     fn resolve_parent(&mut self, clause: &Clause) {
         let number = &clause.number.node;
-        let Some(open) = number.rfind('(') else {
+        // `2(b)` belongs to `2`, `8.2` to `8`, `8.2(a)` to `8.2`.
+        let parent = match number.rfind('(') {
+            Some(open) => number.get(..open),
+            None => number.rfind('.').and_then(|dot| number.get(..dot)),
+        };
+        let Some(parent) = parent else {
             return;
         };
-        let parent = number.get(..open).unwrap_or("");
         if !parent.is_empty() && !self.model.clauses.iter().any(|c| c.number.node == parent) {
             self.push(
                 Diagnostic::warning(
@@ -780,15 +803,28 @@ impl Checker {
         let compatible =
             given.is_some_and(|g| g == declared || (declared == Type::Count && g == Type::Number));
         if given.is_some() && !compatible {
-            self.push(mismatch(
-                fact.value.span,
-                format!(
-                    "`{}` is {}, but this value is not",
-                    fact.name.node,
-                    declared.describe()
-                ),
-                label,
-            ));
+            let example = match declared {
+                Type::Money => "an amount such as `$4,000.00`",
+                Type::Date => "a date such as `June 6, 2002`",
+                Type::Duration => "a duration such as `10 days`",
+                Type::Percentage => "a percentage such as `18%`",
+                Type::Count | Type::Number => "a number such as `12`",
+                Type::YesNo => "`yes` or `no`",
+            };
+            self.push(
+                Diagnostic::error(
+                    Code::TypeMismatch,
+                    fact.value.span,
+                    format!(
+                        "`{}` is {}, but this value is not",
+                        fact.name.node,
+                        declared.describe()
+                    ),
+                )
+                .with_label("wrong kind of value")
+                .with_help(format!("write {example}"))
+                .in_clause(label),
+            );
         }
     }
 
@@ -919,7 +955,6 @@ fn binary_type(op: BinOp, a: Type, b: Type) -> Option<Type> {
         BinOp::Add | BinOp::Sub => match (a, b) {
             (Money, Money) => Some(Money),
             (Date, Duration) => Some(Date),
-            (Duration, Duration) => Some(Duration),
             (Percentage, Percentage) => Some(Percentage),
             (x, y) if is_numeric(x) && is_numeric(y) => Some(Number),
             _ => None,

@@ -17,7 +17,8 @@ use crate::money::{
     day_count, format_money, format_percent, simple_interest, split_equal, Rounding,
 };
 use crate::schedule::{
-    add_duration, dates_between, dates_from, dates_until, effective_rule, long_date, TooMany,
+    add_duration, dates_between, dates_from, dates_until, effective_rule, long_date, sub_duration,
+    TooMany,
 };
 use crate::source::{SourceMap, Span};
 use chrono::NaiveDate;
@@ -517,7 +518,7 @@ impl<'m> Evaluator<'m> {
             .modifiers
             .iter()
             .filter_map(|m| match m {
-                Modifier::Condition(c) => Some(describe_condition(c)),
+                Modifier::Condition(c) => Some(describe_condition(c, &|span| self.text_of(span))),
                 _ => None,
             })
             .collect();
@@ -720,11 +721,12 @@ impl<'m> Evaluator<'m> {
             }
         }
         entry.status = self.plain_status(&entry, obligation, truth);
-        if obligation.kind == Kind::Payment && truth == Truth::Yes {
-            if let Some(amount) = entry.amount {
-                let payments = self.payments_for(obligation, &entry, amount);
-                self.settle(&mut entry, obligation, amount, &payments);
-            }
+        if obligation.kind == Kind::Payment && truth == Truth::Yes && entry.amount.is_some() {
+            let index = self.entries.len();
+            self.entries.push(entry);
+            self.apply_offsets(obligation, index);
+            self.settle_from(obligation, index);
+            return;
         }
         if obligation.kind == Kind::Notice && truth == Truth::Yes {
             self.notice_given(&mut entry, obligation, None);
@@ -772,79 +774,95 @@ impl<'m> Evaluator<'m> {
         }
     }
 
-    /// Computes an amount (with its cap), records how, or notes what is missing.
+    /// Computes an amount: rounded as the clause says, held within its
+    /// limits; records how, or notes what is missing.
     fn price(&mut self, entry: &mut Entry, obligation: &Obligation, expr: &Expr) {
         match self.value(expr) {
-            Ok(Val::Money(amount)) => {
-                let mut amount = amount;
-                if !is_literal(expr) {
+            Ok(Val::Money(exact)) => {
+                let rounding = self.rounding(obligation);
+                let amount = rounding.apply(exact);
+                if !is_literal(expr) || amount != exact {
+                    let rounded = if amount == exact {
+                        String::new()
+                    } else {
+                        format!(", {}", rounding.describe())
+                    };
                     entry.explanation.push(format!(
-                        "{} = {} (clause {})",
+                        "{} = {}{rounded} (clause {})",
                         format_money(amount),
                         self.explain(expr),
                         entry.clause
                     ));
                 }
-                if let Some(cap_expr) = obligation.modifiers.iter().find_map(|m| match m {
-                    Modifier::Cap(e) => Some(e),
-                    _ => None,
-                }) {
-                    if let Ok(Val::Money(cap)) = self.value(cap_expr) {
-                        if amount > cap {
-                            self.diagnostics.push(
-                                Diagnostic::warning(
-                                    Code::CapExceeded,
-                                    expr.span,
-                                    format!(
-                                        "under scenario `{}`, `{}` comes to {}, above the limit of {}: the ledger pays the limit",
-                                        self.scenario_name(),
-                                        self.text_of(expr.span),
-                                        format_money(amount),
-                                        format_money(cap)
-                                    ),
-                                )
-                                .with_secondary(cap_expr.span, "the limit")
-                                .with_help("this is the limit at work; if the figure is wrong, correct it in the scenario")
-                                .in_clause(entry.clause.clone()),
-                            );
-                            entry.explanation.push(format!(
-                                "{} is above the limit: capped at {}",
-                                format_money(amount),
-                                format_money(cap)
-                            ));
-                            entry.notes.push(format!(
-                                "capped at {}; {} would exceed the limit",
-                                format_money(cap),
-                                format_money(amount)
-                            ));
-                            amount = cap;
-                        }
-                    }
-                }
-                if let Some(floor_expr) = obligation.modifiers.iter().find_map(|m| match m {
-                    Modifier::Floor(e) => Some(e),
-                    _ => None,
-                }) {
-                    if let Ok(Val::Money(floor)) = self.value(floor_expr) {
-                        if amount < floor {
-                            entry.explanation.push(format!(
-                                "{} is below the minimum: raised to {}",
-                                format_money(amount),
-                                format_money(floor)
-                            ));
-                            entry
-                                .notes
-                                .push(format!("raised to the minimum of {}", format_money(floor)));
-                            amount = floor;
-                        }
-                    }
-                }
-                entry.amount = Some(amount);
+                entry.amount = Some(self.within_limits(amount, obligation, expr, entry));
                 entry.currency = Some("USD");
             }
             Ok(_) => {}
             Err(why) => self.unavailable(entry, why),
         }
+    }
+
+    /// Holds an amount to the obligation's `not to exceed` and `not less
+    /// than`, noting on the entry when a limit bites.
+    fn within_limits(
+        &mut self,
+        amount: Decimal,
+        obligation: &Obligation,
+        expr: &Expr,
+        entry: &mut Entry,
+    ) -> Decimal {
+        let mut amount = amount;
+        for modifier in &obligation.modifiers {
+            let (limit_expr, is_cap) = match modifier {
+                Modifier::Cap(e) => (e, true),
+                Modifier::Floor(e) => (e, false),
+                _ => continue,
+            };
+            let Ok(Val::Money(limit)) = self.value(limit_expr) else {
+                continue;
+            };
+            if is_cap && amount > limit {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        Code::CapExceeded,
+                        expr.span,
+                        format!(
+                            "under scenario `{}`, `{}` comes to {}, above the limit of {}: the ledger pays the limit",
+                            self.scenario_name(),
+                            self.text_of(expr.span),
+                            format_money(amount),
+                            format_money(limit)
+                        ),
+                    )
+                    .with_label("the amount under this scenario")
+                    .with_secondary(limit_expr.span, "the limit")
+                    .with_help("this is the limit at work; if the figure is wrong, correct it in the scenario")
+                    .in_clause(entry.clause.clone()),
+                );
+                entry.explanation.push(format!(
+                    "{} is above the limit: capped at {}",
+                    format_money(amount),
+                    format_money(limit)
+                ));
+                entry.notes.push(format!(
+                    "capped at {}; {} would exceed the limit",
+                    format_money(limit),
+                    format_money(amount)
+                ));
+                amount = limit;
+            } else if !is_cap && amount < limit {
+                entry.explanation.push(format!(
+                    "{} is below the minimum: raised to {}",
+                    format_money(amount),
+                    format_money(limit)
+                ));
+                entry
+                    .notes
+                    .push(format!("raised to the minimum of {}", format_money(limit)));
+                amount = limit;
+            }
+        }
+        amount
     }
 
     fn unavailable(&mut self, entry: &mut Entry, why: Unavailable) {
@@ -1052,7 +1070,7 @@ impl<'m> Evaluator<'m> {
                     Diagnostic::error(
                         Code::TooManyInstances,
                         span,
-                        "this schedule would have more than 100,000 dated instances".to_owned(),
+                        "this schedule would have more than 100,000 dated instances, or run past the year 9999".to_owned(),
                     )
                     .with_help("check the dates and the count of the schedule")
                     .in_clause(clause.number.node.clone()),
@@ -1075,6 +1093,8 @@ impl<'m> Evaluator<'m> {
         let Some(total) = total else {
             return;
         };
+        let mut limited = template.clone();
+        let total = self.within_limits(total, obligation, total_expr, &mut limited);
         let parts = match split_equal(total, dates.len(), rounding, remainder) {
             Ok(parts) => parts,
             Err(error) => {
@@ -1107,7 +1127,7 @@ impl<'m> Evaluator<'m> {
         }
         let offset_total = self.apply_offsets(obligation, first_entry);
         if truth == Truth::Yes {
-            self.settle_schedule(obligation, first_entry);
+            self.settle_from(obligation, first_entry);
         }
         let explanation = if is_literal(total_expr) {
             Vec::new()
@@ -1119,6 +1139,8 @@ impl<'m> Evaluator<'m> {
                 clause.number.node
             )]
         };
+        let mut explanation = explanation;
+        explanation.extend(limited.explanation);
         let remainder_note = remainder_note(&parts, remainder);
         self.schedules.push(ScheduleSummary {
             obligation: id.to_owned(),
@@ -1352,7 +1374,9 @@ impl<'m> Evaluator<'m> {
         total
     }
 
-    fn settle_schedule(&mut self, obligation: &Obligation, first_entry: usize) {
+    /// Settles the payment entries from `first_entry` on (one payment, or a
+    /// schedule's installments) against the scenario's payments.
+    fn settle_from(&mut self, obligation: &Obligation, first_entry: usize) {
         for index in first_entry..self.entries.len() {
             let Some(mut entry) = self.entries.get(index).cloned() else {
                 continue;
@@ -1378,6 +1402,10 @@ impl<'m> Evaluator<'m> {
     ) -> Vec<Payment> {
         let label = obligation.label.as_ref().map(|l| l.node.as_str());
         let mut payments = Vec::new();
+        // Whether the scenario records this payment at all (perhaps after the
+        // as-of date): then "every payment is made on its due date" does not
+        // speak for it.
+        let mut recorded = false;
         for (index, event) in self.events().iter().enumerate() {
             let Event::Paid {
                 amount,
@@ -1392,14 +1420,18 @@ impl<'m> Evaluator<'m> {
             if Some(target.node.as_str()) != label {
                 continue;
             }
+            // An installment is named by its due date; a payment that names
+            // none is for an obligation paid once (else it is reported).
+            let is_instance = entry.id.ends_with(']');
             let matches = match due {
                 Some(due) => entry.due == Some(due.node),
-                None => true,
+                None => !is_instance,
             };
             if matches {
                 if let Some(flag) = self.matched_payments.get_mut(index) {
                     *flag = true;
                 }
+                recorded = true;
                 if on.node <= self.as_of {
                     payments.push(Payment {
                         on: on.node,
@@ -1409,7 +1441,7 @@ impl<'m> Evaluator<'m> {
             }
         }
         let on_time = self.scenario.is_some_and(|s| s.payments_on_time);
-        if payments.is_empty() && on_time && owed > Decimal::ZERO {
+        if !recorded && on_time && owed > Decimal::ZERO {
             if let Some(due) = entry.due.filter(|d| *d <= self.as_of) {
                 payments.push(Payment {
                     on: due,
@@ -1640,7 +1672,7 @@ impl<'m> Evaluator<'m> {
                     long_date(d.node)
                 ),
                 None => format!(
-                    "this payment does not say which instance of `{}` it pays",
+                    "this payment does not say which installment of `{}` it pays",
                     obligation.node
                 ),
             };
@@ -1863,6 +1895,7 @@ fn binary(op: BinOp, a: Val, b: Val) -> Option<Val> {
     };
     match (a, b) {
         (Date(d), Duration(span)) if op == BinOp::Add => add_duration(d, span).map(Date),
+        (Date(d), Duration(span)) if op == BinOp::Sub => sub_duration(d, span).map(Date),
         (Money(x), Money(y)) if op == BinOp::Div => apply(x, y).map(Number),
         (Money(x), Money(y) | Number(y) | Percent(y)) | (Number(x) | Percent(x), Money(y)) => {
             apply(x, y).map(Money)
@@ -1940,28 +1973,30 @@ fn remainder_note(parts: &[Decimal], remainder: Remainder) -> String {
 }
 
 /// A condition in the file's words: `if employee elects outplacement and not lessor_accepts_transfer`.
-fn describe_condition(condition: &Condition) -> String {
-    format!("if {}", condition_words(condition))
+fn describe_condition(condition: &Condition, text_of: &dyn Fn(Span) -> String) -> String {
+    format!("if {}", condition_words(condition, text_of))
 }
 
-fn condition_words(condition: &Condition) -> String {
+fn condition_words(condition: &Condition, text_of: &dyn Fn(Span) -> String) -> String {
     let join = |parts: &[Condition], word: &str| {
         parts
             .iter()
             .map(|p| match p {
-                Condition::All(..) | Condition::Any(..) => format!("({})", condition_words(p)),
-                _ => condition_words(p),
+                Condition::All(..) | Condition::Any(..) => {
+                    format!("({})", condition_words(p, text_of))
+                }
+                _ => condition_words(p, text_of),
             })
             .collect::<Vec<_>>()
             .join(word)
     };
     match condition {
-        Condition::Not(inner, _) => format!("not {}", condition_words(inner)),
+        Condition::Not(inner, _) => format!("not {}", condition_words(inner, text_of)),
         Condition::All(parts, _) => join(parts, " and "),
         Condition::Any(parts, _) => join(parts, " or "),
         Condition::Elects { party, option } => format!("{} elects {}", party.node, option.node),
         Condition::Prevails(party) => format!("{} prevails", party.node),
-        Condition::Compare(_, op, _) => format!("the comparison `{}` holds", op.node.as_str()),
+        Condition::Compare(left, _, right) => text_of(left.span.to(right.span)),
         Condition::Described(text) => text.node.clone(),
         Condition::Fact(name) => name.node.clone(),
     }

@@ -349,11 +349,14 @@ pub fn format_time(time: chrono::NaiveTime) -> String {
 }
 
 fn missing_quote(clause: &Clause, model: &Model, out: &mut Vec<Diagnostic>) {
-    let prefix = format!("{}(", clause.number.node);
+    let (paren, dot) = (
+        format!("{}(", clause.number.node),
+        format!("{}.", clause.number.node),
+    );
     let has_subclauses = model
         .clauses
         .iter()
-        .any(|c| c.number.node.starts_with(&prefix));
+        .any(|c| c.number.node.starts_with(&paren) || c.number.node.starts_with(&dot));
     if clause.quotes.is_empty() && !has_subclauses && model.source.is_some() {
         out.push(
             Diagnostic::warning(

@@ -24,6 +24,7 @@ pub mod schedule;
 pub mod source;
 pub mod words;
 
+use codes::Code;
 use diagnostic::{Diagnostic, Severity};
 use load::LoadError;
 use source::SourceMap;
@@ -59,6 +60,18 @@ pub fn analyze(dir: &Path, sources: &mut SourceMap) -> Result<Analysis, LoadErro
         for scenario in &model.scenarios {
             let (_, scenario_diagnostics) = eval::evaluate(&model, Some(scenario), sources);
             diagnostics.extend(scenario_diagnostics);
+        }
+        if model.scenarios.is_empty() {
+            // With no scenario, evaluate once without facts, for what the text
+            // alone decides (a stated installment, a runaway schedule); what
+            // needs facts is left to scenarios.
+            let (_, found) = eval::evaluate(&model, None, sources);
+            diagnostics.extend(found.into_iter().filter(|d| {
+                matches!(
+                    d.code,
+                    Code::InstallmentSum | Code::TooManyInstances | Code::Arithmetic
+                )
+            }));
         }
     }
     diagnostic::sort(&mut diagnostics);
@@ -115,7 +128,6 @@ pub fn ledger(
 /// Diagnostics raised while evaluating some scenario belong to that
 /// scenario's ledger only.
 fn is_scenario_diagnostic(diagnostic: &Diagnostic, model: &model::Model) -> bool {
-    use codes::Code;
     matches!(
         diagnostic.code,
         Code::CapExceeded

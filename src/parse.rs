@@ -317,7 +317,21 @@ fn starts_statement(line: &str) -> bool {
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
         .collect();
     let labelled = !first.is_empty() && line.get(first.len()..).is_some_and(|r| r.starts_with(':'));
-    labelled || STARTERS.contains(&first.as_str())
+    // An obligation without a label: `company pays ...`.
+    const VERBS: &[&str] = &[
+        "pays",
+        "provides",
+        "reimburses",
+        "performs",
+        "notifies",
+        "releases",
+        "remains",
+        "must",
+        "may",
+        "signs",
+    ];
+    let second = line.split_whitespace().nth(1).unwrap_or("");
+    labelled || STARTERS.contains(&first.as_str()) || VERBS.contains(&second)
 }
 
 fn unterminated_quote(file: FileId, open: usize) -> Diagnostic {
@@ -375,7 +389,11 @@ fn syntax_error(
                 format!("expected {}, found {found_text}", join_or(&expected)),
             )
             .with_label(format!("expected {}", join_or(&expected)));
-            if let Some(open) = quote_left_open_before(text, position) {
+            if is_keyword(found) && code == Code::ExpectedName {
+                diagnostic = diagnostic.with_help(format!(
+                    "`{found}` is a word of the clause language and cannot be a name; choose another, such as `{found}_payment` or `{found}_date`"
+                ));
+            } else if let Some(open) = quote_left_open_before(text, position) {
                 let open = offset + open;
                 diagnostic = diagnostic
                     .with_secondary(Span::new(file, open, open + 1), "this quote may never be closed")
@@ -449,6 +467,11 @@ fn starts_like_statement(line: &str) -> bool {
         ]
         .iter()
         .any(|k| first == *k && line.len() > k.len())
+}
+
+/// Is this word reserved by the language (`late`, `from`, `pays`)?
+fn is_keyword(word: &str) -> bool {
+    ClauseParser::parse(Rule::keyword, word).is_ok_and(|pairs| pairs.as_str() == word)
 }
 
 /// The word (or the single character) at a position, for "found `...`".

@@ -36,8 +36,12 @@ pub fn effective_rule(rule: Option<DayRule>, start: NaiveDate) -> DayRule {
 fn nth(start: NaiveDate, frequency: Frequency, rule: DayRule, index: usize) -> Option<NaiveDate> {
     let months = u32::try_from(index).ok()?.checked_mul(frequency.months())?;
     let month_start = start.with_day(1)?.checked_add_months(Months::new(months))?;
-    day_in_month(month_start.year(), month_start.month(), rule)
+    day_in_month(month_start.year(), month_start.month(), rule).filter(|d| d.year() <= LAST_YEAR)
 }
+
+/// Schedules stop at the end of the year 9999, the last year a date can be
+/// written in (four digits).
+const LAST_YEAR: i32 = 9999;
 
 /// The instance `index` steps before the month of `end` (0 = end's month).
 fn nth_back(
@@ -90,8 +94,10 @@ pub fn dates_from(
     let mut dates = Vec::with_capacity(count);
     let mut index = 0;
     while dates.len() < count {
+        // Running past the calendar is as much a runaway schedule as a count
+        // over the limit.
         let Some(date) = nth(from, frequency, rule, index) else {
-            break;
+            return Err(TooMany);
         };
         if date >= from {
             dates.push(date);
@@ -115,7 +121,7 @@ pub fn dates_until(
     let mut index = 0;
     while dates.len() < count {
         let Some(date) = nth_back(through, frequency, rule, index) else {
-            break;
+            return Err(TooMany);
         };
         if date <= through {
             dates.push(date);
@@ -138,6 +144,17 @@ pub fn add_duration(date: NaiveDate, duration: Duration) -> Option<NaiveDate> {
         DurationUnit::Weeks => date.checked_add_days(Days::new(u64::from(n).checked_mul(7)?)),
         DurationUnit::Months => date.checked_add_months(Months::new(n)),
         DurationUnit::Years => date.checked_add_months(Months::new(n.checked_mul(12)?)),
+    }
+}
+
+/// `date` minus a duration; `None` outside the calendar.
+pub fn sub_duration(date: NaiveDate, duration: Duration) -> Option<NaiveDate> {
+    let n = duration.amount;
+    match duration.unit {
+        DurationUnit::Days => date.checked_sub_days(Days::new(u64::from(n))),
+        DurationUnit::Weeks => date.checked_sub_days(Days::new(u64::from(n).checked_mul(7)?)),
+        DurationUnit::Months => date.checked_sub_months(Months::new(n)),
+        DurationUnit::Years => date.checked_sub_months(Months::new(n.checked_mul(12)?)),
     }
 }
 
