@@ -149,6 +149,9 @@ struct Evaluator<'m> {
     diagnostics: Vec<Diagnostic>,
     /// Payment events already matched to an obligation (by index).
     matched_payments: Vec<bool>,
+    /// Payment events by the label and due date they name: finding the
+    /// payments of an installment is a look-up, not a scan of every event.
+    payment_events: BTreeMap<(&'m str, Option<NaiveDate>), Vec<usize>>,
     /// Which built-in defaults the ledger relied on (listed as assumptions).
     defaults_used: Vec<&'static str>,
     reported_missing: Vec<String>,
@@ -186,6 +189,7 @@ impl<'m> Evaluator<'m> {
             assumptions: Vec::new(),
             diagnostics: Vec::new(),
             matched_payments: vec![false; payment_events],
+            payment_events: index_payments(scenario),
             defaults_used: Vec::new(),
             reported_missing: Vec::new(),
             defaulted_elections: Vec::new(),
@@ -1400,38 +1404,32 @@ impl<'m> Evaluator<'m> {
         entry: &Entry,
         owed: Decimal,
     ) -> Vec<Payment> {
-        let label = obligation.label.as_ref().map(|l| l.node.as_str());
-        let mut payments = Vec::new();
+        let Some(label) = obligation.label.as_ref().map(|l| l.node.as_str()) else {
+            return self.on_time_payment(entry, owed, false);
+        };
+        // An installment is named by its due date; a payment that names none
+        // is for an obligation paid once (for an installment it is reported).
+        let is_instance = entry.id.ends_with(']');
+        let mut keys = vec![(label, entry.due)];
+        if !is_instance && entry.due.is_some() {
+            keys.push((label, None));
+        }
+        let indices: Vec<usize> = keys
+            .iter()
+            .filter_map(|key| self.payment_events.get(key))
+            .flatten()
+            .copied()
+            .collect();
         // Whether the scenario records this payment at all (perhaps after the
         // as-of date): then "every payment is made on its due date" does not
         // speak for it.
-        let mut recorded = false;
-        for (index, event) in self.events().iter().enumerate() {
-            let Event::Paid {
-                amount,
-                on,
-                obligation: target,
-                due,
-                ..
-            } = event
-            else {
-                continue;
-            };
-            if Some(target.node.as_str()) != label {
-                continue;
+        let recorded = !indices.is_empty();
+        let mut payments = Vec::new();
+        for index in indices {
+            if let Some(flag) = self.matched_payments.get_mut(index) {
+                *flag = true;
             }
-            // An installment is named by its due date; a payment that names
-            // none is for an obligation paid once (else it is reported).
-            let is_instance = entry.id.ends_with(']');
-            let matches = match due {
-                Some(due) => entry.due == Some(due.node),
-                None => !is_instance,
-            };
-            if matches {
-                if let Some(flag) = self.matched_payments.get_mut(index) {
-                    *flag = true;
-                }
-                recorded = true;
+            if let Some(Event::Paid { amount, on, .. }) = self.events().get(index) {
                 if on.node <= self.as_of {
                     payments.push(Payment {
                         on: on.node,
@@ -1440,17 +1438,22 @@ impl<'m> Evaluator<'m> {
                 }
             }
         }
-        let on_time = self.scenario.is_some_and(|s| s.payments_on_time);
-        if !recorded && on_time && owed > Decimal::ZERO {
-            if let Some(due) = entry.due.filter(|d| *d <= self.as_of) {
-                payments.push(Payment {
-                    on: due,
-                    amount: owed,
-                });
-            }
-        }
+        payments.extend(self.on_time_payment(entry, owed, recorded));
         payments.sort_by_key(|p| p.on);
         payments
+    }
+
+    /// Under `every payment is made on its due date`, the payment of an entry
+    /// the scenario records nothing about.
+    fn on_time_payment(&self, entry: &Entry, owed: Decimal, recorded: bool) -> Vec<Payment> {
+        let on_time = self.scenario.is_some_and(|s| s.payments_on_time);
+        match entry.due.filter(|d| *d <= self.as_of) {
+            Some(due) if !recorded && on_time && owed > Decimal::ZERO => vec![Payment {
+                on: due,
+                amount: owed,
+            }],
+            _ => Vec::new(),
+        }
     }
 
     /// Applies payments to an entry: paid, outstanding, status, late interest.
@@ -1840,6 +1843,27 @@ impl<'m> Evaluator<'m> {
             _ => self.explain(expr),
         }
     }
+}
+
+/// Payment events by (label, due date named), in the scenario's order.
+fn index_payments(scenario: Option<&Scenario>) -> BTreeMap<(&str, Option<NaiveDate>), Vec<usize>> {
+    let mut index: BTreeMap<(&str, Option<NaiveDate>), Vec<usize>> = BTreeMap::new();
+    for (i, event) in scenario
+        .map_or(&[][..], |s| s.events.as_slice())
+        .iter()
+        .enumerate()
+    {
+        if let Event::Paid {
+            obligation, due, ..
+        } = event
+        {
+            index
+                .entry((obligation.node.as_str(), due.as_ref().map(|d| d.node)))
+                .or_default()
+                .push(i);
+        }
+    }
+    index
 }
 
 /// The clause of the entries a schedule added (for a diagnostic's clause).

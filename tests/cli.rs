@@ -570,3 +570,63 @@ fn the_same_input_gives_the_same_bytes() {
     let second = clausec(&["obligations", LETTER, "--format", "json"]).stdout;
     assert_eq!(first, second);
 }
+
+#[test]
+fn a_payment_of_a_schedule_must_name_its_installment() {
+    let dir = copy_of_letter();
+    edit(
+        &dir,
+        "scenarios/late-installment.scenario",
+        "for severance due October 31, 2002",
+        "for severance",
+    );
+    let report = json(&clausec(&[
+        "check",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    let found = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "clausec::scenario::unknown_obligation")
+        .unwrap()
+        .clone();
+    assert!(
+        found["message"]
+            .as_str()
+            .unwrap()
+            .contains("does not say which installment"),
+        "{found:#}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn as_of_before_a_late_payment_shows_it_unpaid() {
+    let output = clausec(&[
+        "obligations",
+        LETTER,
+        "--scenario",
+        "late_installment",
+        "--as-of",
+        "2002-11-15",
+        "--format",
+        "json",
+    ]);
+    let ledger = json(&output);
+    assert_eq!(ledger["as_of"], "2002-11-15");
+    let october = ledger["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["due"] == "2002-10-31" && o["kind"] == "payment")
+        .unwrap()
+        .clone();
+    assert_eq!(october["status"], "due", "{october:#}");
+    assert_eq!(october["outstanding"], "20833.33");
+    // Interest accrues from the due date to the as-of date: 15 days.
+    assert_eq!(october["remedies"][0]["days"], 15);
+    assert_eq!(october["remedies"][0]["amount"], "154.11");
+}
