@@ -28,11 +28,20 @@ impl Severity {
 }
 
 /// One underlined piece of source text with a short caption.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Label {
     pub span: Span,
     pub text: String,
 }
+
+impl PartialEq for Label {
+    /// Unlike syntax trees, diagnostics are equal only at the same place.
+    fn eq(&self, other: &Self) -> bool {
+        self.span.key() == other.span.key() && self.text == other.text
+    }
+}
+
+impl Eq for Label {}
 
 /// A problem or finding, tied to a place in a file.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -13,6 +13,7 @@ pub mod codes;
 pub mod diagnostic;
 pub mod eval;
 pub mod findings;
+pub mod format;
 pub mod ledger;
 pub mod load;
 pub mod lower;

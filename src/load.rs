@@ -3,7 +3,8 @@
 //! An agreement is a folder holding `*.clause` files (one of them with the
 //! `agreement` header), its `source` document, and scenarios (`*.scenario`,
 //! in the folder or in its `scenarios/` sub-folder). This is the only module
-//! of the core that touches the file system; it reads and never writes.
+//! of the core that touches the file system. It writes in one place only,
+//! [`write_atomically`], which `clausec fmt` uses.
 
 use crate::ast::{File, Item};
 use crate::codes::Code;
@@ -247,4 +248,82 @@ fn load_source_document(loaded: &mut Loaded, sources: &mut SourceMap) -> Result<
         loaded.source = Some(sources.add(&path, text));
     }
     Ok(())
+}
+
+/// Every clause and scenario file the paths name: files as given, folders
+/// searched below (without following symbolic links), sorted.
+pub fn clause_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    let mut found = Vec::new();
+    for path in paths {
+        let metadata = fs::metadata(path).map_err(|_| LoadError::Missing(display(path)))?;
+        if metadata.is_file() {
+            found.push(path.clone());
+        } else {
+            collect_files(path, 0, &mut found)?;
+        }
+    }
+    found.sort();
+    found.dedup();
+    Ok(found)
+}
+
+fn collect_files(dir: &Path, depth: usize, found: &mut Vec<PathBuf>) -> Result<(), LoadError> {
+    if depth > MAX_DEPTH {
+        return Ok(());
+    }
+    for entry in sorted_entries(dir)? {
+        let Ok(metadata) = fs::symlink_metadata(&entry) else {
+            continue;
+        };
+        let wanted = has_extension(&entry, "clause") || has_extension(&entry, "scenario");
+        if metadata.is_dir() {
+            collect_files(&entry, depth + 1, found)?;
+        } else if metadata.is_file() && wanted {
+            found.push(entry);
+        }
+    }
+    Ok(())
+}
+
+/// Reads a file for formatting: its text, or why it cannot be formatted.
+pub fn read_for_format(path: &Path) -> Result<Result<String, String>, LoadError> {
+    let unreadable = |e: std::io::Error| LoadError::Unreadable {
+        path: display(path),
+        reason: e.to_string(),
+    };
+    let file = fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Ok(Err("the file is larger than clausec reads".to_owned()));
+    }
+    Ok(decode(&bytes).map_err(|_| "the file is not UTF-8 text".to_owned()))
+}
+
+/// Replaces a file's contents so that a crash at any moment leaves either
+/// the old file or the new one, never half of either: the text goes to a
+/// temporary file beside it, is flushed to disk, then renamed over it.
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = path.with_file_name(format!(".{name}.clausec-fmt"));
+    let write = || -> std::io::Result<()> {
+        let mut file = fs::File::create(&temporary)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        if let Ok(metadata) = fs::metadata(path) {
+            fs::set_permissions(&temporary, metadata.permissions())?;
+        }
+        fs::rename(&temporary, path)
+    };
+    let result = write();
+    if result.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    result
 }

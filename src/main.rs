@@ -57,6 +57,15 @@ enum Command {
         #[arg(long)]
         explain: bool,
     },
+    /// Lay out clause and scenario files the one canonical way (indentation,
+    /// blank lines); quotes and comments are kept byte for byte.
+    Fmt {
+        /// Files or folders (default: `clauses/`).
+        paths: Vec<PathBuf>,
+        /// Change nothing: list the files that would change, and exit 1 if any.
+        #[arg(long)]
+        check: bool,
+    },
     /// Explain a diagnostic code: what it means, why, and an example.
     Explain {
         /// A code such as `clausec::check::count_mismatch`, or its last part.
@@ -112,6 +121,7 @@ fn main() -> ExitCode {
             as_of,
             explain,
         } => obligations(agreement, scenario, format, as_of, explain),
+        Command::Fmt { paths, check } => fmt(paths, check),
         Command::Explain { code } => explain(&code),
         Command::Codes => Ok(codes()),
     };
@@ -302,6 +312,66 @@ fn empty_scenario(analysis: &clausec::Analysis) -> clausec::ast::Scenario {
         events: Vec::new(),
         head_span: span,
     }
+}
+
+/// `clausec fmt`: formats each file that parses, never one that does not,
+/// and writes only what changed — atomically, and only after checking that
+/// the formatted text means exactly what the original did.
+fn fmt(paths: Vec<PathBuf>, check_only: bool) -> Result<Outcome, String> {
+    let paths = if paths.is_empty() {
+        vec![PathBuf::from("clauses")]
+    } else {
+        paths
+    };
+    let files = clausec::load::clause_files(&paths).map_err(|e| e.to_string())?;
+    let mut stdout = String::new();
+    let mut failed = false;
+    let mut sources = SourceMap::default();
+    for path in files {
+        let shown = path.to_string_lossy().replace('\\', "/");
+        let text = match clausec::load::read_for_format(&path).map_err(|e| e.to_string())? {
+            Ok(text) => text,
+            Err(why) => {
+                stdout.push_str(&format!("not formatted: {shown}: {why}\n"));
+                failed = true;
+                continue;
+            }
+        };
+        let id = sources.add(&path, text.clone());
+        let (before, diagnostics) = clausec::parse::parse_file(id, &text);
+        if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            stdout.push_str(&render::diagnostics_text(&diagnostics, &sources));
+            stdout.push_str(&format!(
+                "not formatted: {shown}: fix the errors above first\n"
+            ));
+            failed = true;
+            continue;
+        }
+        let formatted = clausec::format::format_text(&text);
+        if formatted == text {
+            continue;
+        }
+        let (after, _) = clausec::parse::parse_file(id, &formatted);
+        if after != before {
+            stdout.push_str(&format!(
+                "not formatted: {shown}: formatting would change its meaning (a bug in clausec; please report it)\n"
+            ));
+            failed = true;
+            continue;
+        }
+        if check_only {
+            stdout.push_str(&format!("would reformat: {shown}\n"));
+            failed = true;
+        } else {
+            clausec::load::write_atomically(&path, &formatted)
+                .map_err(|e| format!("cannot write `{shown}`: {e}"))?;
+            stdout.push_str(&format!("formatted: {shown}\n"));
+        }
+    }
+    Ok(Outcome {
+        stdout,
+        code: u8::from(failed),
+    })
 }
 
 fn explain(code: &str) -> Result<Outcome, String> {

@@ -630,3 +630,97 @@ fn as_of_before_a_late_payment_shows_it_unpaid() {
     assert_eq!(october["remedies"][0]["days"], 15);
     assert_eq!(october["remedies"][0]["amount"], "154.11");
 }
+
+#[test]
+fn fmt_check_passes_on_the_bundled_agreements() {
+    let output = clausec(&["fmt", "--check", "clauses"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
+
+/// The JSON ledger of every scenario of an agreement folder.
+fn all_ledgers(dir: &str) -> Vec<Vec<u8>> {
+    let names = [
+        "base",
+        "late_installment",
+        "late_installment_grace",
+        "outside_compensation",
+        "outplacement_election",
+        "unsigned",
+        "reading_count_to_end",
+        "reading_all_dates",
+    ];
+    names
+        .iter()
+        .map(|name| clausec(&["obligations", dir, "--scenario", name, "--format", "json"]).stdout)
+        .collect()
+}
+
+#[test]
+fn fmt_lays_out_a_messy_copy_without_changing_any_ledger() {
+    let dir = copy_of_letter();
+    let path = dir.to_str().unwrap();
+    let before = all_ledgers(path);
+    for file in ["2.clause", "scenarios/base.scenario"] {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        let messy: String = text
+            .lines()
+            .map(|l| format!("      {}   \n\n", l.trim_start()))
+            .collect();
+        // Keep wrapped quotes as they were: only re-indent lines outside them.
+        let messy = if file == "2.clause" {
+            text.replace("\n  severance:", "\n\n\n        severance:") + "\n\n"
+        } else {
+            messy
+        };
+        std::fs::write(dir.join(file), messy).unwrap();
+    }
+    let check = clausec(&["fmt", "--check", path]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        stdout(&check).contains("would reformat"),
+        "{}",
+        stdout(&check)
+    );
+    let formatted = clausec(&["fmt", path]);
+    assert_eq!(formatted.status.code(), Some(0), "{}", stdout(&formatted));
+    assert!(stdout(&formatted).contains("formatted:"));
+    assert_eq!(
+        clausec(&["fmt", "--check", path]).status.code(),
+        Some(0),
+        "not idempotent"
+    );
+    assert_eq!(all_ledgers(path), before, "formatting changed a ledger");
+    let original = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(LETTER)
+            .join("2.clause"),
+    )
+    .unwrap();
+    assert_eq!(
+        std::fs::read_to_string(dir.join("2.clause")).unwrap(),
+        original
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn fmt_refuses_a_file_that_does_not_parse_and_leaves_it_alone() {
+    let dir = copy_of_letter();
+    edit(&dir, "1.clause", "effective June 6, 2002", "effective");
+    let broken = std::fs::read(dir.join("1.clause")).unwrap();
+    let output = clausec(&["fmt", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("not formatted"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(std::fs::read(dir.join("1.clause")).unwrap(), broken);
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("clausec-fmt"))
+        .collect();
+    assert!(leftovers.is_empty());
+    std::fs::remove_dir_all(dir).unwrap();
+}

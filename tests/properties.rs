@@ -1740,3 +1740,60 @@ fn the_bundled_agreement_renders_identically_twice() {
     let third = std::thread::spawn(bundled_ledgers).join().unwrap();
     assert!(first == third, "a run on another thread differs");
 }
+
+// (d) Formatting ---------------------------------------------------------
+
+/// Re-indents a file at random: every line's leading white space replaced,
+/// blank lines added, trailing spaces appended outside quotes.
+fn messy(text: &str, seed: u64) -> String {
+    let mut state = seed | 1;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut out = String::new();
+    for line in text.lines() {
+        let pad = (next() % 9) as usize;
+        out.push_str(&" ".repeat(pad));
+        out.push_str(line.trim_start());
+        if next() % 4 == 0 && !line.contains('"') {
+            out.push_str("   ");
+        }
+        out.push('\n');
+        if next() % 5 == 0 {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(config(300))]
+
+    /// `fmt` never changes what a file means, and formatting twice changes
+    /// nothing the second time — on generated files and on messy copies of
+    /// the bundled ones.
+    #[test]
+    fn formatting_keeps_the_meaning_and_is_idempotent(
+        generated in generated_file(),
+        seed in any::<u64>(),
+        pick in 0usize..64,
+    ) {
+        let bundled = corpus();
+        let (_, bytes) = &bundled[pick % bundled.len()];
+        let original = String::from_utf8(bytes.clone()).unwrap();
+        for text in [generated, messy(&original, seed)] {
+            let (before, diagnostics) = parse_file(FileId(0), &text);
+            if !diagnostics.is_empty() {
+                continue;
+            }
+            let once = clausec::format::format_text(&text);
+            let (after, after_diagnostics) = parse_file(FileId(0), &once);
+            prop_assert!(after_diagnostics.is_empty(), "formatted text does not parse:\n{once}");
+            prop_assert_eq!(&before, &after);
+            prop_assert_eq!(clausec::format::format_text(&once), once);
+        }
+    }
+}
