@@ -11,6 +11,7 @@ pub mod ast;
 pub mod check;
 pub mod codes;
 pub mod diagnostic;
+pub mod diff;
 pub mod eval;
 pub mod findings;
 pub mod format;

@@ -724,3 +724,43 @@ fn fmt_refuses_a_file_that_does_not_parse_and_leaves_it_alone() {
     assert!(leftovers.is_empty());
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn diff_reports_the_interest_change_when_the_rate_is_edited() {
+    let dir = copy_of_letter();
+    edit(
+        &dir,
+        "2.clause",
+        "late interest 18% per annum",
+        "late interest 12% per annum",
+    );
+    let output = clausec(&[
+        "diff",
+        LETTER,
+        dir.to_str().unwrap(),
+        "--scenario",
+        "late_installment",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("2(b).severance[2]: late interest $256.85 → $171.23"),
+        "{}",
+        stdout(&output)
+    );
+    let same = clausec(&["diff", LETTER, LETTER]);
+    assert_eq!(same.status.code(), Some(0), "{}", stdout(&same));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn diff_against_git_head_finds_no_change_in_the_committed_letter() {
+    let output = clausec(&["diff", "--git", "HEAD", LETTER, "--scenario", "base"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&output),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout(&output).contains("scenario base: no change"));
+}
