@@ -13,6 +13,7 @@ pub mod codes;
 pub mod diagnostic;
 pub mod diff;
 pub mod eval;
+pub mod export;
 pub mod findings;
 pub mod format;
 pub mod ledger;

@@ -101,6 +101,10 @@ enum LedgerFormat {
     Text,
     Json,
     Markdown,
+    /// An iCalendar file: one event per dated obligation.
+    Ics,
+    /// One self-contained page with a timeline.
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -262,6 +266,8 @@ fn obligations(
         LedgerFormat::Text => render::ledger_text(&ledger, TextOptions { explain }),
         LedgerFormat::Json => render::ledger_json(&ledger) + "\n",
         LedgerFormat::Markdown => render::ledger_markdown(&ledger),
+        LedgerFormat::Ics => clausec::export::ledger_ics(&ledger),
+        LedgerFormat::Html => clausec::export::ledger_html(&ledger),
     };
     Ok(Outcome { stdout, code: 0 })
 }

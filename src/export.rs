@@ -1,0 +1,351 @@
+//! Exports of a ledger for the rest of a lawyer's day: an iCalendar file of
+//! every dated obligation (RFC 5545), and a self-contained HTML page with the
+//! ledger, the findings and a timeline.
+//!
+//! Both are deterministic: no clock (the calendar's time stamp is the
+//! scenario's "as of" date) and stable event ids, so re-importing an updated
+//! calendar updates its events instead of duplicating them.
+
+use crate::ledger::{Entry, Ledger};
+use crate::money::format_money;
+use crate::schedule::long_date;
+use chrono::{Datelike, NaiveDate};
+use std::fmt::Write as _;
+
+/// The ledger as an iCalendar file: one all-day event per due date or
+/// deadline, and one spanning event per period.
+pub fn ledger_ics(ledger: &Ledger) -> String {
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_owned(),
+        "VERSION:2.0".to_owned(),
+        "PRODID:-//clausec//clausec ledger//EN".to_owned(),
+        "CALSCALE:GREGORIAN".to_owned(),
+        format!(
+            "X-WR-CALNAME:{}",
+            escape_text(&format!("{} ({})", ledger.agreement, ledger.scenario))
+        ),
+    ];
+    let stamp = format!("{}T000000Z", ledger.as_of.format("%Y%m%d"));
+    let slug = slug(&ledger.agreement);
+    for entry in &ledger.obligations {
+        let Some((start, end)) = event_dates(entry) else {
+            continue;
+        };
+        let amount = entry
+            .amount
+            .map(|a| format!(" {}", format_money(a)))
+            .unwrap_or_default();
+        let summary = format!(
+            "{} {}{amount} ({})",
+            entry.clause,
+            entry.summary,
+            entry.status.describe()
+        );
+        let mut description = format!(
+            "Clause {}. {}: {}.",
+            entry.clause, entry.kind, entry.summary
+        );
+        if let Some(condition) = &entry.condition {
+            let _ = write!(description, " {condition}.");
+        }
+        for note in &entry.notes {
+            let _ = write!(description, " {note}.");
+        }
+        lines.extend([
+            "BEGIN:VEVENT".to_owned(),
+            format!(
+                "UID:{slug}/{}/{}@clausec",
+                slug_id(&ledger.scenario),
+                slug_id(&entry.id)
+            ),
+            format!("DTSTAMP:{stamp}"),
+            format!("DTSTART;VALUE=DATE:{}", start.format("%Y%m%d")),
+            format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")),
+            format!("SUMMARY:{}", escape_text(&summary)),
+            format!("DESCRIPTION:{}", escape_text(&description)),
+            "TRANSP:TRANSPARENT".to_owned(),
+            "END:VEVENT".to_owned(),
+        ]);
+    }
+    lines.push("END:VCALENDAR".to_owned());
+    let mut out = String::new();
+    for line in lines {
+        out.push_str(&fold(&line));
+    }
+    out
+}
+
+/// The first and the day after the last day of an entry's event (iCalendar
+/// all-day events end on the next day), if it is dated at all.
+fn event_dates(entry: &Entry) -> Option<(NaiveDate, NaiveDate)> {
+    match (entry.due, entry.start, entry.end) {
+        (Some(due), _, _) => Some((due, due.succ_opt()?)),
+        (None, Some(start), Some(end)) if end >= start => Some((start, end.succ_opt()?)),
+        (None, Some(start), None) => Some((start, start.succ_opt()?)),
+        (None, None, Some(end)) => Some((end, end.succ_opt()?)),
+        _ => None,
+    }
+}
+
+/// RFC 5545 text escaping.
+fn escape_text(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
+}
+
+/// Folds a content line at 75 octets (on a character boundary), CRLF-ended.
+fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut width = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += len;
+    }
+    out.push_str("\r\n");
+    out
+}
+
+fn slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_matches('-').to_owned()
+}
+
+/// An id kept readable but safe in a UID: `2(b).severance[3]` → `2-b-.severance-3-`.
+fn slug_id(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// The ledger as one HTML page: no script, no network, printable.
+pub fn ledger_html(ledger: &Ledger) -> String {
+    let mut out = String::new();
+    let title = format!("{} — scenario {}", ledger.agreement, ledger.scenario);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        html(&title)
+    );
+    let _ = writeln!(out, "<h1>{}</h1>", html(&ledger.agreement));
+    if let Some(dated) = ledger.dated {
+        let _ = writeln!(out, "<p>Dated {}.</p>", long_date(dated));
+    }
+    let _ = writeln!(out, "<ul class=\"parties\">");
+    for party in &ledger.parties {
+        let _ = writeln!(
+            out,
+            "<li><b>{}</b>: {}</li>",
+            html(&party.role),
+            html(&party.name)
+        );
+    }
+    let _ = writeln!(out, "</ul>");
+    let _ = writeln!(
+        out,
+        "<p><b>Scenario {}</b>{}; status as of {}.</p>",
+        html(&ledger.scenario),
+        ledger
+            .scenario_title
+            .as_ref()
+            .map(|t| format!(": {}", html(t)))
+            .unwrap_or_default(),
+        long_date(ledger.as_of)
+    );
+    for line in &ledger.hypothetical {
+        let _ = writeln!(
+            out,
+            "<p class=\"hypothetical\">Hypothetical: {}</p>",
+            html(line)
+        );
+    }
+    if let Some(lapsed) = &ledger.lapsed {
+        let _ = writeln!(
+            out,
+            "<p class=\"lapsed\">The offer lapsed: {}.</p>",
+            html(lapsed)
+        );
+    }
+    let _ = writeln!(out, "<h2>Timeline</h2>");
+    out.push_str(&timeline_svg(ledger));
+    let _ = writeln!(out, "<h2>Obligations</h2>\n<table>\n<thead><tr><th>clause</th><th>id</th><th>kind</th><th>obligation</th><th>amount</th><th>date</th><th>status</th></tr></thead>\n<tbody>");
+    for entry in &ledger.obligations {
+        let date = match event_dates(entry) {
+            Some((start, end)) if entry.due.is_none() && end.pred_opt() != Some(start) => {
+                format!(
+                    "{} – {}",
+                    long_date(start),
+                    end.pred_opt().map(long_date).unwrap_or_default()
+                )
+            }
+            Some((start, _)) => long_date(start),
+            None => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}{}</td><td class=\"amount\">{}</td><td>{}</td><td>{}</td></tr>",
+            html(&entry.clause),
+            html(&entry.id),
+            entry.kind,
+            html(&entry.summary),
+            entry.condition.as_ref().map(|c| format!("<br><small>{}</small>", html(c))).unwrap_or_default(),
+            entry.amount.map(format_money).unwrap_or_default(),
+            date,
+            entry.status.describe()
+        );
+    }
+    let _ = writeln!(out, "</tbody>\n</table>");
+    let _ = writeln!(out, "<h2>Findings</h2>\n<ul>");
+    for finding in &ledger.findings {
+        let _ = writeln!(
+            out,
+            "<li><b>{}</b> <code>{}</code>{}: {}</li>",
+            finding.severity,
+            finding.code,
+            finding
+                .clause
+                .as_ref()
+                .map(|c| format!(" ({})", html(c)))
+                .unwrap_or_default(),
+            html(&finding.message)
+        );
+    }
+    let _ = writeln!(out, "</ul>\n<h2>Assumptions in force</h2>\n<ul>");
+    for assumption in &ledger.assumptions {
+        let _ = writeln!(
+            out,
+            "<li><b>{}</b>: {}</li>",
+            assumption.id,
+            html(&assumption.text)
+        );
+    }
+    let _ = writeln!(out, "</ul>\n</body>\n</html>");
+    out
+}
+
+const STYLE: &str = "body{font-family:Georgia,serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\
+table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #ccc;padding:.3rem;text-align:left;vertical-align:top}\
+td.amount{text-align:right;white-space:nowrap}.hypothetical{color:#555;font-style:italic}.lapsed{color:#a00;font-weight:bold}\
+svg{width:100%;height:auto;border:1px solid #ddd}@media print{body{margin:0}}";
+
+/// Obligations by party along the calendar: one row per obligor, a bar per
+/// period, a dot per dated obligation.
+fn timeline_svg(ledger: &Ledger) -> String {
+    let dated: Vec<(&Entry, NaiveDate, NaiveDate)> = ledger
+        .obligations
+        .iter()
+        .filter_map(|e| event_dates(e).map(|(s, end)| (e, s, end)))
+        .collect();
+    let (Some(first), Some(last)) = (
+        dated.iter().map(|(_, s, _)| *s).min(),
+        dated.iter().map(|(_, _, e)| *e).max(),
+    ) else {
+        return "<p>No dated obligations.</p>\n".to_owned();
+    };
+    let mut parties: Vec<&str> = dated.iter().map(|(e, _, _)| e.obligor.as_str()).collect();
+    parties.sort_unstable();
+    parties.dedup();
+    let (left, width, row) = (120.0, 840.0, 40.0);
+    let span_days = ((last - first).num_days().max(1)) as f64;
+    let x = |date: NaiveDate| left + width * ((date - first).num_days() as f64) / span_days;
+    let height = 40.0 + row * parties.len() as f64;
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {height}\" role=\"img\" aria-label=\"timeline of obligations by party\">\n",
+        left + width + 20.0
+    );
+    // Year marks along the top.
+    for year in first.year()..=last.year() {
+        if let Some(jan) = NaiveDate::from_ymd_opt(year, 1, 1).filter(|d| *d >= first && *d <= last)
+        {
+            let _ = writeln!(out, "<line x1=\"{:.1}\" y1=\"20\" x2=\"{:.1}\" y2=\"{height}\" stroke=\"#ddd\"/><text x=\"{:.1}\" y=\"14\" font-size=\"11\">{year}</text>", x(jan), x(jan), x(jan) + 2.0);
+        }
+    }
+    let _ = writeln!(
+        out,
+        "<text x=\"{left}\" y=\"14\" font-size=\"11\">{}</text>",
+        long_date(first)
+    );
+    for (i, party) in parties.iter().enumerate() {
+        let y = 40.0 + row * i as f64;
+        let _ = writeln!(
+            out,
+            "<text x=\"4\" y=\"{:.1}\" font-size=\"13\">{}</text>",
+            y + 4.0,
+            html(party)
+        );
+        for (entry, start, end) in dated.iter().filter(|(e, _, _)| e.obligor == *party) {
+            let tip = format!(
+                "{} {}: {}{}",
+                entry.id,
+                entry.status.describe(),
+                entry.summary,
+                entry
+                    .amount
+                    .map(|a| format!(" {}", format_money(a)))
+                    .unwrap_or_default()
+            );
+            if entry.due.is_some() || (*end - *start).num_days() <= 1 {
+                let _ = writeln!(out, "<circle cx=\"{:.1}\" cy=\"{y:.1}\" r=\"4\" fill=\"#2a5db0\"><title>{}</title></circle>", x(*start), html(&tip));
+            } else {
+                let _ = writeln!(
+                    out,
+                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"8\" fill=\"#9bb7e0\" opacity=\"0.7\"><title>{}</title></rect>",
+                    x(*start),
+                    y - 4.0,
+                    (x(*end) - x(*start)).max(2.0),
+                    html(&tip)
+                );
+            }
+        }
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+fn html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_fold_at_75_octets() {
+        let folded = fold(&"x".repeat(160));
+        let lines: Vec<&str> = folded.split("\r\n").filter(|l| !l.is_empty()).collect();
+        assert!(lines.iter().all(|l| l.len() <= 75));
+        assert_eq!(lines.concat().replace(' ', ""), "x".repeat(160));
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(escape_text("a, b; c\\d"), "a\\, b\\; c\\\\d");
+        assert_eq!(
+            slug("T. Lovelock Severance Agreement"),
+            "t-lovelock-severance-agreement"
+        );
+    }
+}
