@@ -247,8 +247,9 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1p
 td.amount{text-align:right;white-space:nowrap}.hypothetical{color:#555;font-style:italic}.lapsed{color:#a00;font-weight:bold}\
 svg{width:100%;height:auto;border:1px solid #ddd}@media print{body{margin:0}}";
 
-/// Obligations by party along the calendar: one row per obligor, a bar per
-/// period, a dot per dated obligation.
+/// Obligations by party along the calendar: a row per obligation (the
+/// installments of a schedule share one), grouped by the party that owes
+/// it; a bar per period, a dot per dated obligation.
 fn timeline_svg(ledger: &Ledger) -> String {
     let dated: Vec<(&Entry, NaiveDate, NaiveDate)> = ledger
         .obligations
@@ -261,38 +262,53 @@ fn timeline_svg(ledger: &Ledger) -> String {
     ) else {
         return "<p>No dated obligations.</p>\n".to_owned();
     };
+    // Rows in ledger order, grouped by party: (party, obligation id).
+    let mut rows: Vec<(&str, &str)> = Vec::new();
     let mut parties: Vec<&str> = dated.iter().map(|(e, _, _)| e.obligor.as_str()).collect();
     parties.sort_unstable();
     parties.dedup();
-    let (left, width, row) = (120.0, 840.0, 40.0);
-    let span_days = ((last - first).num_days().max(1)) as f64;
-    let x = |date: NaiveDate| left + width * ((date - first).num_days() as f64) / span_days;
-    let height = 40.0 + row * parties.len() as f64;
-    let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {height}\" role=\"img\" aria-label=\"timeline of obligations by party\">\n",
-        left + width + 20.0
-    );
-    // Year marks along the top.
-    for year in first.year()..=last.year() {
-        if let Some(jan) = NaiveDate::from_ymd_opt(year, 1, 1).filter(|d| *d >= first && *d <= last)
-        {
-            let _ = writeln!(out, "<line x1=\"{:.1}\" y1=\"20\" x2=\"{:.1}\" y2=\"{height}\" stroke=\"#ddd\"/><text x=\"{:.1}\" y=\"14\" font-size=\"11\">{year}</text>", x(jan), x(jan), x(jan) + 2.0);
+    for party in &parties {
+        for (entry, _, _) in dated.iter().filter(|(e, _, _)| e.obligor == *party) {
+            let base = entry.id.split('[').next().unwrap_or(&entry.id);
+            if !rows.contains(&(party, base)) {
+                rows.push((party, base));
+            }
         }
     }
-    let _ = writeln!(
-        out,
-        "<text x=\"{left}\" y=\"14\" font-size=\"11\">{}</text>",
-        long_date(first)
+    let (left, width, row) = (260.0, 700.0, 22.0);
+    let span_days = ((last - first).num_days().max(1)) as f64;
+    let x = |date: NaiveDate| left + width * ((date - first).num_days() as f64) / span_days;
+    let height = 36.0 + row * rows.len() as f64;
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {height}\" role=\"img\" aria-label=\"timeline of obligations by party\" font-family=\"Georgia, serif\">\n",
+        left + width + 20.0
     );
-    for (i, party) in parties.iter().enumerate() {
-        let y = 40.0 + row * i as f64;
-        let _ = writeln!(
-            out,
-            "<text x=\"4\" y=\"{:.1}\" font-size=\"13\">{}</text>",
-            y + 4.0,
-            html(party)
-        );
-        for (entry, start, end) in dated.iter().filter(|(e, _, _)| e.obligor == *party) {
+    // A mark at the start of every quarter, labelled with month and year.
+    let mut month = NaiveDate::from_ymd_opt(first.year(), first.month(), 1);
+    while let Some(m) = month.filter(|m| *m <= last) {
+        if m >= first && (m.month() - 1) % 3 == 0 {
+            // Near the right edge the label runs leftwards, so it is not cut.
+            let anchor = if x(m) > left + width - 50.0 {
+                "end"
+            } else {
+                "start"
+            };
+            let _ = writeln!(
+                out,
+                "<line x1=\"{0:.1}\" y1=\"18\" x2=\"{0:.1}\" y2=\"{height}\" stroke=\"#e4e4e4\"/><text x=\"{0:.1}\" y=\"13\" font-size=\"10\" text-anchor=\"{anchor}\">{1}</text>",
+                x(m),
+                m.format("%b %Y")
+            );
+        }
+        month = m.checked_add_months(chrono::Months::new(1));
+    }
+    for (i, (party, base)) in rows.iter().enumerate() {
+        let y = 32.0 + row * i as f64;
+        let _ = writeln!(out, "<text x=\"4\" y=\"{:.1}\" font-size=\"11\"><tspan font-weight=\"bold\">{}</tspan> {}</text>", y + 4.0, html(party), html(base));
+        let in_row = dated
+            .iter()
+            .filter(|(e, _, _)| e.obligor == *party && e.id.split('[').next() == Some(*base));
+        for (entry, start, end) in in_row {
             let tip = format!(
                 "{} {}: {}{}",
                 entry.id,
@@ -308,7 +324,7 @@ fn timeline_svg(ledger: &Ledger) -> String {
             } else {
                 let _ = writeln!(
                     out,
-                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"8\" fill=\"#9bb7e0\" opacity=\"0.7\"><title>{}</title></rect>",
+                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"8\" rx=\"3\" fill=\"#9bb7e0\"><title>{}</title></rect>",
                     x(*start),
                     y - 4.0,
                     (x(*end) - x(*start)).max(2.0),
