@@ -829,3 +829,40 @@ fn the_html_page_is_self_contained_with_a_timeline() {
     );
     assert!(!page.contains("<script"));
 }
+
+#[test]
+fn a_symbolic_link_loop_in_a_folder_walk_is_not_followed() {
+    let root = std::env::temp_dir().join(format!("clausec-cli-loop-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join(LETTER),
+        &root.join("letter"),
+    );
+    std::os::unix::fs::symlink(&root, root.join("letter").join("loop")).unwrap();
+    std::os::unix::fs::symlink(&root, root.join("again")).unwrap();
+    let output = clausec(&["check", root.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(json(&output)["agreements"], 1);
+    std::fs::remove_dir_all(root).unwrap();
+}
+
+#[test]
+fn a_folder_named_like_a_clause_file_is_passed_over() {
+    let dir = copy_of_letter();
+    std::fs::create_dir(dir.join("notes.clause")).unwrap();
+    let output = clausec(&["check", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn tabs_are_white_space() {
+    let dir = copy_of_letter();
+    let path = dir.join("1.clause");
+    let text = std::fs::read_to_string(&path).unwrap().replace("  ", "\t");
+    std::fs::write(&path, text).unwrap();
+    let output = clausec(&["check", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    std::fs::remove_dir_all(dir).unwrap();
+}
