@@ -1,0 +1,662 @@
+//! Agreement + scenario → ledger.
+//!
+//! The evaluator reads the checked [`Model`] and one scenario (facts,
+//! elections, readings, dated events) and produces a [`Ledger`]: every
+//! obligation, schedules expanded into dated instances, offsets, payments and
+//! remedies applied, each amount with the arithmetic that produced it, and
+//! the assumptions in force. It is a pure function: no clock, no I/O, and
+//! every collection it walks is ordered.
+
+mod describe;
+mod schedule;
+mod settle;
+mod value;
+
+use self::schedule::{clause_of, installments};
+use self::settle::index_payments;
+use self::value::is_literal;
+
+use crate::ast::*;
+use crate::codes::Code;
+use crate::diagnostic::Diagnostic;
+use crate::findings::format_time;
+use crate::ledger::*;
+use crate::model::{fold_spaces, Model};
+use crate::money::{
+    day_count, format_money, format_percent, simple_interest, split_equal, Rounding,
+};
+use crate::schedule::{
+    add_duration, dates_between, dates_from, dates_until, effective_rule, long_date, sub_duration,
+    TooMany,
+};
+use crate::source::{SourceMap, Span};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// Evaluates the agreement under a scenario (`None`: no facts, no events,
+/// as of the agreement's date). Returns the ledger (without findings; the
+/// caller adds them) and the problems the scenario raised.
+pub fn evaluate(
+    model: &Model,
+    scenario: Option<&Scenario>,
+    sources: &SourceMap,
+) -> (Ledger, Vec<Diagnostic>) {
+    let mut eval = Evaluator::new(model, scenario, sources);
+    eval.run();
+    let ledger = Ledger {
+        agreement: model.title.clone(),
+        dated: model.dated,
+        parties: model
+            .parties
+            .values()
+            .map(|p| PartyEntry {
+                role: p.name.node.clone(),
+                name: p.legal_name.node.clone(),
+            })
+            .collect(),
+        scenario: scenario.map_or_else(|| "none".to_owned(), |s| s.name.node.clone()),
+        scenario_title: scenario.and_then(|s| s.title.as_ref().map(|t| t.node.clone())),
+        hypothetical: scenario.map_or_else(Vec::new, |s| {
+            s.hypothetical.iter().map(|h| h.node.clone()).collect()
+        }),
+        as_of: eval.as_of,
+        clauses: model
+            .clauses
+            .iter()
+            .map(|c| ClauseEntry {
+                number: c.number.node.clone(),
+                title: c.title.as_ref().map(|t| t.node.clone()),
+                quote: model.folded_quotes.get(&c.number.node).cloned(),
+            })
+            .collect(),
+        lapsed: eval.lapsed.clone(),
+        obligations: eval.entries,
+        schedules: eval.schedules,
+        findings: Vec::new(),
+        assumptions: eval.assumptions,
+    };
+    (ledger, eval.diagnostics)
+}
+
+/// Three-valued truth: a condition may depend on what the scenario leaves open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Truth {
+    Yes,
+    No,
+    Unknown,
+}
+
+impl Truth {
+    fn and(self, other: Truth) -> Truth {
+        match (self, other) {
+            (Truth::No, _) | (_, Truth::No) => Truth::No,
+            (Truth::Yes, Truth::Yes) => Truth::Yes,
+            _ => Truth::Unknown,
+        }
+    }
+
+    fn or(self, other: Truth) -> Truth {
+        match (self, other) {
+            (Truth::Yes, _) | (_, Truth::Yes) => Truth::Yes,
+            (Truth::No, Truth::No) => Truth::No,
+            _ => Truth::Unknown,
+        }
+    }
+
+    fn not(self) -> Truth {
+        match self {
+            Truth::Yes => Truth::No,
+            Truth::No => Truth::Yes,
+            Truth::Unknown => Truth::Unknown,
+        }
+    }
+}
+
+/// A computed value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Val {
+    Money(Decimal),
+    Number(Decimal),
+    Percent(Decimal),
+    Date(NaiveDate),
+    Duration(Duration),
+}
+
+/// Why a value could not be computed.
+#[derive(Clone, Debug)]
+enum Unavailable {
+    /// A fact the scenario does not give.
+    MissingFact(String, Span),
+    /// Overflow, division by zero, a date outside the calendar.
+    Arithmetic(String, Span),
+}
+
+/// A payment made, as the evaluator applies it.
+#[derive(Clone, Copy, Debug)]
+struct Payment {
+    on: NaiveDate,
+    amount: Decimal,
+}
+
+struct Evaluator<'m> {
+    model: &'m Model,
+    scenario: Option<&'m Scenario>,
+    sources: &'m SourceMap,
+    as_of: NaiveDate,
+    facts: BTreeMap<&'m str, &'m Value>,
+    /// Reading name → (option in force, switched by the scenario).
+    readings: BTreeMap<String, (String, bool)>,
+    /// Reading name → assumption id (`A1`).
+    reading_ids: BTreeMap<String, String>,
+    /// Election name → the option chosen in the scenario.
+    elections: BTreeMap<String, String>,
+    lapsed: Option<String>,
+    entries: Vec<Entry>,
+    schedules: Vec<ScheduleSummary>,
+    assumptions: Vec<AssumptionEntry>,
+    diagnostics: Vec<Diagnostic>,
+    /// Payment events already matched to an obligation (by index).
+    matched_payments: Vec<bool>,
+    /// Payment events by the label and due date they name: finding the
+    /// payments of an installment is a look-up, not a scan of every event.
+    payment_events: BTreeMap<(&'m str, Option<NaiveDate>), Vec<usize>>,
+    /// Which built-in defaults the ledger relied on (listed as assumptions).
+    defaults_used: Vec<&'static str>,
+    reported_missing: Vec<String>,
+    /// Elections decided by their `default` option, no choice being made.
+    defaulted_elections: Vec<String>,
+}
+
+impl<'m> Evaluator<'m> {
+    fn new(model: &'m Model, scenario: Option<&'m Scenario>, sources: &'m SourceMap) -> Self {
+        let as_of = scenario
+            .and_then(|s| s.as_of.as_ref().map(|d| d.node))
+            .or(model.dated)
+            .unwrap_or_default();
+        let facts = scenario
+            .map(|s| {
+                s.facts
+                    .iter()
+                    .map(|f| (f.name.node.as_str(), &f.value.node))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let payment_events = scenario.map_or(0, |s| s.events.len());
+        Evaluator {
+            model,
+            scenario,
+            sources,
+            as_of,
+            facts,
+            readings: BTreeMap::new(),
+            reading_ids: BTreeMap::new(),
+            elections: BTreeMap::new(),
+            lapsed: None,
+            entries: Vec::new(),
+            schedules: Vec::new(),
+            assumptions: Vec::new(),
+            diagnostics: Vec::new(),
+            matched_payments: vec![false; payment_events],
+            payment_events: index_payments(scenario),
+            defaults_used: Vec::new(),
+            reported_missing: Vec::new(),
+            defaulted_elections: Vec::new(),
+        }
+    }
+
+    fn scenario_name(&self) -> &str {
+        self.scenario.map_or("none", |s| s.name.node.as_str())
+    }
+
+    fn events(&self) -> &'m [Event] {
+        self.scenario.map_or(&[], |s| s.events.as_slice())
+    }
+
+    fn run(&mut self) {
+        self.choose_readings();
+        self.record_elections();
+        self.decide_acceptance();
+        let model = self.model;
+        for clause in &model.clauses {
+            let mut per_kind: BTreeMap<Kind, usize> = BTreeMap::new();
+            for obligation in &clause.obligations {
+                let n = per_kind.entry(obligation.kind).or_insert(0);
+                *n += 1;
+                let id = match &obligation.label {
+                    Some(label) => format!("{}.{}", clause.number.node, label.node),
+                    None => format!("{}.{}{}", clause.number.node, obligation.kind.as_str(), n),
+                };
+                self.obligation(clause, obligation, &id);
+            }
+            for election in &clause.elections {
+                self.election_entry(clause, election);
+            }
+        }
+        self.report_unmatched_payments();
+        if self.lapsed.is_some() {
+            self.void_everything();
+        }
+        self.add_default_assumptions();
+    }
+
+    // ---- assumptions, elections, acceptance ----------------------------
+
+    fn choose_readings(&mut self) {
+        let model = self.model;
+        let chosen: BTreeMap<&str, &str> = self
+            .scenario
+            .map(|s| {
+                s.readings
+                    .iter()
+                    .map(|r| (r.reading.node.as_str(), r.option.node.as_str()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        // Header assumptions first, then each clause's, in document order.
+        let mut order: Vec<Option<&str>> = vec![None];
+        order.extend(model.clauses.iter().map(|c| Some(c.number.node.as_str())));
+        for clause in order {
+            for reading in model
+                .readings
+                .iter()
+                .filter(|r| r.clause.as_deref() == clause)
+            {
+                let default = reading
+                    .default_option()
+                    .map(|o| o.name.node.clone())
+                    .unwrap_or_default();
+                let (option, switched) = match chosen.get(reading.name.node.as_str()) {
+                    Some(o) => ((*o).to_owned(), *o != default),
+                    None => (default, false),
+                };
+                let id = format!("A{}", self.assumptions.len() + 1);
+                let described = reading
+                    .options
+                    .iter()
+                    .find(|o| o.name.node == option)
+                    .and_then(|o| o.description.as_ref().map(|d| d.node.clone()))
+                    .unwrap_or_default();
+                self.assumptions.push(AssumptionEntry {
+                    id: id.clone(),
+                    clause: reading.clause.clone(),
+                    text: format!("{}: {described}", reading.description.node),
+                    reading: Some(reading.name.node.clone()),
+                    chosen: Some(option.clone()),
+                    alternatives: reading
+                        .options
+                        .iter()
+                        .map(|o| o.name.node.clone())
+                        .filter(|o| *o != option)
+                        .collect(),
+                    switched,
+                });
+                self.reading_ids.insert(reading.name.node.clone(), id);
+                self.readings
+                    .insert(reading.name.node.clone(), (option, switched));
+            }
+            for stated in model
+                .stated
+                .iter()
+                .filter(|s| s.clause.as_deref() == clause)
+            {
+                self.assumptions.push(AssumptionEntry {
+                    id: format!("A{}", self.assumptions.len() + 1),
+                    clause: stated.clause.clone(),
+                    text: stated.text.node.clone(),
+                    reading: None,
+                    chosen: None,
+                    alternatives: Vec::new(),
+                    switched: false,
+                });
+            }
+        }
+    }
+
+    fn add_default_assumptions(&mut self) {
+        let defaults = std::mem::take(&mut self.defaults_used);
+        for text in defaults {
+            self.assumptions.push(AssumptionEntry {
+                id: format!("A{}", self.assumptions.len() + 1),
+                clause: None,
+                text: text.to_owned(),
+                reading: None,
+                chosen: None,
+                alternatives: Vec::new(),
+                switched: false,
+            });
+        }
+    }
+
+    fn use_default(&mut self, text: &'static str) {
+        if !self.defaults_used.contains(&text) {
+            self.defaults_used.push(text);
+        }
+    }
+
+    /// The options chosen in the scenario; where a party makes no choice and
+    /// the election marks an option `default`, that option stands.
+    fn record_elections(&mut self) {
+        for event in self.events() {
+            if let Event::Elected { option, .. } = event {
+                if let Some(election) = self.model.election_offering(&option.node) {
+                    self.elections
+                        .insert(election.name.node.clone(), option.node.clone());
+                }
+            }
+        }
+        for election in &self.model.elections {
+            if self.elections.contains_key(&election.name.node) {
+                continue;
+            }
+            if let Some(default) = election.options.iter().find(|o| o.is_default) {
+                self.elections
+                    .insert(election.name.node.clone(), default.name.node.clone());
+                self.defaulted_elections.push(election.name.node.clone());
+            }
+        }
+    }
+
+    /// An offer that lapses unless accepted by a deadline: did the scenario's
+    /// signature come in time?
+    fn decide_acceptance(&mut self) {
+        for (_, obligation) in self.model.obligations() {
+            let lapses = obligation
+                .modifiers
+                .iter()
+                .any(|m| matches!(m, Modifier::Lapses(_)));
+            let Subject::Deadline { date, time, .. } = &obligation.subject else {
+                continue;
+            };
+            if !lapses {
+                continue;
+            }
+            let deadline = format!("{} on {}", format_time(time.node), long_date(date.node));
+            match self.signature_of(&obligation.obligor.node) {
+                None => {
+                    self.lapsed = Some(format!(
+                        "{} did not sign by {deadline}, so no obligation of the agreement is owed",
+                        obligation.obligor.node
+                    ))
+                }
+                Some((on, at)) => {
+                    let late =
+                        on > date.node || (on == date.node && at.is_some_and(|t| t > time.node));
+                    if late {
+                        self.lapsed = Some(format!(
+                            "{} signed on {}, after the deadline of {deadline}, so no obligation of the agreement is owed",
+                            obligation.obligor.node,
+                            long_date(on)
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    fn signature_of(&self, party: &str) -> Option<(NaiveDate, Option<chrono::NaiveTime>)> {
+        self.events().iter().find_map(|e| match e {
+            Event::Signed { party: p, on, at } if p.node == party => {
+                Some((on.node, at.as_ref().map(|t| t.node)))
+            }
+            _ => None,
+        })
+    }
+
+    fn void_everything(&mut self) {
+        for entry in &mut self.entries {
+            if entry.kind == Kind::Acceptance.as_str() {
+                continue;
+            }
+            entry.status = Status::Lapsed;
+            entry.paid = None;
+            entry.paid_on = None;
+            entry.outstanding = None;
+            entry.remedies.clear();
+        }
+    }
+
+    // ---- obligations -----------------------------------------------------
+
+    fn obligation(&mut self, clause: &'m Clause, obligation: &'m Obligation, id: &str) {
+        let truth = self.conditions(obligation);
+        match (&obligation.subject, obligation.kind) {
+            (Subject::Amount(total), Kind::Payment) if installments(obligation).is_some() => {
+                self.schedule(clause, obligation, id, truth, total);
+            }
+            (Subject::CompensationReceived(receiver), Kind::Notice) => {
+                self.notices(clause, obligation, id, &receiver.node);
+            }
+            _ => self.single(clause, obligation, id, truth),
+        }
+        if let Some((party, what)) = obligation.modifiers.iter().find_map(|m| match m {
+            Modifier::Then { party, what } => Some((party, what)),
+            _ => None,
+        }) {
+            self.then_right(clause, obligation, id, party, what);
+        }
+    }
+
+    /// A non-schedule obligation.
+    fn single(&mut self, clause: &'m Clause, obligation: &'m Obligation, id: &str, truth: Truth) {
+        let mut entry = self.entry(clause, obligation, id);
+        let amount_expr = match &obligation.subject {
+            Subject::Amount(e) => Some(e),
+            Subject::Reimbursed(_, e) => e.as_ref(),
+            _ => obligation.modifiers.iter().find_map(|m| match m {
+                Modifier::Cost(e) => Some(e),
+                _ => None,
+            }),
+        };
+        if let Some(expr) = amount_expr {
+            if truth != Truth::No {
+                self.price(&mut entry, obligation, expr);
+            }
+        }
+        entry.status = self.plain_status(&entry, obligation, truth);
+        if obligation.kind == Kind::Payment && truth == Truth::Yes && entry.amount.is_some() {
+            let index = self.entries.len();
+            self.entries.push(entry);
+            self.apply_offsets(obligation, index);
+            self.settle_from(obligation, index);
+            return;
+        }
+        if obligation.kind == Kind::Notice && truth == Truth::Yes {
+            self.notice_given(&mut entry, obligation, None);
+        }
+        if let Subject::Deadline { date, time, .. } = &obligation.subject {
+            entry.due = Some(date.node);
+            entry.status = self.acceptance_status(
+                &obligation.obligor.node,
+                date.node,
+                time.node,
+                &mut entry.notes,
+            );
+        }
+        self.entries.push(entry);
+    }
+
+    fn unavailable(&mut self, entry: &mut Entry, why: Unavailable) {
+        match why {
+            Unavailable::MissingFact(fact, span) => {
+                entry.notes.push(format!(
+                    "the amount depends on `{fact}`, which this scenario does not give"
+                ));
+                let key = format!("{fact}@{}", entry.clause);
+                if !self.reported_missing.contains(&key) && entry.condition.is_none() {
+                    self.reported_missing.push(key);
+                    self.diagnostics.push(
+                        Diagnostic::warning(
+                            Code::MissingFact,
+                            span,
+                            format!("the scenario gives no value for `{fact}`, so this amount cannot be computed"),
+                        )
+                        .with_help(format!("add `fact {fact} is ...` to the scenario"))
+                        .in_clause(entry.clause.clone()),
+                    );
+                }
+            }
+            Unavailable::Arithmetic(message, span) => {
+                entry.notes.push(message.clone());
+                self.diagnostics.push(
+                    Diagnostic::error(Code::Arithmetic, span, message)
+                        .with_help("check the figures of the calculation")
+                        .in_clause(entry.clause.clone()),
+                );
+            }
+        }
+    }
+
+    fn plain_status(&self, entry: &Entry, obligation: &Obligation, truth: Truth) -> Status {
+        match truth {
+            Truth::No => return Status::NotTriggered,
+            Truth::Unknown => return Status::Conditional,
+            Truth::Yes => {}
+        }
+        if obligation.kind == Kind::Payment {
+            return match entry.due {
+                Some(due) if due > self.as_of => Status::NotYetDue,
+                _ => Status::Due,
+            };
+        }
+        // A dated duty the scenario records nothing about: due, or not yet.
+        if let Some(due) = entry.due {
+            return if due > self.as_of {
+                Status::NotYetDue
+            } else {
+                Status::Due
+            };
+        }
+        if entry.start.is_some_and(|s| s > self.as_of) {
+            return Status::NotYetDue;
+        }
+        if entry.end.is_some_and(|e| e < self.as_of) {
+            return Status::Ended;
+        }
+        Status::InForce
+    }
+
+    fn acceptance_status(
+        &self,
+        party: &str,
+        date: NaiveDate,
+        time: chrono::NaiveTime,
+        notes: &mut Vec<String>,
+    ) -> Status {
+        match self.signature_of(party) {
+            None => {
+                notes.push("no signature in this scenario".to_owned());
+                if date < self.as_of {
+                    Status::Missed
+                } else {
+                    Status::Open
+                }
+            }
+            Some((on, at)) => {
+                let when = match at {
+                    Some(t) => format!("{} on {}", format_time(t), long_date(on)),
+                    None => long_date(on),
+                };
+                notes.push(format!("signed at {when}"));
+                match at {
+                    None if on == date => {
+                        notes.push("the time of signing is not stated, so acceptance in time cannot be confirmed".to_owned());
+                        Status::Conditional
+                    }
+                    _ if on > date || (on == date && at.is_some_and(|t| t > time)) => Status::Late,
+                    _ => Status::Met,
+                }
+            }
+        }
+    }
+
+    fn then_right(
+        &mut self,
+        clause: &'m Clause,
+        obligation: &'m Obligation,
+        id: &str,
+        party: &Name,
+        what: &Text,
+    ) {
+        let mut entry = self.entry(clause, obligation, &format!("{id}.then"));
+        entry.kind = Kind::Right.as_str();
+        entry.obligor = obligation.obligor.node.clone();
+        entry.obligee = Some(party.node.clone());
+        entry.summary = format!("{} may {}", party.node, what.node);
+        entry.start = entry.end.and_then(|e| e.succ_opt());
+        entry.end = None;
+        entry.terms.clear();
+        entry.status = match entry.start {
+            Some(start) if start > self.as_of => Status::NotYetDue,
+            _ => Status::InForce,
+        };
+        self.entries.push(entry);
+    }
+
+    fn election_entry(&mut self, clause: &Clause, election: &Election) {
+        let options: Vec<String> = election
+            .options
+            .iter()
+            .map(|o| format!("`{}`", o.name.node))
+            .collect();
+        let chosen = self.elections.get(&election.name.node).cloned();
+        let mut notes = Vec::new();
+        for option in &election.options {
+            if let Some(description) = &option.description {
+                notes.push(format!("`{}`: {}", option.name.node, description.node));
+            }
+        }
+        if let Some(chosen) = &chosen {
+            if self.defaulted_elections.contains(&election.name.node) {
+                notes.push(format!(
+                    "{} made no election: `{chosen}` applies by default",
+                    election.by.node
+                ));
+            } else {
+                notes.push(format!("{} elected `{chosen}`", election.by.node));
+            }
+        }
+        self.entries.push(Entry {
+            id: format!("{}.{}", clause.number.node, election.name.node),
+            clause: clause.number.node.clone(),
+            clause_title: clause.title.as_ref().map(|t| t.node.clone()),
+            kind: Kind::Election.as_str(),
+            obligor: election.by.node.clone(),
+            obligee: None,
+            summary: format!(
+                "{} elects {}",
+                election.by.node,
+                crate::parse::join_or(&options)
+            ),
+            amount: None,
+            currency: None,
+            due: None,
+            start: None,
+            end: None,
+            condition: None,
+            status: if chosen.is_some() {
+                Status::Met
+            } else {
+                Status::Open
+            },
+            offset: None,
+            paid: None,
+            paid_on: None,
+            outstanding: None,
+            remedies: Vec::new(),
+            terms: Vec::new(),
+            notes,
+            explanation: Vec::new(),
+            quote: self.model.folded_quotes.get(&clause.number.node).cloned(),
+        });
+    }
+
+    // ---- schedules ---------------------------------------------------------
+}
+
+fn period_of(obligation: &Obligation) -> Option<&Period> {
+    obligation.modifiers.iter().find_map(|m| match m {
+        Modifier::Period(p) => Some(p),
+        _ => None,
+    })
+}

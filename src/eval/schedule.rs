@@ -1,0 +1,326 @@
+//! Schedules: a total split into equal dated installments, the dates
+//! following the reading in force where the stated count and dates disagree.
+
+use super::*;
+
+impl<'m> Evaluator<'m> {
+    pub(super) fn schedule(
+        &mut self,
+        clause: &'m Clause,
+        obligation: &'m Obligation,
+        id: &str,
+        truth: Truth,
+        total_expr: &Expr,
+    ) {
+        let Some((count, frequency, day, span)) = installments(obligation) else {
+            return;
+        };
+        let rounding = self.rounding(obligation);
+        let remainder = obligation.modifiers.iter().find_map(|m| match m {
+            Modifier::Remainder(r, _) => Some(*r),
+            _ => None,
+        });
+        let remainder = remainder.unwrap_or_else(|| {
+            self.use_default("the remainder cent of equal installments goes on the last installment where a clause does not say");
+            Remainder::Last
+        });
+        let template = self.entry(clause, obligation, id);
+        let (dates, reading_note) = match self.schedule_dates(obligation, count, frequency, day) {
+            Ok(found) => found,
+            Err(TooMany) => {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::TooManyInstances,
+                        span,
+                        "this schedule would have more than 100,000 dated instances, or run past the year 9999".to_owned(),
+                    )
+                    .with_help("check the dates and the count of the schedule")
+                    .in_clause(clause.number.node.clone()),
+                );
+                return;
+            }
+        };
+        let total = match self.value(total_expr) {
+            Ok(Val::Money(total)) => Some(rounding.apply(total)),
+            Ok(_) => None,
+            Err(why) => {
+                let mut entry = template.clone();
+                self.unavailable(&mut entry, why);
+                entry.status = Status::Conditional;
+                entry.notes.push(format!("{} installments", dates.len()));
+                self.entries.push(entry);
+                return;
+            }
+        };
+        let Some(total) = total else {
+            return;
+        };
+        let mut limited = template.clone();
+        let total = self.within_limits(total, obligation, total_expr, &mut limited);
+        let parts = match split_equal(total, dates.len(), rounding, remainder) {
+            Ok(parts) => parts,
+            Err(error) => {
+                let mut entry = template.clone();
+                self.unavailable(
+                    &mut entry,
+                    Unavailable::Arithmetic(error.0, total_expr.span),
+                );
+                self.entries.push(entry);
+                return;
+            }
+        };
+        self.check_stated_installment(obligation, total, &parts, clause);
+        let first_entry = self.entries.len();
+        let n = dates.len();
+        for (k, (date, part)) in dates.iter().zip(&parts).enumerate() {
+            let mut entry = template.clone();
+            entry.id = format!("{id}[{}]", k + 1);
+            entry.due = Some(*date);
+            entry.start = None;
+            entry.end = None;
+            entry.amount = Some(*part);
+            entry.currency = Some("USD");
+            entry.summary = format!("{} (installment {} of {n})", entry.summary, k + 1);
+            entry.explanation.push(installment_explanation(
+                total, n, *part, k, rounding, remainder, &parts,
+            ));
+            entry.status = self.plain_status(&entry, obligation, truth);
+            self.entries.push(entry);
+        }
+        let offset_total = self.apply_offsets(obligation, first_entry);
+        if truth == Truth::Yes {
+            self.settle_from(obligation, first_entry);
+        }
+        let explanation = if is_literal(total_expr) {
+            Vec::new()
+        } else {
+            vec![format!(
+                "{} = {} (clause {})",
+                format_money(total),
+                self.explain(total_expr),
+                clause.number.node
+            )]
+        };
+        let mut explanation = explanation;
+        explanation.extend(limited.explanation);
+        let remainder_note = remainder_note(&parts, remainder);
+        self.schedules.push(ScheduleSummary {
+            obligation: id.to_owned(),
+            clause: clause.number.node.clone(),
+            total,
+            installments: n,
+            stated_count: count.value.node,
+            reading: reading_note,
+            offset: offset_total,
+            payable: total - offset_total,
+            remainder_note,
+            explanation,
+        });
+    }
+
+    /// Where the text states each installment's amount too ("24 installments
+    /// of $3,600.00"), it must agree with the total split into equal parts.
+    pub(super) fn check_stated_installment(
+        &mut self,
+        obligation: &Obligation,
+        total: Decimal,
+        parts: &[Decimal],
+        clause: &Clause,
+    ) {
+        let Some(each_expr) = obligation.modifiers.iter().find_map(|m| match m {
+            Modifier::Installments { each: Some(e), .. } => Some(e),
+            _ => None,
+        }) else {
+            return;
+        };
+        let Ok(Val::Money(each)) = self.value(each_expr) else {
+            return;
+        };
+        let n = parts.len();
+        let stated_total = each.checked_mul(Decimal::from(n));
+        if stated_total == Some(total) {
+            return;
+        }
+        let computed = parts.first().copied().unwrap_or_default();
+        self.diagnostics.push(
+            Diagnostic::warning(
+                Code::InstallmentSum,
+                each_expr.span,
+                format!(
+                    "{n} installments of {} make {}, but the total to be paid is {} ({} each)",
+                    format_money(each),
+                    stated_total
+                        .map_or_else(|| "more than can be computed".to_owned(), format_money),
+                    format_money(total),
+                    format_money(computed)
+                ),
+            )
+            .with_label("the stated installment")
+            .with_help(
+                "make the installment, the count and the total agree; the ledger splits the total",
+            )
+            .in_clause(clause.number.node.clone()),
+        );
+    }
+
+    /// The dates of a schedule, following the reading in force when the
+    /// stated count and the stated dates disagree.
+    pub(super) fn schedule_dates(
+        &mut self,
+        obligation: &Obligation,
+        count: &Count,
+        frequency: Frequency,
+        day: Option<DayRule>,
+    ) -> Result<(Vec<NaiveDate>, Option<String>), TooMany> {
+        let stated = count.value.node as usize;
+        let period = period_of(obligation);
+        let from = period.and_then(|p| p.from.as_ref().map(|d| d.node));
+        let through = period.and_then(|p| p.through.as_ref().map(|d| d.node));
+        match (from, through) {
+            (Some(from), Some(through)) => {
+                let rule = effective_rule(day, from);
+                let in_range = dates_between(from, through, frequency, rule)?;
+                if in_range.len() == stated {
+                    return Ok((in_range, None));
+                }
+                let reading = obligation.modifiers.iter().find_map(|m| match m {
+                    Modifier::ConflictRule(name) => Some(name.node.clone()),
+                    _ => None,
+                });
+                let option = match &reading {
+                    Some(r) => self
+                        .readings
+                        .get(r)
+                        .map(|(o, _)| o.clone())
+                        .unwrap_or_default(),
+                    None => {
+                        self.use_default("where a schedule's stated count and dates disagree and no reading is named, the count is kept from the first date");
+                        "count_from_start".to_owned()
+                    }
+                };
+                let note = reading.as_ref().map(|r| {
+                    let id = self.reading_ids.get(r).cloned().unwrap_or_default();
+                    format!("{r} = {option} ({id})")
+                });
+                let dates = match option.as_str() {
+                    "count_to_end" => {
+                        dates_until(through, stated, frequency, effective_rule(day, through))?
+                    }
+                    "all_dates" => in_range,
+                    _ => dates_from(from, stated, frequency, rule)?,
+                };
+                Ok((dates, note))
+            }
+            (Some(from), None) => Ok((
+                dates_from(from, stated, frequency, effective_rule(day, from))?,
+                None,
+            )),
+            (None, Some(through)) => Ok((
+                dates_until(through, stated, frequency, effective_rule(day, through))?,
+                None,
+            )),
+            (None, None) => {
+                let start = self.model.dated.unwrap_or(self.as_of);
+                Ok((
+                    dates_from(start, stated, frequency, effective_rule(day, start))?,
+                    None,
+                ))
+            }
+        }
+    }
+
+    pub(super) fn rounding(&mut self, obligation: &Obligation) -> Rounding {
+        let stated = obligation.modifiers.iter().find_map(|m| match m {
+            Modifier::Rounding(mode, unit, _) => Some(Rounding {
+                mode: *mode,
+                unit: *unit,
+            }),
+            _ => None,
+        });
+        stated.unwrap_or_else(|| {
+            self.use_default(
+                "amounts are rounded half up to the cent where a clause states no rounding",
+            );
+            Rounding::DEFAULT
+        })
+    }
+}
+
+pub(super) fn installments(
+    obligation: &Obligation,
+) -> Option<(&Count, Frequency, Option<DayRule>, Span)> {
+    obligation.modifiers.iter().find_map(|m| match m {
+        Modifier::Installments {
+            count,
+            frequency,
+            day,
+            span,
+            ..
+        } => Some((count, *frequency, *day, *span)),
+        _ => None,
+    })
+}
+
+pub(super) fn installment_explanation(
+    total: Decimal,
+    n: usize,
+    part: Decimal,
+    k: usize,
+    rounding: Rounding,
+    remainder: Remainder,
+    parts: &[Decimal],
+) -> String {
+    let slot = match remainder {
+        Remainder::First => 0,
+        Remainder::Last => n.saturating_sub(1),
+    };
+    let regular = parts
+        .iter()
+        .enumerate()
+        .find(|(i, _)| *i != slot)
+        .map_or(part, |(_, p)| *p);
+    if k == slot && n > 1 && part != regular {
+        format!(
+            "{} = {} − {} × {} (this installment takes the remainder so that the {n} sum exactly)",
+            format_money(part),
+            format_money(total),
+            n - 1,
+            format_money(regular)
+        )
+    } else {
+        format!(
+            "{} = {} ÷ {n}, {}",
+            format_money(part),
+            format_money(total),
+            rounding.describe()
+        )
+    }
+}
+
+pub(super) fn remainder_note(parts: &[Decimal], remainder: Remainder) -> String {
+    let (slot, word) = match remainder {
+        Remainder::First => (parts.first(), "first"),
+        Remainder::Last => (parts.last(), "last"),
+    };
+    let regular = match remainder {
+        Remainder::First => parts.get(1),
+        Remainder::Last => parts.len().checked_sub(2).and_then(|i| parts.get(i)),
+    };
+    match (slot, regular) {
+        (Some(s), Some(r)) if s != r => format!(
+            "the {word} installment is {} ({} the others' {}) so that the installments sum exactly",
+            format_money(*s),
+            if s > r { "more than" } else { "less than" },
+            format_money(*r)
+        ),
+        _ => "the installments are equal to the cent".to_owned(),
+    }
+}
+
+/// The clause of the entries a schedule added (for a diagnostic's clause).
+pub(super) fn clause_of(entries: &[Entry], first: usize) -> String {
+    entries
+        .get(first)
+        .map(|e| e.clause.clone())
+        .unwrap_or_default()
+}

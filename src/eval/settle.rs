@@ -1,0 +1,635 @@
+//! What was paid, offset, owed and late: amounts within their limits,
+//! offsets, the scenario's payments (found by look-up), late interest, and
+//! notice duties.
+
+use super::*;
+
+impl<'m> Evaluator<'m> {
+    /// Computes an amount: rounded as the clause says, held within its
+    /// limits; records how, or notes what is missing.
+    pub(super) fn price(&mut self, entry: &mut Entry, obligation: &Obligation, expr: &Expr) {
+        match self.value(expr) {
+            Ok(Val::Money(exact)) => {
+                let rounding = self.rounding(obligation);
+                let amount = rounding.apply(exact);
+                if !is_literal(expr) || amount != exact {
+                    let rounded = if amount == exact {
+                        String::new()
+                    } else {
+                        format!(", {}", rounding.describe())
+                    };
+                    entry.explanation.push(format!(
+                        "{} = {}{rounded} (clause {})",
+                        format_money(amount),
+                        self.explain(expr),
+                        entry.clause
+                    ));
+                }
+                entry.amount = Some(self.within_limits(amount, obligation, expr, entry));
+                entry.currency = Some("USD");
+            }
+            Ok(_) => {}
+            Err(why) => self.unavailable(entry, why),
+        }
+    }
+
+    /// Holds an amount to the obligation's `not to exceed` and `not less
+    /// than`, noting on the entry when a limit bites.
+    pub(super) fn within_limits(
+        &mut self,
+        amount: Decimal,
+        obligation: &Obligation,
+        expr: &Expr,
+        entry: &mut Entry,
+    ) -> Decimal {
+        let mut amount = amount;
+        for modifier in &obligation.modifiers {
+            let (limit_expr, is_cap) = match modifier {
+                Modifier::Cap(e) => (e, true),
+                Modifier::Floor(e) => (e, false),
+                _ => continue,
+            };
+            let Ok(Val::Money(limit)) = self.value(limit_expr) else {
+                continue;
+            };
+            if is_cap && amount > limit {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        Code::CapExceeded,
+                        expr.span,
+                        format!(
+                            "under scenario `{}`, `{}` comes to {}, above the limit of {}: the ledger pays the limit",
+                            self.scenario_name(),
+                            self.text_of(expr.span),
+                            format_money(amount),
+                            format_money(limit)
+                        ),
+                    )
+                    .with_label("the amount under this scenario")
+                    .with_secondary(limit_expr.span, "the limit")
+                    .with_help("this is the limit at work; if the figure is wrong, correct it in the scenario")
+                    .in_clause(entry.clause.clone()),
+                );
+                entry.explanation.push(format!(
+                    "{} is above the limit: capped at {}",
+                    format_money(amount),
+                    format_money(limit)
+                ));
+                entry.notes.push(format!(
+                    "capped at {}; {} would exceed the limit",
+                    format_money(limit),
+                    format_money(amount)
+                ));
+                amount = limit;
+            } else if !is_cap && amount < limit {
+                entry.explanation.push(format!(
+                    "{} is below the minimum: raised to {}",
+                    format_money(amount),
+                    format_money(limit)
+                ));
+                entry
+                    .notes
+                    .push(format!("raised to the minimum of {}", format_money(limit)));
+                amount = limit;
+            }
+        }
+        amount
+    }
+
+    /// Applies compensation received to the installments, earliest first,
+    /// each against installments due on or after the day it was received.
+    /// Returns the total offset.
+    pub(super) fn apply_offsets(&mut self, obligation: &Obligation, first_entry: usize) -> Decimal {
+        let Some((receiver, period)) = obligation.modifiers.iter().find_map(|m| match m {
+            Modifier::Offset {
+                receiver, period, ..
+            } => Some((receiver, period)),
+            _ => None,
+        }) else {
+            return Decimal::ZERO;
+        };
+        let from = period
+            .as_ref()
+            .and_then(|p| p.from.as_ref().map(|d| d.node));
+        let through = period
+            .as_ref()
+            .and_then(|p| p.through.as_ref().map(|d| d.node));
+        let mut received: Vec<(NaiveDate, Decimal, String)> = self
+            .events()
+            .iter()
+            .filter_map(|e| match e {
+                Event::Compensation {
+                    party,
+                    amount,
+                    on,
+                    description,
+                } if party.node == receiver.node => Some((
+                    on.node,
+                    amount.node,
+                    description
+                        .as_ref()
+                        .map(|d| d.node.clone())
+                        .unwrap_or_else(|| "compensation".to_owned()),
+                )),
+                _ => None,
+            })
+            .filter(|(on, _, _)| {
+                from.is_none_or(|f| *on >= f)
+                    && through.is_none_or(|t| *on <= t)
+                    && *on <= self.as_of
+            })
+            .collect();
+        received.sort_by_key(|(on, _, _)| *on);
+        let mut total = Decimal::ZERO;
+        for (on, amount, what) in received {
+            let mut left = amount;
+            for entry in self.entries.iter_mut().skip(first_entry) {
+                let (Some(due), Some(owed)) = (entry.due, entry.amount) else {
+                    continue;
+                };
+                if due < on || left.is_zero() || owed.is_zero() {
+                    continue;
+                }
+                let take = left.min(owed);
+                left -= take;
+                total += take;
+                entry.amount = Some(owed - take);
+                entry.offset = Some(entry.offset.unwrap_or_default() + take);
+                entry.notes.push(format!(
+                    "reduced by {} of {what} received on {}",
+                    format_money(take),
+                    long_date(on)
+                ));
+                entry.explanation.push(format!(
+                    "{} − {} offset = {}",
+                    format_money(owed),
+                    format_money(take),
+                    format_money(owed - take)
+                ));
+            }
+            if !left.is_zero() {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        Code::OffsetExcess,
+                        obligation.span,
+                        format!(
+                            "under scenario `{}`, {} of the {what} received on {} is more than the installments left to offset it against",
+                            self.scenario_name(),
+                            format_money(left),
+                            long_date(on)
+                        ),
+                    )
+                    .with_help("the agreement does not say what happens to the excess; the ledger offsets only what is owed")
+                    .in_clause(clause_of(&self.entries, first_entry)),
+                );
+            }
+        }
+        total
+    }
+
+    /// Settles the payment entries from `first_entry` on (one payment, or a
+    /// schedule's installments) against the scenario's payments.
+    pub(super) fn settle_from(&mut self, obligation: &Obligation, first_entry: usize) {
+        for index in first_entry..self.entries.len() {
+            let Some(mut entry) = self.entries.get(index).cloned() else {
+                continue;
+            };
+            let Some(amount) = entry.amount else {
+                continue;
+            };
+            let payments = self.payments_for(obligation, &entry, amount);
+            self.settle(&mut entry, obligation, amount, &payments);
+            if let Some(slot) = self.entries.get_mut(index) {
+                *slot = entry;
+            }
+        }
+    }
+
+    /// The payments a scenario records for one entry: its explicit events,
+    /// else (under `every payment is made on its due date`) one on time.
+    pub(super) fn payments_for(
+        &mut self,
+        obligation: &Obligation,
+        entry: &Entry,
+        owed: Decimal,
+    ) -> Vec<Payment> {
+        let Some(label) = obligation.label.as_ref().map(|l| l.node.as_str()) else {
+            return self.on_time_payment(entry, owed, false);
+        };
+        // An installment is named by its due date; a payment that names none
+        // is for an obligation paid once (for an installment it is reported).
+        let is_instance = entry.id.ends_with(']');
+        let mut keys = vec![(label, entry.due)];
+        if !is_instance && entry.due.is_some() {
+            keys.push((label, None));
+        }
+        let indices: Vec<usize> = keys
+            .iter()
+            .filter_map(|key| self.payment_events.get(key))
+            .flatten()
+            .copied()
+            .collect();
+        // Whether the scenario records this payment at all (perhaps after the
+        // as-of date): then "every payment is made on its due date" does not
+        // speak for it.
+        let recorded = !indices.is_empty();
+        let mut payments = Vec::new();
+        for index in indices {
+            if let Some(flag) = self.matched_payments.get_mut(index) {
+                *flag = true;
+            }
+            if let Some(Event::Paid { amount, on, .. }) = self.events().get(index) {
+                if on.node <= self.as_of {
+                    payments.push(Payment {
+                        on: on.node,
+                        amount: amount.node,
+                    });
+                }
+            }
+        }
+        payments.extend(self.on_time_payment(entry, owed, recorded));
+        payments.sort_by_key(|p| p.on);
+        payments
+    }
+
+    /// Under `every payment is made on its due date`, the payment of an entry
+    /// the scenario records nothing about.
+    pub(super) fn on_time_payment(
+        &self,
+        entry: &Entry,
+        owed: Decimal,
+        recorded: bool,
+    ) -> Vec<Payment> {
+        let on_time = self.scenario.is_some_and(|s| s.payments_on_time);
+        match entry.due.filter(|d| *d <= self.as_of) {
+            Some(due) if !recorded && on_time && owed > Decimal::ZERO => vec![Payment {
+                on: due,
+                amount: owed,
+            }],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Applies payments to an entry: paid, outstanding, status, late interest.
+    pub(super) fn settle(
+        &mut self,
+        entry: &mut Entry,
+        obligation: &Obligation,
+        owed: Decimal,
+        payments: &[Payment],
+    ) {
+        let paid: Decimal = payments.iter().map(|p| p.amount).sum();
+        entry.paid = Some(paid);
+        entry.paid_on = payments.last().map(|p| p.on);
+        entry.outstanding = Some((owed - paid).max(Decimal::ZERO));
+        if payments.len() > 1 {
+            for payment in payments {
+                let paid = format!(
+                    "paid {} on {}",
+                    format_money(payment.amount),
+                    long_date(payment.on)
+                );
+                entry.notes.push(paid);
+            }
+        }
+        if entry.due.is_none() {
+            entry.notes.push("no date for payment is stated".to_owned());
+        }
+        entry.status = if owed.is_zero() && entry.offset.is_some() {
+            Status::Offset
+        } else if paid >= owed && owed > Decimal::ZERO {
+            match (entry.due, entry.paid_on) {
+                (Some(due), Some(on)) if on > due => Status::PaidLate,
+                _ => Status::Paid,
+            }
+        } else if paid > Decimal::ZERO {
+            Status::PartlyPaid
+        } else {
+            match entry.due {
+                Some(due) if due > self.as_of => Status::NotYetDue,
+                _ => Status::Due,
+            }
+        };
+        if let Some(interest) = obligation.modifiers.iter().find_map(|m| match m {
+            Modifier::LateInterest(i) => Some(i),
+            _ => None,
+        }) {
+            self.late_interest(entry, obligation, interest, owed, payments);
+        }
+    }
+
+    /// Simple interest on what is unpaid after the grace period, segment by
+    /// segment between payments, to the last payment or the as-of date.
+    pub(super) fn late_interest(
+        &mut self,
+        entry: &mut Entry,
+        obligation: &Obligation,
+        interest: &LateInterest,
+        owed: Decimal,
+        payments: &[Payment],
+    ) {
+        let Some(due) = entry.due else {
+            return;
+        };
+        let grace = obligation
+            .modifiers
+            .iter()
+            .find_map(|m| match m {
+                Modifier::Grace(d) => Some(d.node),
+                _ => None,
+            })
+            .unwrap_or(Duration {
+                amount: 0,
+                unit: DurationUnit::Days,
+            });
+        let Some(grace_end) = add_duration(due, grace) else {
+            return;
+        };
+        let (starts_at_due, how) = match &interest.start {
+            Some(InterestStart::DueDate) => (true, "from the due date".to_owned()),
+            Some(InterestStart::GraceEnd) => (false, "from the end of the grace period".to_owned()),
+            Some(InterestStart::Reading(name)) => {
+                let option = self
+                    .readings
+                    .get(&name.node)
+                    .map(|(o, _)| o.clone())
+                    .unwrap_or_default();
+                let id = self
+                    .reading_ids
+                    .get(&name.node)
+                    .cloned()
+                    .unwrap_or_default();
+                let words = if option == "grace_end" {
+                    "from the end of the grace period"
+                } else {
+                    "from the due date"
+                };
+                (
+                    option != "grace_end",
+                    format!("{words} (assumption {id}: {} = {option})", name.node),
+                )
+            }
+            None => {
+                self.use_default(
+                    "late interest runs from the due date where a clause does not say",
+                );
+                (true, "from the due date".to_owned())
+            }
+        };
+        let convention = interest.day_count.as_ref().map_or_else(
+            || {
+                self.use_default(
+                    "late interest is simple, actual/365, where a clause does not say",
+                );
+                DayCount::Actual365
+            },
+            |d| d.node,
+        );
+        let rounding = self.rounding(obligation);
+        let mut unpaid = owed
+            - payments
+                .iter()
+                .filter(|p| p.on <= grace_end)
+                .map(|p| p.amount)
+                .sum::<Decimal>();
+        if unpaid <= Decimal::ZERO {
+            if payments.iter().any(|p| p.on > due) {
+                entry.notes.push(format!(
+                    "paid after the due date but within the grace period (to {}): no late interest",
+                    long_date(grace_end)
+                ));
+            }
+            return;
+        }
+        let mut cursor = if starts_at_due { due } else { grace_end };
+        let mut segments: Vec<(NaiveDate, Decimal)> = payments
+            .iter()
+            .filter(|p| p.on > grace_end)
+            .map(|p| (p.on, p.amount))
+            .collect();
+        if owed - payments.iter().map(|p| p.amount).sum::<Decimal>() > Decimal::ZERO
+            && self.as_of > grace_end
+        {
+            segments.push((self.as_of, Decimal::ZERO));
+        }
+        for (until, payment) in segments {
+            let (days, basis) = day_count(convention, cursor, until);
+            if days > 0 && unpaid > Decimal::ZERO {
+                match simple_interest(unpaid, interest.rate.node, days, basis, rounding) {
+                    Ok(amount) => {
+                        let explanation = format!(
+                            "{} = {} × {} × {days}/{basis}, {} (clause {}; interest {how}; {})",
+                            format_money(amount),
+                            format_money(unpaid),
+                            format_percent(interest.rate.node),
+                            rounding.describe(),
+                            entry.clause,
+                            convention.describe()
+                        );
+                        entry
+                            .explanation
+                            .push(format!("late interest: {explanation}"));
+                        entry.remedies.push(Remedy {
+                            kind: "interest",
+                            amount,
+                            from: cursor,
+                            to: until,
+                            rate: interest.rate.node,
+                            basis: convention.describe(),
+                            days,
+                            explanation,
+                        });
+                    }
+                    Err(error) => {
+                        self.unavailable(entry, Unavailable::Arithmetic(error.0, interest.span))
+                    }
+                }
+            }
+            unpaid -= payment;
+            cursor = until;
+        }
+    }
+
+    pub(super) fn report_unmatched_payments(&mut self) {
+        let events = self.events();
+        for (index, event) in events.iter().enumerate() {
+            let Event::Paid {
+                obligation,
+                due,
+                span,
+                ..
+            } = event
+            else {
+                continue;
+            };
+            if self.matched_payments.get(index).copied().unwrap_or(true) {
+                continue;
+            }
+            let known = self
+                .model
+                .obligations()
+                .any(|(_, o)| o.label.as_ref().is_some_and(|l| l.node == obligation.node));
+            if !known {
+                continue; // reported by the checker as an unknown name
+            }
+            let dues: Vec<String> = self
+                .entries
+                .iter()
+                .filter(|e| {
+                    e.id.split('[')
+                        .next()
+                        .is_some_and(|base| base.ends_with(&format!(".{}", obligation.node)))
+                })
+                .filter_map(|e| e.due.map(long_date))
+                .collect();
+            let message = match due {
+                Some(d) => format!(
+                    "`{}` has no installment due on {} under this scenario",
+                    obligation.node,
+                    long_date(d.node)
+                ),
+                None => format!(
+                    "this payment does not say which installment of `{}` it pays",
+                    obligation.node
+                ),
+            };
+            self.diagnostics.push(
+                Diagnostic::error(Code::UnknownObligation, *span, message).with_help(
+                    if dues.is_empty() {
+                        "check the obligation's label".to_owned()
+                    } else {
+                        format!(
+                            "its due dates are {}; write `for {} due DATE`",
+                            dues.join(", "),
+                            obligation.node
+                        )
+                    },
+                ),
+            );
+        }
+    }
+
+    // ---- notices -----------------------------------------------------------
+
+    /// A duty to give notice of each compensation received: one entry per
+    /// receipt, due within the stated time.
+    pub(super) fn notices(
+        &mut self,
+        clause: &'m Clause,
+        obligation: &'m Obligation,
+        id: &str,
+        receiver: &str,
+    ) {
+        let template = self.entry(clause, obligation, id);
+        let within = obligation.modifiers.iter().find_map(|m| match m {
+            Modifier::Within(d) => Some(d.node),
+            _ => None,
+        });
+        let receipts: Vec<(NaiveDate, String)> = self
+            .events()
+            .iter()
+            .filter_map(|e| match e {
+                Event::Compensation {
+                    party,
+                    on,
+                    description,
+                    ..
+                } if party.node == receiver && on.node <= self.as_of => Some((
+                    on.node,
+                    description
+                        .as_ref()
+                        .map(|d| d.node.clone())
+                        .unwrap_or_else(|| "compensation".to_owned()),
+                )),
+                _ => None,
+            })
+            .filter(|(on, _)| {
+                template.start.is_none_or(|s| *on >= s) && template.end.is_none_or(|e| *on <= e)
+            })
+            .collect();
+        if receipts.is_empty() {
+            let mut entry = template;
+            entry.status = Status::NotTriggered;
+            entry.notes.push(format!(
+                "no compensation received by {receiver} in this scenario"
+            ));
+            self.entries.push(entry);
+            return;
+        }
+        for (k, (received, what)) in receipts.into_iter().enumerate() {
+            let mut entry = template.clone();
+            entry.id = format!("{id}[{}]", k + 1);
+            entry.due = within
+                .and_then(|w| add_duration(received, w))
+                .or(Some(received));
+            entry.summary = format!(
+                "{} ({what} received on {})",
+                entry.summary,
+                long_date(received)
+            );
+            self.notice_given(&mut entry, obligation, Some(received));
+            self.entries.push(entry);
+        }
+    }
+
+    // ---- values --------------------------------------------------------------
+
+    /// Applies the scenario's notices from the obligor to the obligee (on or
+    /// after `since`) to a notice duty: met, late, missed or not yet due.
+    pub(super) fn notice_given(
+        &self,
+        entry: &mut Entry,
+        obligation: &Obligation,
+        since: Option<NaiveDate>,
+    ) {
+        let notice = self.events().iter().find_map(|e| match e {
+            Event::Notified { party, to, on, .. }
+                if party.node == obligation.obligor.node
+                    && obligation
+                        .obligee
+                        .as_ref()
+                        .is_none_or(|o| o.node == to.node)
+                    && since.is_none_or(|s| on.node >= s)
+                    && on.node <= self.as_of =>
+            {
+                Some(on.node)
+            }
+            _ => None,
+        });
+        entry.status = match (notice, entry.due) {
+            (Some(on), Some(due)) if on > due => Status::Late,
+            (Some(_), _) => Status::Met,
+            (None, Some(due)) if due < self.as_of => Status::Missed,
+            (None, Some(_)) => Status::NotYetDue,
+            (None, None) => entry.status,
+        };
+        if let Some(on) = notice {
+            entry
+                .notes
+                .push(format!("notice given on {}", long_date(on)));
+        }
+    }
+}
+
+/// Payment events by (label, due date named), in the scenario's order.
+pub(super) fn index_payments(
+    scenario: Option<&Scenario>,
+) -> BTreeMap<(&str, Option<NaiveDate>), Vec<usize>> {
+    let mut index: BTreeMap<(&str, Option<NaiveDate>), Vec<usize>> = BTreeMap::new();
+    for (i, event) in scenario
+        .map_or(&[][..], |s| s.events.as_slice())
+        .iter()
+        .enumerate()
+    {
+        if let Event::Paid {
+            obligation, due, ..
+        } = event
+        {
+            index
+                .entry((obligation.node.as_str(), due.as_ref().map(|d| d.node)))
+                .or_default()
+                .push(i);
+        }
+    }
+    index
+}

@@ -1,0 +1,214 @@
+//! Values and conditions under a scenario: amounts computed exactly, with
+//! the arithmetic shown; conditions true, false, or not yet known.
+
+use super::*;
+
+impl<'m> Evaluator<'m> {
+    pub(super) fn conditions(&self, obligation: &Obligation) -> Truth {
+        obligation
+            .modifiers
+            .iter()
+            .filter_map(|m| match m {
+                Modifier::Condition(c) => Some(self.truth(c)),
+                _ => None,
+            })
+            .fold(Truth::Yes, Truth::and)
+    }
+
+    pub(super) fn truth(&self, condition: &Condition) -> Truth {
+        match condition {
+            Condition::Not(inner, _) => self.truth(inner).not(),
+            Condition::All(parts, _) => parts
+                .iter()
+                .map(|p| self.truth(p))
+                .fold(Truth::Yes, Truth::and),
+            Condition::Any(parts, _) => parts
+                .iter()
+                .map(|p| self.truth(p))
+                .fold(Truth::No, Truth::or),
+            Condition::Elects { option, .. } => {
+                let Some(election) = self.model.election_offering(&option.node) else {
+                    return Truth::Unknown;
+                };
+                match self.elections.get(&election.name.node) {
+                    Some(chosen) if *chosen == option.node => Truth::Yes,
+                    Some(_) => Truth::No,
+                    None => Truth::Unknown,
+                }
+            }
+            Condition::Fact(name) => match self.facts.get(name.node.as_str()) {
+                Some(Value::Yes) => Truth::Yes,
+                Some(Value::No) => Truth::No,
+                _ => Truth::Unknown,
+            },
+            Condition::Prevails(party) => {
+                let prevailed = self.events().iter().find_map(|e| match e {
+                    Event::Prevailed { party: p, .. } => Some(p.node == party.node),
+                    _ => None,
+                });
+                match prevailed {
+                    Some(true) => Truth::Yes,
+                    Some(false) => Truth::No,
+                    None => Truth::Unknown,
+                }
+            }
+            Condition::Compare(left, op, right) => {
+                let (Ok(a), Ok(b)) = (self.value(left), self.value(right)) else {
+                    return Truth::Unknown;
+                };
+                let ordering = match (a, b) {
+                    (Val::Date(x), Val::Date(y)) => x.partial_cmp(&y),
+                    _ => scalar(a)
+                        .zip(scalar(b))
+                        .and_then(|(x, y)| x.partial_cmp(&y)),
+                };
+                let Some(ordering) = ordering else {
+                    return Truth::Unknown;
+                };
+                let holds = match op.node {
+                    CompareOp::Gt => ordering.is_gt(),
+                    CompareOp::Ge => ordering.is_ge(),
+                    CompareOp::Lt => ordering.is_lt(),
+                    CompareOp::Le => ordering.is_le(),
+                    CompareOp::Eq => ordering.is_eq(),
+                };
+                if holds {
+                    Truth::Yes
+                } else {
+                    Truth::No
+                }
+            }
+            Condition::Described(_) => Truth::Unknown,
+        }
+    }
+
+    pub(super) fn value(&self, expr: &Expr) -> Result<Val, Unavailable> {
+        let overflow = || {
+            Unavailable::Arithmetic(
+                format!(
+                    "`{}` is too large to compute exactly",
+                    self.text_of(expr.span)
+                ),
+                expr.span,
+            )
+        };
+        match &expr.node {
+            ExprKind::Money(v) => Ok(Val::Money(*v)),
+            ExprKind::Number(v) => Ok(Val::Number(*v)),
+            ExprKind::Percent(v) => Ok(Val::Percent(*v)),
+            ExprKind::Date(d) => Ok(Val::Date(*d)),
+            ExprKind::Duration(d) => Ok(Val::Duration(*d)),
+            ExprKind::Fact(name) => match self.facts.get(name.as_str()) {
+                Some(Value::Expr(e)) => self.value(e),
+                _ => Err(Unavailable::MissingFact(name.clone(), expr.span)),
+            },
+            ExprKind::GreaterOf(a, b) | ExprKind::LesserOf(a, b) => {
+                let (va, vb) = (self.value(a)?, self.value(b)?);
+                let (Some(x), Some(y)) = (scalar(va), scalar(vb)) else {
+                    return Err(overflow());
+                };
+                let greater = matches!(expr.node, ExprKind::GreaterOf(..));
+                Ok(if (x >= y) == greater { va } else { vb })
+            }
+            ExprKind::Binary(op, a, b) => {
+                let (va, vb) = (self.value(a)?, self.value(b)?);
+                if *op == BinOp::Div && scalar(vb).is_some_and(|d| d.is_zero()) {
+                    return Err(Unavailable::Arithmetic(
+                        format!("`{}` divides by zero", self.text_of(expr.span)),
+                        expr.span,
+                    ));
+                }
+                binary(*op, va, vb).ok_or_else(overflow)
+            }
+        }
+    }
+
+    /// The arithmetic of an expression with each fact's value shown:
+    /// `$250,000.00 × 6 ÷ 12`.
+    pub(super) fn explain(&self, expr: &Expr) -> String {
+        match &expr.node {
+            ExprKind::Fact(name) => match self.value(expr) {
+                Ok(v) => format!("{name} {}", show(v)),
+                Err(_) => name.clone(),
+            },
+            ExprKind::Binary(op, a, b) => format!(
+                "{} {} {}",
+                self.explain_operand(a),
+                op.symbol(),
+                self.explain_operand(b)
+            ),
+            ExprKind::GreaterOf(a, b) | ExprKind::LesserOf(a, b) => {
+                let which = if matches!(expr.node, ExprKind::GreaterOf(..)) {
+                    "greater"
+                } else {
+                    "lesser"
+                };
+                format!(
+                    "the {which} of {} and {}",
+                    self.explain_operand(a),
+                    self.explain_operand(b)
+                )
+            }
+            _ => self.value(expr).map(show).unwrap_or_default(),
+        }
+    }
+
+    pub(super) fn explain_operand(&self, expr: &Expr) -> String {
+        match &expr.node {
+            ExprKind::Binary(..) | ExprKind::GreaterOf(..) | ExprKind::LesserOf(..) => {
+                let value = self
+                    .value(expr)
+                    .map(|v| format!(" = {}", show(v)))
+                    .unwrap_or_default();
+                format!("({}{value})", self.explain(expr))
+            }
+            _ => self.explain(expr),
+        }
+    }
+}
+
+/// A figure written out, which needs no explaining.
+pub(super) fn is_literal(expr: &Expr) -> bool {
+    matches!(
+        expr.node,
+        ExprKind::Money(_) | ExprKind::Number(_) | ExprKind::Percent(_)
+    )
+}
+
+pub(super) fn scalar(v: Val) -> Option<Decimal> {
+    match v {
+        Val::Money(d) | Val::Number(d) | Val::Percent(d) => Some(d),
+        Val::Date(_) | Val::Duration(_) => None,
+    }
+}
+
+pub(super) fn binary(op: BinOp, a: Val, b: Val) -> Option<Val> {
+    use Val::*;
+    let apply = |x: Decimal, y: Decimal| match op {
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mul => x.checked_mul(y),
+        BinOp::Div => x.checked_div(y),
+    };
+    match (a, b) {
+        (Date(d), Duration(span)) if op == BinOp::Add => add_duration(d, span).map(Date),
+        (Date(d), Duration(span)) if op == BinOp::Sub => sub_duration(d, span).map(Date),
+        (Money(x), Money(y)) if op == BinOp::Div => apply(x, y).map(Number),
+        (Money(x), Money(y) | Number(y) | Percent(y)) | (Number(x) | Percent(x), Money(y)) => {
+            apply(x, y).map(Money)
+        }
+        (Percent(x), Number(y) | Percent(y)) | (Number(x), Percent(y)) => apply(x, y).map(Percent),
+        (Number(x), Number(y)) => apply(x, y).map(Number),
+        _ => None,
+    }
+}
+
+pub(super) fn show(v: Val) -> String {
+    match v {
+        Val::Money(d) => format_money(d),
+        Val::Number(d) => d.normalize().to_string(),
+        Val::Percent(d) => format_percent(d),
+        Val::Date(d) => long_date(d),
+        Val::Duration(d) => d.describe(),
+    }
+}
