@@ -504,6 +504,23 @@ pub struct Scenario {
     pub head_span: Span,
 }
 
+impl Scenario {
+    /// A scenario with a name and nothing else: no facts, no events.
+    pub fn empty(name: Name, title: Option<Text>, head_span: Span) -> Scenario {
+        Scenario {
+            name,
+            title,
+            hypothetical: Vec::new(),
+            as_of: None,
+            facts: Vec::new(),
+            readings: Vec::new(),
+            payments_on_time: false,
+            events: Vec::new(),
+            head_span,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct FactValue {
     pub name: Name,

@@ -266,21 +266,12 @@ fn choices_after(line: &str, with_choices: Context) -> Context {
 
 /// `label: ...` or `party verb ...`: the start of an obligation.
 fn starts_obligation(line: &str) -> bool {
-    const VERBS: &[&str] = &[
-        "pays",
-        "provides",
-        "reimburses",
-        "performs",
-        "notifies",
-        "releases",
-        "remains",
-        "must",
-        "may",
-        "signs",
-    ];
     let mut words = line.split_whitespace();
     let first = words.next().unwrap_or("");
-    first.ends_with(':') || words.next().is_some_and(|second| VERBS.contains(&second))
+    first.ends_with(':')
+        || words
+            .next()
+            .is_some_and(|second| crate::parse::VERBS.contains(&second))
 }
 
 #[cfg(test)]

@@ -48,6 +48,15 @@ impl Analysis {
             .iter()
             .any(|d| d.severity == Severity::Error)
     }
+
+    /// The errors alone, without the warnings.
+    pub fn errors(&self) -> Vec<Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .cloned()
+            .collect()
+    }
 }
 
 /// Runs the whole pipeline on one agreement folder. Whole-contract findings

@@ -164,13 +164,9 @@ pub fn load_agreement(dir: &Path, sources: &mut SourceMap) -> Result<Loaded, Loa
     Ok(loaded)
 }
 
-/// Reads one file as text, turning size and encoding problems into
-/// diagnostics (`Ok(None)`). I/O failures are errors.
-fn read_text(
-    path: &Path,
-    sources: &mut SourceMap,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Result<Option<String>, LoadError> {
+/// A file's bytes, or `None` when it is larger than [`MAX_FILE_BYTES`]
+/// (never reading more than that).
+fn read_bounded(path: &Path) -> Result<Option<Vec<u8>>, LoadError> {
     let unreadable = |e: std::io::Error| LoadError::Unreadable {
         path: display(path),
         reason: e.to_string(),
@@ -180,7 +176,17 @@ fn read_text(
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    Ok((bytes.len() as u64 <= MAX_FILE_BYTES).then_some(bytes))
+}
+
+/// Reads one file as text, turning size and encoding problems into
+/// diagnostics (`Ok(None)`). I/O failures are errors.
+fn read_text(
+    path: &Path,
+    sources: &mut SourceMap,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Option<String>, LoadError> {
+    let Some(bytes) = read_bounded(path)? else {
         let id = sources.add(path, String::new());
         diagnostics.push(
             Diagnostic::error(
@@ -194,7 +200,7 @@ fn read_text(
             .with_help("a clause file is a few kilobytes; check that this is the right file"),
         );
         return Ok(None);
-    }
+    };
     match decode(&bytes) {
         Ok(text) => Ok(Some(text)),
         Err((offset, lossy)) => {
@@ -287,18 +293,9 @@ fn collect_files(dir: &Path, depth: usize, found: &mut Vec<PathBuf>) -> Result<(
 
 /// Reads a file for formatting: its text, or why it cannot be formatted.
 pub fn read_for_format(path: &Path) -> Result<Result<String, String>, LoadError> {
-    let unreadable = |e: std::io::Error| LoadError::Unreadable {
-        path: display(path),
-        reason: e.to_string(),
-    };
-    let file = fs::File::open(path).map_err(unreadable)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    let Some(bytes) = read_bounded(path)? else {
         return Ok(Err("the file is larger than clausec reads".to_owned()));
-    }
+    };
     Ok(decode(&bytes).map_err(|_| "the file is not UTF-8 text".to_owned()))
 }
 

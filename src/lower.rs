@@ -812,17 +812,7 @@ impl Lowerer {
         let name = self.name(c.expect(Rule::name)?);
         let title = c.optional(Rule::string).map(|s| self.string(s));
         let head_span = title.as_ref().map_or(name.span, |t| name.span.to(t.span));
-        let mut scenario = Scenario {
-            name,
-            title,
-            hypothetical: Vec::new(),
-            as_of: None,
-            facts: Vec::new(),
-            readings: Vec::new(),
-            payments_on_time: false,
-            events: Vec::new(),
-            head_span,
-        };
+        let mut scenario = Scenario::empty(name, title, head_span);
         while let Some(item) = c.next() {
             if let Err(error) = self.scenario_item(&mut scenario, item) {
                 self.errors.push(error);

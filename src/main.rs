@@ -241,12 +241,7 @@ fn obligations(
         add_scenario_file(&mut analysis, &mut sources, file)?;
     }
     if analysis.has_errors() {
-        let errors: Vec<_> = analysis
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .cloned()
-            .collect();
+        let errors = analysis.errors();
         return Ok(Outcome {
             stdout: render::diagnostics_text(&errors, &sources)
                 + &render::tally_line(render::Tally::of(&errors)),
@@ -328,17 +323,11 @@ fn choose_scenario<'a>(
 
 fn empty_scenario(analysis: &clausec::Analysis) -> clausec::ast::Scenario {
     let span = analysis.model.dir_span;
-    clausec::ast::Scenario {
-        name: clausec::ast::Spanned::new("none".to_owned(), span),
-        title: None,
-        hypothetical: Vec::new(),
-        as_of: None,
-        facts: Vec::new(),
-        readings: Vec::new(),
-        payments_on_time: false,
-        events: Vec::new(),
-        head_span: span,
-    }
+    clausec::ast::Scenario::empty(
+        clausec::ast::Spanned::new("none".to_owned(), span),
+        None,
+        span,
+    )
 }
 
 /// `clausec fmt`: formats each file that parses, never one that does not,
@@ -429,12 +418,7 @@ fn diff(
         (&new_analysis, &new_sources, "new"),
     ] {
         if analysis.has_errors() {
-            let errors: Vec<_> = analysis
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .cloned()
-                .collect();
+            let errors = analysis.errors();
             return Err(format!(
                 "the {which} version has errors; fix them before comparing\n{}",
                 render::diagnostics_text(&errors, sources)

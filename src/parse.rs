@@ -272,6 +272,21 @@ fn scan_line(
     }
 }
 
+/// The verbs an obligation can have (`company pays ...`), for the line-level
+/// scans that run before or without the parser.
+pub const VERBS: &[&str] = &[
+    "pays",
+    "provides",
+    "reimburses",
+    "performs",
+    "notifies",
+    "releases",
+    "remains",
+    "must",
+    "may",
+    "signs",
+];
+
 /// Does this line start a new statement or modifier (so that no amount or
 /// condition of the line before can go on into it)? `label:`, or a keyword
 /// that only starts things.
@@ -318,18 +333,6 @@ fn starts_statement(line: &str) -> bool {
         .collect();
     let labelled = !first.is_empty() && line.get(first.len()..).is_some_and(|r| r.starts_with(':'));
     // An obligation without a label: `company pays ...`.
-    const VERBS: &[&str] = &[
-        "pays",
-        "provides",
-        "reimburses",
-        "performs",
-        "notifies",
-        "releases",
-        "remains",
-        "must",
-        "may",
-        "signs",
-    ];
     let second = line.split_whitespace().nth(1).unwrap_or("");
     labelled || STARTERS.contains(&first.as_str()) || VERBS.contains(&second)
 }
