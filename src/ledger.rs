@@ -132,6 +132,9 @@ pub struct Entry {
     /// How each computed amount was reached, step by step.
     pub explanation: Vec<String>,
     pub quote: Option<String>,
+    /// Where the obligation is written (for editors; not in the JSON).
+    #[serde(skip)]
+    pub source: crate::source::Span,
 }
 
 /// A remedy that triggered, such as late interest.

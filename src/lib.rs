@@ -63,7 +63,16 @@ impl Analysis {
 /// and scenario evaluation run only when the files are free of errors, so
 /// that one mistake is not reported again as a dozen consequences.
 pub fn analyze(dir: &Path, sources: &mut SourceMap) -> Result<Analysis, LoadError> {
-    let loaded = load::load_agreement(dir, sources)?;
+    analyze_with(dir, sources, &load::Overlay::new())
+}
+
+/// Like [`analyze`], with an editor's unsaved texts standing in for files.
+pub fn analyze_with(
+    dir: &Path,
+    sources: &mut SourceMap,
+    overlay: &load::Overlay,
+) -> Result<Analysis, LoadError> {
+    let loaded = load::load_agreement_with(dir, sources, overlay)?;
     let (mut model, mut diagnostics) = check::check(&loaded);
     diagnostics.extend(loaded.diagnostics);
     if !diagnostics.iter().any(|d| d.severity == Severity::Error) {

@@ -119,6 +119,19 @@ pub struct Loaded {
 /// then its source document. Problems with the files' contents become
 /// diagnostics; only an unreadable folder is an error.
 pub fn load_agreement(dir: &Path, sources: &mut SourceMap) -> Result<Loaded, LoadError> {
+    load_agreement_with(dir, sources, &Overlay::new())
+}
+
+/// Texts that stand in for files on disk: an editor's unsaved buffers.
+pub type Overlay = std::collections::BTreeMap<PathBuf, String>;
+
+/// Like [`load_agreement`], reading a file's text from `overlay` where it
+/// has one (files only in the overlay are read too).
+pub fn load_agreement_with(
+    dir: &Path,
+    sources: &mut SourceMap,
+    overlay: &Overlay,
+) -> Result<Loaded, LoadError> {
     let dir_file = sources.add(dir, String::new());
     let mut loaded = Loaded {
         dir: dir.to_path_buf(),
@@ -130,12 +143,25 @@ pub fn load_agreement(dir: &Path, sources: &mut SourceMap) -> Result<Loaded, Loa
     if scenario_dir.is_dir() {
         paths.extend(sorted_entries(&scenario_dir)?);
     }
+    let unsaved = overlay
+        .keys()
+        .filter(|p| p.parent() == Some(dir) || p.parent() == Some(scenario_dir.as_path()));
+    paths.extend(unsaved.cloned());
+    paths.sort();
+    paths.dedup();
     for path in paths {
         let is_scenario = has_extension(&path, "scenario");
-        if !(is_scenario || has_extension(&path, "clause")) || !path.is_file() {
+        let in_overlay = overlay.get(&path);
+        if !(is_scenario || has_extension(&path, "clause"))
+            || (in_overlay.is_none() && !path.is_file())
+        {
             continue;
         }
-        let Some(text) = read_text(&path, sources, &mut loaded.diagnostics)? else {
+        let text = match in_overlay {
+            Some(text) => Some(text.clone()),
+            None => read_text(&path, sources, &mut loaded.diagnostics)?,
+        };
+        let Some(text) = text else {
             continue;
         };
         let file = sources.add(&path, text);

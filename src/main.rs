@@ -15,6 +15,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod lsp;
+
 #[derive(Parser)]
 #[command(
     name = "clausec",
@@ -81,6 +83,8 @@ enum Command {
         #[arg(long, value_name = "REV")]
         git: Option<String>,
     },
+    /// Run the language server (LSP on standard input and output) for an editor.
+    Lsp,
     /// Explain a diagnostic code: what it means, why, and an example.
     Explain {
         /// A code such as `clausec::check::count_mismatch`, or its last part.
@@ -141,6 +145,10 @@ fn main() -> ExitCode {
             explain,
         } => obligations(agreement, scenario, format, as_of, explain),
         Command::Fmt { paths, check } => fmt(paths, check),
+        Command::Lsp => lsp::run().map(|()| Outcome {
+            stdout: String::new(),
+            code: 0,
+        }),
         Command::Diff {
             old,
             new,

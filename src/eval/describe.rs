@@ -55,6 +55,7 @@ impl<'m> Evaluator<'m> {
             notes: Vec::new(),
             explanation: Vec::new(),
             quote: self.model.folded_quotes.get(&clause.number.node).cloned(),
+            source: obligation.span,
         }
     }
 

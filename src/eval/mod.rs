@@ -648,6 +648,7 @@ impl<'m> Evaluator<'m> {
             notes,
             explanation: Vec::new(),
             quote: self.model.folded_quotes.get(&clause.number.node).cloned(),
+            source: election.name.span,
         });
     }
 
