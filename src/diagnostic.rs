@@ -130,6 +130,7 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
 struct Renderable<'a> {
     diagnostic: &'a Diagnostic,
     source: miette::NamedSource<String>,
+    has_text: bool,
 }
 
 impl fmt::Debug for Renderable<'_> {
@@ -166,10 +167,15 @@ impl miette::Diagnostic for Renderable<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(&self.source)
+        // A folder, or a file whose text could not be read, has nothing to show.
+        self.has_text
+            .then_some(&self.source as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        if !self.has_text {
+            return None;
+        }
         let labels = self.diagnostic.labels.iter().enumerate().map(|(i, l)| {
             let text = (!l.text.is_empty()).then(|| l.text.clone());
             let span = miette::SourceSpan::from(l.span.start..l.span.end);
@@ -191,9 +197,22 @@ pub fn render(diagnostic: &Diagnostic, sources: &SourceMap, width: usize) -> Str
         .and_then(|span| sources.get(span.file))
         .map(|f| (f.display_path(), f.text.clone()))
         .unwrap_or_default();
+    let has_text = !file.1.is_empty();
+    // Without a text to show, the place goes into the message instead.
+    let placed;
+    let diagnostic = if has_text || diagnostic.message.contains(&file.0) {
+        diagnostic
+    } else {
+        placed = Diagnostic {
+            message: format!("`{}`: {}", file.0, diagnostic.message),
+            ..diagnostic.clone()
+        };
+        &placed
+    };
     let renderable = Renderable {
         diagnostic,
         source: miette::NamedSource::new(file.0, file.1),
+        has_text,
     };
     let handler =
         miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())

@@ -489,7 +489,10 @@ impl<'m> Evaluator<'m> {
                         Diagnostic::warning(
                             Code::MissingFact,
                             span,
-                            format!("the scenario gives no value for `{fact}`, so this amount cannot be computed"),
+                            format!(
+                                "scenario `{}` gives no value for `{fact}`, so this amount cannot be computed",
+                                self.scenario_name()
+                            ),
                         )
                         .with_help(format!("add `fact {fact} is ...` to the scenario"))
                         .in_clause(entry.clause.clone()),
@@ -499,9 +502,13 @@ impl<'m> Evaluator<'m> {
             Unavailable::Arithmetic(message, span) => {
                 entry.notes.push(message.clone());
                 self.diagnostics.push(
-                    Diagnostic::error(Code::Arithmetic, span, message)
-                        .with_help("check the figures of the calculation")
-                        .in_clause(entry.clause.clone()),
+                    Diagnostic::error(
+                        Code::Arithmetic,
+                        span,
+                        format!("under scenario `{}`, {message}", self.scenario_name()),
+                    )
+                    .with_help("check the figures of the calculation")
+                    .in_clause(entry.clause.clone()),
                 );
             }
         }

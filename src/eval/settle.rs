@@ -100,12 +100,16 @@ impl<'m> Evaluator<'m> {
     /// each against installments due on or after the day it was received.
     /// Returns the total offset.
     pub(super) fn apply_offsets(&mut self, obligation: &Obligation, first_entry: usize) -> Decimal {
-        let Some((receiver, period)) = obligation.modifiers.iter().find_map(|m| match m {
-            Modifier::Offset {
-                receiver, period, ..
-            } => Some((receiver, period)),
-            _ => None,
-        }) else {
+        let Some((receiver, period, offset_span)) =
+            obligation.modifiers.iter().find_map(|m| match m {
+                Modifier::Offset {
+                    receiver,
+                    period,
+                    span,
+                } => Some((receiver, period, *span)),
+                _ => None,
+            })
+        else {
             return Decimal::ZERO;
         };
         let from = period
@@ -171,7 +175,7 @@ impl<'m> Evaluator<'m> {
                 self.diagnostics.push(
                     Diagnostic::warning(
                         Code::OffsetExcess,
-                        obligation.span,
+                        offset_span,
                         format!(
                             "under scenario `{}`, {} of the {what} received on {} is more than the installments left to offset it against",
                             self.scenario_name(),
@@ -494,17 +498,20 @@ impl<'m> Evaluator<'m> {
                 ),
             };
             self.diagnostics.push(
-                Diagnostic::error(Code::UnknownObligation, *span, message).with_help(
-                    if dues.is_empty() {
-                        "check the obligation's label".to_owned()
-                    } else {
-                        format!(
-                            "its due dates are {}; write `for {} due DATE`",
-                            dues.join(", "),
-                            obligation.node
-                        )
-                    },
-                ),
+                Diagnostic::error(
+                    Code::UnknownObligation,
+                    due.as_ref().map_or(*span, |d| d.span),
+                    message,
+                )
+                .with_help(if dues.is_empty() {
+                    "check the obligation's label".to_owned()
+                } else {
+                    format!(
+                        "its due dates are {}; write `for {} due DATE`",
+                        dues.join(", "),
+                        obligation.node
+                    )
+                }),
             );
         }
     }
