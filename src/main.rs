@@ -4,7 +4,6 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use clausec::codes::Code;
-use clausec::diagnostic::Severity;
 use clausec::load::{discover, LoadError};
 use clausec::parse::closest;
 use clausec::render::{self, Tally, TextOptions};
@@ -15,7 +14,10 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod cmd;
 mod lsp;
+
+use cmd::Outcome;
 
 #[derive(Parser)]
 #[command(
@@ -116,12 +118,6 @@ enum Deny {
     Warnings,
 }
 
-/// What a command produced: text for standard output, and an exit code.
-struct Outcome {
-    stdout: String,
-    code: u8,
-}
-
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -144,7 +140,7 @@ fn main() -> ExitCode {
             as_of,
             explain,
         } => obligations(agreement, scenario, format, as_of, explain),
-        Command::Fmt { paths, check } => fmt(paths, check),
+        Command::Fmt { paths, check } => cmd::fmt::fmt(paths, check),
         Command::Lsp => lsp::run().map(|()| Outcome {
             stdout: String::new(),
             code: 0,
@@ -154,7 +150,7 @@ fn main() -> ExitCode {
             new,
             scenario,
             git,
-        } => diff(old, new, scenario, git),
+        } => cmd::diff::diff(old, new, scenario, git),
         Command::Explain { code } => explain(&code),
         Command::Codes => Ok(codes()),
     };
@@ -336,219 +332,6 @@ fn empty_scenario(analysis: &clausec::Analysis) -> clausec::ast::Scenario {
         None,
         span,
     )
-}
-
-/// `clausec fmt`: formats each file that parses, never one that does not,
-/// and writes only what changed — atomically, and only after checking that
-/// the formatted text means exactly what the original did.
-fn fmt(paths: Vec<PathBuf>, check_only: bool) -> Result<Outcome, String> {
-    let paths = if paths.is_empty() {
-        vec![PathBuf::from("clauses")]
-    } else {
-        paths
-    };
-    let files = clausec::load::clause_files(&paths).map_err(|e| e.to_string())?;
-    let mut stdout = String::new();
-    let mut failed = false;
-    let mut sources = SourceMap::default();
-    for path in files {
-        let shown = path.to_string_lossy().replace('\\', "/");
-        let text = match clausec::load::read_for_format(&path).map_err(|e| e.to_string())? {
-            Ok(text) => text,
-            Err(why) => {
-                stdout.push_str(&format!("not formatted: {shown}: {why}\n"));
-                failed = true;
-                continue;
-            }
-        };
-        let id = sources.add(&path, text.clone());
-        let (before, diagnostics) = clausec::parse::parse_file(id, &text);
-        if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-            stdout.push_str(&render::diagnostics_text(&diagnostics, &sources));
-            stdout.push_str(&format!(
-                "not formatted: {shown}: fix the errors above first\n"
-            ));
-            failed = true;
-            continue;
-        }
-        let formatted = clausec::format::format_text(&text);
-        if formatted == text {
-            continue;
-        }
-        let (after, _) = clausec::parse::parse_file(id, &formatted);
-        if after != before {
-            stdout.push_str(&format!(
-                "not formatted: {shown}: formatting would change its meaning (a bug in clausec; please report it)\n"
-            ));
-            failed = true;
-            continue;
-        }
-        if check_only {
-            stdout.push_str(&format!("would reformat: {shown}\n"));
-            failed = true;
-        } else {
-            clausec::load::write_atomically(&path, &formatted)
-                .map_err(|e| format!("cannot write `{shown}`: {e}"))?;
-            stdout.push_str(&format!("formatted: {shown}\n"));
-        }
-    }
-    Ok(Outcome {
-        stdout,
-        code: u8::from(failed),
-    })
-}
-
-fn diff(
-    old: PathBuf,
-    new: Option<PathBuf>,
-    scenario: Option<String>,
-    git: Option<String>,
-) -> Result<Outcome, String> {
-    let (old_dir, new_dir, _checkout) = match (git, new) {
-        (Some(rev), None) => {
-            let checkout = GitCheckout::of(&rev, &old)?;
-            (checkout.dir.clone(), old, Some(checkout))
-        }
-        (None, Some(new)) => (old, new, None),
-        (Some(_), Some(_)) => {
-            return Err(
-                "with --git, name one agreement: `clausec diff --git REV AGREEMENT`".to_owned(),
-            )
-        }
-        (None, None) => return Err("name two agreement folders: `clausec diff OLD NEW`".to_owned()),
-    };
-    let mut old_sources = SourceMap::default();
-    let mut new_sources = SourceMap::default();
-    let old_analysis = clausec::analyze(&old_dir, &mut old_sources).map_err(|e| e.to_string())?;
-    let new_analysis = clausec::analyze(&new_dir, &mut new_sources).map_err(|e| e.to_string())?;
-    for (analysis, sources, which) in [
-        (&old_analysis, &old_sources, "old"),
-        (&new_analysis, &new_sources, "new"),
-    ] {
-        if analysis.has_errors() {
-            let errors = analysis.errors();
-            return Err(format!(
-                "the {which} version has errors; fix them before comparing\n{}",
-                render::diagnostics_text(&errors, sources)
-            ));
-        }
-    }
-    let names: Vec<String> = match scenario {
-        Some(name) => vec![name.replace('-', "_")],
-        None => old_analysis
-            .model
-            .scenarios
-            .iter()
-            .map(|s| s.name.node.clone())
-            .filter(|n| {
-                new_analysis
-                    .model
-                    .scenarios
-                    .iter()
-                    .any(|s| &s.name.node == n)
-            })
-            .collect(),
-    };
-    let mut stdout = String::new();
-    let mut changed = false;
-    let find = |analysis: &clausec::Analysis, name: &str| {
-        analysis
-            .model
-            .scenarios
-            .iter()
-            .find(|s| s.name.node == name)
-            .cloned()
-    };
-    let pairs: Vec<(
-        String,
-        Option<clausec::ast::Scenario>,
-        Option<clausec::ast::Scenario>,
-    )> = if names.is_empty() {
-        vec![("none".to_owned(), None, None)]
-    } else {
-        names
-            .iter()
-            .map(|n| (n.clone(), find(&old_analysis, n), find(&new_analysis, n)))
-            .collect()
-    };
-    for (name, old_scenario, new_scenario) in pairs {
-        if name != "none" && (old_scenario.is_none() || new_scenario.is_none()) {
-            return Err(format!("scenario `{name}` is not in both versions"));
-        }
-        let before = clausec::ledger(&old_analysis, old_scenario.as_ref(), &old_sources);
-        let after = clausec::ledger(&new_analysis, new_scenario.as_ref(), &new_sources);
-        let changes = clausec::diff::compare(&before, &after);
-        if changes.is_empty() {
-            stdout.push_str(&format!("scenario {name}: no change\n"));
-            continue;
-        }
-        changed = true;
-        stdout.push_str(&format!("scenario {name}:\n"));
-        for change in changes {
-            stdout.push_str(&format!("  {}\n", change.describe()));
-        }
-    }
-    Ok(Outcome {
-        stdout,
-        code: u8::from(changed),
-    })
-}
-
-/// An agreement folder as it was at a git revision, written to a temporary
-/// folder that is removed when this is dropped.
-struct GitCheckout {
-    dir: PathBuf,
-}
-
-impl GitCheckout {
-    fn of(rev: &str, agreement: &std::path::Path) -> Result<GitCheckout, String> {
-        let shown = agreement.to_string_lossy().into_owned();
-        let listing = git(&["ls-tree", "-r", "--name-only", rev, "--", &shown])?;
-        let files: Vec<&str> = listing.lines().collect();
-        if files.is_empty() {
-            return Err(format!("`{shown}` is not in revision `{rev}`"));
-        }
-        let dir = std::env::temp_dir().join(format!("clausec-diff-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        let checkout = GitCheckout { dir };
-        for file in files {
-            let relative = std::path::Path::new(file)
-                .strip_prefix(agreement)
-                .unwrap_or(std::path::Path::new(file));
-            let content = git_bytes(&["show", &format!("{rev}:./{file}")])?;
-            let target = checkout.dir.join(relative);
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
-            }
-            std::fs::write(&target, content).map_err(|e| e.to_string())?;
-        }
-        Ok(checkout)
-    }
-}
-
-impl Drop for GitCheckout {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn git_bytes(args: &[&str]) -> Result<Vec<u8>, String> {
-    let output = std::process::Command::new("git")
-        .args(args)
-        .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "git {}: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&output.stderr).trim()
-        ));
-    }
-    Ok(output.stdout)
-}
-
-fn git(args: &[&str]) -> Result<String, String> {
-    git_bytes(args).map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
 }
 
 fn explain(code: &str) -> Result<Outcome, String> {
