@@ -498,6 +498,8 @@ pub struct Scenario {
     pub hypothetical: Vec<Text>,
     pub as_of: Option<DateLit>,
     pub facts: Vec<FactValue>,
+    /// Conditions stated in words, decided: `condition "..." is yes`.
+    pub conditions: Vec<(Text, bool)>,
     pub readings: Vec<ReadingChoice>,
     pub payments_on_time: bool,
     pub events: Vec<Event>,
@@ -513,6 +515,7 @@ impl Scenario {
             hypothetical: Vec::new(),
             as_of: None,
             facts: Vec::new(),
+            conditions: Vec::new(),
             readings: Vec::new(),
             payments_on_time: false,
             events: Vec::new(),

@@ -782,6 +782,36 @@ impl Checker {
         for event in &scenario.events {
             self.scenario_event(event, &label);
         }
+        let stated: Vec<String> = self
+            .model
+            .obligations()
+            .flat_map(|(_, o)| o.modifiers.iter())
+            .filter_map(|m| match m {
+                Modifier::Condition(c) => Some(c),
+                _ => None,
+            })
+            .flat_map(described_conditions)
+            .collect();
+        for (text, _) in &scenario.conditions {
+            let folded = crate::model::fold_spaces(&text.node);
+            if !stated.contains(&folded) {
+                let suggestion = closest(&folded, stated.iter().map(String::as_str));
+                self.push(
+                    Diagnostic::error(
+                        Code::UnknownName,
+                        text.span,
+                        "no clause states this condition in these words",
+                    )
+                    .with_label("not found in any clause")
+                    .with_help(match suggestion {
+                        Some(s) => format!("did you mean \"{s}\"?"),
+                        None => "write the condition exactly as a clause states it: `if \"...\"`"
+                            .to_owned(),
+                    })
+                    .in_clause(label.clone()),
+                );
+            }
+        }
     }
 
     fn scenario_fact(&mut self, fact: &FactValue, label: &str) {
@@ -933,6 +963,18 @@ impl SecondaryIfSameFile for Diagnostic {
         } else {
             self
         }
+    }
+}
+
+/// The conditions written in words inside a condition, white space folded.
+fn described_conditions(condition: &Condition) -> Vec<String> {
+    match condition {
+        Condition::Described(text) => vec![crate::model::fold_spaces(&text.node)],
+        Condition::Not(inner, _) => described_conditions(inner),
+        Condition::All(parts, _) | Condition::Any(parts, _) => {
+            parts.iter().flat_map(described_conditions).collect()
+        }
+        _ => Vec::new(),
     }
 }
 

@@ -846,6 +846,11 @@ impl Lowerer {
                     value: Spanned::new(value, value_span),
                 });
             }
+            Rule::condition_value => {
+                let text = self.string(c.expect(Rule::string)?);
+                let holds = c.any()?.as_rule() == Rule::yes;
+                scenario.conditions.push((text, holds));
+            }
             Rule::reading_choice => scenario.readings.push(ReadingChoice {
                 reading: self.name(c.expect(Rule::name)?),
                 option: self.name(c.expect(Rule::name)?),

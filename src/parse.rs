@@ -633,6 +633,7 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::clause_number => "a clause number (`2(b)`)",
         Rule::hypothetical => "`hypothetical`",
         Rule::as_of => "`as of`",
+        Rule::condition_value => "`condition \"...\" is yes`",
         Rule::on_time => "`every payment is made on its due date`",
         Rule::payment_event => "`PARTY paid ...`",
         Rule::compensation_event => "`PARTY received compensation ...`",

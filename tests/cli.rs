@@ -866,3 +866,59 @@ fn tabs_are_white_space() {
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_condition_in_words_is_decided_by_the_scenario() {
+    let dir = std::env::temp_dir().join(format!("clausec-cli-words-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("scenarios")).unwrap();
+    std::fs::write(
+        dir.join("agreement.clause"),
+        "agreement \"A sale\" dated March 1, 2024\nparty seller \"S\"\nparty buyer \"B\"\n\nclause 1 \"Samples\"\n  samples: seller pays buyer $100 on March 15, 2024\n    if \"the buyer asks for samples\"\n",
+    )
+    .unwrap();
+    let scenario = |name: &str, decision: &str| {
+        format!("scenario {name}\n  as of April 1, 2024\n  condition \"the buyer   asks for samples\" is {decision}\n")
+    };
+    std::fs::write(dir.join("scenarios/asks.scenario"), scenario("asks", "yes")).unwrap();
+    std::fs::write(
+        dir.join("scenarios/silent.scenario"),
+        scenario("silent", "no"),
+    )
+    .unwrap();
+    let path = dir.to_str().unwrap();
+    let status = |name: &str| {
+        json(&clausec(&[
+            "obligations",
+            path,
+            "--scenario",
+            name,
+            "--format",
+            "json",
+        ]))["obligations"][0]["status"]
+            .clone()
+    };
+    assert_eq!(status("asks"), "due");
+    assert_eq!(status("silent"), "not_triggered");
+    std::fs::write(
+        dir.join("scenarios/typo.scenario"),
+        "scenario typo\n  condition \"the buyer asks for sample\" is yes\n",
+    )
+    .unwrap();
+    let report = json(&clausec(&["check", path, "--format", "json"]));
+    let typo = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "clausec::resolve::unknown_name")
+        .unwrap()
+        .clone();
+    assert!(
+        typo["help"]
+            .as_str()
+            .unwrap()
+            .contains("the buyer asks for samples"),
+        "{typo:#}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -4,6 +4,23 @@
 use super::*;
 
 impl<'m> Evaluator<'m> {
+    /// A condition stated in words, as the scenario decides it
+    /// (`condition "..." is yes`); unknown when it does not.
+    pub(super) fn decided(&self, text: &str) -> Truth {
+        let wanted = fold_spaces(text);
+        let decision = self.scenario.and_then(|s| {
+            s.conditions
+                .iter()
+                .find(|(t, _)| fold_spaces(&t.node) == wanted)
+                .map(|(_, holds)| *holds)
+        });
+        match decision {
+            Some(true) => Truth::Yes,
+            Some(false) => Truth::No,
+            None => Truth::Unknown,
+        }
+    }
+
     pub(super) fn conditions(&self, obligation: &Obligation) -> Truth {
         obligation
             .modifiers
@@ -78,7 +95,7 @@ impl<'m> Evaluator<'m> {
                     Truth::No
                 }
             }
-            Condition::Described(_) => Truth::Unknown,
+            Condition::Described(text) => self.decided(&text.node),
         }
     }
 
