@@ -169,6 +169,9 @@ pub struct ScheduleSummary {
     pub remainder_note: String,
     /// How the total was computed.
     pub explanation: Vec<String>,
+    /// The late interest owed on all the installments together.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub late_interest: Decimal,
 }
 
 #[derive(Clone, Debug, Serialize)]

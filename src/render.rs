@@ -275,6 +275,13 @@ fn schedule_totals(ledger: &Ledger, base: &str, options: TextOptions, out: &mut 
         }
     }
     let _ = writeln!(out, "      {}", summary.remainder_note);
+    if !summary.late_interest.is_zero() {
+        let _ = writeln!(
+            out,
+            "      late interest owed on the installments: {}",
+            format_money(summary.late_interest)
+        );
+    }
     if !summary.offset.is_zero() {
         let _ = writeln!(
             out,

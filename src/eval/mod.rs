@@ -414,6 +414,9 @@ impl<'m> Evaluator<'m> {
             entry.outstanding = None;
             entry.remedies.clear();
         }
+        for schedule in &mut self.schedules {
+            schedule.late_interest = Decimal::ZERO;
+        }
     }
 
     // ---- obligations -----------------------------------------------------

@@ -104,6 +104,13 @@ impl<'m> Evaluator<'m> {
         let mut explanation = explanation;
         explanation.extend(limited.explanation);
         let remainder_note = remainder_note(&parts, remainder);
+        let late_interest = self
+            .entries
+            .iter()
+            .skip(first_entry)
+            .flat_map(|e| &e.remedies)
+            .map(|r| r.amount)
+            .sum();
         self.schedules.push(ScheduleSummary {
             obligation: id.to_owned(),
             clause: clause.number.node.clone(),
@@ -115,6 +122,7 @@ impl<'m> Evaluator<'m> {
             payable: total - offset_total,
             remainder_note,
             explanation,
+            late_interest,
         });
     }
 
