@@ -510,7 +510,7 @@ fn hint_text(
         let reading = summary
             .reading
             .as_ref()
-            .map(|r| format!("; reading {r}"))
+            .map(|r| format!("; {r}"))
             .unwrap_or_default();
         return format!(
             "→ {} installments{stated} of {}{range}; total {}{reading}",

@@ -260,7 +260,7 @@ fn schedule_totals(ledger: &Ledger, base: &str, options: TextOptions, out: &mut 
     let reading = summary
         .reading
         .as_ref()
-        .map(|r| format!("; reading {r}"))
+        .map(|r| format!("; {r}"))
         .unwrap_or_default();
     let _ = writeln!(
         out,

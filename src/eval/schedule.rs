@@ -206,10 +206,19 @@ impl<'m> Evaluator<'m> {
                         "count_from_start".to_owned()
                     }
                 };
-                let note = reading.as_ref().map(|r| {
-                    let id = self.reading_ids.get(r).cloned().unwrap_or_default();
-                    format!("{r} = {option} ({id})")
-                });
+                let follows = match &reading {
+                    Some(r) => {
+                        let id = self.reading_ids.get(r).cloned().unwrap_or_default();
+                        format!("{r} = {option} ({id})")
+                    }
+                    None => option.clone(),
+                };
+                let note = Some(format!(
+                    "the dates from {} through {} give {}; the ledger follows {follows}",
+                    long_date(from),
+                    long_date(through),
+                    in_range.len()
+                ));
                 let dates = match option.as_str() {
                     "count_to_end" => {
                         dates_until(through, stated, frequency, effective_rule(day, through))?
