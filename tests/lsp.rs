@@ -210,7 +210,8 @@ fn diagnostics_hover_definition_hints_and_formatting_on_the_letter() {
         .collect();
     assert!(
         labels.iter().any(|l| l.contains("6 installments")
-            && l.contains("September 30, 2002 … February 28, 2003")),
+            && l.contains("September 30, 2002 … February 28, 2003")
+            && l.contains("through March 31, 2003 give 7")),
         "{labels:?}"
     );
 
