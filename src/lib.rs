@@ -2,10 +2,12 @@
 //!
 //! The pipeline (see `ARCHITECTURE.md`): [`load`] reads an agreement folder,
 //! [`parse`] and [`lower`] turn each file into an [`ast`], [`check`] resolves
-//! names, checks types and the contract as a whole, [`eval`] turns the
-//! agreement and a scenario into a [`ledger::Ledger`], and [`render`] prints
-//! it. The core returns data and never prints; `main.rs` is the only place
-//! that writes to the terminal.
+//! names and types, [`findings`] checks the contract as a whole, [`eval`]
+//! turns the agreement and a scenario into a [`ledger::Ledger`], and
+//! [`render`] and [`export`] lay it out; [`diff`] compares two ledgers and
+//! [`format`] lays out a file. The core returns data and never prints: the
+//! binary (`main.rs`, `cmd/`, `lsp.rs`) is the only place that talks to the
+//! terminal or an editor.
 
 pub mod ast;
 pub mod check;
