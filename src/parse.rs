@@ -222,7 +222,7 @@ fn scan_line(
     }
     let mut chars = line.char_indices().peekable();
     let mut previous_is_word = false;
-    let mut previous_word = String::new();
+    let mut previous_word = "";
     while let Some((i, c)) = chars.next() {
         let at = line_start + i;
         if screen.in_string.is_some() {
@@ -245,17 +245,14 @@ fn scan_line(
             ')' => screen.paren_depth = screen.paren_depth.saturating_sub(1),
             c if c.is_ascii_alphabetic() && !previous_is_word => {
                 let rest = line.get(i..).unwrap_or("");
-                let word: String = rest
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                    .collect();
+                let word = first_word(rest);
                 let next_word = rest
                     .get(word.len()..)
                     .unwrap_or("")
                     .split_whitespace()
                     .next()
                     .unwrap_or("");
-                let nests = match word.as_str() {
+                let nests = match word {
                     "greater" | "lesser" => next_word == "of",
                     "not" => previous_word != "must" && !matches!(next_word, "to" | "less"),
                     _ => false,
@@ -270,6 +267,14 @@ fn scan_line(
         }
         previous_is_word = c.is_ascii_alphanumeric() || c == '_';
     }
+}
+
+/// The name-like word a text starts with (letters, digits, `_`).
+fn first_word(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(text.len());
+    text.get(..end).unwrap_or("")
 }
 
 /// The verbs an obligation can have (`company pays ...`), for the line-level
@@ -327,14 +332,11 @@ fn starts_statement(line: &str) -> bool {
         "every",
     ];
     let line = line.trim_start();
-    let first: String = line
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-        .collect();
+    let first = first_word(line);
     let labelled = !first.is_empty() && line.get(first.len()..).is_some_and(|r| r.starts_with(':'));
     // An obligation without a label: `company pays ...`.
     let second = line.split_whitespace().nth(1).unwrap_or("");
-    labelled || STARTERS.contains(&first.as_str()) || VERBS.contains(&second)
+    labelled || STARTERS.contains(&first) || VERBS.contains(&second)
 }
 
 fn unterminated_quote(file: FileId, open: usize) -> Diagnostic {
@@ -456,10 +458,7 @@ fn quote_left_open_before(text: &str, position: usize) -> Option<usize> {
 
 fn starts_like_statement(line: &str) -> bool {
     let line = line.trim_start();
-    let first: String = line
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-        .collect();
+    let first = first_word(line);
     let labelled = !first.is_empty()
         && line
             .get(first.len()..)
