@@ -1,0 +1,323 @@
+//! In-process benchmarks of the clausec pipeline (`cargo bench`).
+//!
+//! A plain binary (`harness = false`, no benchmark crate): each measurement
+//! runs a closure several times after a warm-up and prints the median, with
+//! the fastest and slowest run. The targets are those of
+//! `docs/PERFORMANCE.md`:
+//!
+//! - the Lovelock letter: load + parse + check + evaluate of every scenario
+//!   (`clausec::analyze`) in at most 2 ms; one ledger of the analysed letter
+//!   (`clausec::ledger`) in at most 100 µs;
+//! - a long schedule: 10,000 monthly installments with 10,000 payment
+//!   events evaluated (`clausec::ledger`) in at most 50 ms; 100,000 in at
+//!   most 12 times that;
+//! - the front end: `clausec::parse::parse_file` at 20 MB/s or more on one
+//!   core, over a large generated clause text.
+//!
+//! Under `cargo test --all-targets` (no `--bench` argument) every
+//! measurement runs once, on small inputs, as a smoke test.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus.rs"]
+mod gen_corpus;
+
+use clausec::source::{FileId, SourceMap};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// How hard to measure: `cargo bench` measures; a test run only smokes.
+struct Mode {
+    full: bool,
+}
+
+impl Mode {
+    /// A target to judge against, when measuring (a smoke run, unoptimised
+    /// and on small inputs, judges nothing).
+    fn target(&self, target: Duration) -> Option<Duration> {
+        self.full.then_some(target)
+    }
+
+    /// `n` runs when measuring, one when smoking.
+    fn runs(&self, n: usize) -> usize {
+        if self.full {
+            n
+        } else {
+            1
+        }
+    }
+}
+
+/// The median, fastest and slowest of `runs` runs of `f`, after one
+/// warm-up run.
+fn measure<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration, Duration) {
+    black_box(f());
+    let mut times: Vec<Duration> = (0..runs.max(1))
+        .map(|_| {
+            let start = Instant::now();
+            black_box(f());
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    (times[times.len() / 2], times[0], times[times.len() - 1])
+}
+
+fn show(d: Duration) -> String {
+    let ns = d.as_nanos();
+    if ns < 1_000 {
+        format!("{ns} ns")
+    } else if ns < 1_000_000 {
+        format!("{:.1} µs", ns as f64 / 1e3)
+    } else {
+        format!("{:.2} ms", ns as f64 / 1e6)
+    }
+}
+
+/// Prints one result line; returns the median.
+fn report(
+    name: &str,
+    runs: usize,
+    (median, min, max): (Duration, Duration, Duration),
+    target: Option<Duration>,
+) -> Duration {
+    let verdict = match target {
+        Some(t) if median <= t => format!("  target ≤ {}: met", show(t)),
+        Some(t) => format!("  target ≤ {}: MISSED", show(t)),
+        None => String::new(),
+    };
+    println!(
+        "{name:<58} median {:>10}  (min {}, max {}, {runs} runs){verdict}",
+        show(median),
+        show(min),
+        show(max)
+    );
+    median
+}
+
+/// A scratch folder for generated agreements, removed at the end.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new() -> Self {
+        let dir = std::env::temp_dir().join(format!("clausec-bench-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn main() {
+    let mode = Mode {
+        full: std::env::args().any(|a| a == "--bench"),
+    };
+    let scratch = Scratch::new();
+    println!(
+        "clausec pipeline benchmarks ({})\n",
+        if mode.full {
+            "medians"
+        } else {
+            "smoke run: one run each, small inputs"
+        }
+    );
+    letter(&mode);
+    long_schedules(&mode, &scratch.0);
+    front_end(&mode);
+}
+
+// ---- item 4: the Lovelock letter -----------------------------------------
+
+fn letter(mode: &Mode) {
+    println!("The Lovelock letter (clauses/lovelock-severance)");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("clauses/lovelock-severance");
+    let runs = mode.runs(101);
+    report(
+        "analyze: read + parse + check + evaluate 8 scenarios",
+        runs,
+        measure(runs, || {
+            let mut sources = SourceMap::default();
+            clausec::analyze(&dir, &mut sources).unwrap()
+        }),
+        mode.target(Duration::from_millis(2)),
+    );
+    report(
+        "check_report: analyze + render the diagnostics (text)",
+        runs,
+        measure(runs, || clausec::check_report(&dir, false).unwrap()),
+        None,
+    );
+    let mut sources = SourceMap::default();
+    let analysis = clausec::analyze(&dir, &mut sources).unwrap();
+    assert!(!analysis.has_errors(), "the letter has errors");
+    let base = analysis
+        .model
+        .scenarios
+        .iter()
+        .find(|s| s.name.node == "base")
+        .expect("the letter's base scenario");
+    let runs = mode.runs(1001);
+    report(
+        "ledger: evaluate the analysed letter under `base`",
+        runs,
+        measure(runs, || clausec::ledger(&analysis, Some(base), &sources)),
+        mode.target(Duration::from_micros(100)),
+    );
+    let ledger = clausec::ledger(&analysis, Some(base), &sources);
+    report(
+        "ledger_text --explain of that ledger (render only)",
+        runs,
+        measure(runs, || {
+            clausec::render::ledger_text(&ledger, clausec::render::TextOptions { explain: true })
+        }),
+        None,
+    );
+    println!();
+}
+
+// ---- item 3: long schedules -----------------------------------------------
+
+fn long_schedules(mode: &Mode, scratch: &Path) {
+    println!("Long schedules: N monthly installments, one payment event each (every tenth late)");
+    let sizes: &[usize] = if mode.full {
+        &[1_000, 10_000, 30_000, 100_000]
+    } else {
+        &[1_000]
+    };
+    let mut at_10k = None;
+    for &count in sizes {
+        let agreement = gen_corpus::long_schedule(count);
+        gen_corpus::write_agreement(scratch, &agreement).unwrap();
+        let dir = scratch.join(&agreement.name);
+        let runs = mode.runs(if count >= 100_000 { 7 } else { 31 });
+        let mut sources = SourceMap::default();
+        let start = Instant::now();
+        let analysis = clausec::analyze(&dir, &mut sources).unwrap();
+        let analyze_time = start.elapsed();
+        assert!(!analysis.has_errors(), "the long schedule has errors");
+        // The events of a long schedule are spread over several scenario
+        // files (a scenario is limited to 1 MiB of text); merge them into one.
+        let mut merged = analysis.model.scenarios[0].clone();
+        for other in analysis.model.scenarios.iter().skip(1) {
+            merged.events.extend(other.events.iter().cloned());
+        }
+        merged.payments_on_time = false;
+        assert_eq!(
+            merged.events.len(),
+            count,
+            "one payment event per installment"
+        );
+        let target = match (count, at_10k) {
+            (10_000, _) => mode.target(Duration::from_millis(50)),
+            (100_000, Some(t)) => mode.target(t * 12),
+            _ => None,
+        };
+        let median = report(
+            &format!("ledger: {count} installments, {count} payment events"),
+            runs,
+            measure(runs, || clausec::ledger(&analysis, Some(&merged), &sources)),
+            target,
+        );
+        if count == 10_000 {
+            at_10k = Some(median);
+        }
+        if let (100_000, Some(t)) = (count, at_10k) {
+            println!(
+                "{:<58} {:.1}× the time of 10,000 (target ≤ 12×)",
+                "",
+                median.as_secs_f64() / t.as_secs_f64()
+            );
+        }
+        println!(
+            "{:<58} (analyze of the folder, once: {}, {} scenario files, {:.1} MB)",
+            "",
+            show(analyze_time),
+            analysis.model.scenarios.len(),
+            agreement.bytes() as f64 / 1e6
+        );
+    }
+    println!();
+}
+
+// ---- item 5: front-end throughput -------------------------------------------
+
+fn front_end(mode: &Mode) {
+    println!("Front end: clausec::parse::parse_file over generated clause text");
+    // The clause files of the first agreements of the corpus, one after the
+    // other: every construct of the language, a few MB in all.
+    let agreements = if mode.full { 600 } else { 10 };
+    let mut clauses = String::new();
+    let mut scenarios = String::new();
+    for index in 0..agreements {
+        for (path, text) in gen_corpus::agreement(index).files {
+            if path.ends_with(".clause") {
+                clauses.push_str(&text);
+                clauses.push('\n');
+            } else if path.ends_with(".scenario") {
+                scenarios.push_str(&text);
+                scenarios.push('\n');
+            }
+        }
+    }
+    for (what, text) in [("clause", &clauses), ("scenario", &scenarios)] {
+        let (_, errors) = clausec::parse::parse_file(FileId(0), text);
+        assert!(
+            errors.is_empty(),
+            "the generated {what} text does not parse"
+        );
+        let runs = mode.runs(7);
+        let times = measure(runs, || clausec::parse::parse_file(FileId(0), text));
+        let median = report(
+            &format!(
+                "parse_file: {:.2} MB of {what} text ({agreements} agreements)",
+                text.len() as f64 / 1e6
+            ),
+            runs,
+            times,
+            None,
+        );
+        let rate = text.len() as f64 / 1e6 / median.as_secs_f64();
+        println!(
+            "{:<58} {rate:.1} MB/s on one core{}",
+            "",
+            if what == "clause" && mode.full {
+                if rate >= 20.0 {
+                    "  target ≥ 20 MB/s: met"
+                } else {
+                    "  target ≥ 20 MB/s: MISSED"
+                }
+            } else {
+                ""
+            }
+        );
+    }
+    // Where the front end's time goes: the chunk screen alone.
+    let runs = mode.runs(7);
+    let median = report(
+        "split_chunks alone (the screen before pest), clause text",
+        runs,
+        measure(runs, || {
+            let mut diagnostics = Vec::new();
+            clausec::parse::split_chunks(FileId(0), &clauses, &mut diagnostics)
+        }),
+        None,
+    );
+    println!(
+        "{:<58} {:.1} MB/s",
+        "",
+        clauses.len() as f64 / 1e6 / median.as_secs_f64()
+    );
+    println!();
+}

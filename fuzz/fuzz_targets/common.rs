@@ -1,0 +1,58 @@
+//! Helpers shared by the fuzz targets (each target includes this file as a module).
+
+#![allow(dead_code)]
+
+use clausec::diagnostic::Diagnostic;
+use clausec::source::SourceMap;
+use std::path::{Path, PathBuf};
+
+/// Every label of every diagnostic must point into a file of the map, inside
+/// its text (`start <= end <= len`).
+pub fn check_spans(diagnostics: &[Diagnostic], sources: &SourceMap) {
+    for d in diagnostics {
+        for label in &d.labels {
+            let span = label.span;
+            let Some(file) = sources.get(span.file) else {
+                panic!("{:?}: span {span:?} names a file that is not in the map ({})", d.code, d.message);
+            };
+            assert!(
+                span.start <= span.end && span.end <= file.text.len(),
+                "{:?}: span {}..{} outside {} ({} bytes): {}",
+                d.code,
+                span.start,
+                span.end,
+                file.display_path(),
+                file.text.len(),
+                d.message
+            );
+        }
+    }
+}
+
+/// A fresh folder of this process under the system temp folder (`$TMPDIR`,
+/// else `/tmp`): `clausec-fuzz-<target>-<pid>`. libFuzzer ends the process
+/// with `exit`, so it is not removed; it holds a few small files.
+pub fn fresh_dir(target: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("clausec-fuzz-{target}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create the fuzz temp folder");
+    dir
+}
+
+/// The bundled agreements, found from this crate's folder.
+pub fn bundled(agreement: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("clauses").join(agreement)
+}
+
+/// Writes a file, failing loudly: a write error is the harness's problem,
+/// not clausec's.
+pub fn write(path: &Path, bytes: &[u8]) {
+    std::fs::write(path, bytes).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+}
+
+/// `CLAUSEC_FUZZ_PRINT=1`: print what a target computed, to see how deep an
+/// input reaches when replaying it (`target/.../evaluate input.scenario`).
+pub fn printing() -> bool {
+    static PRINT: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *PRINT.get_or_init(|| std::env::var_os("CLAUSEC_FUZZ_PRINT").is_some())
+}
