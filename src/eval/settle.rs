@@ -194,19 +194,17 @@ impl<'m> Evaluator<'m> {
     /// Settles the payment entries from `first_entry` on (one payment, or a
     /// schedule's installments) against the scenario's payments.
     pub(super) fn settle_from(&mut self, obligation: &Obligation, first_entry: usize) {
-        for index in first_entry..self.entries.len() {
-            let Some(mut entry) = self.entries.get(index).cloned() else {
-                continue;
-            };
+        // Settled in place: the entries are lent out while the scenario's
+        // payments are applied (nothing on the way reads `self.entries`).
+        let mut entries = std::mem::take(&mut self.entries);
+        for entry in entries.iter_mut().skip(first_entry) {
             let Some(amount) = entry.amount else {
                 continue;
             };
-            let payments = self.payments_for(obligation, &entry, amount);
-            self.settle(&mut entry, obligation, amount, &payments);
-            if let Some(slot) = self.entries.get_mut(index) {
-                *slot = entry;
-            }
+            let payments = self.payments_for(obligation, entry, amount);
+            self.settle(entry, obligation, amount, &payments);
         }
+        self.entries = entries;
     }
 
     /// The payments a scenario records for one entry: its explicit events,
