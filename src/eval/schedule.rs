@@ -72,6 +72,9 @@ impl<'m> Evaluator<'m> {
         self.check_stated_installment(obligation, total, &parts, clause);
         let first_entry = self.entries.len();
         let n = dates.len();
+        // Every installment but the remainder's has the same explanation:
+        // formatted once, not once per installment (a long schedule's cost).
+        let mut explained: Vec<(Decimal, bool, String)> = Vec::new();
         for (k, (date, part)) in dates.iter().zip(&parts).enumerate() {
             let mut entry = template.clone();
             entry.id = format!("{id}[{}]", k + 1);
@@ -81,9 +84,23 @@ impl<'m> Evaluator<'m> {
             entry.amount = Some(*part);
             entry.currency = Some("USD");
             entry.summary = format!("{} (installment {} of {n})", entry.summary, k + 1);
-            entry.explanation.push(installment_explanation(
-                total, n, *part, k, rounding, remainder, &parts,
-            ));
+            let is_remainder = match remainder {
+                Remainder::First => k == 0,
+                Remainder::Last => k + 1 == n,
+            };
+            let known = explained
+                .iter()
+                .find(|(p, r, _)| p == part && *r == is_remainder);
+            let line = match known {
+                Some((_, _, line)) => line.clone(),
+                None => {
+                    let line =
+                        installment_explanation(total, n, *part, k, rounding, remainder, &parts);
+                    explained.push((*part, is_remainder, line.clone()));
+                    line
+                }
+            };
+            entry.explanation.push(line);
             entry.status = self.plain_status(&entry, obligation, truth);
             self.entries.push(entry);
         }
