@@ -66,7 +66,7 @@ struct Children<'i> {
 
 impl<'i> Children<'i> {
     /// The next child, which must be `rule`.
-    fn expect(&mut self, rule: Rule) -> Result<Pair<'i, Rule>> {
+    fn required(&mut self, rule: Rule) -> Result<Pair<'i, Rule>> {
         match self.inner.next() {
             Some(pair) if pair.as_rule() == rule => Ok(pair),
             other => Err(internal(self.span, rule, other.map(|p| p.as_rule()))),
@@ -151,7 +151,7 @@ impl Lowerer {
     fn agreement(&mut self, pair: Pair<'_, Rule>) -> Result<Agreement> {
         let span = self.span(&pair);
         let mut c = self.children(pair);
-        let title = self.string(c.expect(Rule::string)?);
+        let title = self.string(c.required(Rule::string)?);
         let mut agreement = Agreement {
             title,
             dated: None,
@@ -163,7 +163,7 @@ impl Lowerer {
                 Rule::dated => agreement.dated = Some(self.dated(attr)?),
                 Rule::source_file => {
                     let mut a = self.children(attr);
-                    agreement.source = Some(self.string(a.expect(Rule::string)?));
+                    agreement.source = Some(self.string(a.required(Rule::string)?));
                 }
                 other => return Err(internal(span, Rule::dated, Some(other))),
             }
@@ -173,21 +173,21 @@ impl Lowerer {
 
     fn dated(&mut self, pair: Pair<'_, Rule>) -> Result<DateLit> {
         let mut c = self.children(pair);
-        self.date(c.expect(Rule::date)?)
+        self.date(c.required(Rule::date)?)
     }
 
     fn party_decl(&mut self, pair: Pair<'_, Rule>) -> Result<Party> {
         let mut c = self.children(pair);
         Ok(Party {
-            name: self.name(c.expect(Rule::name)?),
-            legal_name: self.string(c.expect(Rule::string)?),
+            name: self.name(c.required(Rule::name)?),
+            legal_name: self.string(c.required(Rule::string)?),
         })
     }
 
     fn document_decl(&mut self, pair: Pair<'_, Rule>) -> Result<Document> {
         let mut c = self.children(pair);
-        let name = self.name(c.expect(Rule::name)?);
-        let title = self.string(c.expect(Rule::string)?);
+        let name = self.name(c.required(Rule::name)?);
+        let title = self.string(c.required(Rule::string)?);
         let dated = match c.optional(Rule::dated) {
             Some(d) => Some(self.dated(d)?),
             None => None,
@@ -207,15 +207,15 @@ impl Lowerer {
     fn section_decl(&mut self, pair: Pair<'_, Rule>) -> Result<Section> {
         let mut c = self.children(pair);
         Ok(Section {
-            number: self.name(c.expect(Rule::section_number)?),
+            number: self.name(c.required(Rule::section_number)?),
             title: c.optional(Rule::string).map(|s| self.string(s)),
         })
     }
 
     fn fact_decl(&mut self, pair: Pair<'_, Rule>) -> Result<FactDecl> {
         let mut c = self.children(pair);
-        let name = self.name(c.expect(Rule::name)?);
-        let ty_pair = c.expect(Rule::type_name)?;
+        let name = self.name(c.required(Rule::name)?);
+        let ty_pair = c.required(Rule::type_name)?;
         let ty_span = self.span(&ty_pair);
         let ty = match ty_pair.as_str() {
             "money" => Type::Money,
@@ -235,8 +235,8 @@ impl Lowerer {
 
     fn election_decl(&mut self, pair: Pair<'_, Rule>) -> Result<Election> {
         let mut c = self.children(pair);
-        let name = self.name(c.expect(Rule::name)?);
-        let by = self.name(c.expect(Rule::name)?);
+        let name = self.name(c.required(Rule::name)?);
+        let by = self.name(c.required(Rule::name)?);
         let description = c.optional(Rule::string).map(|s| self.string(s));
         let options = self.option_decls(&mut c)?;
         Ok(Election {
@@ -258,7 +258,7 @@ impl Lowerer {
     fn option_decl(&mut self, pair: Pair<'_, Rule>) -> Result<OptionDecl> {
         let mut c = self.children(pair);
         Ok(OptionDecl {
-            name: self.name(c.expect(Rule::name)?),
+            name: self.name(c.required(Rule::name)?),
             description: c.optional(Rule::string).map(|s| self.string(s)),
             is_default: c.optional(Rule::default_mark).is_some(),
         })
@@ -269,8 +269,8 @@ impl Lowerer {
         if let Some(text) = c.optional(Rule::string) {
             return Ok(Assumption::Stated(self.string(text)));
         }
-        let name = self.name(c.expect(Rule::name)?);
-        let description = self.string(c.expect(Rule::string)?);
+        let name = self.name(c.required(Rule::name)?);
+        let description = self.string(c.required(Rule::string)?);
         let options = self.option_decls(&mut c)?;
         Ok(Assumption::Reading {
             name,
@@ -282,7 +282,7 @@ impl Lowerer {
     fn signature_decl(&mut self, pair: Pair<'_, Rule>) -> Result<Signature> {
         let span = self.span(&pair);
         let mut c = self.children(pair);
-        let party = self.name(c.expect(Rule::name)?);
+        let party = self.name(c.required(Rule::name)?);
         let signed_as = c.optional(Rule::string).map(|s| self.string(s));
         let when = match c.next() {
             None => SignatureDate::Unstated,
@@ -291,7 +291,7 @@ impl Lowerer {
             }
             Some(p) => {
                 let mut on = self.children(p);
-                let date = self.date(on.expect(Rule::date)?)?;
+                let date = self.date(on.required(Rule::date)?)?;
                 let time = match on.optional(Rule::time_of_day) {
                     Some(t) => Some(self.time(t)?),
                     None => None,
@@ -311,7 +311,7 @@ impl Lowerer {
 
     fn clause(&mut self, pair: Pair<'_, Rule>) -> Result<Clause> {
         let mut c = self.children(pair);
-        let number = self.name(c.expect(Rule::clause_number)?);
+        let number = self.name(c.required(Rule::clause_number)?);
         let title = c.optional(Rule::string).map(|s| self.string(s));
         let head_span = title
             .as_ref()
@@ -330,7 +330,7 @@ impl Lowerer {
             match item.as_rule() {
                 Rule::quote => {
                     let mut q = self.children(item);
-                    clause.quotes.push(self.string(q.expect(Rule::string)?));
+                    clause.quotes.push(self.string(q.required(Rule::string)?));
                 }
                 Rule::assumption_decl => clause.assumptions.push(self.assumption_decl(item)?),
                 Rule::election_decl => clause.elections.push(self.election_decl(item)?),
@@ -351,11 +351,11 @@ impl Lowerer {
         let label = match c.optional(Rule::label) {
             Some(l) => {
                 let mut inner = self.children(l);
-                Some(self.name(inner.expect(Rule::name)?))
+                Some(self.name(inner.required(Rule::name)?))
             }
             None => None,
         };
-        let subject_party = self.name(c.expect(Rule::name)?);
+        let subject_party = self.name(c.required(Rule::name)?);
         let action = c.any()?;
         let (kind, obligor, obligee, subject) = self.action(subject_party, action)?;
         let mut modifiers = Vec::new();
@@ -387,18 +387,18 @@ impl Lowerer {
         let mut c = self.children(pair);
         Ok(match rule {
             Rule::pays => {
-                let to = self.name(c.expect(Rule::name)?);
-                let amount = self.expr(c.expect(Rule::expr)?)?;
+                let to = self.name(c.required(Rule::name)?);
+                let amount = self.expr(c.required(Rule::expr)?)?;
                 (Kind::Payment, subject, Some(to), Subject::Amount(amount))
             }
             Rule::provides => {
-                let to = self.name(c.expect(Rule::name)?);
-                let what = self.string(c.expect(Rule::string)?);
+                let to = self.name(c.required(Rule::name)?);
+                let what = self.string(c.required(Rule::string)?);
                 (Kind::Benefit, subject, Some(to), Subject::Described(what))
             }
             Rule::reimburses => {
-                let to = self.name(c.expect(Rule::name)?);
-                let what = self.string(c.expect(Rule::string)?);
+                let to = self.name(c.required(Rule::name)?);
+                let what = self.string(c.required(Rule::string)?);
                 let amount = match c.optional(Rule::expr) {
                     Some(e) => Some(self.expr(e)?),
                     None => None,
@@ -411,23 +411,23 @@ impl Lowerer {
                 )
             }
             Rule::performs => {
-                let what = self.string(c.expect(Rule::string)?);
+                let what = self.string(c.required(Rule::string)?);
                 let to = c.optional(Rule::name).map(|n| self.name(n));
                 (Kind::Performance, subject, to, Subject::Described(what))
             }
             Rule::notifies => {
-                let to = self.name(c.expect(Rule::name)?);
+                let to = self.name(c.required(Rule::name)?);
                 let of = c.any()?;
                 let what = if of.as_rule() == Rule::compensation_ref {
                     let mut r = self.children(of);
-                    Subject::CompensationReceived(self.name(r.expect(Rule::name)?))
+                    Subject::CompensationReceived(self.name(r.required(Rule::name)?))
                 } else {
                     Subject::Described(self.string(of))
                 };
                 (Kind::Notice, subject, Some(to), what)
             }
             Rule::releases => {
-                let to = self.name(c.expect(Rule::name)?);
+                let to = self.name(c.required(Rule::name)?);
                 let from = self.document_or_text(c.any()?)?;
                 (Kind::Release, subject, Some(to), from)
             }
@@ -437,13 +437,13 @@ impl Lowerer {
                 (Kind::Survival, subject, to, by)
             }
             Rule::must_not => {
-                let what = self.string(c.expect(Rule::string)?);
+                let what = self.string(c.required(Rule::string)?);
                 let to = c.optional(Rule::name).map(|n| self.name(n));
                 (Kind::Restriction, subject, to, Subject::Described(what))
             }
             Rule::may => {
                 // A right: the holder is owed; the party it is held against owes.
-                let what = self.string(c.expect(Rule::string)?);
+                let what = self.string(c.required(Rule::string)?);
                 match c.optional(Rule::name).map(|n| self.name(n)) {
                     Some(against) => (
                         Kind::Right,
@@ -457,8 +457,8 @@ impl Lowerer {
             Rule::signs => {
                 let what = c.optional(Rule::string).map(|s| self.string(s));
                 let to = c.optional(Rule::name).map(|n| self.name(n));
-                let time = self.time(c.expect(Rule::time_of_day)?)?;
-                let date = self.date(c.expect(Rule::date)?)?;
+                let time = self.time(c.required(Rule::time_of_day)?)?;
+                let date = self.date(c.required(Rule::date)?)?;
                 (
                     Kind::Acceptance,
                     subject,
@@ -476,7 +476,7 @@ impl Lowerer {
         }
         let mut c = self.children(pair);
         Ok(Subject::DocumentRef(DocumentRef {
-            document: self.name(c.expect(Rule::name)?),
+            document: self.name(c.required(Rule::name)?),
             section: c.optional(Rule::section_number).map(|s| self.name(s)),
         }))
     }
@@ -487,9 +487,9 @@ impl Lowerer {
         let mut c = self.children(pair);
         Ok(match rule {
             Rule::installments => {
-                let count = self.count(c.expect(Rule::count)?)?;
+                let count = self.count(c.required(Rule::count)?)?;
                 let frequency = match c
-                    .expect(Rule::frequency)?
+                    .required(Rule::frequency)?
                     .into_inner()
                     .next()
                     .map(|p| p.as_rule())
@@ -501,7 +501,7 @@ impl Lowerer {
                 let each = match c.optional(Rule::each_amount) {
                     Some(e) => {
                         let mut inner = self.children(e);
-                        Some(self.expr(inner.expect(Rule::expr)?)?)
+                        Some(self.expr(inner.required(Rule::expr)?)?)
                     }
                     None => None,
                 };
@@ -517,36 +517,36 @@ impl Lowerer {
                     span,
                 }
             }
-            Rule::conflict_rule => Modifier::ConflictRule(self.name(c.expect(Rule::name)?)),
+            Rule::conflict_rule => Modifier::ConflictRule(self.name(c.required(Rule::name)?)),
             Rule::rounding => {
-                let mode = match c.expect(Rule::rounding_mode)?.as_str() {
+                let mode = match c.required(Rule::rounding_mode)?.as_str() {
                     "half up" => RoundingMode::HalfUp,
                     "half even" => RoundingMode::HalfEven,
                     "down" => RoundingMode::Down,
                     _ => RoundingMode::Up,
                 };
-                let unit = match c.expect(Rule::rounding_unit)?.as_str() {
+                let unit = match c.required(Rule::rounding_unit)?.as_str() {
                     "dollar" => Unit::Dollar,
                     _ => Unit::Cent,
                 };
                 Modifier::Rounding(mode, unit, span)
             }
             Rule::remainder => {
-                let position = match c.expect(Rule::remainder_position)?.as_str() {
+                let position = match c.required(Rule::remainder_position)?.as_str() {
                     "first" => Remainder::First,
                     _ => Remainder::Last,
                 };
                 Modifier::Remainder(position, span)
             }
             Rule::period => Modifier::Period(self.period_children(span, &mut c)?),
-            Rule::on_date | Rule::by_date => Modifier::On(self.date(c.expect(Rule::date)?)?),
-            Rule::effective => Modifier::Effective(self.date(c.expect(Rule::date)?)?),
-            Rule::for_duration => Modifier::For(self.duration(c.expect(Rule::duration)?)?),
-            Rule::within => Modifier::Within(self.duration(c.expect(Rule::duration)?)?),
-            Rule::grace => Modifier::Grace(self.duration(c.expect(Rule::duration)?)?),
+            Rule::on_date | Rule::by_date => Modifier::On(self.date(c.required(Rule::date)?)?),
+            Rule::effective => Modifier::Effective(self.date(c.required(Rule::date)?)?),
+            Rule::for_duration => Modifier::For(self.duration(c.required(Rule::duration)?)?),
+            Rule::within => Modifier::Within(self.duration(c.required(Rule::duration)?)?),
+            Rule::grace => Modifier::Grace(self.duration(c.required(Rule::duration)?)?),
             Rule::offset => {
-                let mut r = self.children(c.expect(Rule::compensation_ref)?);
-                let receiver = self.name(r.expect(Rule::name)?);
+                let mut r = self.children(c.required(Rule::compensation_ref)?);
+                let receiver = self.name(r.required(Rule::name)?);
                 let period = match c.optional(Rule::period) {
                     Some(p) => {
                         let period_span = self.span(&p);
@@ -562,14 +562,14 @@ impl Lowerer {
                 }
             }
             Rule::late_interest => Modifier::LateInterest(self.late_interest(span, c)?),
-            Rule::cost => Modifier::Cost(self.expr(c.expect(Rule::expr)?)?),
-            Rule::cap => Modifier::Cap(self.expr(c.expect(Rule::expr)?)?),
-            Rule::floor => Modifier::Floor(self.expr(c.expect(Rule::expr)?)?),
-            Rule::condition => Modifier::Condition(self.cond(c.expect(Rule::cond)?)?),
+            Rule::cost => Modifier::Cost(self.expr(c.required(Rule::expr)?)?),
+            Rule::cap => Modifier::Cap(self.expr(c.required(Rule::expr)?)?),
+            Rule::floor => Modifier::Floor(self.expr(c.required(Rule::expr)?)?),
+            Rule::condition => Modifier::Condition(self.cond(c.required(Rule::cond)?)?),
             Rule::lapses => Modifier::Lapses(span),
             Rule::then_right => Modifier::Then {
-                party: self.name(c.expect(Rule::name)?),
-                what: self.string(c.expect(Rule::string)?),
+                party: self.name(c.required(Rule::name)?),
+                what: self.string(c.required(Rule::string)?),
             },
             other => return Err(internal(span, Rule::modifier, Some(other))),
         })
@@ -622,7 +622,7 @@ impl Lowerer {
             return Ok(DayRule::LastDayOfMonth);
         }
         let mut d = self.children(rule);
-        let day = self.integer(d.expect(Rule::integer)?)?;
+        let day = self.integer(d.required(Rule::integer)?)?;
         if !(1..=31).contains(&day.node) {
             return Err(Diagnostic::error(
                 Code::ImpossibleDate,
@@ -635,7 +635,7 @@ impl Lowerer {
     }
 
     fn late_interest(&mut self, span: Span, mut c: Children<'_>) -> Result<LateInterest> {
-        let rate = self.percent(c.expect(Rule::percent)?)?;
+        let rate = self.percent(c.required(Rule::percent)?)?;
         let mut interest = LateInterest {
             rate,
             start: None,
@@ -711,20 +711,20 @@ impl Lowerer {
         let rule = pair.as_rule();
         if rule == Rule::described {
             let mut c = self.children(pair);
-            return Ok(Condition::Described(self.string(c.expect(Rule::string)?)));
+            return Ok(Condition::Described(self.string(c.required(Rule::string)?)));
         }
         let mut c = self.children(pair);
         Ok(match rule {
             Rule::cond_not => Condition::Not(Box::new(self.cond_atom(c.any()?)?), span),
-            Rule::cond_paren => self.cond(c.expect(Rule::cond)?)?,
+            Rule::cond_paren => self.cond(c.required(Rule::cond)?)?,
             Rule::elects => Condition::Elects {
-                party: self.name(c.expect(Rule::name)?),
-                option: self.name(c.expect(Rule::name)?),
+                party: self.name(c.required(Rule::name)?),
+                option: self.name(c.required(Rule::name)?),
             },
-            Rule::prevails => Condition::Prevails(self.name(c.expect(Rule::name)?)),
+            Rule::prevails => Condition::Prevails(self.name(c.required(Rule::name)?)),
             Rule::compare => {
-                let left = self.expr(c.expect(Rule::expr)?)?;
-                let op_pair = c.expect(Rule::compare_op)?;
+                let left = self.expr(c.required(Rule::expr)?)?;
+                let op_pair = c.required(Rule::compare_op)?;
                 let op = match op_pair.as_str() {
                     ">=" => CompareOp::Ge,
                     "<=" => CompareOp::Le,
@@ -733,24 +733,24 @@ impl Lowerer {
                     _ => CompareOp::Eq,
                 };
                 let op = Spanned::new(op, self.span(&op_pair));
-                let right = self.expr(c.expect(Rule::expr)?)?;
+                let right = self.expr(c.required(Rule::expr)?)?;
                 Condition::Compare(left, op, right)
             }
-            Rule::fact_is => Condition::Fact(self.name(c.expect(Rule::name)?)),
+            Rule::fact_is => Condition::Fact(self.name(c.required(Rule::name)?)),
             other => return Err(internal(span, Rule::cond, Some(other))),
         })
     }
 
     fn expr(&mut self, pair: Pair<'_, Rule>) -> Result<Expr> {
         let mut c = self.children(pair);
-        let mut left = self.term(c.expect(Rule::term)?)?;
+        let mut left = self.term(c.required(Rule::term)?)?;
         while let Some(op) = c.next() {
             let op = if op.as_str() == "+" {
                 BinOp::Add
             } else {
                 BinOp::Sub
             };
-            let right = self.term(c.expect(Rule::term)?)?;
+            let right = self.term(c.required(Rule::term)?)?;
             left = binary(op, left, right);
         }
         Ok(left)
@@ -778,7 +778,7 @@ impl Lowerer {
         let node = match rule {
             Rule::paren => {
                 let mut c = self.children(pair);
-                let inner = self.expr(c.expect(Rule::expr)?)?;
+                let inner = self.expr(c.required(Rule::expr)?)?;
                 return Ok(Expr {
                     node: inner.node,
                     span,
@@ -809,7 +809,7 @@ impl Lowerer {
 
     fn scenario(&mut self, pair: Pair<'_, Rule>) -> Result<Scenario> {
         let mut c = self.children(pair);
-        let name = self.name(c.expect(Rule::name)?);
+        let name = self.name(c.required(Rule::name)?);
         let title = c.optional(Rule::string).map(|s| self.string(s));
         let head_span = title.as_ref().map_or(name.span, |t| name.span.to(t.span));
         let mut scenario = Scenario::empty(name, title, head_span);
@@ -828,11 +828,11 @@ impl Lowerer {
         match rule {
             Rule::hypothetical => scenario
                 .hypothetical
-                .push(self.string(c.expect(Rule::string)?)),
-            Rule::as_of => scenario.as_of = Some(self.date(c.expect(Rule::date)?)?),
+                .push(self.string(c.required(Rule::string)?)),
+            Rule::as_of => scenario.as_of = Some(self.date(c.required(Rule::date)?)?),
             Rule::fact_value => {
-                let name = self.name(c.expect(Rule::name)?);
-                let value_pair = c.expect(Rule::value)?;
+                let name = self.name(c.required(Rule::name)?);
+                let value_pair = c.required(Rule::value)?;
                 let value_span = self.span(&value_pair);
                 let mut v = self.children(value_pair);
                 let inner = v.any()?;
@@ -847,25 +847,25 @@ impl Lowerer {
                 });
             }
             Rule::condition_value => {
-                let text = self.string(c.expect(Rule::string)?);
+                let text = self.string(c.required(Rule::string)?);
                 let holds = c.any()?.as_rule() == Rule::yes;
                 scenario.conditions.push((text, holds));
             }
             Rule::reading_choice => scenario.readings.push(ReadingChoice {
-                reading: self.name(c.expect(Rule::name)?),
-                option: self.name(c.expect(Rule::name)?),
+                reading: self.name(c.required(Rule::name)?),
+                option: self.name(c.required(Rule::name)?),
             }),
             Rule::on_time => scenario.payments_on_time = true,
             Rule::election_event => scenario.events.push(Event::Elected {
-                party: self.name(c.expect(Rule::name)?),
-                option: self.name(c.expect(Rule::name)?),
+                party: self.name(c.required(Rule::name)?),
+                option: self.name(c.required(Rule::name)?),
             }),
             Rule::payment_event => {
-                let payer = self.name(c.expect(Rule::name)?);
-                let payee = self.name(c.expect(Rule::name)?);
-                let amount = self.money(c.expect(Rule::money)?)?;
-                let on = self.date(c.expect(Rule::date)?)?;
-                let obligation = self.name(c.expect(Rule::name)?);
+                let payer = self.name(c.required(Rule::name)?);
+                let payee = self.name(c.required(Rule::name)?);
+                let amount = self.money(c.required(Rule::money)?)?;
+                let on = self.date(c.required(Rule::date)?)?;
+                let obligation = self.name(c.required(Rule::name)?);
                 let due = match c.optional(Rule::date) {
                     Some(d) => Some(self.date(d)?),
                     None => None,
@@ -881,9 +881,9 @@ impl Lowerer {
                 });
             }
             Rule::compensation_event => {
-                let party = self.name(c.expect(Rule::name)?);
-                let amount = self.money(c.expect(Rule::money)?)?;
-                let on = self.date(c.expect(Rule::date)?)?;
+                let party = self.name(c.required(Rule::name)?);
+                let amount = self.money(c.required(Rule::money)?)?;
+                let on = self.date(c.required(Rule::date)?)?;
                 let description = c.optional(Rule::string).map(|s| self.string(s));
                 scenario.events.push(Event::Compensation {
                     party,
@@ -893,9 +893,9 @@ impl Lowerer {
                 });
             }
             Rule::notice_event => {
-                let party = self.name(c.expect(Rule::name)?);
-                let to = self.name(c.expect(Rule::name)?);
-                let on = self.date(c.expect(Rule::date)?)?;
+                let party = self.name(c.required(Rule::name)?);
+                let to = self.name(c.required(Rule::name)?);
+                let on = self.date(c.required(Rule::date)?)?;
                 let description = c.optional(Rule::string).map(|s| self.string(s));
                 scenario.events.push(Event::Notified {
                     party,
@@ -905,8 +905,8 @@ impl Lowerer {
                 });
             }
             Rule::signature_event => {
-                let party = self.name(c.expect(Rule::name)?);
-                let on = self.date(c.expect(Rule::date)?)?;
+                let party = self.name(c.required(Rule::name)?);
+                let on = self.date(c.required(Rule::date)?)?;
                 let at = match c.optional(Rule::time_of_day) {
                     Some(t) => Some(self.time(t)?),
                     None => None,
@@ -914,8 +914,8 @@ impl Lowerer {
                 scenario.events.push(Event::Signed { party, on, at });
             }
             Rule::prevailed_event => scenario.events.push(Event::Prevailed {
-                party: self.name(c.expect(Rule::name)?),
-                on: self.date(c.expect(Rule::date)?)?,
+                party: self.name(c.required(Rule::name)?),
+                on: self.date(c.required(Rule::date)?)?,
             }),
             other => return Err(internal(span, Rule::scenario, Some(other))),
         }
@@ -996,8 +996,8 @@ impl Lowerer {
     fn duration(&self, pair: Pair<'_, Rule>) -> Result<Spanned<Duration>> {
         let span = self.span(&pair);
         let mut c = self.children(pair);
-        let amount = self.integer(c.expect(Rule::integer)?)?.node;
-        let unit = match c.expect(Rule::duration_unit)?.as_str() {
+        let amount = self.integer(c.required(Rule::integer)?)?.node;
+        let unit = match c.required(Rule::duration_unit)?.as_str() {
             "day" | "days" => DurationUnit::Days,
             "week" | "weeks" => DurationUnit::Weeks,
             "month" | "months" => DurationUnit::Months,
