@@ -6,7 +6,8 @@
             header), plus one `HEADER \\0 CLAUSES \\0 SCENARIO` seed per
             agreement, made compact (comments and quotes dropped) so that it
             fits in -max_len=4096;
-- evaluate: every bundled .scenario file, as is.
+- evaluate: every bundled .scenario file, as is;
+- fmt:      every bundled .clause and .scenario file, as is.
 
 Run from anywhere: python3 fuzz/make-corpus.py
 """
@@ -24,15 +25,15 @@ def compact(text):
 
 
 def main():
-    for target in ("parse", "check", "evaluate"):
+    for target in ("parse", "check", "evaluate", "fmt"):
         shutil.rmtree(CORPUS / target, ignore_errors=True)
         (CORPUS / target).mkdir(parents=True)
     for agreement in sorted(p for p in CLAUSES.iterdir() if p.is_dir()):
         for f in sorted(agreement.glob("*.clause")):
-            for target in ("parse", "check"):
+            for target in ("parse", "check", "fmt"):
                 shutil.copy(f, CORPUS / target / f"{agreement.name}-{f.name}")
         for f in sorted(agreement.glob("scenarios/*.scenario")):
-            for target in ("parse", "evaluate"):
+            for target in ("parse", "evaluate", "fmt"):
                 shutil.copy(f, CORPUS / target / f"{agreement.name}-{f.name}")
 
     def read(path):

@@ -75,6 +75,14 @@ pub fn analyze_with(
     overlay: &load::Overlay,
 ) -> Result<Analysis, LoadError> {
     let loaded = load::load_agreement_with(dir, sources, overlay)?;
+    Ok(analyze_loaded(loaded, sources))
+}
+
+/// The pipeline after reading: names and types, then (when there are no
+/// errors) the whole-contract findings and every scenario. Separate from
+/// [`analyze_with`] so that a caller holding parsed files (the fuzz targets,
+/// which parse an agreement once and vary one file) runs the same steps.
+pub fn analyze_loaded(loaded: load::Loaded, sources: &SourceMap) -> Analysis {
     let (mut model, mut diagnostics) = check::check(&loaded);
     diagnostics.extend(loaded.diagnostics);
     if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
@@ -98,7 +106,7 @@ pub fn analyze_with(
         }
     }
     diagnostic::sort(&mut diagnostics);
-    Ok(Analysis { model, diagnostics })
+    Analysis { model, diagnostics }
 }
 
 /// What `check` prints for one agreement, rendered while its files are

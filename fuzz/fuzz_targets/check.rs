@@ -1,5 +1,5 @@
-//! bytes → an agreement folder on disk → `clausec::analyze`, then the
-//! diagnostics rendered as text and JSON, and, when the folder is free of
+//! bytes → an agreement held in memory → `clausec::analyze_with`, then the
+//! diagnostics rendered as text and JSON, and, when the agreement is free of
 //! errors, the ledger of every scenario in all three formats.
 //!
 //! The input is split at NUL bytes (a NUL is never valid in a clause file):
@@ -12,18 +12,19 @@
 //! - `HEADER \0 CLAUSES \0 SCENARIO`: plus one scenario file, so that odd
 //!   clauses are also evaluated under a scenario.
 //!
-//! The folder is made once per process; a file is rewritten only when its
-//! content changes.
+//! The files are given to `analyze_with` as an overlay, the way the language
+//! server passes an editor's unsaved buffers: nothing is written per input.
+//! On disk there is only a folder holding the letter's `source.txt`.
 
 #![no_main]
 
 mod common;
 
-use clausec::render::{self, Tally, TextOptions};
+use clausec::load::Overlay;
 use clausec::source::SourceMap;
 use libfuzzer_sys::fuzz_target;
-use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::path::PathBuf;
+use std::sync::OnceLock;
 
 const HEADER: &[u8] = include_bytes!("../../clauses/lovelock-severance/agreement.clause");
 const SOURCE: &[u8] = include_bytes!("../../clauses/lovelock-severance/source.txt");
@@ -33,23 +34,14 @@ fn folder() -> &'static PathBuf {
     DIR.get_or_init(|| {
         let dir = common::fresh_dir("check");
         common::write(&dir.join("source.txt"), SOURCE);
-        std::fs::create_dir_all(dir.join("scenarios")).expect("create scenarios/");
         dir
     })
 }
 
-/// What is on disk now: header, clauses, scenario (`None`: no file).
-type Written = (Vec<u8>, Vec<u8>, Option<Vec<u8>>);
-
-fn written() -> &'static Mutex<Option<Written>> {
-    static WRITTEN: Mutex<Option<Written>> = Mutex::new(None);
-    &WRITTEN
-}
-
-fn update(path: &Path, old: Option<&[u8]>, new: &[u8]) {
-    if old != Some(new) {
-        common::write(path, new);
-    }
+/// An overlay text, as the language server would hold it: bytes that are not
+/// UTF-8 are replaced, as an editor would show them.
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -63,48 +55,14 @@ fuzz_target!(|data: &[u8]| {
             (header, clauses, scenario)
         }
     };
-    let mut on_disk = written().lock().unwrap_or_else(|e| e.into_inner());
-    let old = on_disk.take();
-    update(&dir.join("agreement.clause"), old.as_ref().map(|o| o.0.as_slice()), header);
-    update(&dir.join("fuzz.clause"), old.as_ref().map(|o| o.1.as_slice()), clauses);
-    let scenario_path = dir.join("scenarios").join("fuzz.scenario");
-    match (scenario, old.as_ref().and_then(|o| o.2.as_deref())) {
-        (Some(new), old) => update(&scenario_path, old, new),
-        (None, Some(_)) => {
-            std::fs::remove_file(&scenario_path).expect("remove the old scenario");
-        }
-        (None, None) => {}
+    let mut overlay = Overlay::new();
+    overlay.insert(dir.join("agreement.clause"), text(header));
+    overlay.insert(dir.join("fuzz.clause"), text(clauses));
+    if let Some(scenario) = scenario {
+        overlay.insert(dir.join("scenarios").join("fuzz.scenario"), text(scenario));
     }
-    *on_disk = Some((header.to_vec(), clauses.to_vec(), scenario.map(<[u8]>::to_vec)));
-    drop(on_disk);
-
     let mut sources = SourceMap::default();
-    let analysis = clausec::analyze(dir, &mut sources)
+    let analysis = clausec::analyze_with(dir, &mut sources, &overlay)
         .unwrap_or_else(|e| panic!("the harness's folder is unreadable: {e}"));
-    common::check_spans(&analysis.diagnostics, &sources);
-
-    // What `clausec check` prints, in both formats.
-    let tally = Tally::of(&analysis.diagnostics);
-    let text = render::diagnostics_text(&analysis.diagnostics, &sources);
-    let tally_line = render::tally_line(tally);
-    if common::printing() {
-        eprintln!("{text}{tally_line}");
-    }
-    let items = render::json_items(&analysis.diagnostics, &sources);
-    let _ = render::check_json(&items, tally);
-
-    // What `clausec obligations` prints; like the CLI, only for a folder
-    // free of errors.
-    if !analysis.has_errors() {
-        let scenarios = analysis.model.scenarios.iter().map(Some).chain([None]);
-        for scenario in scenarios {
-            let ledger = clausec::ledger(&analysis, scenario, &sources);
-            let _ = render::ledger_json(&ledger);
-            let text = render::ledger_text(&ledger, TextOptions { explain: true });
-            if common::printing() {
-                eprintln!("{text}");
-            }
-            let _ = render::ledger_markdown(&ledger);
-        }
-    }
+    common::render_all(&analysis, &sources);
 });

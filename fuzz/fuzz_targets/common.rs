@@ -3,7 +3,9 @@
 #![allow(dead_code)]
 
 use clausec::diagnostic::Diagnostic;
+use clausec::render::{self, Tally, TextOptions};
 use clausec::source::SourceMap;
+use clausec::Analysis;
 use std::path::{Path, PathBuf};
 
 /// Every label of every diagnostic must point into a file of the map, inside
@@ -13,7 +15,10 @@ pub fn check_spans(diagnostics: &[Diagnostic], sources: &SourceMap) {
         for label in &d.labels {
             let span = label.span;
             let Some(file) = sources.get(span.file) else {
-                panic!("{:?}: span {span:?} names a file that is not in the map ({})", d.code, d.message);
+                panic!(
+                    "{:?}: span {span:?} names a file that is not in the map ({})",
+                    d.code, d.message
+                );
             };
             assert!(
                 span.start <= span.end && span.end <= file.text.len(),
@@ -41,7 +46,10 @@ pub fn fresh_dir(target: &str) -> PathBuf {
 
 /// The bundled agreements, found from this crate's folder.
 pub fn bundled(agreement: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("clauses").join(agreement)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("clauses")
+        .join(agreement)
 }
 
 /// Writes a file, failing loudly: a write error is the harness's problem,
@@ -55,4 +63,33 @@ pub fn write(path: &Path, bytes: &[u8]) {
 pub fn printing() -> bool {
     static PRINT: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *PRINT.get_or_init(|| std::env::var_os("CLAUSEC_FUZZ_PRINT").is_some())
+}
+
+/// What the CLI prints for an analysis: the spans checked, the diagnostics
+/// as `clausec check` renders them (text and JSON), and, for an agreement
+/// free of errors (as `clausec obligations` requires), the ledger of every
+/// scenario and of none, as JSON, text with `--explain`, and Markdown.
+pub fn render_all(analysis: &Analysis, sources: &SourceMap) {
+    check_spans(&analysis.diagnostics, sources);
+    let tally = Tally::of(&analysis.diagnostics);
+    let text = render::diagnostics_text(&analysis.diagnostics, sources);
+    let tally_line = render::tally_line(tally);
+    if printing() {
+        eprintln!("{text}{tally_line}");
+    }
+    let items = render::json_items(&analysis.diagnostics, sources);
+    let _ = render::check_json(&items, tally);
+    if analysis.has_errors() {
+        return;
+    }
+    let scenarios = analysis.model.scenarios.iter().map(Some).chain([None]);
+    for scenario in scenarios {
+        let ledger = clausec::ledger(analysis, scenario, sources);
+        let _ = render::ledger_json(&ledger);
+        let text = render::ledger_text(&ledger, TextOptions { explain: true });
+        if printing() {
+            eprintln!("{text}");
+        }
+        let _ = render::ledger_markdown(&ledger);
+    }
 }

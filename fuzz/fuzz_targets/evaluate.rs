@@ -1,45 +1,49 @@
-//! bytes → one scenario file in a copy of each bundled agreement (the
-//! Lovelock letter and the Kestrel lease, their own scenarios left out) →
-//! `clausec::analyze`, then, when there are no errors, `clausec::ledger`
-//! and `render::ledger_json` (and the text and Markdown ledgers) for every
-//! scenario of the model and for none.
+//! bytes → one scenario file added to a bundled agreement (the Lovelock
+//! letter or the Kestrel lease, their own scenarios left out) →
+//! `clausec::analyze_loaded`, then the diagnostics rendered, and, when there
+//! are no errors (as `clausec obligations` requires), `clausec::ledger` and
+//! the JSON, text and Markdown ledgers for every scenario and for none.
 //!
-//! The folders are copied once per process; only the scenario file is
-//! rewritten per input. Each input goes to one agreement, chosen by the
-//! parties it names: the lease if the input has `lessee` in it (every
-//! bundled lease scenario does, no letter scenario does), else the letter. So the bundled scenarios of
-//! both agreements are seeds, and each input costs one analysis.
+//! Each agreement is read and parsed once per process; an input costs the
+//! parse of the scenario and everything after parsing (names, types,
+//! contract findings, evaluation, rendering) — the steps `analyze` runs,
+//! through the same function. The input goes to the lease if it contains
+//! `lessee` (every bundled lease scenario does, no letter scenario does),
+//! else to the letter, so the bundled scenarios of both are seeds.
 
 #![no_main]
 
 mod common;
 
-use clausec::render::{self, TextOptions};
+use clausec::load::{self, Loaded, Parsed};
+use clausec::parse::{decode, parse_file};
 use clausec::source::SourceMap;
 use libfuzzer_sys::fuzz_target;
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 const AGREEMENTS: [&str; 2] = ["lovelock-severance", "kestrel-press-lease"];
 
-fn folders() -> &'static Vec<PathBuf> {
-    static DIRS: OnceLock<Vec<PathBuf>> = OnceLock::new();
-    DIRS.get_or_init(|| {
-        let root = common::fresh_dir("evaluate");
+/// One bundled agreement, parsed, without its scenarios.
+struct Agreement {
+    loaded: Loaded,
+    sources: SourceMap,
+}
+
+fn agreements() -> &'static Vec<Agreement> {
+    static PARSED: OnceLock<Vec<Agreement>> = OnceLock::new();
+    PARSED.get_or_init(|| {
         AGREEMENTS
             .iter()
             .map(|name| {
-                let from = common::bundled(name);
-                let to = root.join(name);
-                std::fs::create_dir_all(to.join("scenarios")).expect("create scenarios/");
-                for entry in std::fs::read_dir(&from).expect("read a bundled agreement") {
-                    let path = entry.expect("read a bundled agreement").path();
-                    if path.is_file() {
-                        let bytes = std::fs::read(&path).expect("read a bundled file");
-                        common::write(&to.join(path.file_name().expect("a file name")), &bytes);
-                    }
-                }
-                to
+                let mut sources = SourceMap::default();
+                let mut loaded = load::load_agreement(&common::bundled(name), &mut sources)
+                    .unwrap_or_else(|e| panic!("read {name}: {e}"));
+                assert!(
+                    loaded.diagnostics.is_empty(),
+                    "{name} does not parse cleanly"
+                );
+                loaded.files.retain(|f| !f.is_scenario);
+                Agreement { loaded, sources }
             })
             .collect()
     })
@@ -50,29 +54,28 @@ fn mentions(data: &[u8], word: &[u8]) -> bool {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let lease = mentions(data, b"lessee");
-    let dir = &folders()[usize::from(lease)];
-    common::write(&dir.join("scenarios").join("fuzz.scenario"), data);
-    let mut sources = SourceMap::default();
-    let analysis = clausec::analyze(dir, &mut sources)
-        .unwrap_or_else(|e| panic!("the harness's folder is unreadable: {e}"));
-    common::check_spans(&analysis.diagnostics, &sources);
-    if analysis.has_errors() {
-        // `clausec obligations` stops here and prints the errors.
-        let text = render::diagnostics_text(&analysis.diagnostics, &sources);
-        if common::printing() {
-            eprintln!("{text}");
-        }
+    // A scenario that is not UTF-8 never gets past the loader.
+    let Ok(text) = decode(data) else {
         return;
-    }
-    let scenarios = analysis.model.scenarios.iter().map(Some).chain([None]);
-    for scenario in scenarios {
-        let ledger = clausec::ledger(&analysis, scenario, &sources);
-        let _ = render::ledger_json(&ledger);
-        let text = render::ledger_text(&ledger, TextOptions { explain: true });
-        if common::printing() {
-            eprintln!("{text}");
-        }
-        let _ = render::ledger_markdown(&ledger);
-    }
+    };
+    let agreement = &agreements()[usize::from(mentions(data, b"lessee"))];
+    let mut sources = agreement.sources.clone();
+    let path = agreement.loaded.dir.join("scenarios").join("fuzz.scenario");
+    let file = sources.add(&path, text);
+    let text = sources.get(file).map_or("", |f| f.text.as_str());
+    let (ast, diagnostics) = parse_file(file, text);
+    let mut loaded = Loaded {
+        dir: agreement.loaded.dir.clone(),
+        dir_span: agreement.loaded.dir_span,
+        files: agreement.loaded.files.clone(),
+        source: agreement.loaded.source,
+        diagnostics,
+    };
+    loaded.files.push(Parsed {
+        file,
+        ast,
+        is_scenario: true,
+    });
+    let analysis = clausec::analyze_loaded(loaded, &sources);
+    common::render_all(&analysis, &sources);
 });

@@ -12,8 +12,15 @@ fuzz_target!(|data: &[u8]| {
         Ok(text) => text,
         Err((offset, lossy)) => {
             // The offset of the first bad byte must be a place in the lossy text.
-            assert!(offset < lossy.len(), "bad-byte offset {offset} past the lossy text ({})", lossy.len());
-            assert!(lossy.is_char_boundary(offset), "bad-byte offset {offset} inside a character");
+            assert!(
+                offset < lossy.len(),
+                "bad-byte offset {offset} past the lossy text ({})",
+                lossy.len()
+            );
+            assert!(
+                lossy.is_char_boundary(offset),
+                "bad-byte offset {offset} inside a character"
+            );
             return;
         }
     };
