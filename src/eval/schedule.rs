@@ -75,6 +75,7 @@ impl<'m> Evaluator<'m> {
         // Every installment but the remainder's has the same explanation:
         // formatted once, not once per installment (a long schedule's cost).
         let mut explained: Vec<(Decimal, bool, String)> = Vec::new();
+        self.entries.reserve(n);
         for (k, (date, part)) in dates.iter().zip(&parts).enumerate() {
             let mut entry = template.clone();
             entry.id = format!("{id}[{}]", k + 1);
