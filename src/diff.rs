@@ -143,6 +143,6 @@ fn date(value: Option<NaiveDate>) -> String {
     value.map_or_else(|| "none".to_owned(), long_date)
 }
 
-fn text(value: &Option<String>) -> String {
-    value.clone().unwrap_or_else(|| "none".to_owned())
+fn text(value: &Option<crate::ledger::Shared>) -> String {
+    value.as_deref().unwrap_or("none").to_owned()
 }

@@ -264,11 +264,11 @@ fn timeline_svg(ledger: &Ledger) -> String {
     };
     // Rows in ledger order, grouped by party: (party, obligation id).
     let mut rows: Vec<(&str, &str)> = Vec::new();
-    let mut parties: Vec<&str> = dated.iter().map(|(e, _, _)| e.obligor.as_str()).collect();
+    let mut parties: Vec<&str> = dated.iter().map(|(e, _, _)| &*e.obligor).collect();
     parties.sort_unstable();
     parties.dedup();
     for party in &parties {
-        for (entry, _, _) in dated.iter().filter(|(e, _, _)| e.obligor == *party) {
+        for (entry, _, _) in dated.iter().filter(|(e, _, _)| &*e.obligor == *party) {
             let base = entry.id.split('[').next().unwrap_or(&entry.id);
             if !rows.contains(&(party, base)) {
                 rows.push((party, base));
@@ -307,7 +307,7 @@ fn timeline_svg(ledger: &Ledger) -> String {
         let _ = writeln!(out, "<text x=\"4\" y=\"{:.1}\" font-size=\"11\"><tspan font-weight=\"bold\">{}</tspan> {}</text>", y + 4.0, html(party), html(base));
         let in_row = dated
             .iter()
-            .filter(|(e, _, _)| e.obligor == *party && e.id.split('[').next() == Some(*base));
+            .filter(|(e, _, _)| &*e.obligor == *party && e.id.split('[').next() == Some(*base));
         for (entry, start, end) in in_row {
             let tip = format!(
                 "{} {}: {}{}",

@@ -7,6 +7,13 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::sync::Arc;
+
+/// Text that every installment of a schedule shares with its obligation (the
+/// clause number, the parties, the quote, ...): one allocation for all of
+/// them, and cloning it for the next installment copies a pointer. A long
+/// schedule's ledger is mostly such copies. It serialises as a plain string.
+pub type Shared = Arc<str>;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Ledger {
@@ -101,11 +108,11 @@ impl Status {
 #[derive(Clone, Debug, Serialize)]
 pub struct Entry {
     pub id: String,
-    pub clause: String,
-    pub clause_title: Option<String>,
+    pub clause: Shared,
+    pub clause_title: Option<Shared>,
     pub kind: &'static str,
-    pub obligor: String,
-    pub obligee: Option<String>,
+    pub obligor: Shared,
+    pub obligee: Option<Shared>,
     /// The obligation in one plain sentence: "company pays employee".
     pub summary: String,
     #[serde(with = "rust_decimal::serde::str_option")]
@@ -114,7 +121,7 @@ pub struct Entry {
     pub due: Option<NaiveDate>,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
-    pub condition: Option<String>,
+    pub condition: Option<Shared>,
     pub status: Status,
     /// What an offset took off the amount (the amount above is after it).
     #[serde(with = "rust_decimal::serde::str_option")]
@@ -125,13 +132,14 @@ pub struct Entry {
     #[serde(with = "rust_decimal::serde::str_option")]
     pub outstanding: Option<Decimal>,
     pub remedies: Vec<Remedy>,
-    /// The obligation's terms, as stated: grace periods, caps, interest.
-    pub terms: Vec<String>,
+    /// The obligation's terms, as stated: grace periods, caps, interest
+    /// (shared, like [`Shared`] text, by the installments of a schedule).
+    pub terms: Arc<[String]>,
     /// What happened to it under the scenario.
     pub notes: Vec<String>,
     /// How each computed amount was reached, step by step.
     pub explanation: Vec<String>,
-    pub quote: Option<String>,
+    pub quote: Option<Shared>,
     /// Where the obligation is written (for editors; not in the JSON).
     #[serde(skip)]
     pub source: crate::source::Span,

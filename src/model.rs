@@ -62,7 +62,7 @@ pub struct Model {
     pub source: Option<FileId>,
     /// Each clause's quotes, joined, with line breaks and indentation folded
     /// to single spaces: made once, read by every ledger.
-    pub folded_quotes: BTreeMap<String, String>,
+    pub folded_quotes: BTreeMap<String, crate::ledger::Shared>,
     /// A zero-length span naming the agreement folder.
     pub dir_span: Span,
 }
@@ -76,7 +76,7 @@ impl Model {
             .filter(|c| !c.quotes.is_empty())
             .map(|c| {
                 let joined: Vec<&str> = c.quotes.iter().map(|q| q.node.as_str()).collect();
-                (c.number.node.clone(), fold_spaces(&joined.join(" ")))
+                (c.number.node.clone(), fold_spaces(&joined.join(" ")).into())
             })
             .collect();
     }

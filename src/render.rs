@@ -61,7 +61,7 @@ fn clauses(ledger: &Ledger) -> Vec<(&ClauseEntry, Vec<&Entry>)> {
             let entries = ledger
                 .obligations
                 .iter()
-                .filter(|e| e.clause == clause.number)
+                .filter(|e| *e.clause == *clause.number)
                 .collect();
             (clause, entries)
         })
@@ -138,7 +138,7 @@ fn group_text(ledger: &Ledger, group: &Group<'_>, options: TextOptions, out: &mu
     if let Some(condition) = &first.condition {
         let _ = writeln!(out, "      {condition}");
     }
-    for term in &first.terms {
+    for term in first.terms.iter() {
         let _ = writeln!(out, "      {term}");
     }
     if is_schedule {

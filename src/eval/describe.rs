@@ -31,11 +31,11 @@ impl<'m> Evaluator<'m> {
             .collect();
         Entry {
             id: id.to_owned(),
-            clause: clause.number.node.clone(),
-            clause_title: clause.title.as_ref().map(|t| t.node.clone()),
+            clause: clause.number.node.as_str().into(),
+            clause_title: clause.title.as_ref().map(|t| t.node.as_str().into()),
             kind: obligation.kind.as_str(),
-            obligor: obligation.obligor.node.clone(),
-            obligee: obligation.obligee.as_ref().map(|o| o.node.clone()),
+            obligor: obligation.obligor.node.as_str().into(),
+            obligee: obligation.obligee.as_ref().map(|o| o.node.as_str().into()),
             summary: self.summary(obligation),
             amount: None,
             currency: None,
@@ -44,7 +44,7 @@ impl<'m> Evaluator<'m> {
                 .and_then(|p| p.from.as_ref().map(|d| d.node))
                 .or(effective),
             end: period.and_then(|p| p.through.as_ref().map(|d| d.node)),
-            condition: (!conditions.is_empty()).then(|| conditions.join("; ")),
+            condition: (!conditions.is_empty()).then(|| conditions.join("; ").into()),
             status: Status::InForce,
             offset: None,
             paid: None,

@@ -33,6 +33,7 @@ use crate::source::{SourceMap, Span};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Evaluates the agreement under a scenario (`None`: no facts, no events,
 /// as of the agreement's date). Returns the ledger (without findings; the
@@ -67,7 +68,10 @@ pub fn evaluate(
             .map(|c| ClauseEntry {
                 number: c.number.node.clone(),
                 title: c.title.as_ref().map(|t| t.node.clone()),
-                quote: model.folded_quotes.get(&c.number.node).cloned(),
+                quote: model
+                    .folded_quotes
+                    .get(&c.number.node)
+                    .map(|q| q.to_string()),
             })
             .collect(),
         lapsed: eval.lapsed.clone(),
@@ -498,7 +502,7 @@ impl<'m> Evaluator<'m> {
                             ),
                         )
                         .with_help(format!("add `fact {fact} is ...` to the scenario"))
-                        .in_clause(entry.clause.clone()),
+                        .in_clause(&*entry.clause),
                     );
                 }
             }
@@ -511,7 +515,7 @@ impl<'m> Evaluator<'m> {
                         format!("under scenario `{}`, {message}", self.scenario_name()),
                     )
                     .with_help("check the figures of the calculation")
-                    .in_clause(entry.clause.clone()),
+                    .in_clause(&*entry.clause),
                 );
             }
         }
@@ -590,12 +594,12 @@ impl<'m> Evaluator<'m> {
     ) {
         let mut entry = self.entry(clause, obligation, &format!("{id}.then"));
         entry.kind = Kind::Right.as_str();
-        entry.obligor = obligation.obligor.node.clone();
-        entry.obligee = Some(party.node.clone());
+        entry.obligor = obligation.obligor.node.as_str().into();
+        entry.obligee = Some(party.node.as_str().into());
         entry.summary = format!("{} may {}", party.node, what.node);
         entry.start = entry.end.and_then(|e| e.succ_opt());
         entry.end = None;
-        entry.terms.clear();
+        entry.terms = Arc::new([]);
         entry.status = match entry.start {
             Some(start) if start > self.as_of => Status::NotYetDue,
             _ => Status::InForce,
@@ -628,10 +632,10 @@ impl<'m> Evaluator<'m> {
         }
         self.entries.push(Entry {
             id: format!("{}.{}", clause.number.node, election.name.node),
-            clause: clause.number.node.clone(),
-            clause_title: clause.title.as_ref().map(|t| t.node.clone()),
+            clause: clause.number.node.as_str().into(),
+            clause_title: clause.title.as_ref().map(|t| t.node.as_str().into()),
             kind: Kind::Election.as_str(),
-            obligor: election.by.node.clone(),
+            obligor: election.by.node.as_str().into(),
             obligee: None,
             summary: format!(
                 "{} elects {}",
@@ -654,7 +658,7 @@ impl<'m> Evaluator<'m> {
             paid_on: None,
             outstanding: None,
             remedies: Vec::new(),
-            terms: Vec::new(),
+            terms: Arc::new([]),
             notes,
             explanation: Vec::new(),
             quote: self.model.folded_quotes.get(&clause.number.node).cloned(),

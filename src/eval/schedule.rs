@@ -76,6 +76,11 @@ impl<'m> Evaluator<'m> {
         // formatted once, not once per installment (a long schedule's cost).
         let mut explained: Vec<(Decimal, bool, String)> = Vec::new();
         self.entries.reserve(n);
+        // Each installment gets its own id and summary: not cloned from the
+        // template only to be replaced.
+        let mut template = template;
+        template.id = String::new();
+        let summary = std::mem::take(&mut template.summary);
         for (k, (date, part)) in dates.iter().zip(&parts).enumerate() {
             let mut entry = template.clone();
             entry.id = format!("{id}[{}]", k + 1);
@@ -84,7 +89,7 @@ impl<'m> Evaluator<'m> {
             entry.end = None;
             entry.amount = Some(*part);
             entry.currency = Some("USD");
-            entry.summary = format!("{} (installment {} of {n})", entry.summary, k + 1);
+            entry.summary = format!("{summary} (installment {} of {n})", k + 1);
             let is_remainder = match remainder {
                 Remainder::First => k == 0,
                 Remainder::Last => k + 1 == n,
@@ -356,6 +361,6 @@ pub(super) fn remainder_note(parts: &[Decimal], remainder: Remainder) -> String 
 pub(super) fn clause_of(entries: &[Entry], first: usize) -> String {
     entries
         .get(first)
-        .map(|e| e.clause.clone())
+        .map(|e| e.clause.to_string())
         .unwrap_or_default()
 }

@@ -68,7 +68,7 @@ impl<'m> Evaluator<'m> {
                     .with_label("the amount under this scenario")
                     .with_secondary(limit_expr.span, "the limit")
                     .with_help("this is the limit at work; if the figure is wrong, correct it in the scenario")
-                    .in_clause(entry.clause.clone()),
+                    .in_clause(&*entry.clause),
                 );
                 entry.explanation.push(format!(
                     "{} is above the limit: capped at {}",
