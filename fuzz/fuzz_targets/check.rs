@@ -12,9 +12,13 @@
 //! - `HEADER \0 CLAUSES \0 SCENARIO`: plus one scenario file, so that odd
 //!   clauses are also evaluated under a scenario.
 //!
-//! The files are given to `analyze_with` as an overlay, the way the language
-//! server passes an editor's unsaved buffers: nothing is written per input.
-//! On disk there is only a folder holding the letter's `source.txt`.
+//! With the Lovelock header (no `HEADER`, or an empty one), the header is
+//! read and parsed once per process and the input's files are parsed and
+//! added to it (`clausec::analyze_loaded`: the steps after reading). With a
+//! header of its own, the files are given to `clausec::analyze_with` as an
+//! overlay (as the language server gives an editor's unsaved buffers) over
+//! a folder that holds only the letter's `source.txt`, so reading runs too.
+//! Nothing is written per input.
 
 #![no_main]
 
@@ -29,12 +33,24 @@ use std::sync::OnceLock;
 const HEADER: &[u8] = include_bytes!("../../clauses/lovelock-severance/agreement.clause");
 const SOURCE: &[u8] = include_bytes!("../../clauses/lovelock-severance/source.txt");
 
-fn folder() -> &'static PathBuf {
+/// A folder with the letter's `source.txt` alone.
+fn bare_folder() -> &'static PathBuf {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
         let dir = common::fresh_dir("check");
         common::write(&dir.join("source.txt"), SOURCE);
         dir
+    })
+}
+
+/// The letter's header and `source.txt`, parsed.
+fn with_header() -> &'static common::ParsedAgreement {
+    static PARSED: OnceLock<common::ParsedAgreement> = OnceLock::new();
+    PARSED.get_or_init(|| {
+        let dir = common::fresh_dir("check-header");
+        common::write(&dir.join("source.txt"), SOURCE);
+        common::write(&dir.join("agreement.clause"), HEADER);
+        common::ParsedAgreement::read(&dir)
     })
 }
 
@@ -45,22 +61,28 @@ fn text(bytes: &[u8]) -> String {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let dir = folder();
     let mut parts = data.splitn(3, |b| *b == 0);
     let first = parts.next().unwrap_or_default();
     let (header, clauses, scenario) = match (parts.next(), parts.next()) {
-        (None, _) => (HEADER, first, None),
-        (Some(clauses), scenario) => {
-            let header = if first.is_empty() { HEADER } else { first };
-            (header, clauses, scenario)
-        }
+        (None, _) => (None, first, None),
+        (Some(clauses), scenario) => ((!first.is_empty()).then_some(first), clauses, scenario),
     };
-    let mut overlay = Overlay::new();
-    overlay.insert(dir.join("agreement.clause"), text(header));
-    overlay.insert(dir.join("fuzz.clause"), text(clauses));
+    let mut files = vec![("fuzz.clause", text(clauses))];
     if let Some(scenario) = scenario {
-        overlay.insert(dir.join("scenarios").join("fuzz.scenario"), text(scenario));
+        files.push(("scenarios/fuzz.scenario", text(scenario)));
     }
+    let Some(header) = header else {
+        let (loaded, sources) = with_header().with(&files);
+        let analysis = clausec::analyze_loaded(loaded, &sources);
+        common::render_all(&analysis, &sources);
+        return;
+    };
+    let dir = bare_folder();
+    let mut overlay: Overlay = files
+        .into_iter()
+        .map(|(name, text)| (dir.join(name), text))
+        .collect();
+    overlay.insert(dir.join("agreement.clause"), text(header));
     let mut sources = SourceMap::default();
     let analysis = clausec::analyze_with(dir, &mut sources, &overlay)
         .unwrap_or_else(|e| panic!("the harness's folder is unreadable: {e}"));

@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 use clausec::diagnostic::Diagnostic;
+use clausec::load::{Loaded, Parsed};
+use clausec::parse::parse_file;
 use clausec::render::{self, Tally, TextOptions};
 use clausec::source::SourceMap;
 use clausec::Analysis;
@@ -91,5 +93,56 @@ pub fn render_all(analysis: &Analysis, sources: &SourceMap) {
             eprintln!("{text}");
         }
         let _ = render::ledger_markdown(&ledger);
+    }
+}
+
+/// An agreement read and parsed once per process, to which each input adds
+/// files: what `load_agreement` would return for the folder with those files
+/// in it, without reading or parsing the others again.
+pub struct ParsedAgreement {
+    pub loaded: Loaded,
+    pub sources: SourceMap,
+}
+
+impl ParsedAgreement {
+    /// Reads `dir` (which must parse without a diagnostic), leaving out its
+    /// scenarios.
+    pub fn read(dir: &Path) -> Self {
+        let mut sources = SourceMap::default();
+        let mut loaded = clausec::load::load_agreement(dir, &mut sources)
+            .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()));
+        assert!(
+            loaded.diagnostics.is_empty(),
+            "{} does not parse cleanly",
+            dir.display()
+        );
+        loaded.files.retain(|f| !f.is_scenario);
+        ParsedAgreement { loaded, sources }
+    }
+
+    /// The agreement with `files` (a path relative to the folder, and its
+    /// text) parsed and added, as the loader adds a file.
+    pub fn with(&self, files: &[(&str, String)]) -> (Loaded, SourceMap) {
+        let mut sources = self.sources.clone();
+        let mut loaded = Loaded {
+            dir: self.loaded.dir.clone(),
+            dir_span: self.loaded.dir_span,
+            files: self.loaded.files.clone(),
+            source: self.loaded.source,
+            diagnostics: Vec::new(),
+        };
+        for (name, text) in files {
+            let path = loaded.dir.join(name);
+            let file = sources.add(&path, text.clone());
+            let text = sources.get(file).map_or("", |f| f.text.as_str());
+            let (ast, mut diagnostics) = parse_file(file, text);
+            loaded.diagnostics.append(&mut diagnostics);
+            loaded.files.push(Parsed {
+                file,
+                ast,
+                is_scenario: name.ends_with(".scenario"),
+            });
+        }
+        (loaded, sources)
     }
 }

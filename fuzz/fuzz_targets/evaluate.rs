@@ -15,36 +15,18 @@
 
 mod common;
 
-use clausec::load::{self, Loaded, Parsed};
-use clausec::parse::{decode, parse_file};
-use clausec::source::SourceMap;
+use clausec::parse::decode;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
 const AGREEMENTS: [&str; 2] = ["lovelock-severance", "kestrel-press-lease"];
 
-/// One bundled agreement, parsed, without its scenarios.
-struct Agreement {
-    loaded: Loaded,
-    sources: SourceMap,
-}
-
-fn agreements() -> &'static Vec<Agreement> {
-    static PARSED: OnceLock<Vec<Agreement>> = OnceLock::new();
+fn agreements() -> &'static Vec<common::ParsedAgreement> {
+    static PARSED: OnceLock<Vec<common::ParsedAgreement>> = OnceLock::new();
     PARSED.get_or_init(|| {
         AGREEMENTS
             .iter()
-            .map(|name| {
-                let mut sources = SourceMap::default();
-                let mut loaded = load::load_agreement(&common::bundled(name), &mut sources)
-                    .unwrap_or_else(|e| panic!("read {name}: {e}"));
-                assert!(
-                    loaded.diagnostics.is_empty(),
-                    "{name} does not parse cleanly"
-                );
-                loaded.files.retain(|f| !f.is_scenario);
-                Agreement { loaded, sources }
-            })
+            .map(|name| common::ParsedAgreement::read(&common::bundled(name)))
             .collect()
     })
 }
@@ -59,23 +41,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let agreement = &agreements()[usize::from(mentions(data, b"lessee"))];
-    let mut sources = agreement.sources.clone();
-    let path = agreement.loaded.dir.join("scenarios").join("fuzz.scenario");
-    let file = sources.add(&path, text);
-    let text = sources.get(file).map_or("", |f| f.text.as_str());
-    let (ast, diagnostics) = parse_file(file, text);
-    let mut loaded = Loaded {
-        dir: agreement.loaded.dir.clone(),
-        dir_span: agreement.loaded.dir_span,
-        files: agreement.loaded.files.clone(),
-        source: agreement.loaded.source,
-        diagnostics,
-    };
-    loaded.files.push(Parsed {
-        file,
-        ast,
-        is_scenario: true,
-    });
+    let (loaded, sources) = agreement.with(&[("scenarios/fuzz.scenario", text)]);
     let analysis = clausec::analyze_loaded(loaded, &sources);
     common::render_all(&analysis, &sources);
 });
