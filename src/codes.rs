@@ -238,7 +238,10 @@ the checker can prove the encoding still matches the document.";
     MissingSource = "clausec::check::missing_source",
         "the agreement's source document cannot be read",
         "The `source` file named in the `agreement` header was not found next to the \
-clause files, so quotes cannot be checked.";
+clause files, so quotes cannot be checked. The document must be inside the agreement's \
+folder: a name that leads out of it (`../letter.txt`, an absolute path, or a symbolic link \
+to a file elsewhere) is refused, so that checking an agreement never reads a file you did \
+not give.";
 
     // ---- scenarios and evaluation --------------------------------------
     UnknownObligation = "clausec::scenario::unknown_obligation",

@@ -192,15 +192,24 @@ impl miette::Diagnostic for Renderable<'_> {
 /// Renders one diagnostic as text: no colour, fixed width, paths as given.
 /// Used by the CLI and by the snapshot tests alike.
 pub fn render(diagnostic: &Diagnostic, sources: &SourceMap, width: usize) -> String {
-    let file = diagnostic
-        .span()
-        .and_then(|span| sources.get(span.file))
+    let source = diagnostic.span().and_then(|span| sources.get(span.file));
+    let file = source
         .map(|f| (f.display_path(), f.text.clone()))
         .unwrap_or_default();
-    let has_text = !file.1.is_empty();
+    let too_wide = source.is_some_and(|f| labels_too_wide_to_show(diagnostic, &f.text));
+    let has_text = !file.1.is_empty() && !too_wide;
     // Without a text to show, the place goes into the message instead.
     let placed;
-    let diagnostic = if has_text || diagnostic.message.contains(&file.0) {
+    let diagnostic = if too_wide {
+        let place = location(diagnostic, sources).map_or(file.0.clone(), |(path, line, column)| {
+            format!("{path}:{line}:{column}")
+        });
+        placed = Diagnostic {
+            message: format!("`{place}`: {}", diagnostic.message),
+            ..diagnostic.clone()
+        };
+        &placed
+    } else if has_text || diagnostic.message.contains(&file.0) {
         diagnostic
     } else {
         placed = Diagnostic {
@@ -224,6 +233,34 @@ pub fn render(diagnostic: &Diagnostic, sources: &SourceMap, width: usize) -> Str
         out = format!("{}: {}\n", diagnostic.severity.as_str(), diagnostic.message);
     }
     out
+}
+
+/// The widest line a report shows under a diagnostic, in bytes. Nobody
+/// reads a wider one, and miette cannot draw an underline that starts past
+/// column 65,535 (its padding width is a `u16`).
+const MAX_SHOWN_LINE_BYTES: usize = 10_000;
+
+/// Whether a label of the diagnostic touches a line too wide to show.
+fn labels_too_wide_to_show(diagnostic: &Diagnostic, text: &str) -> bool {
+    let file = diagnostic.span().map(|s| s.file);
+    diagnostic
+        .labels
+        .iter()
+        .filter(|l| Some(l.span.file) == file)
+        .any(|l| {
+            let start = text
+                .get(..l.span.start)
+                .and_then(|before| before.rfind('\n'))
+                .map_or(0, |i| i + 1);
+            let end = text
+                .get(l.span.end..)
+                .and_then(|after| after.find('\n'))
+                .map_or(text.len(), |i| l.span.end + i);
+            text.get(start..end)
+                .unwrap_or("")
+                .split('\n')
+                .any(|line| line.len() > MAX_SHOWN_LINE_BYTES)
+        })
 }
 
 /// `file:line:column` of a diagnostic's primary label.

@@ -159,10 +159,17 @@ fn number_words_in_text(
     while let Some(found) = text.get(search..).and_then(|rest| rest.find('(')) {
         let open = search + found;
         search = open + 1;
+        // A numeral in parentheses is short; looking no further for its
+        // closing parenthesis keeps this scan linear in a quote that holds
+        // many opening ones and no closing one.
         let Some(close) = text
-            .get(open..)
-            .and_then(|rest| rest.find(')'))
-            .map(|i| open + i)
+            .get(open + 1..)
+            .and_then(|rest| {
+                rest.bytes()
+                    .take(MAX_NUMERAL_BYTES + 1)
+                    .position(|b| b == b')')
+            })
+            .map(|i| open + 1 + i)
         else {
             continue;
         };
@@ -204,6 +211,10 @@ fn number_words_in_text(
         );
     }
 }
+
+/// The longest text in parentheses read as a numeral:
+/// `($1,000,000,000,000.00)` is 24 bytes.
+const MAX_NUMERAL_BYTES: usize = 40;
 
 /// `6`, `12%`, `$12,000.00` → the number; `None` for anything else in
 /// parentheses (`(a)`, `(the "Company")`).

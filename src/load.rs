@@ -13,7 +13,7 @@ use crate::parse::{decode, parse_file};
 use crate::source::{FileId, SourceMap, Span, MAX_FILE_BYTES};
 use std::fs;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 /// A problem with the command line's paths: exit code 2, not a diagnostic.
 #[derive(Debug, thiserror::Error)]
@@ -247,7 +247,11 @@ fn read_text(
 }
 
 /// Reads the document the `agreement` header names with `source "..."`,
-/// relative to the agreement folder.
+/// relative to the agreement folder. The document must be in the folder (or
+/// below it): a name such as `../../etc/passwd`, an absolute path, or a
+/// symbolic link that leads out of the folder is refused, so that checking
+/// an agreement someone sent never reads, and quotes back in its warnings,
+/// a file the user did not give.
 fn load_source_document(loaded: &mut Loaded, sources: &mut SourceMap) -> Result<(), LoadError> {
     let named = loaded
         .files
@@ -260,7 +264,25 @@ fn load_source_document(loaded: &mut Loaded, sources: &mut SourceMap) -> Result<
     let Some(name) = named else {
         return Ok(());
     };
+    let named_inside = Path::new(&name.node)
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
     let path = loaded.dir.join(&name.node);
+    if !named_inside || (path.is_file() && !resolves_inside(&loaded.dir, &path)) {
+        loaded.diagnostics.push(
+            Diagnostic::error(
+                Code::MissingSource,
+                name.span,
+                format!(
+                    "the source document `{}` is outside the agreement folder",
+                    name.node
+                ),
+            )
+            .with_label("named here")
+            .with_help("copy the document into the agreement's folder and name it by its file name, such as `source \"letter.txt\"`"),
+        );
+        return Ok(());
+    }
     if !path.is_file() {
         loaded.diagnostics.push(
             Diagnostic::error(
@@ -280,6 +302,14 @@ fn load_source_document(loaded: &mut Loaded, sources: &mut SourceMap) -> Result<
         loaded.source = Some(sources.add(&path, text));
     }
     Ok(())
+}
+
+/// Whether `path`, with every symbolic link followed, is inside `dir`.
+fn resolves_inside(dir: &Path, path: &Path) -> bool {
+    match (fs::canonicalize(dir), fs::canonicalize(path)) {
+        (Ok(dir), Ok(path)) => path.starts_with(dir),
+        _ => false,
+    }
 }
 
 /// Every clause and scenario file the paths name: files as given, folders

@@ -496,6 +496,81 @@ fn nesting_100000_deep() {
 }
 
 #[test]
+fn a_quote_with_100000_opening_parentheses_is_checked_quickly() {
+    // The numbers-in-words check looks for `(6)` after each `(`; it once
+    // scanned to the end of the quote from every one (over a minute here).
+    let dir = copy_of_letter();
+    edit(
+        &dir,
+        "2.clause",
+        "quote \"",
+        &format!("quote \"{}", "(".repeat(100_000)),
+    );
+    assert_rejected(&dir, "2.clause", "clausec::check::quote_not_in_source");
+}
+
+#[test]
+fn an_error_past_column_65535_is_reported_with_its_place() {
+    // miette cannot underline past column 65,535 (it panicked); so wide a
+    // line is not shown, and the place goes into the message.
+    let dir = copy_of_letter();
+    let path = dir.join("1.clause");
+    let mut bytes = std::fs::read(&path).unwrap();
+    let line = bytes.iter().filter(|b| **b == b'\n').count() + 1;
+    bytes.extend_from_slice(b"# ");
+    bytes.extend_from_slice("x".repeat(70_000).as_bytes());
+    bytes.extend_from_slice(b"\xE9\n");
+    std::fs::write(&path, bytes).unwrap();
+    let output = clausec(&["check", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = stdout(&output);
+    assert!(
+        report.contains(&format!(
+            "1.clause:{line}:70003`: this file is not UTF-8 text"
+        )),
+        "{report}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_source_document_outside_the_folder_is_refused_and_not_read() {
+    // A secret beside the folder stands for a file the user did not give.
+    let outside = std::env::temp_dir().join(format!("clausec-cli-secret-{}", std::process::id()));
+    std::fs::write(&outside, "root:x:0:0:leaked words\n").unwrap();
+    let mut names = vec![
+        format!("../{}", outside.file_name().unwrap().to_str().unwrap()),
+        outside.to_str().unwrap().to_owned(),
+    ];
+    if cfg!(unix) {
+        names.push("link.txt".to_owned());
+    }
+    for name in names {
+        let dir = copy_of_letter();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&outside, dir.join("link.txt")).unwrap();
+        edit(
+            &dir,
+            "agreement.clause",
+            "source \"source.txt\"",
+            &format!("source \"{name}\""),
+        );
+        let output = clausec(&["check", dir.to_str().unwrap()]);
+        let report = stdout(&output);
+        assert!(!report.contains("leaked words"), "{name}: {report}");
+        let found = assert_rejected(&dir, "agreement.clause", "clausec::check::missing_source");
+        assert!(
+            found["message"]
+                .as_str()
+                .unwrap()
+                .contains("is outside the agreement folder"),
+            "{name}: {found:#}"
+        );
+    }
+    std::fs::remove_file(outside).unwrap();
+}
+
+#[test]
 fn an_empty_file() {
     let dir = copy_of_letter();
     std::fs::write(dir.join("6.clause"), "").unwrap();
