@@ -164,7 +164,7 @@ struct Evaluator<'m> {
     matched_payments: Vec<bool>,
     /// Payment events by the label and due date they name: finding the
     /// payments of an installment is a look-up, not a scan of every event.
-    payment_events: BTreeMap<(&'m str, Option<NaiveDate>), Vec<usize>>,
+    payment_events: settle::PaymentIndex<'m>,
     /// Which built-in defaults the ledger relied on (listed as assumptions).
     defaults_used: Vec<&'static str>,
     reported_missing: Vec<String>,

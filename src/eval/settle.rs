@@ -221,16 +221,19 @@ impl<'m> Evaluator<'m> {
         // An installment is named by its due date; a payment that names none
         // is for an obligation paid once (for an installment it is reported).
         let is_instance = entry.id.ends_with(']');
-        let mut keys = vec![(label, entry.due)];
+        let mut dues = vec![entry.due];
         if !is_instance && entry.due.is_some() {
-            keys.push((label, None));
+            dues.push(None);
         }
-        let indices: Vec<usize> = keys
-            .iter()
-            .filter_map(|key| self.payment_events.get(key))
-            .flatten()
-            .copied()
-            .collect();
+        let indices: Vec<usize> = match self.payment_events.get(label) {
+            Some(by_due) => dues
+                .iter()
+                .filter_map(|due| by_due.get(due))
+                .flatten()
+                .copied()
+                .collect(),
+            None => Vec::new(),
+        };
         // Whether the scenario records this payment at all (perhaps after the
         // as-of date): then "every payment is made on its due date" does not
         // speak for it.
@@ -616,11 +619,16 @@ impl<'m> Evaluator<'m> {
     }
 }
 
-/// Payment events by (label, due date named), in the scenario's order.
-pub(super) fn index_payments(
-    scenario: Option<&Scenario>,
-) -> BTreeMap<(&str, Option<NaiveDate>), Vec<usize>> {
-    let mut index: BTreeMap<(&str, Option<NaiveDate>), Vec<usize>> = BTreeMap::new();
+/// The scenario's payment events by the label they name, then by the due
+/// date they name (`None`: no date), each list in the scenario's order.
+/// Two levels, so that finding an installment's payments compares dates,
+/// not label strings: at 100,000 installments the string comparisons of a
+/// one-level map were a fifth of the ledger's time.
+pub(super) type PaymentIndex<'m> = BTreeMap<&'m str, BTreeMap<Option<NaiveDate>, Vec<usize>>>;
+
+/// Builds the [`PaymentIndex`] of a scenario.
+pub(super) fn index_payments(scenario: Option<&Scenario>) -> PaymentIndex<'_> {
+    let mut index = PaymentIndex::new();
     for (i, event) in scenario
         .map_or(&[][..], |s| s.events.as_slice())
         .iter()
@@ -631,7 +639,9 @@ pub(super) fn index_payments(
         } = event
         {
             index
-                .entry((obligation.node.as_str(), due.as_ref().map(|d| d.node)))
+                .entry(obligation.node.as_str())
+                .or_default()
+                .entry(due.as_ref().map(|d| d.node))
                 .or_default()
                 .push(i);
         }
