@@ -148,10 +148,13 @@ impl<'m> Evaluator<'m> {
         for (on, amount, what) in received {
             let mut left = amount;
             for entry in self.entries.iter_mut().skip(first_entry) {
+                if left.is_zero() {
+                    break;
+                }
                 let (Some(due), Some(owed)) = (entry.due, entry.amount) else {
                     continue;
                 };
-                if due < on || left.is_zero() || owed.is_zero() {
+                if due < on || owed.is_zero() {
                     continue;
                 }
                 let take = left.min(owed);
