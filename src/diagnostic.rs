@@ -6,7 +6,7 @@
 //! lowercase, the user's own text in backticks, no Rust words.
 
 use crate::codes::Code;
-use crate::source::{SourceMap, Span};
+use crate::source::{SourceFile, SourceMap, Span};
 use std::fmt;
 
 /// How serious a diagnostic is. Errors make `check` exit 1; warnings report
@@ -127,27 +127,96 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
 }
 
 /// A diagnostic joined to its file's text, in the shape miette renders.
-struct Renderable<'a> {
+struct Renderable<'a, S = SnippetSource<'a>> {
     diagnostic: &'a Diagnostic,
-    source: miette::NamedSource<String>,
+    source: S,
     has_text: bool,
 }
 
-impl fmt::Debug for Renderable<'_> {
+/// A file as miette reads it for a snippet. miette's own sources find a
+/// span's lines by reading the text from its start, once per label of every
+/// diagnostic: a file of megabytes with thousands of diagnostics took
+/// minutes. This one hands miette only the lines around the span, found in
+/// the file's line index, and shifts the line numbers back, so the report
+/// is the same as miette's reading of the whole text.
+struct SnippetSource<'a> {
+    name: String,
+    file: Option<&'a SourceFile>,
+}
+
+impl miette::SourceCode for SnippetSource<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &miette::SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'b> + 'b>, miette::MietteError> {
+        let Some(file) = self.file else {
+            return Err(miette::MietteError::OutOfBounds);
+        };
+        let text = file.text.as_bytes();
+        // miette counts a lone `\r` as a line break and the index does not:
+        // such a file is read whole, as miette would.
+        let (from, to, lines_before) = if file.has_lone_carriage_return() {
+            (0, text.len(), 0)
+        } else {
+            lines_around(file, span, before, after)
+        };
+        let window = text.get(from..to).ok_or(miette::MietteError::OutOfBounds)?;
+        let start = span
+            .offset()
+            .checked_sub(from)
+            .ok_or(miette::MietteError::OutOfBounds)?;
+        let inner = miette::SourceCode::read_span(
+            window,
+            &miette::SourceSpan::new(start.into(), span.len()),
+            before,
+            after,
+        )?;
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            miette::SourceSpan::new((inner.span().offset() + from).into(), inner.span().len()),
+            inner.line() + lines_before,
+            inner.column(),
+            inner.line_count() + lines_before,
+        )))
+    }
+}
+
+/// The byte range of the lines around a span, with one line more on each
+/// side than miette asks for (so that its reading of the range matches its
+/// reading of the whole text), and how many lines come before the range.
+fn lines_around(
+    file: &SourceFile,
+    span: &miette::SourceSpan,
+    before: usize,
+    after: usize,
+) -> (usize, usize, usize) {
+    let first = file.line_of(span.offset()).saturating_sub(before + 1);
+    let last = file.line_of(span.offset() + span.len()) + after + 1;
+    (
+        file.line_range(first).start,
+        file.line_range(last).end,
+        first,
+    )
+}
+
+impl<S> fmt::Debug for Renderable<'_, S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.diagnostic.message)
     }
 }
 
-impl fmt::Display for Renderable<'_> {
+impl<S> fmt::Display for Renderable<'_, S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.diagnostic.message)
     }
 }
 
-impl std::error::Error for Renderable<'_> {}
+impl<S> std::error::Error for Renderable<'_, S> {}
 
-impl miette::Diagnostic for Renderable<'_> {
+impl<S: miette::SourceCode> miette::Diagnostic for Renderable<'_, S> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         Some(Box::new(self.diagnostic.code.as_str()))
     }
@@ -192,16 +261,15 @@ impl miette::Diagnostic for Renderable<'_> {
 /// Renders one diagnostic as text: no colour, fixed width, paths as given.
 /// Used by the CLI and by the snapshot tests alike.
 pub fn render(diagnostic: &Diagnostic, sources: &SourceMap, width: usize) -> String {
-    let source = diagnostic.span().and_then(|span| sources.get(span.file));
-    let file = source
-        .map(|f| (f.display_path(), f.text.clone()))
-        .unwrap_or_default();
-    let too_wide = source.is_some_and(|f| labels_too_wide_to_show(diagnostic, &f.text));
-    let has_text = !file.1.is_empty() && !too_wide;
+    let file = diagnostic.span().and_then(|span| sources.get(span.file));
+    let path = file.map(SourceFile::display_path).unwrap_or_default();
+    let text = file.map_or("", |f| f.text.as_str());
+    let too_wide = labels_too_wide_to_show(diagnostic, file);
+    let has_text = !text.is_empty() && !too_wide;
     // Without a text to show, the place goes into the message instead.
     let placed;
     let diagnostic = if too_wide {
-        let place = location(diagnostic, sources).map_or(file.0.clone(), |(path, line, column)| {
+        let place = location(diagnostic, sources).map_or(path.clone(), |(path, line, column)| {
             format!("{path}:{line}:{column}")
         });
         placed = Diagnostic {
@@ -209,27 +277,33 @@ pub fn render(diagnostic: &Diagnostic, sources: &SourceMap, width: usize) -> Str
             ..diagnostic.clone()
         };
         &placed
-    } else if has_text || diagnostic.message.contains(&file.0) {
+    } else if has_text || diagnostic.message.contains(&path) {
         diagnostic
     } else {
         placed = Diagnostic {
-            message: format!("`{}`: {}", file.0, diagnostic.message),
+            message: format!("`{path}`: {}", diagnostic.message),
             ..diagnostic.clone()
         };
         &placed
     };
     let renderable = Renderable {
         diagnostic,
-        source: miette::NamedSource::new(file.0, file.1),
+        source: SnippetSource { name: path, file },
         has_text,
     };
+    draw(&renderable, width)
+}
+
+/// miette's drawing of a diagnostic: no colour, no links, fixed width.
+fn draw<S: miette::SourceCode>(renderable: &Renderable<'_, S>, width: usize) -> String {
     let handler =
         miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
             .with_width(width)
             .with_links(false);
     let mut out = String::new();
-    if handler.render_report(&mut out, &renderable).is_err() {
+    if handler.render_report(&mut out, renderable).is_err() {
         // Rendering into a String cannot fail; fall back to the bare message.
+        let diagnostic = renderable.diagnostic;
         out = format!("{}: {}\n", diagnostic.severity.as_str(), diagnostic.message);
     }
     out
@@ -241,25 +315,17 @@ pub fn render(diagnostic: &Diagnostic, sources: &SourceMap, width: usize) -> Str
 const MAX_SHOWN_LINE_BYTES: usize = 10_000;
 
 /// Whether a label of the diagnostic touches a line too wide to show.
-fn labels_too_wide_to_show(diagnostic: &Diagnostic, text: &str) -> bool {
-    let file = diagnostic.span().map(|s| s.file);
+fn labels_too_wide_to_show(diagnostic: &Diagnostic, file: Option<&SourceFile>) -> bool {
+    let (Some(file), Some(primary)) = (file, diagnostic.span()) else {
+        return false;
+    };
     diagnostic
         .labels
         .iter()
-        .filter(|l| Some(l.span.file) == file)
+        .filter(|l| l.span.file == primary.file)
         .any(|l| {
-            let start = text
-                .get(..l.span.start)
-                .and_then(|before| before.rfind('\n'))
-                .map_or(0, |i| i + 1);
-            let end = text
-                .get(l.span.end..)
-                .and_then(|after| after.find('\n'))
-                .map_or(text.len(), |i| l.span.end + i);
-            text.get(start..end)
-                .unwrap_or("")
-                .split('\n')
-                .any(|line| line.len() > MAX_SHOWN_LINE_BYTES)
+            (file.line_of(l.span.start)..=file.line_of(l.span.end))
+                .any(|line| file.line_range(line).len() > MAX_SHOWN_LINE_BYTES)
         })
 }
 
@@ -269,4 +335,67 @@ pub fn location(diagnostic: &Diagnostic, sources: &SourceMap) -> Option<(String,
     let file = sources.get(span.file)?;
     let (line, column) = file.line_column(span.start);
     Some((file.display_path(), line, column))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The snippet source gives miette the lines around a span; the report
+    /// must be the one miette draws from the whole text, for labels on any
+    /// line, one or two of them, over one line or several, with `\n` and
+    /// `\r\n` line endings and with a lone `\r` (read whole).
+    #[test]
+    fn snippets_from_the_line_index_match_miettes_reading_of_the_whole_text() {
+        let body: String = (1..=40)
+            .map(|i| format!("line {i} says {}", "word ".repeat(i % 7)))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for text in [
+            body.clone(),
+            body.replace('\n', "\r\n"),
+            body.replacen('\n', "\r", 3),
+        ] {
+            let mut sources = SourceMap::default();
+            let id = sources.add(std::path::Path::new("a.clause"), text.clone());
+            let file = sources.get(id).unwrap();
+            let starts: Vec<usize> = file.line_starts().to_vec();
+            for (i, &start) in starts.iter().enumerate() {
+                let next = starts.get(i + 1).copied().unwrap_or(text.len());
+                let far = starts.get(i + 9).copied().unwrap_or(text.len());
+                let shapes = [
+                    vec![(start, start + 4)],
+                    vec![(start, start)],
+                    vec![(start + 2, far)],
+                    vec![(start, start + 4), (far.min(text.len()), text.len())],
+                    vec![(next.saturating_sub(1), next)],
+                ];
+                for labels in shapes {
+                    let mut diagnostic = Diagnostic::error(
+                        Code::Unexpected,
+                        Span::new(id, labels[0].0, labels[0].1),
+                        "message",
+                    )
+                    .with_label("here");
+                    for &(a, b) in labels.iter().skip(1) {
+                        diagnostic.labels.push(Label {
+                            span: Span::new(id, a, b),
+                            text: "and here".to_owned(),
+                        });
+                    }
+                    let ours = render(&diagnostic, &sources, 100);
+                    let whole = draw(
+                        &Renderable {
+                            diagnostic: &diagnostic,
+                            source: miette::NamedSource::new("a.clause", text.clone()),
+                            has_text: true,
+                        },
+                        100,
+                    );
+                    assert!(ours.contains("── here"), "no snippet drawn:\n{ours}");
+                    assert_eq!(ours, whole, "labels {labels:?} in {text:?}");
+                }
+            }
+        }
+    }
 }

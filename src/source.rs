@@ -5,6 +5,7 @@
 //! span stays small and `Copy`.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// The largest clause, scenario or source file clausec reads: 8 MiB. A clause
 /// file is a few kilobytes; anything near this size is not a contract.
@@ -67,16 +68,78 @@ pub struct FileId(pub usize);
 pub struct SourceFile {
     pub path: PathBuf,
     pub text: String,
+    /// Where each line starts, made on first use: placing a diagnostic is a
+    /// binary search, not a read of the text from its start (a file of
+    /// megabytes with thousands of diagnostics took minutes that way).
+    lines: OnceLock<LineIndex>,
+}
+
+#[derive(Debug, Clone)]
+struct LineIndex {
+    starts: Vec<usize>,
+    /// Whether a `\r` stands alone somewhere (not before a `\n`): some
+    /// tools count it as a line break, this index does not.
+    lone_carriage_return: bool,
 }
 
 impl SourceFile {
+    pub fn new(path: &Path, text: String) -> Self {
+        SourceFile {
+            path: path.to_path_buf(),
+            text,
+            lines: OnceLock::new(),
+        }
+    }
+
+    /// The byte offset where each line starts (the first is 0). A line ends
+    /// at `\n`; a `\r` before it belongs to the line.
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_index().starts
+    }
+
+    /// Whether the text has a `\r` that is not followed by `\n` (an old
+    /// Mac line ending, or a stray control character).
+    pub fn has_lone_carriage_return(&self) -> bool {
+        self.line_index().lone_carriage_return
+    }
+
+    fn line_index(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex {
+            starts: std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+            lone_carriage_return: self
+                .text
+                .match_indices('\r')
+                .any(|(i, _)| self.text.as_bytes().get(i + 1) != Some(&b'\n')),
+        })
+    }
+
+    /// The 0-based line a byte offset is on.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts()
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The byte range of a 0-based line, its line break included.
+    pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
+        let starts = self.line_starts();
+        let start = starts.get(line).copied().unwrap_or(self.text.len());
+        let end = starts.get(line + 1).copied().unwrap_or(self.text.len());
+        start..end
+    }
+
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let before = self.text.get(..offset).unwrap_or("");
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+        let line = self.line_of(offset) + 1;
+        let line_start = self.line_range(line - 1).start;
+        let column = self
+            .text
+            .get(line_start..offset)
+            .map_or(0, |s| s.chars().count())
+            + 1;
         (line, column)
     }
 
@@ -100,10 +163,7 @@ pub struct SourceMap {
 
 impl SourceMap {
     pub fn add(&mut self, path: &Path, text: String) -> FileId {
-        self.files.push(SourceFile {
-            path: path.to_path_buf(),
-            text,
-        });
+        self.files.push(SourceFile::new(path, text));
         FileId(self.files.len() - 1)
     }
 

@@ -571,6 +571,37 @@ fn a_source_document_outside_the_folder_is_refused_and_not_read() {
 }
 
 #[test]
+fn hundreds_of_errors_in_a_large_file_are_reported_quickly() {
+    // miette finds a snippet's lines by reading the file from its start; it
+    // was handed the whole file for every diagnostic (quadratic: 3,000
+    // errors in 7.8 MB took 107 s). It now gets the lines around each one.
+    let dir = copy_of_letter();
+    let clauses: String = (0..600)
+        .map(|i| {
+            format!(
+                "clause 9{i} \"Extra\"\n  quote \"{}\"\n\n",
+                format!("not in the source, number {i} ").repeat(70)
+            )
+        })
+        .collect();
+    std::fs::write(dir.join("extra.clause"), clauses).unwrap();
+    let output = clausec(&["check", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = stdout(&output);
+    assert_eq!(
+        report
+            .matches("clausec::check::quote_not_in_source")
+            .count(),
+        600
+    );
+    assert!(
+        report.contains("extra.clause:1799:9]"),
+        "the last snippet is placed"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn an_empty_file() {
     let dir = copy_of_letter();
     std::fs::write(dir.join("6.clause"), "").unwrap();
