@@ -17,9 +17,13 @@ Usage, from the repository root, after `cargo build --release`:
 
     python3 fuzz/mutate-cli.py [ROUNDS] [SEED]      # default 2000 rounds, seed 1
 
+`CLAUSEC_BIN=target/debug/clausec` runs another build (CI runs 300 rounds
+of the debug build).
+
 Prints a tally and exits 1 if anything went wrong. Deterministic for a seed.
 """
 import json
+import os
 import pathlib
 import random
 import re
@@ -29,7 +33,7 @@ import sys
 import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-BINARY = ROOT / "target" / "release" / "clausec"
+BINARY = pathlib.Path(os.environ.get("CLAUSEC_BIN", ROOT / "target" / "release" / "clausec")).resolve()
 AGREEMENTS = sorted(p for p in (ROOT / "clauses").iterdir() if p.is_dir())
 TIME_LIMIT = 10  # seconds, per command
 PLACE = re.compile(r"[^\s\[`]+:\d+:\d+[\]`]")
@@ -123,7 +127,7 @@ def main():
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
     if not BINARY.exists():
-        sys.exit(f"{BINARY} is missing: run `cargo build --release` first")
+        sys.exit(f"{BINARY} is missing: run `cargo build --release` first (or set CLAUSEC_BIN)")
     tally = {"rounds": 0, "check exit 0": 0, "check exit 1": 0, "obligations refused": 0}
     failures = []
     with tempfile.TemporaryDirectory(prefix="clausec-mutate-") as tmp:
