@@ -115,6 +115,30 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Loaded {
+    /// Adds one file's text to the map, parses it, and keeps its syntax tree
+    /// and diagnostics: what reading a folder does for each file (callers
+    /// that hold a parsed agreement, such as the fuzz targets, add files the
+    /// same way).
+    pub fn add_file(
+        &mut self,
+        sources: &mut SourceMap,
+        path: &Path,
+        text: String,
+        is_scenario: bool,
+    ) {
+        let file = sources.add(path, text);
+        let text = sources.get(file).map_or("", |f| f.text.as_str());
+        let (ast, mut diagnostics) = parse_file(file, text);
+        self.diagnostics.append(&mut diagnostics);
+        self.files.push(Parsed {
+            file,
+            ast,
+            is_scenario,
+        });
+    }
+}
+
 /// Reads and parses every clause and scenario file of an agreement folder,
 /// then its source document. Problems with the files' contents become
 /// diagnostics; only an unreadable folder is an error.
@@ -164,15 +188,7 @@ pub fn load_agreement_with(
         let Some(text) = text else {
             continue;
         };
-        let file = sources.add(&path, text);
-        let text = sources.get(file).map_or("", |f| f.text.as_str());
-        let (ast, mut diagnostics) = parse_file(file, text);
-        loaded.diagnostics.append(&mut diagnostics);
-        loaded.files.push(Parsed {
-            file,
-            ast,
-            is_scenario,
-        });
+        loaded.add_file(sources, &path, text, is_scenario);
     }
     if !loaded.files.iter().any(|f| !f.is_scenario) && loaded.diagnostics.is_empty() {
         loaded.diagnostics.push(

@@ -3,8 +3,7 @@
 #![allow(dead_code)]
 
 use clausec::diagnostic::Diagnostic;
-use clausec::load::{Loaded, Parsed};
-use clausec::parse::parse_file;
+use clausec::load::Loaded;
 use clausec::render::{self, Tally, TextOptions};
 use clausec::source::SourceMap;
 use clausec::Analysis;
@@ -133,15 +132,12 @@ impl ParsedAgreement {
         };
         for (name, text) in files {
             let path = loaded.dir.join(name);
-            let file = sources.add(&path, text.clone());
-            let text = sources.get(file).map_or("", |f| f.text.as_str());
-            let (ast, mut diagnostics) = parse_file(file, text);
-            loaded.diagnostics.append(&mut diagnostics);
-            loaded.files.push(Parsed {
-                file,
-                ast,
-                is_scenario: name.ends_with(".scenario"),
-            });
+            loaded.add_file(
+                &mut sources,
+                &path,
+                text.clone(),
+                name.ends_with(".scenario"),
+            );
         }
         (loaded, sources)
     }
