@@ -200,6 +200,12 @@ impl Kind {
     }
 }
 
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// What an obligation is about, beyond its kind.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Subject {

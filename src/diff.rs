@@ -98,7 +98,7 @@ fn headline(entry: &Entry) -> String {
         .unwrap_or_default();
     format!(
         "{} ({}):{amount}{due}: {}",
-        entry.id, entry.kind, entry.summary
+        entry.id, entry.heading.kind, entry.summary
     )
 }
 
@@ -126,7 +126,11 @@ fn entry_changes(old: &Entry, new: &Entry) -> Vec<String> {
         money(new.outstanding),
     );
     field("late interest", money(interest(old)), money(interest(new)));
-    field("condition", text(&old.condition), text(&new.condition));
+    field(
+        "condition",
+        text(&old.heading.condition),
+        text(&new.heading.condition),
+    );
     field("obligation", old.summary.clone(), new.summary.clone());
     out
 }
@@ -143,6 +147,6 @@ fn date(value: Option<NaiveDate>) -> String {
     value.map_or_else(|| "none".to_owned(), long_date)
 }
 
-fn text(value: &Option<crate::ledger::Shared>) -> String {
+fn text(value: &Option<String>) -> String {
     value.as_deref().unwrap_or("none").to_owned()
 }

@@ -37,15 +37,15 @@ pub fn ledger_ics(ledger: &Ledger) -> String {
             .unwrap_or_default();
         let summary = format!(
             "{} {}{amount} ({})",
-            entry.clause,
+            entry.heading.clause,
             entry.summary,
             entry.status.describe()
         );
         let mut description = format!(
             "Clause {}. {}: {}.",
-            entry.clause, entry.kind, entry.summary
+            entry.heading.clause, entry.heading.kind, entry.summary
         );
-        if let Some(condition) = &entry.condition {
+        if let Some(condition) = &entry.heading.condition {
             let _ = write!(description, " {condition}.");
         }
         for note in &entry.notes {
@@ -203,11 +203,11 @@ pub fn ledger_html(ledger: &Ledger) -> String {
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}{}</td><td class=\"amount\">{}</td><td>{}</td><td>{}</td></tr>",
-            html(&entry.clause),
+            html(&entry.heading.clause),
             html(&entry.id),
-            entry.kind,
+            entry.heading.kind,
             html(&entry.summary),
-            entry.condition.as_ref().map(|c| format!("<br><small>{}</small>", html(c))).unwrap_or_default(),
+            entry.heading.condition.as_ref().map(|c| format!("<br><small>{}</small>", html(c))).unwrap_or_default(),
             entry.amount.map(format_money).unwrap_or_default(),
             date,
             entry.status.describe()
@@ -264,11 +264,14 @@ fn timeline_svg(ledger: &Ledger) -> String {
     };
     // Rows in ledger order, grouped by party: (party, obligation id).
     let mut rows: Vec<(&str, &str)> = Vec::new();
-    let mut parties: Vec<&str> = dated.iter().map(|(e, _, _)| &*e.obligor).collect();
+    let mut parties: Vec<&str> = dated.iter().map(|(e, _, _)| &*e.heading.obligor).collect();
     parties.sort_unstable();
     parties.dedup();
     for party in &parties {
-        for (entry, _, _) in dated.iter().filter(|(e, _, _)| &*e.obligor == *party) {
+        for (entry, _, _) in dated
+            .iter()
+            .filter(|(e, _, _)| &*e.heading.obligor == *party)
+        {
             let base = entry.id.split('[').next().unwrap_or(&entry.id);
             if !rows.contains(&(party, base)) {
                 rows.push((party, base));
@@ -305,9 +308,9 @@ fn timeline_svg(ledger: &Ledger) -> String {
     for (i, (party, base)) in rows.iter().enumerate() {
         let y = 32.0 + row * i as f64;
         let _ = writeln!(out, "<text x=\"4\" y=\"{:.1}\" font-size=\"11\"><tspan font-weight=\"bold\">{}</tspan> {}</text>", y + 4.0, html(party), html(base));
-        let in_row = dated
-            .iter()
-            .filter(|(e, _, _)| &*e.obligor == *party && e.id.split('[').next() == Some(*base));
+        let in_row = dated.iter().filter(|(e, _, _)| {
+            &*e.heading.obligor == *party && e.id.split('[').next() == Some(*base)
+        });
         for (entry, start, end) in in_row {
             let tip = format!(
                 "{} {}: {}{}",

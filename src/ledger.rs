@@ -4,15 +4,15 @@
 //! is the JSON schema's order; amounts serialise as decimal strings and
 //! dates as ISO strings.
 
+use crate::ast::Kind;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 use std::sync::Arc;
 
-/// Text that every installment of a schedule shares with its obligation (the
-/// clause number, the parties, the quote, ...): one allocation for all of
-/// them, and cloning it for the next installment copies a pointer. A long
-/// schedule's ledger is mostly such copies. It serialises as a plain string.
+/// Text that many entries share (a clause's folded quote, held once for the
+/// agreement): cloning it copies a pointer. It serialises as a plain string.
 pub type Shared = Arc<str>;
 
 #[derive(Clone, Debug, Serialize)]
@@ -104,45 +104,112 @@ impl Status {
     }
 }
 
-/// One obligation, or one dated instance of a schedule.
-#[derive(Clone, Debug, Serialize)]
+/// What an obligation's entries have in common: where it is written, who
+/// owes whom, on what condition, its terms and its words. Every installment
+/// of a schedule points at its obligation's one heading, so a long schedule's
+/// entries stay small (a 100,000-installment ledger is mostly entries).
+#[derive(Clone, Debug)]
+pub struct Heading {
+    pub clause: String,
+    pub clause_title: Option<String>,
+    pub kind: Kind,
+    pub obligor: String,
+    pub obligee: Option<String>,
+    pub condition: Option<String>,
+    /// The obligation's terms, as stated: grace periods, caps, interest.
+    pub terms: Vec<String>,
+    pub quote: Option<Shared>,
+    /// Where the obligation is written (for editors; not in the JSON).
+    pub source: crate::source::Span,
+}
+
+/// One obligation, or one dated instance of a schedule. It serialises as
+/// one flat object, its heading's fields among its own (see the
+/// `Serialize` impl below for the order).
+#[derive(Clone, Debug)]
 pub struct Entry {
     pub id: String,
-    pub clause: Shared,
-    pub clause_title: Option<Shared>,
-    pub kind: &'static str,
-    pub obligor: Shared,
-    pub obligee: Option<Shared>,
+    pub heading: Arc<Heading>,
     /// The obligation in one plain sentence: "company pays employee".
     pub summary: String,
-    #[serde(with = "rust_decimal::serde::str_option")]
     pub amount: Option<Decimal>,
-    pub currency: Option<&'static str>,
+    pub currency: Option<Currency>,
     pub due: Option<NaiveDate>,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
-    pub condition: Option<Shared>,
     pub status: Status,
     /// What an offset took off the amount (the amount above is after it).
-    #[serde(with = "rust_decimal::serde::str_option")]
     pub offset: Option<Decimal>,
-    #[serde(with = "rust_decimal::serde::str_option")]
     pub paid: Option<Decimal>,
     pub paid_on: Option<NaiveDate>,
-    #[serde(with = "rust_decimal::serde::str_option")]
     pub outstanding: Option<Decimal>,
     pub remedies: Vec<Remedy>,
-    /// The obligation's terms, as stated: grace periods, caps, interest
-    /// (shared, like [`Shared`] text, by the installments of a schedule).
-    pub terms: Arc<[String]>,
     /// What happened to it under the scenario.
     pub notes: Vec<String>,
     /// How each computed amount was reached, step by step.
     pub explanation: Vec<String>,
-    pub quote: Option<Shared>,
-    /// Where the obligation is written (for editors; not in the JSON).
-    #[serde(skip)]
-    pub source: crate::source::Span,
+}
+
+impl Entry {
+    /// The heading, to change for this entry alone (copied first if other
+    /// entries share it).
+    pub fn heading_mut(&mut self) -> &mut Heading {
+        Arc::make_mut(&mut self.heading)
+    }
+}
+
+/// The currency of an amount (the language knows dollars only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Currency {
+    #[serde(rename = "USD")]
+    Usd,
+}
+
+impl Serialize for Kind {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// An amount as a decimal string, so that no reader turns it into a float.
+struct Amount(Option<Decimal>);
+
+impl Serialize for Amount {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        rust_decimal::serde::str_option::serialize(&self.0, serializer)
+    }
+}
+
+impl Serialize for Entry {
+    /// The JSON schema's order of an entry's fields.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let heading = &*self.heading;
+        let mut out = serializer.serialize_struct("Entry", 23)?;
+        out.serialize_field("id", &self.id)?;
+        out.serialize_field("clause", &heading.clause)?;
+        out.serialize_field("clause_title", &heading.clause_title)?;
+        out.serialize_field("kind", &heading.kind)?;
+        out.serialize_field("obligor", &heading.obligor)?;
+        out.serialize_field("obligee", &heading.obligee)?;
+        out.serialize_field("summary", &self.summary)?;
+        out.serialize_field("amount", &Amount(self.amount))?;
+        out.serialize_field("currency", &self.currency)?;
+        out.serialize_field("due", &self.due)?;
+        out.serialize_field("start", &self.start)?;
+        out.serialize_field("end", &self.end)?;
+        out.serialize_field("condition", &heading.condition)?;
+        out.serialize_field("status", &self.status)?;
+        out.serialize_field("offset", &Amount(self.offset))?;
+        out.serialize_field("paid", &Amount(self.paid))?;
+        out.serialize_field("paid_on", &self.paid_on)?;
+        out.serialize_field("outstanding", &Amount(self.outstanding))?;
+        out.serialize_field("remedies", &self.remedies)?;
+        out.serialize_field("terms", &heading.terms)?;
+        out.serialize_field("notes", &self.notes)?;
+        out.serialize_field("explanation", &self.explanation)?;
+        out.serialize_field("quote", &heading.quote)?;
+        out.end()
+    }
 }
 
 /// A remedy that triggered, such as late interest.

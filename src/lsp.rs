@@ -452,7 +452,7 @@ impl Server<'_> {
         for entry in ledger
             .obligations
             .iter()
-            .filter(|e| e.source.file == file_id)
+            .filter(|e| e.heading.source.file == file_id)
         {
             let base = entry.id.split('[').next().unwrap_or(&entry.id).to_owned();
             if seen.contains(&base) {
@@ -466,9 +466,9 @@ impl Server<'_> {
                 .collect();
             let line_end = file
                 .text
-                .get(entry.source.start..)
+                .get(entry.heading.source.start..)
                 .and_then(|rest| rest.find('\n'))
-                .map_or(file.text.len(), |i| entry.source.start + i);
+                .map_or(file.text.len(), |i| entry.heading.source.start + i);
             let label = hint_text(&ledger, &base, &group);
             hints.push(InlayHint {
                 position: to_position(&file.text, line_end),

@@ -6,6 +6,7 @@
 //! findings and the assumptions in force. Every function here returns a
 //! `String`; nothing prints.
 
+use crate::ast::Kind;
 use crate::diagnostic::{location, render as render_diagnostic, Diagnostic};
 use crate::ledger::{ClauseEntry, Entry, Ledger, Status};
 use crate::money::format_money;
@@ -61,7 +62,7 @@ fn clauses(ledger: &Ledger) -> Vec<(&ClauseEntry, Vec<&Entry>)> {
             let entries = ledger
                 .obligations
                 .iter()
-                .filter(|e| *e.clause == *clause.number)
+                .filter(|e| *e.heading.clause == *clause.number)
                 .collect();
             (clause, entries)
         })
@@ -134,11 +135,15 @@ fn group_text(ledger: &Ledger, group: &Group<'_>, options: TextOptions, out: &mu
     } else {
         first.summary.clone()
     };
-    let _ = writeln!(out, "  {} · {} · {}", group.base, first.kind, summary);
-    if let Some(condition) = &first.condition {
+    let _ = writeln!(
+        out,
+        "  {} · {} · {}",
+        group.base, first.heading.kind, summary
+    );
+    if let Some(condition) = &first.heading.condition {
         let _ = writeln!(out, "      {condition}");
     }
-    for term in first.terms.iter() {
+    for term in first.heading.terms.iter() {
         let _ = writeln!(out, "      {term}");
     }
     if is_schedule {
@@ -242,7 +247,7 @@ fn status_words(entry: &Entry) -> String {
             entry.outstanding.map(format_money).unwrap_or_default()
         ),
         Status::Offset => "offset in full".to_owned(),
-        Status::Due if entry.kind == "payment" => format!(
+        Status::Due if entry.heading.kind == Kind::Payment => format!(
             "due and unpaid{}",
             entry
                 .outstanding
@@ -396,7 +401,7 @@ pub fn ledger_markdown(ledger: &Ledger) -> String {
                 out,
                 "| `{}` | {} | {} | {} | {} | {} |",
                 entry.id,
-                entry.kind,
+                entry.heading.kind,
                 escape_cell(&entry.summary),
                 entry.amount.map(format_money).unwrap_or_default(),
                 date,

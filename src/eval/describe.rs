@@ -31,11 +31,17 @@ impl<'m> Evaluator<'m> {
             .collect();
         Entry {
             id: id.to_owned(),
-            clause: clause.number.node.as_str().into(),
-            clause_title: clause.title.as_ref().map(|t| t.node.as_str().into()),
-            kind: obligation.kind.as_str(),
-            obligor: obligation.obligor.node.as_str().into(),
-            obligee: obligation.obligee.as_ref().map(|o| o.node.as_str().into()),
+            heading: Arc::new(Heading {
+                clause: clause.number.node.clone(),
+                clause_title: clause.title.as_ref().map(|t| t.node.clone()),
+                kind: obligation.kind,
+                obligor: obligation.obligor.node.clone(),
+                obligee: obligation.obligee.as_ref().map(|o| o.node.clone()),
+                condition: (!conditions.is_empty()).then(|| conditions.join("; ")),
+                terms,
+                quote: self.model.folded_quotes.get(&clause.number.node).cloned(),
+                source: obligation.span,
+            }),
             summary: self.summary(obligation),
             amount: None,
             currency: None,
@@ -44,18 +50,14 @@ impl<'m> Evaluator<'m> {
                 .and_then(|p| p.from.as_ref().map(|d| d.node))
                 .or(effective),
             end: period.and_then(|p| p.through.as_ref().map(|d| d.node)),
-            condition: (!conditions.is_empty()).then(|| conditions.join("; ").into()),
             status: Status::InForce,
             offset: None,
             paid: None,
             paid_on: None,
             outstanding: None,
             remedies: Vec::new(),
-            terms,
             notes: Vec::new(),
             explanation: Vec::new(),
-            quote: self.model.folded_quotes.get(&clause.number.node).cloned(),
-            source: obligation.span,
         }
     }
 

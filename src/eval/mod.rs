@@ -409,7 +409,7 @@ impl<'m> Evaluator<'m> {
 
     fn void_everything(&mut self) {
         for entry in &mut self.entries {
-            if entry.kind == Kind::Acceptance.as_str() {
+            if entry.heading.kind == Kind::Acceptance {
                 continue;
             }
             entry.status = Status::Lapsed;
@@ -489,8 +489,8 @@ impl<'m> Evaluator<'m> {
                 entry.notes.push(format!(
                     "the amount depends on `{fact}`, which this scenario does not give"
                 ));
-                let key = format!("{fact}@{}", entry.clause);
-                if !self.reported_missing.contains(&key) && entry.condition.is_none() {
+                let key = format!("{fact}@{}", entry.heading.clause);
+                if !self.reported_missing.contains(&key) && entry.heading.condition.is_none() {
                     self.reported_missing.push(key);
                     self.diagnostics.push(
                         Diagnostic::warning(
@@ -502,7 +502,7 @@ impl<'m> Evaluator<'m> {
                             ),
                         )
                         .with_help(format!("add `fact {fact} is ...` to the scenario"))
-                        .in_clause(&*entry.clause),
+                        .in_clause(&*entry.heading.clause),
                     );
                 }
             }
@@ -515,7 +515,7 @@ impl<'m> Evaluator<'m> {
                         format!("under scenario `{}`, {message}", self.scenario_name()),
                     )
                     .with_help("check the figures of the calculation")
-                    .in_clause(&*entry.clause),
+                    .in_clause(&*entry.heading.clause),
                 );
             }
         }
@@ -593,13 +593,14 @@ impl<'m> Evaluator<'m> {
         what: &Text,
     ) {
         let mut entry = self.entry(clause, obligation, &format!("{id}.then"));
-        entry.kind = Kind::Right.as_str();
-        entry.obligor = obligation.obligor.node.as_str().into();
-        entry.obligee = Some(party.node.as_str().into());
+        let heading = entry.heading_mut();
+        heading.kind = Kind::Right;
+        heading.obligor = obligation.obligor.node.clone();
+        heading.obligee = Some(party.node.clone());
+        heading.terms = Vec::new();
         entry.summary = format!("{} may {}", party.node, what.node);
         entry.start = entry.end.and_then(|e| e.succ_opt());
         entry.end = None;
-        entry.terms = Arc::new([]);
         entry.status = match entry.start {
             Some(start) if start > self.as_of => Status::NotYetDue,
             _ => Status::InForce,
@@ -632,11 +633,17 @@ impl<'m> Evaluator<'m> {
         }
         self.entries.push(Entry {
             id: format!("{}.{}", clause.number.node, election.name.node),
-            clause: clause.number.node.as_str().into(),
-            clause_title: clause.title.as_ref().map(|t| t.node.as_str().into()),
-            kind: Kind::Election.as_str(),
-            obligor: election.by.node.as_str().into(),
-            obligee: None,
+            heading: Arc::new(Heading {
+                clause: clause.number.node.clone(),
+                clause_title: clause.title.as_ref().map(|t| t.node.clone()),
+                kind: Kind::Election,
+                obligor: election.by.node.clone(),
+                obligee: None,
+                condition: None,
+                terms: Vec::new(),
+                quote: self.model.folded_quotes.get(&clause.number.node).cloned(),
+                source: election.name.span,
+            }),
             summary: format!(
                 "{} elects {}",
                 election.by.node,
@@ -647,7 +654,6 @@ impl<'m> Evaluator<'m> {
             due: None,
             start: None,
             end: None,
-            condition: None,
             status: if chosen.is_some() {
                 Status::Met
             } else {
@@ -658,11 +664,8 @@ impl<'m> Evaluator<'m> {
             paid_on: None,
             outstanding: None,
             remedies: Vec::new(),
-            terms: Arc::new([]),
             notes,
             explanation: Vec::new(),
-            quote: self.model.folded_quotes.get(&clause.number.node).cloned(),
-            source: election.name.span,
         });
     }
 

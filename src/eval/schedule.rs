@@ -88,7 +88,7 @@ impl<'m> Evaluator<'m> {
             entry.start = None;
             entry.end = None;
             entry.amount = Some(*part);
-            entry.currency = Some("USD");
+            entry.currency = Some(Currency::Usd);
             entry.summary = format!("{summary} (installment {} of {n})", k + 1);
             let is_remainder = match remainder {
                 Remainder::First => k == 0,
@@ -361,6 +361,6 @@ pub(super) fn remainder_note(parts: &[Decimal], remainder: Remainder) -> String 
 pub(super) fn clause_of(entries: &[Entry], first: usize) -> String {
     entries
         .get(first)
-        .map(|e| e.clause.to_string())
+        .map(|e| e.heading.clause.clone())
         .unwrap_or_default()
 }

@@ -22,11 +22,11 @@ impl<'m> Evaluator<'m> {
                         "{} = {}{rounded} (clause {})",
                         format_money(amount),
                         self.explain(expr),
-                        entry.clause
+                        entry.heading.clause
                     ));
                 }
                 entry.amount = Some(self.within_limits(amount, obligation, expr, entry));
-                entry.currency = Some("USD");
+                entry.currency = Some(Currency::Usd);
             }
             Ok(_) => {}
             Err(why) => self.unavailable(entry, why),
@@ -68,7 +68,7 @@ impl<'m> Evaluator<'m> {
                     .with_label("the amount under this scenario")
                     .with_secondary(limit_expr.span, "the limit")
                     .with_help("this is the limit at work; if the figure is wrong, correct it in the scenario")
-                    .in_clause(&*entry.clause),
+                    .in_clause(&*entry.heading.clause),
                 );
                 entry.explanation.push(format!(
                     "{} is above the limit: capped at {}",
@@ -431,7 +431,7 @@ impl<'m> Evaluator<'m> {
                             format_money(unpaid),
                             format_percent(interest.rate.node),
                             rounding.describe(),
-                            entry.clause,
+                            entry.heading.clause,
                             convention.describe()
                         );
                         entry
