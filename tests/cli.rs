@@ -47,11 +47,17 @@ fn json(output: &Output) -> Value {
 }
 
 /// A fresh copy of the letter's folder in a temporary directory.
-fn copy_of_letter() -> PathBuf {
+/// A path of its own for one test, nothing there yet.
+fn scratch_dir() -> PathBuf {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     let n = NEXT.fetch_add(1, Ordering::SeqCst);
     let dir = std::env::temp_dir().join(format!("clausec-cli-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn copy_of_letter() -> PathBuf {
+    let dir = scratch_dir();
     copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join(LETTER), &dir);
     dir
 }
@@ -675,6 +681,73 @@ fn the_same_input_gives_the_same_bytes() {
     let first = clausec(&["obligations", LETTER, "--format", "json"]).stdout;
     let second = clausec(&["obligations", LETTER, "--format", "json"]).stdout;
     assert_eq!(first, second);
+}
+
+#[test]
+fn payments_adding_up_past_the_largest_amount_are_an_error_at_the_payment() {
+    // Found by `pipeline_survives_generated_agreements`: two payments whose
+    // sum does not fit in a decimal panicked inside the evaluator.
+    let dir = copy_of_letter();
+    edit(
+        &dir,
+        "scenarios/late-installment.scenario",
+        "for severance due October 31, 2002",
+        "for severance due October 31, 2002\n  \
+         company paid employee $79,228,162,514,264,337,593,543,950,335 on December 2, 2002 \
+         for severance due October 31, 2002",
+    );
+    let found = assert_rejected(
+        &dir,
+        "scenarios/late-installment.scenario",
+        "clausec::eval::arithmetic",
+    );
+    assert_eq!(found["line"], 9, "{found:#}");
+    assert!(
+        found["message"].as_str().unwrap().contains(
+            "the payments recorded for `severance` add up to more than clausec can compute"
+        ),
+        "{found:#}"
+    );
+}
+
+#[test]
+fn late_interest_adding_up_past_the_largest_amount_is_an_error() {
+    // Each installment's interest fits in a decimal; the 10,000 of them
+    // together do not (this panicked when the schedule added them up).
+    let dir = scratch_dir();
+    std::fs::create_dir_all(dir.join("scenarios")).unwrap();
+    let files = [
+        (
+            "agreement.clause",
+            "agreement \"Overflow\" dated January 2, 2000\n\
+             party company \"Company\"\n\
+             party employee \"Employee\"\n",
+        ),
+        (
+            "1.clause",
+            "clause 1\n  \
+             loan: company pays employee $79,228,162,514,264,337,593,543,950,335\n    \
+             in 10000 equal monthly installments on the last day of the month\n    \
+             from January 31, 2000\n    \
+             late interest 1% per annum on the unpaid amount from the due date, simple, actual/365\n",
+        ),
+        (
+            "scenarios/unpaid.scenario",
+            "scenario unpaid \"Nothing paid\"\n  as of December 31, 2833\n",
+        ),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let found = assert_rejected(&dir, "1.clause", "clausec::eval::arithmetic");
+    assert_eq!(found["line"], 5, "{found:#}");
+    assert!(
+        found["message"]
+            .as_str()
+            .unwrap()
+            .contains("the late interest on the installments of `loan` adds up to more than"),
+        "{found:#}"
+    );
 }
 
 #[test]

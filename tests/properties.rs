@@ -394,6 +394,113 @@ fn thirty_360_worked_examples() {
 }
 
 // ---------------------------------------------------------------------------
+// 3b. Offsets: one pass over the installments, as if receipt by receipt
+// ---------------------------------------------------------------------------
+
+/// The offset rule of clause 2(b) taken literally, one receipt at a time:
+/// each receipt, earliest first, reduces the installments due on or after
+/// the day it was received, earliest first, while it lasts. Returns what
+/// each installment was reduced by, and what each receipt had left over.
+fn reference_offsets(
+    installments: &[(NaiveDate, Decimal)],
+    receipts: &[(NaiveDate, Decimal)],
+) -> (Vec<Decimal>, Vec<Decimal>) {
+    let mut owed: Vec<Decimal> = installments.iter().map(|(_, amount)| *amount).collect();
+    let mut offset = vec![Decimal::ZERO; owed.len()];
+    let mut receipts = receipts.to_vec();
+    receipts.sort_by_key(|(on, _)| *on);
+    let mut excess = Vec::new();
+    for (on, amount) in receipts {
+        let mut left = amount;
+        for (k, (due, _)) in installments.iter().enumerate() {
+            if *due >= on {
+                let take = left.min(owed[k]);
+                owed[k] -= take;
+                offset[k] += take;
+                left -= take;
+            }
+        }
+        excess.push(left);
+    }
+    (offset, excess)
+}
+
+/// The bundled letter with one more scenario: the employee receives each
+/// of `receipts` (all inside the offset period).
+fn letter_with_receipts(receipts: &[(NaiveDate, Decimal)]) -> (clausec::Analysis, SourceMap) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(AGREEMENT);
+    let mut text = "scenario receipts \"Outside compensation received several times\"\n\
+                    \x20 as of June 30, 2003\n\
+                    \x20 fact annual_salary is $250,000.00\n\
+                    \x20 employee signed on June 6, 2002 at 11:00 a.m.\n"
+        .to_owned();
+    for (k, (on, amount)) in receipts.iter().enumerate() {
+        text.push_str(&format!(
+            "  employee received compensation ${amount:.2} on {} \"fee {}\"\n",
+            on.format("%B %-d, %Y"),
+            k + 1
+        ));
+    }
+    let mut overlay = clausec::load::Overlay::new();
+    overlay.insert(dir.join("scenarios/receipts.scenario"), text);
+    let mut sources = SourceMap::default();
+    let analysis = clausec::analyze_with(&dir, &mut sources, &overlay).unwrap();
+    assert!(!analysis.has_errors(), "the generated scenario has errors");
+    (analysis, sources)
+}
+
+proptest! {
+    #![proptest_config(config(48))]
+
+    /// Offsetting each installment in turn, as the evaluator does in one
+    /// pass, reduces every installment by what taking each receipt in turn
+    /// across the whole schedule would, and leaves the same excess.
+    #[test]
+    fn offsets_in_one_pass_match_taking_each_receipt_in_turn(
+        receipts in proptest::collection::vec(
+            // June 6, 2002 to March 31, 2003 (the offset period), $0.00 to $60,000.00
+            (0u64..=298, 0i64..=6_000_000),
+            0..7,
+        )
+    ) {
+        let start = NaiveDate::from_ymd_opt(2002, 6, 6).unwrap();
+        let receipts: Vec<(NaiveDate, Decimal)> = receipts
+            .iter()
+            .map(|(day, cents)| (start + Days::new(*day), Decimal::new(*cents, 2)))
+            .collect();
+        let (analysis, sources) = letter_with_receipts(&receipts);
+        let scenario = |name: &str| analysis.model.scenarios.iter().find(|s| s.name.node == name);
+        let installments = |ledger: &clausec::ledger::Ledger| -> Vec<clausec::ledger::Entry> {
+            ledger
+                .obligations
+                .iter()
+                .filter(|e| e.id.starts_with("2(b).severance["))
+                .cloned()
+                .collect()
+        };
+        let base = installments(&clausec::ledger(&analysis, scenario("base"), &sources));
+        let owed: Vec<(NaiveDate, Decimal)> = base
+            .iter()
+            .map(|e| (e.due.unwrap(), e.amount.unwrap()))
+            .collect();
+        prop_assert_eq!(owed.len(), 6);
+        let (offsets, excess) = reference_offsets(&owed, &receipts);
+
+        let ledger = clausec::ledger(&analysis, scenario("receipts"), &sources);
+        let reduced = installments(&ledger);
+        for ((entry, offset), (_, before)) in reduced.iter().zip(&offsets).zip(&owed) {
+            prop_assert_eq!(entry.offset.unwrap_or_default(), *offset, "{}", entry.id);
+            prop_assert_eq!(entry.amount.unwrap(), *before - *offset, "{}", entry.id);
+        }
+        let schedule = ledger.schedules.iter().find(|s| s.obligation == "2(b).severance").unwrap();
+        prop_assert_eq!(schedule.offset, offsets.iter().sum::<Decimal>());
+        let excess_code = clausec::codes::Code::OffsetExcess.as_str();
+        let warned = ledger.findings.iter().filter(|f| f.code == excess_code).count();
+        prop_assert_eq!(warned, excess.iter().filter(|left| !left.is_zero()).count());
+    }
+}
+
+// ---------------------------------------------------------------------------
 // 4. The parser never panics
 // ---------------------------------------------------------------------------
 

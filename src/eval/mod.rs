@@ -12,7 +12,7 @@ mod schedule;
 mod settle;
 mod value;
 
-use self::schedule::{clause_of, installments};
+use self::schedule::installments;
 use self::settle::index_payments;
 use self::value::is_literal;
 
@@ -141,6 +141,9 @@ enum Unavailable {
 struct Payment {
     on: NaiveDate,
     amount: Decimal,
+    /// The amount in the scenario (`None` for a payment on time that
+    /// `every payment is made on its due date` stands for).
+    span: Option<Span>,
 }
 
 struct Evaluator<'m> {
@@ -462,10 +465,13 @@ impl<'m> Evaluator<'m> {
         }
         entry.status = self.plain_status(&entry, obligation, truth);
         if obligation.kind == Kind::Payment && truth == Truth::Yes && entry.amount.is_some() {
-            let index = self.entries.len();
+            let mut offsets = self.offsets_for(obligation);
+            if let Some(offsets) = &mut offsets {
+                offsets.apply(&mut entry);
+            }
+            self.finish_offsets(offsets, &clause.number.node);
+            self.settle_entry(obligation, &mut entry);
             self.entries.push(entry);
-            self.apply_offsets(obligation, index);
-            self.settle_from(obligation, index);
             return;
         }
         if obligation.kind == Kind::Notice && truth == Truth::Yes {

@@ -70,17 +70,22 @@ impl<'m> Evaluator<'m> {
             }
         };
         self.check_stated_installment(obligation, total, &parts, clause);
-        let first_entry = self.entries.len();
         let n = dates.len();
         // Every installment but the remainder's has the same explanation:
         // formatted once, not once per installment (a long schedule's cost).
         let mut explained: Vec<(Decimal, bool, String)> = Vec::new();
+        let mut offsets = self.offsets_for(obligation);
+        // `None` once the installments' late interest adds up past what a
+        // decimal holds.
+        let mut late_interest = Some(Decimal::ZERO);
         self.entries.reserve(n);
         // Each installment gets its own id and summary: not cloned from the
         // template only to be replaced.
         let mut template = template;
         template.id = String::new();
         let summary = std::mem::take(&mut template.summary);
+        // One pass: each installment is made, offset, settled and added up
+        // while it is at hand (a long schedule's entries outgrow the caches).
         for (k, (date, part)) in dates.iter().zip(&parts).enumerate() {
             let mut entry = template.clone();
             entry.id = format!("{id}[{}]", k + 1);
@@ -108,12 +113,22 @@ impl<'m> Evaluator<'m> {
             };
             entry.explanation.push(line);
             entry.status = self.plain_status(&entry, obligation, truth);
+            if let Some(offsets) = &mut offsets {
+                offsets.apply(&mut entry);
+            }
+            if truth == Truth::Yes {
+                self.settle_entry(obligation, &mut entry);
+            }
+            late_interest = late_interest.and_then(|sum| {
+                (entry.remedies.iter()).try_fold(sum, |sum, r| sum.checked_add(r.amount))
+            });
             self.entries.push(entry);
         }
-        let offset_total = self.apply_offsets(obligation, first_entry);
-        if truth == Truth::Yes {
-            self.settle_from(obligation, first_entry);
-        }
+        let offset_total = self.finish_offsets(offsets, &clause.number.node);
+        let late_interest = late_interest.unwrap_or_else(|| {
+            self.interest_overflow(obligation, clause);
+            Decimal::ZERO
+        });
         let explanation = if is_literal(total_expr) {
             Vec::new()
         } else {
@@ -127,13 +142,6 @@ impl<'m> Evaluator<'m> {
         let mut explanation = explanation;
         explanation.extend(limited.explanation);
         let remainder_note = remainder_note(&parts, remainder);
-        let late_interest = self
-            .entries
-            .iter()
-            .skip(first_entry)
-            .flat_map(|e| &e.remedies)
-            .map(|r| r.amount)
-            .sum();
         self.schedules.push(ScheduleSummary {
             obligation: id.to_owned(),
             clause: clause.number.node.clone(),
@@ -147,6 +155,33 @@ impl<'m> Evaluator<'m> {
             explanation,
             late_interest,
         });
+    }
+
+    /// The late interest on a schedule's installments adds up to more than
+    /// a decimal holds (each installment's was computed): an error, so the
+    /// ledger is not shown with a wrong total.
+    fn interest_overflow(&mut self, obligation: &Obligation, clause: &Clause) {
+        let span = obligation
+            .modifiers
+            .iter()
+            .find_map(|m| match m {
+                Modifier::LateInterest(i) => Some(i.span),
+                _ => None,
+            })
+            .unwrap_or(obligation.span);
+        let label = obligation.label.as_ref().map_or("", |l| l.node.as_str());
+        self.diagnostics.push(
+            Diagnostic::error(
+                Code::Arithmetic,
+                span,
+                format!(
+                    "under scenario `{}`, the late interest on the installments of `{label}` adds up to more than clausec can compute",
+                    self.scenario_name()
+                ),
+            )
+            .with_help("check the figures of the calculation")
+            .in_clause(clause.number.node.clone()),
+        );
     }
 
     /// Where the text states each installment's amount too ("24 installments
@@ -355,12 +390,4 @@ pub(super) fn remainder_note(parts: &[Decimal], remainder: Remainder) -> String 
         ),
         _ => "the installments are equal to the cent".to_owned(),
     }
-}
-
-/// The clause of the entries a schedule added (for a diagnostic's clause).
-pub(super) fn clause_of(entries: &[Entry], first: usize) -> String {
-    entries
-        .get(first)
-        .map(|e| e.heading.clause.clone())
-        .unwrap_or_default()
 }

@@ -96,29 +96,24 @@ impl<'m> Evaluator<'m> {
         amount
     }
 
-    /// Applies compensation received to the installments, earliest first,
-    /// each against installments due on or after the day it was received.
-    /// Returns the total offset.
-    pub(super) fn apply_offsets(&mut self, obligation: &Obligation, first_entry: usize) -> Decimal {
-        let Some((receiver, period, offset_span)) =
-            obligation.modifiers.iter().find_map(|m| match m {
-                Modifier::Offset {
-                    receiver,
-                    period,
-                    span,
-                } => Some((receiver, period, *span)),
-                _ => None,
-            })
-        else {
-            return Decimal::ZERO;
-        };
+    /// The compensation received that reduces this obligation (its `offset`
+    /// modifier), earliest first; `None` if it has no offset.
+    pub(super) fn offsets_for(&self, obligation: &Obligation) -> Option<Offsets> {
+        let (receiver, period, span) = obligation.modifiers.iter().find_map(|m| match m {
+            Modifier::Offset {
+                receiver,
+                period,
+                span,
+            } => Some((receiver, period, *span)),
+            _ => None,
+        })?;
         let from = period
             .as_ref()
             .and_then(|p| p.from.as_ref().map(|d| d.node));
         let through = period
             .as_ref()
             .and_then(|p| p.through.as_ref().map(|d| d.node));
-        let mut received: Vec<(NaiveDate, Decimal, String)> = self
+        let mut receipts: Vec<Receipt> = self
             .events()
             .iter()
             .filter_map(|e| match e {
@@ -127,87 +122,66 @@ impl<'m> Evaluator<'m> {
                     amount,
                     on,
                     description,
-                } if party.node == receiver.node => Some((
-                    on.node,
-                    amount.node,
-                    description
+                } if party.node == receiver.node => Some(Receipt {
+                    on: on.node,
+                    left: amount.node,
+                    what: description
                         .as_ref()
                         .map(|d| d.node.clone())
                         .unwrap_or_else(|| "compensation".to_owned()),
-                )),
+                }),
                 _ => None,
             })
-            .filter(|(on, _, _)| {
-                from.is_none_or(|f| *on >= f)
-                    && through.is_none_or(|t| *on <= t)
-                    && *on <= self.as_of
+            .filter(|r| {
+                from.is_none_or(|f| r.on >= f)
+                    && through.is_none_or(|t| r.on <= t)
+                    && r.on <= self.as_of
             })
             .collect();
-        received.sort_by_key(|(on, _, _)| *on);
-        let mut total = Decimal::ZERO;
-        for (on, amount, what) in received {
-            let mut left = amount;
-            for entry in self.entries.iter_mut().skip(first_entry) {
-                if left.is_zero() {
-                    break;
-                }
-                let (Some(due), Some(owed)) = (entry.due, entry.amount) else {
-                    continue;
-                };
-                if due < on || owed.is_zero() {
-                    continue;
-                }
-                let take = left.min(owed);
-                left -= take;
-                total += take;
-                entry.amount = Some(owed - take);
-                entry.offset = Some(entry.offset.unwrap_or_default() + take);
-                entry.notes.push(format!(
-                    "reduced by {} of {what} received on {}",
-                    format_money(take),
-                    long_date(on)
-                ));
-                entry.explanation.push(format!(
-                    "{} − {} offset = {}",
-                    format_money(owed),
-                    format_money(take),
-                    format_money(owed - take)
-                ));
-            }
-            if !left.is_zero() {
-                self.diagnostics.push(
-                    Diagnostic::warning(
-                        Code::OffsetExcess,
-                        offset_span,
-                        format!(
-                            "under scenario `{}`, {} of the {what} received on {} is more than the installments left to offset it against",
-                            self.scenario_name(),
-                            format_money(left),
-                            long_date(on)
-                        ),
-                    )
-                    .with_help("the agreement does not say what happens to the excess; the ledger offsets only what is owed")
-                    .in_clause(clause_of(&self.entries, first_entry)),
-                );
-            }
-        }
-        total
+        receipts.sort_by_key(|r| r.on);
+        Some(Offsets {
+            receipts,
+            spent: 0,
+            usable: 0,
+            total: Decimal::ZERO,
+            span,
+        })
     }
 
-    /// Settles the payment entries from `first_entry` on (one payment, or a
-    /// schedule's installments) against the scenario's payments.
-    pub(super) fn settle_from(&mut self, obligation: &Obligation, first_entry: usize) {
-        // Settled in place: the entries are lent out while the scenario's
-        // payments are applied (nothing on the way reads `self.entries`).
-        let mut entries = std::mem::take(&mut self.entries);
-        for entry in entries.iter_mut().skip(first_entry) {
-            let Some(amount) = entry.amount else {
-                continue;
-            };
-            let payments = self.payments_for(obligation, entry, amount);
-            self.settle(entry, obligation, amount, &payments);
+    /// Reports the compensation left over once every installment has been
+    /// offset; returns the total offset.
+    pub(super) fn finish_offsets(&mut self, offsets: Option<Offsets>, clause: &str) -> Decimal {
+        let Some(offsets) = offsets else {
+            return Decimal::ZERO;
+        };
+        for receipt in offsets.receipts.iter().filter(|r| r.left > Decimal::ZERO) {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    Code::OffsetExcess,
+                    offsets.span,
+                    format!(
+                        "under scenario `{}`, {} of the {} received on {} is more than the installments left to offset it against",
+                        self.scenario_name(),
+                        format_money(receipt.left),
+                        receipt.what,
+                        long_date(receipt.on)
+                    ),
+                )
+                .with_help("the agreement does not say what happens to the excess; the ledger offsets only what is owed")
+                .in_clause(clause),
+            );
         }
-        self.entries = entries;
+        offsets.total
+    }
+
+    /// Settles one payment entry (a payment, or an installment) against the
+    /// scenario's payments.
+    pub(super) fn settle_entry(&mut self, obligation: &Obligation, entry: &mut Entry) {
+        let Some(amount) = entry.amount else {
+            return;
+        };
+        let payments = self.payments_for(obligation, entry, amount);
+        self.settle(entry, obligation, amount, &payments);
     }
 
     /// The payments a scenario records for one entry: its explicit events,
@@ -251,6 +225,7 @@ impl<'m> Evaluator<'m> {
                     payments.push(Payment {
                         on: on.node,
                         amount: amount.node,
+                        span: Some(amount.span),
                     });
                 }
             }
@@ -273,6 +248,7 @@ impl<'m> Evaluator<'m> {
             Some(due) if !recorded && on_time && owed > Decimal::ZERO => vec![Payment {
                 on: due,
                 amount: owed,
+                span: None,
             }],
             _ => Vec::new(),
         }
@@ -286,7 +262,21 @@ impl<'m> Evaluator<'m> {
         owed: Decimal,
         payments: &[Payment],
     ) {
-        let paid: Decimal = payments.iter().map(|p| p.amount).sum();
+        // Amounts are never negative, so once the total fits, every partial
+        // sum below (by the grace period's end, segment by segment) fits too.
+        let mut paid = Decimal::ZERO;
+        for payment in payments {
+            let Some(sum) = paid.checked_add(payment.amount) else {
+                let label = obligation.label.as_ref().map_or("", |l| l.node.as_str());
+                let why = format!(
+                    "the payments recorded for `{label}` add up to more than clausec can compute"
+                );
+                let span = payment.span.unwrap_or(entry.heading.source);
+                self.unavailable(entry, Unavailable::Arithmetic(why, span));
+                return;
+            };
+            paid = sum;
+        }
         entry.paid = Some(paid);
         entry.paid_on = payments.last().map(|p| p.on);
         entry.outstanding = Some((owed - paid).max(Decimal::ZERO));
@@ -650,4 +640,77 @@ pub(super) fn index_payments(scenario: Option<&Scenario>) -> PaymentIndex<'_> {
         }
     }
     index
+}
+
+/// Compensation received, each receipt against the installments due on or
+/// after the day it was received, earliest receipt and earliest installment
+/// first (the greedy order the ledger has always used).
+///
+/// Installments are offered in date order, so one pass serves, in time
+/// linear in receipts plus installments: the receipts received by an
+/// installment's due date are `usable`, and among them the earlier are spent
+/// before the later, so the spent ones are a prefix. (Taking each receipt in
+/// turn across all installments gives the same amounts: the installments a
+/// receipt may reduce are a suffix of the schedule, the later receipt's
+/// within the earlier's.)
+pub(super) struct Offsets {
+    /// In the order received.
+    receipts: Vec<Receipt>,
+    /// The receipts before this index are spent.
+    spent: usize,
+    /// The receipts before this index were received by the last installment's
+    /// due date.
+    usable: usize,
+    total: Decimal,
+    /// The `offset` modifier (for the excess warning).
+    span: Span,
+}
+
+struct Receipt {
+    on: NaiveDate,
+    /// What is left of it to offset.
+    left: Decimal,
+    what: String,
+}
+
+impl Offsets {
+    /// Reduces one installment (the next in date order) by what has been
+    /// received by its due date, noting each reduction on it.
+    pub(super) fn apply(&mut self, entry: &mut Entry) {
+        let (Some(due), Some(mut owed)) = (entry.due, entry.amount) else {
+            return;
+        };
+        while self.receipts.get(self.usable).is_some_and(|r| r.on <= due) {
+            self.usable += 1;
+        }
+        // Each turn spends a receipt or pays off the installment.
+        while owed > Decimal::ZERO && self.spent < self.usable {
+            let Some(receipt) = self.receipts.get_mut(self.spent) else {
+                break;
+            };
+            let take = receipt.left.min(owed);
+            if take > Decimal::ZERO {
+                receipt.left -= take;
+                self.total += take;
+                entry.amount = Some(owed - take);
+                entry.offset = Some(entry.offset.unwrap_or_default() + take);
+                entry.notes.push(format!(
+                    "reduced by {} of {} received on {}",
+                    format_money(take),
+                    receipt.what,
+                    long_date(receipt.on)
+                ));
+                entry.explanation.push(format!(
+                    "{} − {} offset = {}",
+                    format_money(owed),
+                    format_money(take),
+                    format_money(owed - take)
+                ));
+                owed -= take;
+            }
+            if receipt.left <= Decimal::ZERO {
+                self.spent += 1;
+            }
+        }
+    }
 }
