@@ -165,6 +165,8 @@ struct Evaluator<'m> {
     diagnostics: Vec<Diagnostic>,
     /// Payment events already matched to an obligation (by index).
     matched_payments: Vec<bool>,
+    /// The payments of the entry being settled (kept to reuse its memory).
+    payments: Vec<Payment>,
     /// Payment events by the label and due date they name: finding the
     /// payments of an installment is a look-up, not a scan of every event.
     payment_events: settle::PaymentIndex<'m>,
@@ -205,6 +207,7 @@ impl<'m> Evaluator<'m> {
             assumptions: Vec::new(),
             diagnostics: Vec::new(),
             matched_payments: vec![false; payment_events],
+            payments: Vec::new(),
             payment_events: index_payments(scenario),
             defaults_used: Vec::new(),
             reported_missing: Vec::new(),

@@ -3,6 +3,7 @@
 //! notice duties.
 
 use super::*;
+use std::borrow::Cow;
 
 impl<'m> Evaluator<'m> {
     /// Computes an amount: rounded as the clause says, held within its
@@ -180,78 +181,75 @@ impl<'m> Evaluator<'m> {
         let Some(amount) = entry.amount else {
             return;
         };
-        let payments = self.payments_for(obligation, entry, amount);
+        // One list, reused from entry to entry: a long schedule settles
+        // each installment without allocating for it.
+        let mut payments = std::mem::take(&mut self.payments);
+        payments.clear();
+        self.payments_for(obligation, entry, amount, &mut payments);
         self.settle(entry, obligation, amount, &payments);
+        self.payments = payments;
     }
 
-    /// The payments a scenario records for one entry: its explicit events,
-    /// else (under `every payment is made on its due date`) one on time.
-    pub(super) fn payments_for(
+    /// The payments a scenario records for one entry, in date order: its
+    /// explicit events, else (under `every payment is made on its due date`)
+    /// one on time.
+    fn payments_for(
         &mut self,
         obligation: &Obligation,
         entry: &Entry,
         owed: Decimal,
-    ) -> Vec<Payment> {
+        payments: &mut Vec<Payment>,
+    ) {
         let Some(label) = obligation.label.as_ref().map(|l| l.node.as_str()) else {
-            return self.on_time_payment(entry, owed, false);
+            payments.extend(self.on_time_payment(entry, owed));
+            return;
         };
         // An installment is named by its due date; a payment that names none
         // is for an obligation paid once (for an installment it is reported).
         let is_instance = entry.id.ends_with(']');
-        let mut dues = vec![entry.due];
-        if !is_instance && entry.due.is_some() {
-            dues.push(None);
-        }
-        let indices: Vec<usize> = match self.payment_events.get(label) {
-            Some(by_due) => dues
-                .iter()
-                .filter_map(|due| by_due.get(due))
-                .flatten()
-                .copied()
-                .collect(),
-            None => Vec::new(),
-        };
+        let undated = (!is_instance && entry.due.is_some()).then_some(None);
+        let events = self.events();
+        let by_due = self.payment_events.get(label);
         // Whether the scenario records this payment at all (perhaps after the
         // as-of date): then "every payment is made on its due date" does not
         // speak for it.
-        let recorded = !indices.is_empty();
-        let mut payments = Vec::new();
-        for index in indices {
-            if let Some(flag) = self.matched_payments.get_mut(index) {
-                *flag = true;
-            }
-            if let Some(Event::Paid { amount, on, .. }) = self.events().get(index) {
-                if on.node <= self.as_of {
-                    payments.push(Payment {
-                        on: on.node,
-                        amount: amount.node,
-                        span: Some(amount.span),
-                    });
+        let mut recorded = false;
+        for due in std::iter::once(entry.due).chain(undated) {
+            let Some(indices) = by_due.and_then(|by_due| by_due.get(&due)) else {
+                continue;
+            };
+            for &index in indices {
+                recorded = true;
+                if let Some(flag) = self.matched_payments.get_mut(index) {
+                    *flag = true;
+                }
+                if let Some(Event::Paid { amount, on, .. }) = events.get(index) {
+                    if on.node <= self.as_of {
+                        payments.push(Payment {
+                            on: on.node,
+                            amount: amount.node,
+                            span: Some(amount.span),
+                        });
+                    }
                 }
             }
         }
-        payments.extend(self.on_time_payment(entry, owed, recorded));
+        if !recorded {
+            payments.extend(self.on_time_payment(entry, owed));
+        }
         payments.sort_by_key(|p| p.on);
-        payments
     }
 
     /// Under `every payment is made on its due date`, the payment of an entry
     /// the scenario records nothing about.
-    pub(super) fn on_time_payment(
-        &self,
-        entry: &Entry,
-        owed: Decimal,
-        recorded: bool,
-    ) -> Vec<Payment> {
+    fn on_time_payment(&self, entry: &Entry, owed: Decimal) -> Option<Payment> {
         let on_time = self.scenario.is_some_and(|s| s.payments_on_time);
-        match entry.due.filter(|d| *d <= self.as_of) {
-            Some(due) if !recorded && on_time && owed > Decimal::ZERO => vec![Payment {
-                on: due,
-                amount: owed,
-                span: None,
-            }],
-            _ => Vec::new(),
-        }
+        let due = entry.due.filter(|d| *d <= self.as_of)?;
+        (on_time && owed > Decimal::ZERO).then_some(Payment {
+            on: due,
+            amount: owed,
+            span: None,
+        })
     }
 
     /// Applies payments to an entry: paid, outstanding, status, late interest.
@@ -343,20 +341,17 @@ impl<'m> Evaluator<'m> {
         let Some(grace_end) = add_duration(due, grace) else {
             return;
         };
-        let (starts_at_due, how) = match &interest.start {
-            Some(InterestStart::DueDate) => (true, "from the due date".to_owned()),
-            Some(InterestStart::GraceEnd) => (false, "from the end of the grace period".to_owned()),
+        // Words for the explanation: borrowed, as most installments owe no
+        // interest and need none.
+        let (starts_at_due, how): (bool, Cow<'static, str>) = match &interest.start {
+            Some(InterestStart::DueDate) => (true, "from the due date".into()),
+            Some(InterestStart::GraceEnd) => (false, "from the end of the grace period".into()),
             Some(InterestStart::Reading(name)) => {
                 let option = self
                     .readings
                     .get(&name.node)
-                    .map(|(o, _)| o.clone())
-                    .unwrap_or_default();
-                let id = self
-                    .reading_ids
-                    .get(&name.node)
-                    .cloned()
-                    .unwrap_or_default();
+                    .map_or("", |(o, _)| o.as_str());
+                let id = self.reading_ids.get(&name.node).map_or("", String::as_str);
                 let words = if option == "grace_end" {
                     "from the end of the grace period"
                 } else {
@@ -364,14 +359,14 @@ impl<'m> Evaluator<'m> {
                 };
                 (
                     option != "grace_end",
-                    format!("{words} (assumption {id}: {} = {option})", name.node),
+                    format!("{words} (assumption {id}: {} = {option})", name.node).into(),
                 )
             }
             None => {
                 self.use_default(
                     "late interest runs from the due date where a clause does not say",
                 );
-                (true, "from the due date".to_owned())
+                (true, "from the due date".into())
             }
         };
         let convention = interest.day_count.as_ref().map_or_else(
