@@ -13,7 +13,7 @@ mod settle;
 mod value;
 
 use self::schedule::installments;
-use self::settle::index_payments;
+use self::settle::index_events;
 use self::value::is_literal;
 
 use crate::ast::*;
@@ -170,6 +170,8 @@ struct Evaluator<'m> {
     /// Payment events by the label and due date they name: finding the
     /// payments of an installment is a look-up, not a scan of every event.
     payment_events: settle::PaymentIndex<'m>,
+    /// The scenario's other events (see [`Evaluator::events`]).
+    other_events: Vec<&'m Event>,
     /// Which built-in defaults the ledger relied on (listed as assumptions).
     defaults_used: Vec<&'static str>,
     reported_missing: Vec<String>,
@@ -191,7 +193,8 @@ impl<'m> Evaluator<'m> {
                     .collect()
             })
             .unwrap_or_default();
-        let payment_events = scenario.map_or(0, |s| s.events.len());
+        let event_count = scenario.map_or(0, |s| s.events.len());
+        let (payment_events, other_events) = index_events(scenario);
         Evaluator {
             model,
             scenario,
@@ -206,9 +209,10 @@ impl<'m> Evaluator<'m> {
             schedules: Vec::new(),
             assumptions: Vec::new(),
             diagnostics: Vec::new(),
-            matched_payments: vec![false; payment_events],
+            matched_payments: vec![false; event_count],
             payments: Vec::new(),
-            payment_events: index_payments(scenario),
+            payment_events,
+            other_events,
             defaults_used: Vec::new(),
             reported_missing: Vec::new(),
             defaulted_elections: Vec::new(),
@@ -219,8 +223,16 @@ impl<'m> Evaluator<'m> {
         self.scenario.map_or("none", |s| s.name.node.as_str())
     }
 
-    fn events(&self) -> &'m [Event] {
+    /// Every event of the scenario, in its order (payments are found
+    /// through [`Evaluator::payment_events`] instead).
+    fn all_events(&self) -> &'m [Event] {
         self.scenario.map_or(&[], |s| s.events.as_slice())
+    }
+
+    /// The scenario's events other than payments, in its order: what the
+    /// look-ups for signatures, elections, receipts and notices walk.
+    fn events(&self) -> impl Iterator<Item = &'m Event> + '_ {
+        self.other_events.iter().copied()
     }
 
     fn run(&mut self) {
@@ -347,12 +359,16 @@ impl<'m> Evaluator<'m> {
     /// The options chosen in the scenario; where a party makes no choice and
     /// the election marks an option `default`, that option stands.
     fn record_elections(&mut self) {
-        for event in self.events() {
-            if let Event::Elected { option, .. } = event {
-                if let Some(election) = self.model.election_offering(&option.node) {
-                    self.elections
-                        .insert(election.name.node.clone(), option.node.clone());
-                }
+        let elected: Vec<&'m Name> = (self.events())
+            .filter_map(|event| match event {
+                Event::Elected { option, .. } => Some(option),
+                _ => None,
+            })
+            .collect();
+        for option in elected {
+            if let Some(election) = self.model.election_offering(&option.node) {
+                self.elections
+                    .insert(election.name.node.clone(), option.node.clone());
             }
         }
         for election in &self.model.elections {
@@ -405,7 +421,7 @@ impl<'m> Evaluator<'m> {
     }
 
     fn signature_of(&self, party: &str) -> Option<(NaiveDate, Option<chrono::NaiveTime>)> {
-        self.events().iter().find_map(|e| match e {
+        self.events().find_map(|e| match e {
             Event::Signed { party: p, on, at } if p.node == party => {
                 Some((on.node, at.as_ref().map(|t| t.node)))
             }

@@ -116,7 +116,6 @@ impl<'m> Evaluator<'m> {
             .and_then(|p| p.through.as_ref().map(|d| d.node));
         let mut receipts: Vec<Receipt> = self
             .events()
-            .iter()
             .filter_map(|e| match e {
                 Event::Compensation {
                     party,
@@ -208,17 +207,15 @@ impl<'m> Evaluator<'m> {
         // is for an obligation paid once (for an installment it is reported).
         let is_instance = entry.id.ends_with(']');
         let undated = (!is_instance && entry.due.is_some()).then_some(None);
-        let events = self.events();
+        let events = self.all_events();
         let by_due = self.payment_events.get(label);
         // Whether the scenario records this payment at all (perhaps after the
         // as-of date): then "every payment is made on its due date" does not
         // speak for it.
         let mut recorded = false;
         for due in std::iter::once(entry.due).chain(undated) {
-            let Some(indices) = by_due.and_then(|by_due| by_due.get(&due)) else {
-                continue;
-            };
-            for &index in indices {
+            for payment in by_due.map_or(&[][..], |list| naming(list, due)) {
+                let index = payment.event;
                 recorded = true;
                 if let Some(flag) = self.matched_payments.get_mut(index) {
                     *flag = true;
@@ -444,20 +441,22 @@ impl<'m> Evaluator<'m> {
     }
 
     pub(super) fn report_unmatched_payments(&mut self) {
-        let events = self.events();
-        for (index, event) in events.iter().enumerate() {
-            let Event::Paid {
+        let events = self.all_events();
+        // Found from the flags, not by walking the events: a long schedule's
+        // payments are all matched, and its events are many.
+        let unmatched: Vec<usize> = (self.matched_payments.iter().enumerate())
+            .filter_map(|(index, matched)| (!matched).then_some(index))
+            .collect();
+        for index in unmatched {
+            let Some(Event::Paid {
                 obligation,
                 due,
                 span,
                 ..
-            } = event
+            }) = events.get(index)
             else {
                 continue;
             };
-            if self.matched_payments.get(index).copied().unwrap_or(true) {
-                continue;
-            }
             let known = self
                 .model
                 .obligations()
@@ -523,7 +522,6 @@ impl<'m> Evaluator<'m> {
         });
         let receipts: Vec<(NaiveDate, String)> = self
             .events()
-            .iter()
             .filter_map(|e| match e {
                 Event::Compensation {
                     party,
@@ -578,7 +576,7 @@ impl<'m> Evaluator<'m> {
         obligation: &Obligation,
         since: Option<NaiveDate>,
     ) {
-        let notice = self.events().iter().find_map(|e| match e {
+        let notice = self.events().find_map(|e| match e {
             Event::Notified { party, to, on, .. }
                 if party.node == obligation.obligor.node
                     && obligation
@@ -608,33 +606,57 @@ impl<'m> Evaluator<'m> {
 }
 
 /// The scenario's payment events by the label they name, then by the due
-/// date they name (`None`: no date), each list in the scenario's order.
-/// Two levels, so that finding an installment's payments compares dates,
-/// not label strings: at 100,000 installments the string comparisons of a
-/// one-level map were a fifth of the ledger's time.
-pub(super) type PaymentIndex<'m> = BTreeMap<&'m str, BTreeMap<Option<NaiveDate>, Vec<usize>>>;
+/// date they name. Two levels, so that finding an installment's payments
+/// compares dates, not label strings (at 100,000 installments the string
+/// comparisons of a one-level map were a fifth of the ledger's time); the
+/// second is one sorted list per label, not a map of lists, so that a
+/// schedule's index is one allocation, not one per installment.
+pub(super) type PaymentIndex<'m> = BTreeMap<&'m str, Vec<PaymentRef>>;
 
-/// Builds the [`PaymentIndex`] of a scenario.
-pub(super) fn index_payments(scenario: Option<&Scenario>) -> PaymentIndex<'_> {
-    let mut index = PaymentIndex::new();
-    for (i, event) in scenario
-        .map_or(&[][..], |s| s.events.as_slice())
-        .iter()
-        .enumerate()
-    {
-        if let Event::Paid {
-            obligation, due, ..
-        } = event
-        {
-            index
+/// A payment event, by the due date it names (`None`: no date) and its
+/// place among the scenario's events. Lists are sorted by both, so the
+/// payments naming one date come together, in the scenario's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct PaymentRef {
+    due: Option<NaiveDate>,
+    event: usize,
+}
+
+/// The payments of a sorted list that name `due`, in the scenario's order.
+fn naming(list: &[PaymentRef], due: Option<NaiveDate>) -> &[PaymentRef] {
+    let start = list.partition_point(|p| p.due < due);
+    let rest = list.get(start..).unwrap_or_default();
+    let end = rest.partition_point(|p| p.due == due);
+    rest.get(..end).unwrap_or_default()
+}
+
+/// Sorts a scenario's events in one pass: payments into a [`PaymentIndex`],
+/// the rest into a list in the scenario's order. A long schedule's scenario
+/// holds a payment per installment, 27 MB of events at 100,000; every other
+/// look-up (signatures, elections, receipts, notices) walks only the rest.
+pub(super) fn index_events(scenario: Option<&Scenario>) -> (PaymentIndex<'_>, Vec<&Event>) {
+    let mut payments = PaymentIndex::new();
+    let mut others = Vec::new();
+    let events = scenario.map_or(&[][..], |s| s.events.as_slice());
+    for (i, event) in events.iter().enumerate() {
+        match event {
+            Event::Paid {
+                obligation, due, ..
+            } => payments
                 .entry(obligation.node.as_str())
                 .or_default()
-                .entry(due.as_ref().map(|d| d.node))
-                .or_default()
-                .push(i);
+                .push(PaymentRef {
+                    due: due.as_ref().map(|d| d.node),
+                    event: i,
+                }),
+            _ => others.push(event),
         }
     }
-    index
+    // Already in order when a scenario lists a schedule's payments by date.
+    for list in payments.values_mut() {
+        list.sort_unstable();
+    }
+    (payments, others)
 }
 
 /// Compensation received, each receipt against the installments due on or

@@ -59,7 +59,7 @@ impl<'m> Evaluator<'m> {
                 _ => Truth::Unknown,
             },
             Condition::Prevails(party) => {
-                let prevailed = self.events().iter().find_map(|e| match e {
+                let prevailed = self.events().find_map(|e| match e {
                     Event::Prevailed { party: p, .. } => Some(p.node == party.node),
                     _ => None,
                 });
