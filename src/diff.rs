@@ -98,7 +98,9 @@ fn headline(entry: &Entry) -> String {
         .unwrap_or_default();
     format!(
         "{} ({}):{amount}{due}: {}",
-        entry.id, entry.heading.kind, entry.summary
+        entry.id,
+        entry.heading.kind,
+        entry.summary()
     )
 }
 
@@ -131,7 +133,11 @@ fn entry_changes(old: &Entry, new: &Entry) -> Vec<String> {
         text(&old.heading.condition),
         text(&new.heading.condition),
     );
-    field("obligation", old.summary.clone(), new.summary.clone());
+    field(
+        "obligation",
+        old.summary().into_owned(),
+        new.summary().into_owned(),
+    );
     out
 }
 

@@ -38,12 +38,14 @@ pub fn ledger_ics(ledger: &Ledger) -> String {
         let summary = format!(
             "{} {}{amount} ({})",
             entry.heading.clause,
-            entry.summary,
+            entry.summary(),
             entry.status.describe()
         );
         let mut description = format!(
             "Clause {}. {}: {}.",
-            entry.heading.clause, entry.heading.kind, entry.summary
+            entry.heading.clause,
+            entry.heading.kind,
+            entry.summary()
         );
         if let Some(condition) = &entry.heading.condition {
             let _ = write!(description, " {condition}.");
@@ -206,7 +208,7 @@ pub fn ledger_html(ledger: &Ledger) -> String {
             html(&entry.heading.clause),
             html(&entry.id),
             entry.heading.kind,
-            html(&entry.summary),
+            html(&entry.summary()),
             entry.heading.condition.as_ref().map(|c| format!("<br><small>{}</small>", html(c))).unwrap_or_default(),
             entry.amount.map(format_money).unwrap_or_default(),
             date,
@@ -316,7 +318,7 @@ fn timeline_svg(ledger: &Ledger) -> String {
                 "{} {}: {}{}",
                 entry.id,
                 entry.status.describe(),
-                entry.summary,
+                entry.summary(),
                 entry
                     .amount
                     .map(|a| format!(" {}", format_money(a)))

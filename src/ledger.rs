@@ -9,6 +9,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
+use std::borrow::Cow;
+use std::fmt;
 use std::sync::Arc;
 
 /// Text that many entries share (a clause's folded quote, held once for the
@@ -110,6 +112,8 @@ impl Status {
 /// entries stay small (a 100,000-installment ledger is mostly entries).
 #[derive(Clone, Debug)]
 pub struct Heading {
+    /// The obligation in one plain sentence: "company pays employee".
+    pub summary: String,
     pub clause: String,
     pub clause_title: Option<String>,
     pub kind: Kind,
@@ -130,8 +134,8 @@ pub struct Heading {
 pub struct Entry {
     pub id: String,
     pub heading: Arc<Heading>,
-    /// The obligation in one plain sentence: "company pays employee".
-    pub summary: String,
+    /// Which of its obligation's several entries this is, if it is one.
+    pub instance: Option<Instance>,
     pub amount: Option<Decimal>,
     pub currency: Option<Currency>,
     pub due: Option<NaiveDate>,
@@ -155,6 +159,36 @@ impl Entry {
     /// entries share it).
     pub fn heading_mut(&mut self) -> &mut Heading {
         Arc::make_mut(&mut self.heading)
+    }
+
+    /// The entry in one plain sentence: its obligation's summary, and which
+    /// instance it is ("company pays employee $125,000.00 (installment 2 of
+    /// 6)"). Composed when asked for, so that a long schedule's installments
+    /// do not each hold a copy of the sentence.
+    pub fn summary(&self) -> Cow<'_, str> {
+        match &self.instance {
+            None => Cow::Borrowed(&self.heading.summary),
+            Some(instance) => Cow::Owned(format!("{} ({instance})", self.heading.summary)),
+        }
+    }
+}
+
+/// One of the several entries an obligation gives rise to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Instance {
+    /// The `number`th of the `of` installments of a schedule.
+    Installment { number: usize, of: usize },
+    /// A duty each event gives rise to, such as a notice for each receipt
+    /// of compensation: the event in words.
+    Event(String),
+}
+
+impl fmt::Display for Instance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Instance::Installment { number, of } => write!(f, "installment {number} of {of}"),
+            Instance::Event(what) => f.write_str(what),
+        }
     }
 }
 
@@ -191,7 +225,7 @@ impl Serialize for Entry {
         out.serialize_field("kind", &heading.kind)?;
         out.serialize_field("obligor", &heading.obligor)?;
         out.serialize_field("obligee", &heading.obligee)?;
-        out.serialize_field("summary", &self.summary)?;
+        out.serialize_field("summary", &*self.summary())?;
         out.serialize_field("amount", &Amount(self.amount))?;
         out.serialize_field("currency", &self.currency)?;
         out.serialize_field("due", &self.due)?;

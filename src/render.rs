@@ -13,6 +13,7 @@ use crate::money::format_money;
 use crate::schedule::long_date;
 use crate::source::SourceMap;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// The width diagnostics are wrapped at, everywhere: reports must be the
@@ -124,16 +125,13 @@ fn group_text(ledger: &Ledger, group: &Group<'_>, options: TextOptions, out: &mu
     let Some(first) = group.entries.first() else {
         return;
     };
-    let is_schedule = first.id.contains('[');
+    // A schedule (or a duty per event) is headed by its obligation's
+    // summary; its instances follow, numbered.
+    let is_schedule = first.instance.is_some();
     let summary = if is_schedule {
-        first
-            .summary
-            .split(" (")
-            .next()
-            .unwrap_or(&first.summary)
-            .to_owned()
+        Cow::Borrowed(first.heading.summary.as_str())
     } else {
-        first.summary.clone()
+        first.summary()
     };
     let _ = writeln!(
         out,
@@ -170,12 +168,8 @@ fn instance_text(entry: &Entry, number: usize, options: TextOptions, out: &mut S
         None => {
             let _ = writeln!(out, "      {number:>2}. due {due:<18}  {status}");
             // A per-event duty (a notice for each receipt) says which event.
-            if let Some(event) = entry
-                .summary
-                .rsplit_once(" (")
-                .map(|(_, e)| e.trim_end_matches(')'))
-            {
-                let _ = writeln!(out, "          for {event}");
+            if let Some(instance) = &entry.instance {
+                let _ = writeln!(out, "          for {instance}");
             }
         }
     }
@@ -402,7 +396,7 @@ pub fn ledger_markdown(ledger: &Ledger) -> String {
                 "| `{}` | {} | {} | {} | {} | {} |",
                 entry.id,
                 entry.heading.kind,
-                escape_cell(&entry.summary),
+                escape_cell(&entry.summary()),
                 entry.amount.map(format_money).unwrap_or_default(),
                 date,
                 escape_cell(&status_words(entry))

@@ -751,6 +751,45 @@ fn late_interest_adding_up_past_the_largest_amount_is_an_error() {
 }
 
 #[test]
+fn a_schedule_whose_amount_opens_with_a_parenthesis_is_headed_in_full() {
+    // The text ledger used to find the obligation's summary by cutting an
+    // installment's summary at its first " (", which dropped the amount.
+    let dir = copy_of_letter();
+    edit(
+        &dir,
+        "2.clause",
+        "company pays employee annual_salary * 6 / 12",
+        "company pays employee (annual_salary * 6) / 12",
+    );
+    let output = clausec(&["obligations", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains(
+            "2(b).severance · payment · company pays employee (annual_salary * 6) / 12\n"
+        ),
+        "{text}"
+    );
+    let ledger = json(&clausec(&[
+        "obligations",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    let first = ledger["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "2(b).severance[1]")
+        .unwrap();
+    assert_eq!(
+        first["summary"],
+        "company pays employee (annual_salary * 6) / 12 (installment 1 of 6)"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn a_payment_of_a_schedule_must_name_its_installment() {
     let dir = copy_of_letter();
     edit(

@@ -32,6 +32,7 @@ impl<'m> Evaluator<'m> {
         Entry {
             id: id.to_owned(),
             heading: Arc::new(Heading {
+                summary: self.summary(obligation),
                 clause: clause.number.node.clone(),
                 clause_title: clause.title.as_ref().map(|t| t.node.clone()),
                 kind: obligation.kind,
@@ -42,7 +43,7 @@ impl<'m> Evaluator<'m> {
                 quote: self.model.folded_quotes.get(&clause.number.node).cloned(),
                 source: obligation.span,
             }),
-            summary: self.summary(obligation),
+            instance: None,
             amount: None,
             currency: None,
             due,

@@ -623,7 +623,7 @@ impl<'m> Evaluator<'m> {
         heading.obligor = obligation.obligor.node.clone();
         heading.obligee = Some(party.node.clone());
         heading.terms = Vec::new();
-        entry.summary = format!("{} may {}", party.node, what.node);
+        heading.summary = format!("{} may {}", party.node, what.node);
         entry.start = entry.end.and_then(|e| e.succ_opt());
         entry.end = None;
         entry.status = match entry.start {
@@ -659,6 +659,11 @@ impl<'m> Evaluator<'m> {
         self.entries.push(Entry {
             id: format!("{}.{}", clause.number.node, election.name.node),
             heading: Arc::new(Heading {
+                summary: format!(
+                    "{} elects {}",
+                    election.by.node,
+                    crate::parse::join_or(&options)
+                ),
                 clause: clause.number.node.clone(),
                 clause_title: clause.title.as_ref().map(|t| t.node.clone()),
                 kind: Kind::Election,
@@ -669,11 +674,7 @@ impl<'m> Evaluator<'m> {
                 quote: self.model.folded_quotes.get(&clause.number.node).cloned(),
                 source: election.name.span,
             }),
-            summary: format!(
-                "{} elects {}",
-                election.by.node,
-                crate::parse::join_or(&options)
-            ),
+            instance: None,
             amount: None,
             currency: None,
             due: None,

@@ -77,11 +77,10 @@ impl<'m> Evaluator<'m> {
         let mut offsets = self.offsets_for(obligation);
         self.entries.reserve(n);
         let first_entry = self.entries.len();
-        // Each installment gets its own id and summary: not cloned from the
-        // template only to be replaced.
+        // Each installment gets its own id: not cloned from the template
+        // only to be replaced.
         let mut template = template;
         template.id = String::new();
-        let summary = std::mem::take(&mut template.summary);
         // Made and offset in date order (so offsets take one pass), then
         // settled in a second pass: settling allocates notes and interest for
         // some installments, and interleaving those with the installments'
@@ -96,7 +95,10 @@ impl<'m> Evaluator<'m> {
             entry.end = None;
             entry.amount = Some(*part);
             entry.currency = Some(Currency::Usd);
-            entry.summary = format!("{summary} (installment {} of {n})", k + 1);
+            entry.instance = Some(Instance::Installment {
+                number: k + 1,
+                of: n,
+            });
             let is_remainder = match remainder {
                 Remainder::First => k == 0,
                 Remainder::Last => k + 1 == n,

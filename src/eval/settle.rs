@@ -556,11 +556,10 @@ impl<'m> Evaluator<'m> {
             entry.due = within
                 .and_then(|w| add_duration(received, w))
                 .or(Some(received));
-            entry.summary = format!(
-                "{} ({what} received on {})",
-                entry.summary,
+            entry.instance = Some(Instance::Event(format!(
+                "{what} received on {}",
                 long_date(received)
-            );
+            )));
             self.notice_given(&mut entry, obligation, Some(received));
             self.entries.push(entry);
         }
