@@ -14,7 +14,8 @@ use std::fmt;
 use std::sync::Arc;
 
 /// Text that many entries share (a clause's folded quote, held once for the
-/// agreement): cloning it copies a pointer. It serialises as a plain string.
+/// agreement; the explanation line of a schedule's installments): cloning it
+/// copies a pointer. It serialises as a plain string.
 pub type Shared = Arc<str>;
 
 #[derive(Clone, Debug, Serialize)]
@@ -150,8 +151,9 @@ pub struct Entry {
     pub remedies: Vec<Remedy>,
     /// What happened to it under the scenario.
     pub notes: Vec<String>,
-    /// How each computed amount was reached, step by step.
-    pub explanation: Vec<String>,
+    /// How each computed amount was reached, step by step (a line that
+    /// many installments share is held once).
+    pub explanation: Vec<Shared>,
 }
 
 impl Entry {

@@ -73,7 +73,7 @@ impl<'m> Evaluator<'m> {
         let n = dates.len();
         // Every installment but the remainder's has the same explanation:
         // formatted once, not once per installment (a long schedule's cost).
-        let mut explained: Vec<(Decimal, bool, String)> = Vec::new();
+        let mut explained: Vec<(Decimal, bool, Shared)> = Vec::new();
         let mut offsets = self.offsets_for(obligation);
         self.entries.reserve(n);
         let first_entry = self.entries.len();
@@ -109,8 +109,9 @@ impl<'m> Evaluator<'m> {
             let line = match known {
                 Some((_, _, line)) => line.clone(),
                 None => {
-                    let line =
-                        installment_explanation(total, n, *part, k, rounding, remainder, &parts);
+                    let line: Shared =
+                        installment_explanation(total, n, *part, k, rounding, remainder, &parts)
+                            .into();
                     explained.push((*part, is_remainder, line.clone()));
                     line
                 }
@@ -147,7 +148,7 @@ impl<'m> Evaluator<'m> {
             )]
         };
         let mut explanation = explanation;
-        explanation.extend(limited.explanation);
+        explanation.extend(limited.explanation.iter().map(|line| line.to_string()));
         let remainder_note = remainder_note(&parts, remainder);
         self.schedules.push(ScheduleSummary {
             obligation: id.to_owned(),

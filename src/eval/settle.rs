@@ -19,12 +19,12 @@ impl<'m> Evaluator<'m> {
                     } else {
                         format!(", {}", rounding.describe())
                     };
-                    entry.explanation.push(format!(
+                    entry.explanation.push(Shared::from(format!(
                         "{} = {}{rounded} (clause {})",
                         format_money(amount),
                         self.explain(expr),
                         entry.heading.clause
-                    ));
+                    )));
                 }
                 entry.amount = Some(self.within_limits(amount, obligation, expr, entry));
                 entry.currency = Some(Currency::Usd);
@@ -71,11 +71,11 @@ impl<'m> Evaluator<'m> {
                     .with_help("this is the limit at work; if the figure is wrong, correct it in the scenario")
                     .in_clause(&*entry.heading.clause),
                 );
-                entry.explanation.push(format!(
+                entry.explanation.push(Shared::from(format!(
                     "{} is above the limit: capped at {}",
                     format_money(amount),
                     format_money(limit)
-                ));
+                )));
                 entry.notes.push(format!(
                     "capped at {}; {} would exceed the limit",
                     format_money(limit),
@@ -83,11 +83,11 @@ impl<'m> Evaluator<'m> {
                 ));
                 amount = limit;
             } else if !is_cap && amount < limit {
-                entry.explanation.push(format!(
+                entry.explanation.push(Shared::from(format!(
                     "{} is below the minimum: raised to {}",
                     format_money(amount),
                     format_money(limit)
-                ));
+                )));
                 entry
                     .notes
                     .push(format!("raised to the minimum of {}", format_money(limit)));
@@ -418,7 +418,7 @@ impl<'m> Evaluator<'m> {
                         );
                         entry
                             .explanation
-                            .push(format!("late interest: {explanation}"));
+                            .push(format!("late interest: {explanation}").into());
                         entry.remedies.push(Remedy {
                             kind: "interest",
                             amount,
@@ -716,12 +716,12 @@ impl Offsets {
                     receipt.what,
                     long_date(receipt.on)
                 ));
-                entry.explanation.push(format!(
+                entry.explanation.push(Shared::from(format!(
                     "{} − {} offset = {}",
                     format_money(owed),
                     format_money(take),
                     format_money(owed - take)
-                ));
+                )));
                 owed -= take;
             }
             if receipt.left <= Decimal::ZERO {
