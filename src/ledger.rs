@@ -1,8 +1,9 @@
 //! The ledger: what an agreement means under one scenario, as data.
 //!
 //! Built by [`crate::eval`], printed by [`crate::render`]. Field order here
-//! is the JSON schema's order; amounts serialise as decimal strings and
-//! dates as ISO strings.
+//! is the JSON schema's order (for [`Entry`], the order of its `Serialize`
+//! impl, which puts its heading's fields among its own); amounts serialise as
+//! decimal strings and dates as ISO strings.
 
 use crate::ast::Kind;
 use chrono::NaiveDate;

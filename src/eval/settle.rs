@@ -205,8 +205,7 @@ impl<'m> Evaluator<'m> {
         };
         // An installment is named by its due date; a payment that names none
         // is for an obligation paid once (for an installment it is reported).
-        let is_instance = entry.id.ends_with(']');
-        let undated = (!is_instance && entry.due.is_some()).then_some(None);
+        let undated = (entry.instance.is_none() && entry.due.is_some()).then_some(None);
         let events = self.all_events();
         let by_due = self.payment_events.get(label);
         // Whether the scenario records this payment at all (perhaps after the
