@@ -9,7 +9,7 @@
 use crate::ast::Kind;
 use crate::diagnostic::{location, render as render_diagnostic, Diagnostic};
 use crate::ledger::{ClauseEntry, Entry, Ledger, Status};
-use crate::money::format_money;
+use crate::money::{format_count, format_money};
 use crate::schedule::long_date;
 use crate::source::SourceMap;
 use serde::Serialize;
@@ -531,14 +531,17 @@ pub fn tally_line(tally: Tally) -> String {
         agreements,
     } = tally;
     format!(
-        "{} in {agreements} agreement{}: {errors} error{}, {warnings} warning{}\n",
+        "{} in {} agreement{}: {} error{}, {} warning{}\n",
         if errors > 0 {
             "problems found"
         } else {
             "checked"
         },
+        format_count(agreements),
         plural(agreements),
+        format_count(errors),
         plural(errors),
+        format_count(warnings),
         plural(warnings)
     )
 }

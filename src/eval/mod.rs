@@ -23,7 +23,7 @@ use crate::findings::format_time;
 use crate::ledger::*;
 use crate::model::{fold_spaces, Model};
 use crate::money::{
-    day_count, format_money, format_percent, simple_interest, split_equal, Rounding,
+    day_count, format_count, format_money, format_percent, simple_interest, split_equal, Rounding,
 };
 use crate::schedule::{
     add_duration, dates_between, dates_from, dates_until, effective_rule, long_date, sub_duration,

@@ -446,6 +446,9 @@ impl<'m> Evaluator<'m> {
         let unmatched: Vec<usize> = (self.matched_payments.iter().enumerate())
             .filter_map(|(index, matched)| (!matched).then_some(index))
             .collect();
+        // Each obligation's due dates, gathered once however many of its
+        // payments miss (a long schedule's payments may all name a wrong day).
+        let mut dues_of: BTreeMap<&str, Vec<NaiveDate>> = BTreeMap::new();
         for index in unmatched {
             let Some(Event::Paid {
                 obligation,
@@ -463,42 +466,26 @@ impl<'m> Evaluator<'m> {
             if !known {
                 continue; // reported by the checker as an unknown name
             }
-            let dues: Vec<String> = self
-                .entries
-                .iter()
-                .filter(|e| {
-                    e.id.split('[')
-                        .next()
-                        .is_some_and(|base| base.ends_with(&format!(".{}", obligation.node)))
-                })
-                .filter_map(|e| e.due.map(long_date))
-                .collect();
-            let message = match due {
+            let label = obligation.node.as_str();
+            let dues = dues_of
+                .entry(label)
+                .or_insert_with(|| due_dates(&self.entries, label));
+            let named = due.as_ref().map(|d| d.node);
+            let message = match named {
                 Some(d) => format!(
-                    "`{}` has no installment due on {} under this scenario",
-                    obligation.node,
-                    long_date(d.node)
+                    "`{label}` has no installment due on {} under this scenario",
+                    long_date(d)
                 ),
-                None => format!(
-                    "this payment does not say which installment of `{}` it pays",
-                    obligation.node
-                ),
+                None => format!("this payment does not say which installment of `{label}` it pays"),
             };
+            let help = due_dates_help(dues, named, label);
             self.diagnostics.push(
                 Diagnostic::error(
                     Code::UnknownObligation,
                     due.as_ref().map_or(*span, |d| d.span),
                     message,
                 )
-                .with_help(if dues.is_empty() {
-                    "check the obligation's label".to_owned()
-                } else {
-                    format!(
-                        "its due dates are {}; write `for {} due DATE`",
-                        dues.join(", "),
-                        obligation.node
-                    )
-                }),
+                .with_help(help),
             );
         }
     }
@@ -601,6 +588,61 @@ impl<'m> Evaluator<'m> {
                 .push(format!("notice given on {}", long_date(on)));
         }
     }
+}
+
+/// A schedule with more due dates than this is not listed in full in the
+/// help of a payment that matches none of them: the nearest are named.
+const DUE_DATES_LISTED: usize = 6;
+
+/// The due dates of the entries of the obligation labelled `label`, in order.
+fn due_dates(entries: &[Entry], label: &str) -> Vec<NaiveDate> {
+    let suffix = format!(".{label}");
+    let mut dues: Vec<NaiveDate> = entries
+        .iter()
+        .filter(|e| {
+            e.id.split('[')
+                .next()
+                .is_some_and(|base| base.ends_with(&suffix))
+        })
+        .filter_map(|e| e.due)
+        .collect();
+    dues.sort_unstable();
+    dues
+}
+
+/// What to write instead, for a payment that names no due date of `label`
+/// (`named`, or none): every due date of a short schedule; of a long one,
+/// the two around the date named, and the range.
+fn due_dates_help(dues: &[NaiveDate], named: Option<NaiveDate>, label: &str) -> String {
+    let write = format!("write `for {label} due DATE`");
+    let (Some(first), Some(last)) = (dues.first(), dues.last()) else {
+        return "check the obligation's label".to_owned();
+    };
+    if dues.len() <= DUE_DATES_LISTED {
+        let all: Vec<String> = dues.iter().map(|d| long_date(*d)).collect();
+        return format!("its due dates are {}; {write}", all.join(", "));
+    }
+    let range = format!(
+        "{} installments due {} to {}",
+        format_count(dues.len()),
+        long_date(*first),
+        long_date(*last)
+    );
+    let Some(named) = named else {
+        return format!("`{label}` has {range}; {write}");
+    };
+    let after = dues.partition_point(|d| *d < named);
+    let nearest: Vec<String> = dues
+        .get(after.saturating_sub(1)..(after + 1).min(dues.len()))
+        .unwrap_or_default()
+        .iter()
+        .map(|d| long_date(*d))
+        .collect();
+    let nearest = match nearest.as_slice() {
+        [one] => format!("the nearest due date is {one}"),
+        _ => format!("the nearest due dates are {}", nearest.join(" and ")),
+    };
+    format!("{nearest}, of {range}; {write}")
 }
 
 /// The scenario's payment events by the label they name, then by the due
@@ -727,5 +769,53 @@ impl Offsets {
                 self.spent += 1;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_long_schedule_names_the_due_dates_around_the_date_named() {
+        let dues: Vec<NaiveDate> = (1..=12).map(|m| date(2003, m, 10)).collect();
+        let range = "of 12 installments due January 10, 2003 to December 10, 2003; \
+                     write `for rent due DATE`";
+        let help = |named| due_dates_help(&dues, named, "rent");
+        assert_eq!(
+            help(Some(date(2003, 3, 1))),
+            format!("the nearest due dates are February 10, 2003 and March 10, 2003, {range}")
+        );
+        assert_eq!(
+            help(Some(date(2002, 12, 31))),
+            format!("the nearest due date is January 10, 2003, {range}")
+        );
+        assert_eq!(
+            help(Some(date(2004, 1, 1))),
+            format!("the nearest due date is December 10, 2003, {range}")
+        );
+        assert_eq!(
+            help(None),
+            "`rent` has 12 installments due January 10, 2003 to December 10, 2003; \
+             write `for rent due DATE`"
+        );
+    }
+
+    #[test]
+    fn a_short_schedule_names_every_due_date() {
+        let dues = [date(2002, 9, 30), date(2002, 10, 31)];
+        assert_eq!(
+            due_dates_help(&dues, Some(date(2002, 10, 30)), "severance"),
+            "its due dates are September 30, 2002, October 31, 2002; \
+             write `for severance due DATE`"
+        );
+        assert_eq!(
+            due_dates_help(&[], None, "severance"),
+            "check the obligation's label"
+        );
     }
 }
