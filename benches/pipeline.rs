@@ -201,7 +201,7 @@ fn long_schedules(mode: &Mode, scratch: &Path) {
         let agreement = gen_corpus::long_schedule(count);
         gen_corpus::write_agreement(scratch, &agreement).unwrap();
         let dir = scratch.join(&agreement.name);
-        let runs = mode.runs(if count >= 100_000 { 7 } else { 31 });
+        let runs = mode.runs(if count >= 100_000 { 15 } else { 31 });
         let mut sources = SourceMap::default();
         let start = Instant::now();
         let analysis = clausec::analyze(&dir, &mut sources).unwrap();
