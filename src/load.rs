@@ -9,7 +9,7 @@
 use crate::ast::{File, Item};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
-use crate::parse::{decode, parse_file};
+use crate::parse::{decode, lone_carriage_returns_as_line_feeds, parse_file};
 use crate::source::{FileId, SourceMap, Span, MAX_FILE_BYTES};
 use std::fs;
 use std::io::Read;
@@ -182,7 +182,8 @@ pub fn load_agreement_with(
             continue;
         }
         let text = match in_overlay {
-            Some(text) => Some(text.clone()),
+            // An editor's text, read as a file's would be.
+            Some(text) => Some(lone_carriage_returns_as_line_feeds(text)),
             None => read_text(&path, sources, &mut loaded.diagnostics)?,
         };
         let Some(text) = text else {

@@ -50,12 +50,33 @@ const CALL_LIMIT: usize = 16 * MAX_CHUNK_BYTES;
 pub fn decode(bytes: &[u8]) -> Result<String, (usize, String)> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_owned()),
+        Ok(text) => Ok(lone_carriage_returns_as_line_feeds(text)),
         Err(error) => Err((
             error.valid_up_to(),
             String::from_utf8_lossy(bytes).into_owned(),
         )),
     }
+}
+
+/// A line that ends in a carriage return alone (classic Mac OS files) ends
+/// in a line feed instead, as CRLF and LF lines do: otherwise the parser
+/// reads the whole file as one line, a comment on the first line hides
+/// everything, and every location is on line 1. One byte for one, so every
+/// offset stays where it was.
+pub fn lone_carriage_returns_as_line_feeds(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Parses a whole file into an AST, returning the items of every chunk that
@@ -743,6 +764,17 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_like_a_line_feed() {
+        let decoded = decode(b"# note\rclause 1\r\n  quote \"x\"\r\r").unwrap_or_default();
+        assert_eq!(decoded, "# note\nclause 1\r\n  quote \"x\"\n\n");
+        assert_eq!(
+            decode("caf\u{e9}\r".as_bytes()).unwrap_or_default(),
+            "caf\u{e9}\n"
+        );
+        assert_eq!(decode(b"\xEF\xBB\xBFa\r\nb").unwrap_or_default(), "a\r\nb");
+    }
 
     #[test]
     fn edit_distance_counts_a_swap_as_one() {

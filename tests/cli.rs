@@ -653,6 +653,42 @@ fn crlf_line_endings_and_a_byte_order_mark_are_accepted() {
 }
 
 #[test]
+fn classic_mac_line_endings_are_read_as_line_breaks() {
+    // With lines ending in a carriage return alone, a file that opens with
+    // a comment was "a file with no statements", and every location was on
+    // line 1. The letter in CR-only files must check exactly as it does.
+    let dir = copy_of_letter();
+    let mut files = vec![dir.join("agreement.clause"), dir.join("2.clause")];
+    files.push(dir.join("scenarios/base.scenario"));
+    for path in &files {
+        let text = std::fs::read_to_string(path).unwrap().replace('\n', "\r");
+        std::fs::write(path, text).unwrap();
+    }
+    let report = |dir: &str| {
+        let output = clausec(&["check", dir, "--format", "json"]);
+        assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+        let report = json(&output);
+        let places: Vec<(String, u64, u64)> = report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                let file = d["file"].as_str().unwrap();
+                let name = file.rsplit('/').next().unwrap().to_owned();
+                (
+                    name,
+                    d["line"].as_u64().unwrap(),
+                    d["column"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        places
+    };
+    assert_eq!(report(dir.to_str().unwrap()), report(LETTER));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn output_into_a_closed_pipe_does_not_panic() {
     use std::io::Read;
     use std::process::Stdio;
