@@ -156,8 +156,9 @@ impl miette::SourceCode for SnippetSource<'_> {
         };
         let text = file.text.as_bytes();
         // miette counts a lone `\r` as a line break and the index does not:
-        // such a text is read whole, as miette would. (Files and editor texts
-        // have none: `parse::decode` makes each one a `\n`.)
+        // such a text is read whole, as miette would. (Text read through
+        // `parse::decode` has none; text taken exactly, as the editor's
+        // symbols take it, may.)
         let (from, to, lines_before) = if file.has_lone_carriage_return() {
             (0, text.len(), 0)
         } else {

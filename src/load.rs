@@ -9,7 +9,9 @@
 use crate::ast::{File, Item};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
-use crate::parse::{decode, lone_carriage_returns_as_line_feeds, parse_file};
+use crate::parse::{
+    decode, decode_exact, has_lone_carriage_return, lone_carriage_returns_as_line_feeds, parse_file,
+};
 use crate::source::{FileId, SourceMap, Span, MAX_FILE_BYTES};
 use std::fs;
 use std::io::Read;
@@ -369,7 +371,19 @@ pub fn read_for_format(path: &Path) -> Result<Result<String, String>, LoadError>
     let Some(bytes) = read_bounded(path)? else {
         return Ok(Err("the file is larger than clausec reads".to_owned()));
     };
-    Ok(decode(&bytes).map_err(|_| "the file is not UTF-8 text".to_owned()))
+    let text = decode_exact(&bytes).map_err(|_| "the file is not UTF-8 text".to_owned());
+    Ok(text.and_then(|text| {
+        if has_lone_carriage_return(&text) {
+            Err(
+                "it has a carriage return that no line feed follows (a classic Mac OS \
+                 line ending, or a stray character), and fmt changes no line ending: \
+                 save the file with LF or CRLF line endings first"
+                    .to_owned(),
+            )
+        } else {
+            Ok(text)
+        }
+    }))
 }
 
 /// Replaces a file's contents so that a crash at any moment leaves either

@@ -45,17 +45,31 @@ pub const MAX_CHUNK_BYTES: usize = 1024 * 1024;
 /// the input, at most this much per chunk.
 const CALL_LIMIT: usize = 16 * MAX_CHUNK_BYTES;
 
-/// Decodes a file's bytes. `Err` carries the byte offset of the first
-/// invalid UTF-8 sequence and a lossy text for showing it.
+/// Decodes a file's bytes for reading: [`decode_exact`], and a lone
+/// carriage return read as a line break (see
+/// [`lone_carriage_returns_as_line_feeds`]).
 pub fn decode(bytes: &[u8]) -> Result<String, (usize, String)> {
+    decode_exact(bytes).map(|text| lone_carriage_returns_as_line_feeds(&text))
+}
+
+/// Decodes a file's bytes as they are (a byte order mark dropped): for
+/// `fmt`, which gives quotes and comments back byte for byte. `Err` carries
+/// the byte offset of the first invalid UTF-8 sequence and a lossy text for
+/// showing it.
+pub fn decode_exact(bytes: &[u8]) -> Result<String, (usize, String)> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(lone_carriage_returns_as_line_feeds(text)),
+        Ok(text) => Ok(text.to_owned()),
         Err(error) => Err((
             error.valid_up_to(),
             String::from_utf8_lossy(bytes).into_owned(),
         )),
     }
+}
+
+/// Whether `text` has a carriage return that no line feed follows.
+pub fn has_lone_carriage_return(text: &str) -> bool {
+    (text.match_indices('\r')).any(|(at, _)| text.as_bytes().get(at + 1) != Some(&b'\n'))
 }
 
 /// A line that ends in a carriage return alone (classic Mac OS files) ends
@@ -64,7 +78,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, (usize, String)> {
 /// everything, and every location is on line 1. One byte for one, so every
 /// offset stays where it was.
 pub fn lone_carriage_returns_as_line_feeds(text: &str) -> String {
-    if !text.contains('\r') {
+    if !has_lone_carriage_return(text) {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len());

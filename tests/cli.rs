@@ -56,6 +56,17 @@ fn scratch_dir() -> PathBuf {
     dir
 }
 
+/// A new agreement folder holding `files` (paths relative to it, such as
+/// `scenarios/base.scenario`).
+fn agreement_of(files: &[(&str, &str)]) -> PathBuf {
+    let dir = scratch_dir();
+    std::fs::create_dir_all(dir.join("scenarios")).unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    dir
+}
+
 fn copy_of_letter() -> PathBuf {
     let dir = scratch_dir();
     copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join(LETTER), &dir);
@@ -689,6 +700,25 @@ fn classic_mac_line_endings_are_read_as_line_breaks() {
 }
 
 #[test]
+fn fmt_leaves_a_file_with_a_lone_carriage_return_alone() {
+    // check reads a lone CR as a line break; fmt, which gives quotes back
+    // byte for byte, refuses the file instead of rewriting its CR as LF.
+    let dir = copy_of_letter();
+    let path = dir.join("1.clause");
+    let text = std::fs::read_to_string(&path).unwrap().replace('\n', "\r");
+    std::fs::write(&path, &text).unwrap();
+    let output = clausec(&["fmt", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("a carriage return that no line feed follows"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn output_into_a_closed_pipe_does_not_panic() {
     use std::io::Read;
     use std::process::Stdio;
@@ -747,12 +777,40 @@ fn payments_adding_up_past_the_largest_amount_are_an_error_at_the_payment() {
 }
 
 #[test]
+fn a_negative_amount_less_a_huge_payment_is_an_error_not_a_panic() {
+    // What is owed may be computed negative; less the largest payment it
+    // overflowed when the balance was taken (found in review).
+    let dir = agreement_of(&[
+        (
+            "agreement.clause",
+            "agreement \"Negative\" dated January 2, 2000\n\
+             party company \"Company\"\n\
+             party employee \"Employee\"\n\
+             clause 1\n  \
+             refund: company pays employee $1 - $2 on March 1, 2000\n",
+        ),
+        (
+            "scenarios/huge.scenario",
+            "scenario huge \"A huge payment\"\n  \
+             as of June 30, 2000\n  \
+             company paid employee $79,228,162,514,264,337,593,543,950,335 on March 1, 2000 for refund\n",
+        ),
+    ]);
+    let found = assert_rejected(&dir, "huge.scenario", "clausec::eval::arithmetic");
+    assert!(
+        found["message"]
+            .as_str()
+            .unwrap()
+            .contains("what `refund` owes less the payments recorded for it is more than"),
+        "{found:#}"
+    );
+}
+
+#[test]
 fn late_interest_adding_up_past_the_largest_amount_is_an_error() {
     // Each installment's interest fits in a decimal; the 10,000 of them
     // together do not (this panicked when the schedule added them up).
-    let dir = scratch_dir();
-    std::fs::create_dir_all(dir.join("scenarios")).unwrap();
-    let files = [
+    let dir = agreement_of(&[
         (
             "agreement.clause",
             "agreement \"Overflow\" dated January 2, 2000\n\
@@ -771,10 +829,7 @@ fn late_interest_adding_up_past_the_largest_amount_is_an_error() {
             "scenarios/unpaid.scenario",
             "scenario unpaid \"Nothing paid\"\n  as of December 31, 2833\n",
         ),
-    ];
-    for (name, text) in files {
-        std::fs::write(dir.join(name), text).unwrap();
-    }
+    ]);
     let found = assert_rejected(&dir, "1.clause", "clausec::eval::arithmetic");
     assert_eq!(found["line"], 5, "{found:#}");
     assert!(
@@ -865,7 +920,7 @@ fn payments_of_a_long_schedule_that_all_name_a_wrong_day_are_reported_quickly() 
     assert_eq!(
         second["help"],
         "the nearest due dates are January 31, 2000 and February 29, 2000, \
-         of 3,000 installments due January 31, 2000 to December 31, 2249; \
+         of 3,000 due dates from January 31, 2000 to December 31, 2249; \
          write `for principal due DATE`"
     );
     std::fs::remove_dir_all(dir).unwrap();

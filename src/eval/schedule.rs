@@ -134,7 +134,7 @@ impl<'m> Evaluator<'m> {
             .flat_map(|e| &e.remedies)
             .try_fold(Decimal::ZERO, |sum, r| sum.checked_add(r.amount));
         let late_interest = late_interest.unwrap_or_else(|| {
-            self.interest_overflow(obligation, clause);
+            self.interest_overflow(obligation, clause, id);
             Decimal::ZERO
         });
         let explanation = if is_literal(total_expr) {
@@ -180,7 +180,7 @@ impl<'m> Evaluator<'m> {
     /// The late interest on a schedule's installments adds up to more than
     /// a decimal holds (each installment's was computed): an error, so the
     /// ledger is not shown with a wrong total.
-    fn interest_overflow(&mut self, obligation: &Obligation, clause: &Clause) {
+    fn interest_overflow(&mut self, obligation: &Obligation, clause: &Clause, id: &str) {
         let span = obligation
             .modifiers
             .iter()
@@ -189,13 +189,14 @@ impl<'m> Evaluator<'m> {
                 _ => None,
             })
             .unwrap_or(obligation.span);
-        let label = obligation.label.as_ref().map_or("", |l| l.node.as_str());
+        // Named as the text names it, or by its id if it has no label.
+        let name = obligation.label.as_ref().map_or(id, |l| l.node.as_str());
         self.diagnostics.push(
             Diagnostic::error(
                 Code::Arithmetic,
                 span,
                 format!(
-                    "under scenario `{}`, the late interest on the installments of `{label}` adds up to more than clausec can compute",
+                    "under scenario `{}`, the late interest on the installments of `{name}` adds up to more than clausec can compute",
                     self.scenario_name()
                 ),
             )

@@ -256,24 +256,35 @@ impl<'m> Evaluator<'m> {
         owed: Decimal,
         payments: &[Payment],
     ) {
-        // Amounts are never negative, so once the total fits, every partial
-        // sum below (by the grace period's end, segment by segment) fits too.
+        // Payments are never negative (they are written as amounts), so once
+        // their total fits, so does every partial sum of them; and once what
+        // is owed less that total fits (what is owed may be negative: it is
+        // computed), so does every balance below, which lies between the two.
         let mut paid = Decimal::ZERO;
         for payment in payments {
             let Some(sum) = paid.checked_add(payment.amount) else {
-                let label = obligation.label.as_ref().map_or("", |l| l.node.as_str());
-                let why = format!(
-                    "the payments recorded for `{label}` add up to more than clausec can compute"
-                );
                 let span = payment.span.unwrap_or(entry.heading.source);
+                let why = format!(
+                    "the payments recorded for `{}` add up to more than clausec can compute",
+                    label_of(obligation)
+                );
                 self.unavailable(entry, Unavailable::Arithmetic(why, span));
                 return;
             };
             paid = sum;
         }
+        let Some(balance) = owed.checked_sub(paid) else {
+            let span = (payments.iter().rev().find_map(|p| p.span)).unwrap_or(entry.heading.source);
+            let why = format!(
+                "what `{}` owes less the payments recorded for it is more than clausec can compute",
+                label_of(obligation)
+            );
+            self.unavailable(entry, Unavailable::Arithmetic(why, span));
+            return;
+        };
         entry.paid = Some(paid);
         entry.paid_on = payments.last().map(|p| p.on);
-        entry.outstanding = Some((owed - paid).max(Decimal::ZERO));
+        entry.outstanding = Some(balance.max(Decimal::ZERO));
         if payments.len() > 1 {
             for payment in payments {
                 let paid = format!(
@@ -590,6 +601,11 @@ impl<'m> Evaluator<'m> {
     }
 }
 
+/// An obligation's label, for a message (payments name obligations by it).
+fn label_of(obligation: &Obligation) -> &str {
+    obligation.label.as_ref().map_or("", |l| l.node.as_str())
+}
+
 /// A schedule with more due dates than this is not listed in full in the
 /// help of a payment that matches none of them: the nearest are named.
 const DUE_DATES_LISTED: usize = 6;
@@ -623,7 +639,7 @@ fn due_dates_help(dues: &[NaiveDate], named: Option<NaiveDate>, label: &str) -> 
         return format!("its due dates are {}; {write}", all.join(", "));
     }
     let range = format!(
-        "{} installments due {} to {}",
+        "{} due dates from {} to {}",
         format_count(dues.len()),
         long_date(*first),
         long_date(*last)
@@ -783,7 +799,7 @@ mod tests {
     #[test]
     fn a_long_schedule_names_the_due_dates_around_the_date_named() {
         let dues: Vec<NaiveDate> = (1..=12).map(|m| date(2003, m, 10)).collect();
-        let range = "of 12 installments due January 10, 2003 to December 10, 2003; \
+        let range = "of 12 due dates from January 10, 2003 to December 10, 2003; \
                      write `for rent due DATE`";
         let help = |named| due_dates_help(&dues, named, "rent");
         assert_eq!(
@@ -800,7 +816,7 @@ mod tests {
         );
         assert_eq!(
             help(None),
-            "`rent` has 12 installments due January 10, 2003 to December 10, 2003; \
+            "`rent` has 12 due dates from January 10, 2003 to December 10, 2003; \
              write `for rent due DATE`"
         );
     }
