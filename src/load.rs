@@ -9,10 +9,8 @@
 use crate::ast::{File, Item};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
-use crate::parse::{
-    decode, decode_exact, has_lone_carriage_return, lone_carriage_returns_as_line_feeds, parse_file,
-};
-use crate::source::{FileId, SourceMap, Span, MAX_FILE_BYTES};
+use crate::parse::{decode, decode_exact, lone_carriage_returns_as_line_feeds, parse_file};
+use crate::source::{has_lone_carriage_return, FileId, SourceMap, Span, MAX_FILE_BYTES};
 use std::fs;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
@@ -185,7 +183,7 @@ pub fn load_agreement_with(
         }
         let text = match in_overlay {
             // An editor's text, read as a file's would be.
-            Some(text) => Some(lone_carriage_returns_as_line_feeds(text)),
+            Some(text) => Some(lone_carriage_returns_as_line_feeds(text.clone())),
             None => read_text(&path, sources, &mut loaded.diagnostics)?,
         };
         let Some(text) = text else {

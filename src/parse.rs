@@ -17,7 +17,7 @@ use crate::ast::File;
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::lower::lower_file;
-use crate::source::{FileId, Span};
+use crate::source::{has_lone_carriage_return, FileId, Span};
 use pest::error::{ErrorVariant, InputLocation};
 use pest::Parser as _;
 use std::num::NonZeroUsize;
@@ -49,7 +49,7 @@ const CALL_LIMIT: usize = 16 * MAX_CHUNK_BYTES;
 /// carriage return read as a line break (see
 /// [`lone_carriage_returns_as_line_feeds`]).
 pub fn decode(bytes: &[u8]) -> Result<String, (usize, String)> {
-    decode_exact(bytes).map(|text| lone_carriage_returns_as_line_feeds(&text))
+    decode_exact(bytes).map(lone_carriage_returns_as_line_feeds)
 }
 
 /// Decodes a file's bytes as they are (a byte order mark dropped): for
@@ -67,19 +67,14 @@ pub fn decode_exact(bytes: &[u8]) -> Result<String, (usize, String)> {
     }
 }
 
-/// Whether `text` has a carriage return that no line feed follows.
-pub fn has_lone_carriage_return(text: &str) -> bool {
-    (text.match_indices('\r')).any(|(at, _)| text.as_bytes().get(at + 1) != Some(&b'\n'))
-}
-
 /// A line that ends in a carriage return alone (classic Mac OS files) ends
 /// in a line feed instead, as CRLF and LF lines do: otherwise the parser
 /// reads the whole file as one line, a comment on the first line hides
 /// everything, and every location is on line 1. One byte for one, so every
 /// offset stays where it was.
-pub fn lone_carriage_returns_as_line_feeds(text: &str) -> String {
-    if !has_lone_carriage_return(text) {
-        return text.to_owned();
+pub fn lone_carriage_returns_as_line_feeds(text: String) -> String {
+    if !has_lone_carriage_return(&text) {
+        return text;
     }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();

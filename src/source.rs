@@ -11,6 +11,12 @@ use std::sync::OnceLock;
 /// file is a few kilobytes; anything near this size is not a contract.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
+/// Whether `text` has a carriage return that no line feed follows (a
+/// classic Mac OS line ending, or a stray character).
+pub fn has_lone_carriage_return(text: &str) -> bool {
+    (text.match_indices('\r')).any(|(at, _)| text.as_bytes().get(at + 1) != Some(&b'\n'))
+}
+
 /// A byte range in one source file.
 ///
 /// Spans are left out of equality: every span equals every other, so two
@@ -108,10 +114,7 @@ impl SourceFile {
             starts: std::iter::once(0)
                 .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
                 .collect(),
-            lone_carriage_return: self
-                .text
-                .match_indices('\r')
-                .any(|(i, _)| self.text.as_bytes().get(i + 1) != Some(&b'\n')),
+            lone_carriage_return: has_lone_carriage_return(&self.text),
         })
     }
 
