@@ -7,11 +7,11 @@
 //!
 //! - the Lovelock letter: load + parse + check + evaluate of every scenario
 //!   (`clausec::analyze`) in at most 2 ms; one ledger of the analysed letter
-//!   (`clausec::ledger`) in at most 100 µs;
+//!   (`clausec::eval::ledger`) in at most 100 µs;
 //! - a long schedule: 10,000 monthly installments with 10,000 payment
-//!   events evaluated (`clausec::ledger`) in at most 50 ms; 100,000 in at
+//!   events evaluated (`clausec::eval::ledger`) in at most 50 ms; 100,000 in at
 //!   most 12 times that;
-//! - the front end: `clausec::parse::parse_file` at 20 MB/s or more on one
+//! - the front end: `clausec::syntax::parse::parse_file` at 20 MB/s or more on one
 //!   core, over a large generated clause text.
 //!
 //! Under `cargo test --all-targets` (no `--bench` argument) every
@@ -180,7 +180,10 @@ fn letter(mode: &Mode) {
         "ledger_text --explain of that ledger (render only)",
         runs,
         measure(runs, || {
-            clausec::render::ledger_text(&ledger, clausec::render::TextOptions { explain: true })
+            clausec::report::render::ledger_text(
+                &ledger,
+                clausec::report::render::TextOptions { explain: true },
+            )
         }),
         None,
     );
@@ -254,7 +257,7 @@ fn long_schedules(mode: &Mode, scratch: &Path) {
 // ---- item 5: front-end throughput -------------------------------------------
 
 fn front_end(mode: &Mode) {
-    println!("Front end: clausec::parse::parse_file over generated clause text");
+    println!("Front end: clausec::syntax::parse::parse_file over generated clause text");
     // The clause files of the first agreements of the corpus, one after the
     // other: every construct of the language, a few MB in all.
     let agreements = if mode.full { 600 } else { 10 };
@@ -272,13 +275,13 @@ fn front_end(mode: &Mode) {
         }
     }
     for (what, text) in [("clause", &clauses), ("scenario", &scenarios)] {
-        let (_, errors) = clausec::parse::parse_file(FileId(0), text);
+        let (_, errors) = clausec::syntax::parse::parse_file(FileId(0), text);
         assert!(
             errors.is_empty(),
             "the generated {what} text does not parse"
         );
         let runs = mode.runs(7);
-        let times = measure(runs, || clausec::parse::parse_file(FileId(0), text));
+        let times = measure(runs, || clausec::syntax::parse::parse_file(FileId(0), text));
         let median = report(
             &format!(
                 "parse_file: {:.2} MB of {what} text ({agreements} agreements)",
@@ -310,7 +313,7 @@ fn front_end(mode: &Mode) {
         runs,
         measure(runs, || {
             let mut diagnostics = Vec::new();
-            clausec::parse::split_chunks(FileId(0), &clauses, &mut diagnostics)
+            clausec::syntax::parse::split_chunks(FileId(0), &clauses, &mut diagnostics)
         }),
         None,
     );

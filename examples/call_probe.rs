@@ -7,7 +7,10 @@ fn main() {
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         let finished = |limit: usize| {
             pest::set_call_limit(NonZeroUsize::new(limit));
-            match clausec::parse::ClauseParser::parse(clausec::parse::Rule::file, &text) {
+            match clausec::syntax::parse::ClauseParser::parse(
+                clausec::syntax::parse::Rule::file,
+                &text,
+            ) {
                 Ok(_) => true,
                 Err(e) => !matches!(e.variant, pest::error::ErrorVariant::CustomError { .. }),
             }

@@ -3,33 +3,22 @@
 //! The pipeline (see `ARCHITECTURE.md`): [`load`] reads an agreement folder,
 //! [`parse`] and [`lower`] turn each file into an [`ast`], [`check`] resolves
 //! names and types, [`findings`] checks the contract as a whole, [`eval`]
-//! turns the agreement and a scenario into a [`ledger::Ledger`], and
+//! turns the agreement and a scenario into a [`eval::ledger::Ledger`], and
 //! [`render`] and [`export`] lay it out; [`diff`] compares two ledgers and
 //! [`format`] lays out a file. The core returns data and never prints: the
 //! binary (`main.rs`, `cmd/`, `lsp.rs`) is the only place that talks to the
 //! terminal or an editor.
 
-pub mod ast;
+pub mod calc;
 pub mod check;
-pub mod codes;
 pub mod diagnostic;
-pub mod diff;
 pub mod eval;
-pub mod export;
-pub mod findings;
-pub mod format;
-pub mod ledger;
 pub mod load;
-pub mod lower;
-pub mod model;
-pub mod money;
-pub mod parse;
-pub mod render;
-pub mod schedule;
+pub mod report;
 pub mod source;
-pub mod words;
+pub mod syntax;
 
-use codes::Code;
+use diagnostic::codes::Code;
 use diagnostic::{Diagnostic, Severity};
 use load::LoadError;
 use source::SourceMap;
@@ -38,7 +27,7 @@ use std::path::Path;
 /// One agreement folder, read, checked and evaluated under each scenario.
 #[derive(Debug)]
 pub struct Analysis {
-    pub model: model::Model,
+    pub model: check::model::Model,
     /// Every diagnostic, in a stable order: parse, names, types, findings
     /// about the contract, and what each scenario raised.
     pub diagnostics: Vec<Diagnostic>,
@@ -86,7 +75,7 @@ pub fn analyze_loaded(loaded: load::Loaded, sources: &SourceMap) -> Analysis {
     let (mut model, mut diagnostics) = check::check(&loaded);
     diagnostics.extend(loaded.diagnostics);
     if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        diagnostics.extend(findings::check_contract(&mut model, sources));
+        diagnostics.extend(check::findings::check_contract(&mut model, sources));
         model.fold_quotes();
         for scenario in &model.scenarios {
             let (_, scenario_diagnostics) = eval::evaluate(&model, Some(scenario), sources);
@@ -114,18 +103,21 @@ pub fn analyze_loaded(loaded: load::Loaded, sources: &SourceMap) -> Analysis {
 #[derive(Debug)]
 pub enum Report {
     Text(String),
-    Json(Vec<render::JsonDiagnostic>),
+    Json(Vec<report::render::JsonDiagnostic>),
 }
 
 /// Checks one agreement folder and renders its diagnostics.
-pub fn check_report(dir: &Path, json: bool) -> Result<(Report, render::Tally), LoadError> {
+pub fn check_report(dir: &Path, json: bool) -> Result<(Report, report::render::Tally), LoadError> {
     let mut sources = SourceMap::default();
     let analysis = analyze(dir, &mut sources)?;
-    let tally = render::Tally::of(&analysis.diagnostics);
+    let tally = report::render::Tally::of(&analysis.diagnostics);
     let report = if json {
-        Report::Json(render::json_items(&analysis.diagnostics, &sources))
+        Report::Json(report::render::json_items(&analysis.diagnostics, &sources))
     } else {
-        Report::Text(render::diagnostics_text(&analysis.diagnostics, &sources))
+        Report::Text(report::render::diagnostics_text(
+            &analysis.diagnostics,
+            &sources,
+        ))
     };
     Ok((report, tally))
 }
@@ -135,9 +127,9 @@ pub fn check_report(dir: &Path, json: bool) -> Result<(Report, render::Tally), L
 /// findings and the scenario's own.
 pub fn ledger(
     analysis: &Analysis,
-    scenario: Option<&ast::Scenario>,
+    scenario: Option<&syntax::ast::Scenario>,
     sources: &SourceMap,
-) -> ledger::Ledger {
+) -> eval::ledger::Ledger {
     let (mut ledger, mut scenario_diagnostics) = eval::evaluate(&analysis.model, scenario, sources);
     diagnostic::sort(&mut scenario_diagnostics);
     let static_findings = analysis
@@ -146,7 +138,7 @@ pub fn ledger(
         .filter(|d| !is_scenario_diagnostic(d, &analysis.model));
     ledger.findings = static_findings
         .chain(scenario_diagnostics.iter())
-        .map(|d| ledger::Finding {
+        .map(|d| eval::ledger::Finding {
             severity: d.severity.as_str(),
             code: d.code.as_str(),
             clause: d.clause.clone(),
@@ -158,7 +150,7 @@ pub fn ledger(
 
 /// Diagnostics raised while evaluating some scenario belong to that
 /// scenario's ledger only.
-fn is_scenario_diagnostic(diagnostic: &Diagnostic, model: &model::Model) -> bool {
+fn is_scenario_diagnostic(diagnostic: &Diagnostic, model: &check::model::Model) -> bool {
     matches!(
         diagnostic.code,
         Code::CapExceeded

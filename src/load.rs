@@ -6,11 +6,11 @@
 //! of the core that touches the file system. It writes in one place only,
 //! [`write_atomically`], which `clausec fmt` uses.
 
-use crate::ast::{File, Item};
-use crate::codes::Code;
+use crate::diagnostic::codes::Code;
 use crate::diagnostic::Diagnostic;
-use crate::parse::{decode, decode_exact, lone_carriage_returns_as_line_feeds, parse_file};
 use crate::source::{has_lone_carriage_return, FileId, SourceMap, Span, MAX_FILE_BYTES};
+use crate::syntax::ast::{File, Item};
+use crate::syntax::parse::{decode, decode_exact, lone_carriage_returns_as_line_feeds, parse_file};
 use std::fs;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};

@@ -3,10 +3,10 @@
 //! or I/O problem).
 
 use clap::{Parser, Subcommand, ValueEnum};
-use clausec::codes::Code;
+use clausec::diagnostic::codes::Code;
+use clausec::diagnostic::suggest::closest;
 use clausec::load::{discover, LoadError};
-use clausec::parse::closest;
-use clausec::render::{self, Tally, TextOptions};
+use clausec::report::render::{self, Tally, TextOptions};
 use clausec::source::SourceMap;
 use clausec::Report;
 use rayon::prelude::*;
@@ -14,10 +14,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-mod cmd;
-mod lsp;
+mod cli;
 
-use cmd::Outcome;
+use cli::Outcome;
 
 #[derive(Parser)]
 #[command(
@@ -140,8 +139,8 @@ fn main() -> ExitCode {
             as_of,
             explain,
         } => obligations(agreement, scenario, format, as_of, explain),
-        Command::Fmt { paths, check } => cmd::fmt::fmt(paths, check),
-        Command::Lsp => lsp::run().map(|()| Outcome {
+        Command::Fmt { paths, check } => cli::fmt::fmt(paths, check),
+        Command::Lsp => cli::lsp::run().map(|()| Outcome {
             stdout: String::new(),
             code: 0,
         }),
@@ -150,7 +149,7 @@ fn main() -> ExitCode {
             new,
             scenario,
             git,
-        } => cmd::diff::diff(old, new, scenario, git),
+        } => cli::diff::diff(old, new, scenario, git),
         Command::Explain { code } => explain(&code),
         Command::Codes => Ok(codes()),
     };
@@ -258,15 +257,18 @@ fn obligations(
         let parsed = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
             .map_err(|_| format!("`--as-of {date}` is not a date; write it as 2003-06-30"))?;
         let scenario = chosen_scenario.get_or_insert_with(|| empty_scenario(&analysis));
-        scenario.as_of = Some(clausec::ast::Spanned::new(parsed, analysis.model.dir_span));
+        scenario.as_of = Some(clausec::syntax::ast::Spanned::new(
+            parsed,
+            analysis.model.dir_span,
+        ));
     }
     let ledger = clausec::ledger(&analysis, chosen_scenario.as_ref(), &sources);
     let stdout = match format {
         LedgerFormat::Text => render::ledger_text(&ledger, TextOptions { explain }),
         LedgerFormat::Json => render::ledger_json(&ledger) + "\n",
         LedgerFormat::Markdown => render::ledger_markdown(&ledger),
-        LedgerFormat::Ics => clausec::export::ledger_ics(&ledger),
-        LedgerFormat::Html => clausec::export::ledger_html(&ledger),
+        LedgerFormat::Ics => clausec::report::export::ledger_ics(&ledger),
+        LedgerFormat::Html => clausec::report::export::ledger_html(&ledger),
     };
     Ok(Outcome { stdout, code: 0 })
 }
@@ -280,13 +282,14 @@ fn add_scenario_file(
     let path = PathBuf::from(file);
     let bytes =
         std::fs::read(&path).map_err(|_| LoadError::Missing(file.to_owned()).to_string())?;
-    let text = clausec::parse::decode(&bytes).map_err(|_| format!("`{file}` is not UTF-8 text"))?;
+    let text = clausec::syntax::parse::decode(&bytes)
+        .map_err(|_| format!("`{file}` is not UTF-8 text"))?;
     let id = sources.add(&path, text);
     let text = sources.get(id).map_or("", |f| f.text.as_str());
-    let (ast, parse_errors) = clausec::parse::parse_file(id, text);
+    let (ast, parse_errors) = clausec::syntax::parse::parse_file(id, text);
     analysis.diagnostics.extend(parse_errors);
     for item in ast.items {
-        if let clausec::ast::Item::Scenario(scenario) = item {
+        if let clausec::syntax::ast::Item::Scenario(scenario) = item {
             analysis
                 .model
                 .scenarios
@@ -300,7 +303,7 @@ fn add_scenario_file(
 fn choose_scenario<'a>(
     analysis: &'a clausec::Analysis,
     wanted: Option<&str>,
-) -> Result<Option<&'a clausec::ast::Scenario>, String> {
+) -> Result<Option<&'a clausec::syntax::ast::Scenario>, String> {
     let scenarios = &analysis.model.scenarios;
     let name = wanted.map(|w| {
         // A file names its scenario by the file's stem, `late-installment` → `late_installment`.
@@ -325,10 +328,10 @@ fn choose_scenario<'a>(
     }
 }
 
-fn empty_scenario(analysis: &clausec::Analysis) -> clausec::ast::Scenario {
+fn empty_scenario(analysis: &clausec::Analysis) -> clausec::syntax::ast::Scenario {
     let span = analysis.model.dir_span;
-    clausec::ast::Scenario::empty(
-        clausec::ast::Spanned::new("none".to_owned(), span),
+    clausec::syntax::ast::Scenario::empty(
+        clausec::syntax::ast::Spanned::new("none".to_owned(), span),
         None,
         span,
     )

@@ -12,8 +12,8 @@
     clippy::indexing_slicing
 )]
 
-use clausec::codes::Code;
-use clausec::render::{diagnostics_text, tally_line, Tally};
+use clausec::diagnostic::codes::Code;
+use clausec::report::render::{diagnostics_text, tally_line, Tally};
 use clausec::source::SourceMap;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;

@@ -11,8 +11,8 @@
 )]
 
 use clausec::diagnostic::Severity;
-use clausec::parse::parse_file;
 use clausec::source::{FileId, SourceMap};
+use clausec::syntax::parse::parse_file;
 
 const GUIDE: &str = include_str!("../docs/LANGUAGE.md");
 

@@ -11,7 +11,7 @@
 )]
 
 use clausec::diagnostic::Severity;
-use clausec::render::{ledger_text, TextOptions};
+use clausec::report::render::{ledger_text, TextOptions};
 use clausec::source::SourceMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};

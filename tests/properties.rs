@@ -10,13 +10,15 @@
 )]
 
 use chrono::{Datelike, Days, NaiveDate};
-use clausec::ast::{DayCount, DayRule, Frequency, Item, Modifier, Remainder, RoundingMode, Unit};
+use clausec::calc::calendar::{dates_between, dates_from, dates_until};
+use clausec::calc::money::{day_count, simple_interest, split_equal, Rounding};
 use clausec::diagnostic::{Diagnostic, Severity};
 use clausec::load::{Loaded, Parsed};
-use clausec::money::{day_count, simple_interest, split_equal, Rounding};
-use clausec::parse::{decode, parse_file};
-use clausec::schedule::{dates_between, dates_from, dates_until};
 use clausec::source::{FileId, SourceMap, Span};
+use clausec::syntax::ast::{
+    DayCount, DayRule, Frequency, Item, Modifier, Remainder, RoundingMode, Unit,
+};
+use clausec::syntax::parse::{decode, parse_file};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::Config as ProptestConfig;
@@ -470,7 +472,7 @@ proptest! {
             .collect();
         let (analysis, sources) = letter_with_receipts(&receipts);
         let scenario = |name: &str| analysis.model.scenarios.iter().find(|s| s.name.node == name);
-        let installments = |ledger: &clausec::ledger::Ledger| -> Vec<clausec::ledger::Entry> {
+        let installments = |ledger: &clausec::eval::ledger::Ledger| -> Vec<clausec::eval::ledger::Entry> {
             ledger
                 .obligations
                 .iter()
@@ -494,7 +496,7 @@ proptest! {
         }
         let schedule = ledger.schedules.iter().find(|s| s.obligation == "2(b).severance").unwrap();
         prop_assert_eq!(schedule.offset, offsets.iter().sum::<Decimal>());
-        let excess_code = clausec::codes::Code::OffsetExcess.as_str();
+        let excess_code = clausec::diagnostic::codes::Code::OffsetExcess.as_str();
         let warned = ledger.findings.iter().filter(|f| f.code == excess_code).count();
         prop_assert_eq!(warned, excess.iter().filter(|left| !left.is_zero()).count());
     }
@@ -1494,7 +1496,7 @@ proptest! {
 // (b') Statements the grammar should read, found by the generators --------
 
 /// The single clause of a parsed text, or why there is none.
-fn only_clause(text: &str) -> Result<clausec::ast::Clause, TestCaseError> {
+fn only_clause(text: &str) -> Result<clausec::syntax::ast::Clause, TestCaseError> {
     let (ast, diagnostics) = parse_file(FileId(0), text);
     prop_assert!(
         diagnostics.is_empty(),
@@ -1568,7 +1570,7 @@ proptest! {
         );
         let clause = only_clause(&text)?;
         let is_compare = clause.obligations[0].modifiers.iter().any(|m| {
-            matches!(m, Modifier::Condition(clausec::ast::Condition::Compare(..)))
+            matches!(m, Modifier::Condition(clausec::syntax::ast::Condition::Compare(..)))
         });
         prop_assert!(is_compare);
     }
@@ -1668,7 +1670,7 @@ proptest! {
             amount
         };
         let text = format!("clause 1\n  a: company pays employee {amount}\n");
-        let limit = clausec::parse::MAX_NESTING;
+        let limit = clausec::syntax::parse::MAX_NESTING;
         let codes = on_small_stack(move || {
             let (_, diagnostics) = parse_file(FileId(0), &text);
             diagnostics.iter().map(|d| d.code.as_str()).collect::<Vec<_>>()
@@ -1716,7 +1718,9 @@ fn analyze_in_memory(files: &[(String, bool)]) -> Result<Vec<String>, TestCaseEr
     let (mut model, mut diagnostics) = clausec::check::check(&loaded);
     diagnostics.extend(loaded.diagnostics);
     if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        diagnostics.extend(clausec::findings::check_contract(&mut model, &sources));
+        diagnostics.extend(clausec::check::findings::check_contract(
+            &mut model, &sources,
+        ));
         for scenario in &model.scenarios {
             let (_, more) = clausec::eval::evaluate(&model, Some(scenario), &sources);
             diagnostics.extend(more);
@@ -1739,12 +1743,12 @@ fn analyze_in_memory(files: &[(String, bool)]) -> Result<Vec<String>, TestCaseEr
     let analysis = clausec::Analysis { model, diagnostics };
     let mut out = Vec::new();
     if !analysis.has_errors() {
-        out.push(clausec::render::ledger_json(&clausec::ledger(
+        out.push(clausec::report::render::ledger_json(&clausec::ledger(
             &analysis, None, &sources,
         )));
         for scenario in &analysis.model.scenarios {
             let ledger = clausec::ledger(&analysis, Some(scenario), &sources);
-            out.push(clausec::render::ledger_json(&ledger));
+            out.push(clausec::report::render::ledger_json(&ledger));
         }
     }
     Ok(out)
@@ -1821,10 +1825,10 @@ fn bundled_ledgers() -> Vec<String> {
     let mut out = Vec::new();
     for scenario in &analysis.model.scenarios {
         let ledger = clausec::ledger(&analysis, Some(scenario), &sources);
-        out.push(clausec::render::ledger_json(&ledger));
-        out.push(clausec::render::ledger_markdown(&ledger));
+        out.push(clausec::report::render::ledger_json(&ledger));
+        out.push(clausec::report::render::ledger_markdown(&ledger));
     }
-    out.push(clausec::render::ledger_json(&clausec::ledger(
+    out.push(clausec::report::render::ledger_json(&clausec::ledger(
         &analysis, None, &sources,
     )));
     for d in &analysis.diagnostics {
@@ -1896,11 +1900,11 @@ proptest! {
             if !diagnostics.is_empty() {
                 continue;
             }
-            let once = clausec::format::format_text(&text);
+            let once = clausec::syntax::format::format_text(&text);
             let (after, after_diagnostics) = parse_file(FileId(0), &once);
             prop_assert!(after_diagnostics.is_empty(), "formatted text does not parse:\n{once}");
             prop_assert_eq!(&before, &after);
-            prop_assert_eq!(clausec::format::format_text(&once), once);
+            prop_assert_eq!(clausec::syntax::format::format_text(&once), once);
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use clausec::diagnostic::Diagnostic;
 use clausec::load::Loaded;
-use clausec::render::{self, Tally, TextOptions};
+use clausec::report::render::{self, Tally, TextOptions};
 use clausec::source::SourceMap;
 use clausec::Analysis;
 use std::path::{Path, PathBuf};

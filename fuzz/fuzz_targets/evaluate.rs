@@ -1,7 +1,7 @@
 //! bytes → one scenario file added to a bundled agreement (the Lovelock
 //! letter or the Kestrel lease, their own scenarios left out) →
 //! `clausec::analyze_loaded`, then the diagnostics rendered, and, when there
-//! are no errors (as `clausec obligations` requires), `clausec::ledger` and
+//! are no errors (as `clausec obligations` requires), `clausec::eval::ledger` and
 //! the JSON, text and Markdown ledgers for every scenario and for none.
 //!
 //! Each agreement is read and parsed once per process; an input costs the
@@ -15,7 +15,7 @@
 
 mod common;
 
-use clausec::parse::decode;
+use clausec::syntax::parse::decode;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 

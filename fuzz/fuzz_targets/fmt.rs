@@ -7,8 +7,8 @@
 #![no_main]
 
 use clausec::diagnostic::Severity;
-use clausec::format::format_text;
-use clausec::parse::{decode, parse_file};
+use clausec::syntax::format::format_text;
+use clausec::syntax::parse::{decode, parse_file};
 use clausec::source::FileId;
 use libfuzzer_sys::fuzz_target;
 

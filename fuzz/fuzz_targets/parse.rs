@@ -3,7 +3,7 @@
 
 #![no_main]
 
-use clausec::parse::{decode, parse_file};
+use clausec::syntax::parse::{decode, parse_file};
 use clausec::source::FileId;
 use libfuzzer_sys::fuzz_target;
 

@@ -8,6 +8,7 @@
 //! every collection it walks is ordered.
 
 mod describe;
+pub mod ledger;
 mod schedule;
 mod settle;
 mod value;
@@ -16,20 +17,20 @@ use self::schedule::installments;
 use self::settle::index_events;
 use self::value::is_literal;
 
-use crate::ast::*;
-use crate::codes::Code;
-use crate::diagnostic::Diagnostic;
-use crate::findings::format_time;
-use crate::ledger::*;
-use crate::model::{fold_spaces, Model};
-use crate::money::{
-    day_count, format_count, format_money, format_percent, simple_interest, split_equal, Rounding,
-};
-use crate::schedule::{
+use crate::calc::calendar::format_time;
+use crate::calc::calendar::{
     add_duration, dates_between, dates_from, dates_until, effective_rule, long_date, sub_duration,
     TooMany,
 };
+use crate::calc::money::{
+    day_count, format_count, format_money, format_percent, simple_interest, split_equal, Rounding,
+};
+use crate::check::model::{fold_spaces, Model};
+use crate::diagnostic::codes::Code;
+use crate::diagnostic::Diagnostic;
+use crate::eval::ledger::*;
 use crate::source::{SourceMap, Span};
+use crate::syntax::ast::*;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -662,7 +663,7 @@ impl<'m> Evaluator<'m> {
                 summary: format!(
                     "{} elects {}",
                     election.by.node,
-                    crate::parse::join_or(&options)
+                    crate::diagnostic::suggest::join_or(&options)
                 ),
                 clause: clause.number.node.clone(),
                 clause_title: clause.title.as_ref().map(|t| t.node.clone()),

@@ -5,6 +5,8 @@
 //! two files that differ only in layout have equal trees: that is how
 //! `clausec fmt` proves it changed nothing but the layout.
 
+pub use crate::calc::calendar::{DayRule, Duration, DurationUnit, Frequency};
+pub use crate::calc::money::{DayCount, Remainder, RoundingMode, Unit};
 use crate::source::Span;
 use chrono::{NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
@@ -244,112 +246,11 @@ pub struct Obligation {
     pub span: Span,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Frequency {
-    Monthly,
-    Quarterly,
-    Yearly,
-}
-
-impl Frequency {
-    pub fn months(self) -> u32 {
-        match self {
-            Frequency::Monthly => 1,
-            Frequency::Quarterly => 3,
-            Frequency::Yearly => 12,
-        }
-    }
-}
-
 /// `six (6)`: a count, with the words it was written in, if any.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Count {
     pub value: Spanned<u32>,
     pub words: Option<Spanned<String>>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DayRule {
-    LastDayOfMonth,
-    DayOfMonth(u32),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RoundingMode {
-    HalfUp,
-    HalfEven,
-    Down,
-    Up,
-}
-
-impl RoundingMode {
-    pub fn describe(self) -> &'static str {
-        match self {
-            RoundingMode::HalfUp => "half up",
-            RoundingMode::HalfEven => "half even",
-            RoundingMode::Down => "down",
-            RoundingMode::Up => "up",
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Unit {
-    Cent,
-    Dollar,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Remainder {
-    First,
-    Last,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DurationUnit {
-    Days,
-    Weeks,
-    Months,
-    Years,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Duration {
-    pub amount: u32,
-    pub unit: DurationUnit,
-}
-
-impl Duration {
-    pub fn describe(self) -> String {
-        let unit = match (self.unit, self.amount == 1) {
-            (DurationUnit::Days, true) => "day",
-            (DurationUnit::Days, false) => "days",
-            (DurationUnit::Weeks, true) => "week",
-            (DurationUnit::Weeks, false) => "weeks",
-            (DurationUnit::Months, true) => "month",
-            (DurationUnit::Months, false) => "months",
-            (DurationUnit::Years, true) => "year",
-            (DurationUnit::Years, false) => "years",
-        };
-        format!("{} {}", self.amount, unit)
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DayCount {
-    Actual365,
-    Actual360,
-    Thirty360,
-}
-
-impl DayCount {
-    pub fn describe(self) -> &'static str {
-        match self {
-            DayCount::Actual365 => "actual/365",
-            DayCount::Actual360 => "actual/360",
-            DayCount::Thirty360 => "30/360",
-        }
-    }
 }
 
 /// When late interest starts to run.

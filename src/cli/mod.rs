@@ -3,6 +3,7 @@
 
 pub mod diff;
 pub mod fmt;
+pub mod lsp;
 
 /// What a command produced: text for standard output, and an exit code.
 pub struct Outcome {

@@ -4,9 +4,56 @@
 //! and unit; every operation is checked, so an overflow is an error value,
 //! never a wrong number or a panic.
 
-use crate::ast::{DayCount, Remainder, RoundingMode, Unit};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoundingMode {
+    HalfUp,
+    HalfEven,
+    Down,
+    Up,
+}
+
+impl RoundingMode {
+    pub fn describe(self) -> &'static str {
+        match self {
+            RoundingMode::HalfUp => "half up",
+            RoundingMode::HalfEven => "half even",
+            RoundingMode::Down => "down",
+            RoundingMode::Up => "up",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Cent,
+    Dollar,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Remainder {
+    First,
+    Last,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayCount {
+    Actual365,
+    Actual360,
+    Thirty360,
+}
+
+impl DayCount {
+    pub fn describe(self) -> &'static str {
+        match self {
+            DayCount::Actual365 => "actual/365",
+            DayCount::Actual360 => "actual/360",
+            DayCount::Thirty360 => "30/360",
+        }
+    }
+}
 
 /// A rounding rule as a clause states it: `rounded half up to the cent`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

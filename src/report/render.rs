@@ -6,12 +6,12 @@
 //! findings and the assumptions in force. Every function here returns a
 //! `String`; nothing prints.
 
-use crate::ast::Kind;
+use crate::calc::calendar::long_date;
+use crate::calc::money::{format_count, format_money};
 use crate::diagnostic::{location, render as render_diagnostic, Diagnostic};
-use crate::ledger::{ClauseEntry, Entry, Ledger, Status};
-use crate::money::{format_count, format_money};
-use crate::schedule::long_date;
+use crate::eval::ledger::{ClauseEntry, Entry, Ledger, Status};
 use crate::source::SourceMap;
+use crate::syntax::ast::Kind;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt::Write as _;

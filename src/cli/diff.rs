@@ -3,7 +3,7 @@
 //! when anything changed.
 
 use super::Outcome;
-use clausec::render;
+use clausec::report::render;
 use clausec::source::SourceMap;
 use std::path::PathBuf;
 
@@ -72,8 +72,8 @@ pub fn diff(
     };
     let pairs: Vec<(
         String,
-        Option<clausec::ast::Scenario>,
-        Option<clausec::ast::Scenario>,
+        Option<clausec::syntax::ast::Scenario>,
+        Option<clausec::syntax::ast::Scenario>,
     )> = if names.is_empty() {
         vec![("none".to_owned(), None, None)]
     } else {
@@ -88,7 +88,7 @@ pub fn diff(
         }
         let before = clausec::ledger(&old_analysis, old_scenario.as_ref(), &old_sources);
         let after = clausec::ledger(&new_analysis, new_scenario.as_ref(), &new_sources);
-        let changes = clausec::diff::compare(&before, &after);
+        let changes = clausec::report::diff::compare(&before, &after);
         if changes.is_empty() {
             stdout.push_str(&format!("scenario {name}: no change\n"));
             continue;

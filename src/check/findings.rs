@@ -11,13 +11,14 @@
 //! Findings about the contract are warnings; a quote that is not in the
 //! source is an error (the encoding no longer matches the document).
 
-use crate::ast::*;
-use crate::codes::Code;
+use crate::calc::calendar::format_time;
+use crate::calc::calendar::{dates_between, effective_rule, long_date};
+use crate::calc::words;
+use crate::check::model::Model;
+use crate::diagnostic::codes::Code;
 use crate::diagnostic::Diagnostic;
-use crate::model::Model;
-use crate::schedule::{dates_between, effective_rule, long_date};
 use crate::source::{SourceMap, Span};
-use crate::words;
+use crate::syntax::ast::*;
 use rust_decimal::Decimal;
 
 /// Runs every whole-contract check, and puts the model's clauses in the
@@ -350,13 +351,6 @@ fn acceptance_confirmed(model: &Model, out: &mut Vec<Diagnostic>) {
             .in_clause(clause.number.node.clone()),
         );
     }
-}
-
-pub fn format_time(time: chrono::NaiveTime) -> String {
-    time.format("%-I:%M %p")
-        .to_string()
-        .replace("AM", "a.m.")
-        .replace("PM", "p.m.")
 }
 
 fn missing_quote(clause: &Clause, model: &Model, out: &mut Vec<Diagnostic>) {

@@ -8,10 +8,10 @@
 //! disk. The letter takes a few milliseconds to analyse, so there is no
 //! cache to keep in step.
 
-use clausec::ast::{Clause, Item};
 use clausec::diagnostic::{Diagnostic, Severity};
 use clausec::load::Overlay;
 use clausec::source::{SourceMap, Span};
+use clausec::syntax::ast::{Clause, Item};
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
@@ -265,7 +265,7 @@ impl Server<'_> {
             let dated = document
                 .dated
                 .as_ref()
-                .map(|d| format!(", dated {}", clausec::schedule::long_date(d.node)))
+                .map(|d| format!(", dated {}", clausec::calc::calendar::long_date(d.node)))
                 .unwrap_or_default();
             format!("**{}** — document: {}{dated}", word, document.title.node)
         } else if let Some(clause) = model.clauses.iter().find(|c| c.number.node == word) {
@@ -373,7 +373,7 @@ impl Server<'_> {
             serde_json::from_value(request.params.clone()).ok()?;
         let path = to_path(&params.text_document.uri)?;
         let text = self.text_of(&path)?;
-        let (ast, _) = clausec::parse::parse_file(clausec::source::FileId(0), &text);
+        let (ast, _) = clausec::syntax::parse::parse_file(clausec::source::FileId(0), &text);
         let mut symbols = Vec::new();
         for item in &ast.items {
             let Item::Clause(clause) = item else {
@@ -413,12 +413,13 @@ impl Server<'_> {
             serde_json::from_value(request.params.clone()).ok()?;
         let path = to_path(&params.text_document.uri)?;
         let text = self.text_of(&path)?;
-        let (before, diagnostics) = clausec::parse::parse_file(clausec::source::FileId(0), &text);
+        let (before, diagnostics) =
+            clausec::syntax::parse::parse_file(clausec::source::FileId(0), &text);
         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
             return None;
         }
-        let formatted = clausec::format::format_text(&text);
-        let (after, _) = clausec::parse::parse_file(clausec::source::FileId(0), &formatted);
+        let formatted = clausec::syntax::format::format_text(&text);
+        let (after, _) = clausec::syntax::parse::parse_file(clausec::source::FileId(0), &formatted);
         if formatted == text || after != before {
             return Some(Vec::new());
         }
@@ -459,7 +460,7 @@ impl Server<'_> {
                 continue;
             }
             seen.push(base.clone());
-            let group: Vec<&clausec::ledger::Entry> = ledger
+            let group: Vec<&clausec::eval::ledger::Entry> = ledger
                 .obligations
                 .iter()
                 .filter(|e| e.id.split('[').next() == Some(base.as_str()))
@@ -487,12 +488,12 @@ impl Server<'_> {
 
 /// "→ 6 installments of $20,833.33, September 30, 2002 … February 28, 2003"
 fn hint_text(
-    ledger: &clausec::ledger::Ledger,
+    ledger: &clausec::eval::ledger::Ledger,
     base: &str,
-    group: &[&clausec::ledger::Entry],
+    group: &[&clausec::eval::ledger::Entry],
 ) -> String {
-    use clausec::money::format_money;
-    use clausec::schedule::long_date;
+    use clausec::calc::calendar::long_date;
+    use clausec::calc::money::format_money;
     let Some(first) = group.first() else {
         return String::new();
     };
@@ -557,7 +558,7 @@ fn clause_hover(clause: &Clause) -> String {
 
 /// Where a name is declared: a party, fact, document, clause, obligation
 /// label, election or reading option.
-fn definition_of(model: &clausec::model::Model, word: &str) -> Option<Span> {
+fn definition_of(model: &clausec::check::model::Model, word: &str) -> Option<Span> {
     if let Some(party) = model.parties.get(word) {
         return Some(party.name.span);
     }

@@ -3,7 +3,7 @@
 
 use super::Outcome;
 use clausec::diagnostic::Severity;
-use clausec::render;
+use clausec::report::render;
 use clausec::source::SourceMap;
 use std::path::PathBuf;
 
@@ -31,7 +31,7 @@ pub fn fmt(paths: Vec<PathBuf>, check_only: bool) -> Result<Outcome, String> {
             }
         };
         let id = sources.add(&path, text.clone());
-        let (before, diagnostics) = clausec::parse::parse_file(id, &text);
+        let (before, diagnostics) = clausec::syntax::parse::parse_file(id, &text);
         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
             stdout.push_str(&render::diagnostics_text(&diagnostics, &sources));
             stdout.push_str(&format!(
@@ -40,11 +40,11 @@ pub fn fmt(paths: Vec<PathBuf>, check_only: bool) -> Result<Outcome, String> {
             failed = true;
             continue;
         }
-        let formatted = clausec::format::format_text(&text);
+        let formatted = clausec::syntax::format::format_text(&text);
         if formatted == text {
             continue;
         }
-        let (after, _) = clausec::parse::parse_file(id, &formatted);
+        let (after, _) = clausec::syntax::parse::parse_file(id, &formatted);
         if after != before {
             stdout.push_str(&format!(
                 "not formatted: {shown}: formatting would change its meaning (a bug in clausec; please report it)\n"

@@ -1,11 +1,11 @@
 //! The ledger: what an agreement means under one scenario, as data.
 //!
-//! Built by [`crate::eval`], printed by [`crate::render`]. Field order here
+//! Built by [`crate::eval`], printed by [`crate::report::render`]. Field order here
 //! is the JSON schema's order (for [`Entry`], the order of its `Serialize`
 //! impl, which puts its heading's fields among its own); amounts serialise as
 //! decimal strings and dates as ISO strings.
 
-use crate::ast::Kind;
+use crate::syntax::ast::Kind;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::ser::{SerializeStruct, Serializer};

@@ -7,11 +7,11 @@
 //! exist — and every problem in a chunk is collected before the chunk is
 //! given up.
 
-use crate::ast::*;
-use crate::codes::Code;
+use crate::diagnostic::codes::Code;
 use crate::diagnostic::Diagnostic;
-use crate::parse::Rule;
 use crate::source::{FileId, Span};
+use crate::syntax::ast::*;
+use crate::syntax::parse::Rule;
 use chrono::{NaiveDate, NaiveTime};
 use pest::iterators::{Pair, Pairs};
 use rust_decimal::Decimal;
@@ -598,7 +598,7 @@ impl Lowerer {
         let value = match (c.optional(Rule::integer), &words) {
             (Some(i), _) => self.integer(i)?,
             (None, Some(w)) => {
-                let value = crate::words::value_of(&[w.node.as_str()])
+                let value = crate::calc::words::value_of(&[w.node.as_str()])
                     .and_then(|v| u32::try_from(v).ok())
                     .ok_or_else(|| {
                         Diagnostic::error(
@@ -1111,7 +1111,7 @@ mod tests {
 
     #[test]
     fn keyword_rules_come_last_in_the_grammar() {
-        let grammar = include_str!("../grammar/clause.pest");
+        let grammar = include_str!("../../grammar/clause.pest");
         let after_keyword = grammar.split("\nkeyword = {").nth(1).unwrap_or("");
         let rules_after: Vec<&str> = after_keyword
             .lines()

@@ -4,8 +4,8 @@
 //! [`crate::check`] builds a [`Model`] only from files that parsed; the
 //! evaluator reads nothing else.
 
-use crate::ast::*;
 use crate::source::{FileId, Span};
+use crate::syntax::ast::*;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -62,7 +62,7 @@ pub struct Model {
     pub source: Option<FileId>,
     /// Each clause's quotes, joined, with line breaks and indentation folded
     /// to single spaces: made once, read by every ledger.
-    pub folded_quotes: BTreeMap<String, crate::ledger::Shared>,
+    pub folded_quotes: BTreeMap<String, crate::eval::ledger::Shared>,
     /// A zero-length span naming the agreement folder.
     pub dir_span: Span,
 }

@@ -3,16 +3,19 @@
 //! Three passes, each reporting all it finds: gather the declarations
 //! (duplicates), resolve every name used (with "did you mean"), and check
 //! the types of every amount and condition. The checks over the contract as
-//! a whole live in [`crate::findings`].
+//! a whole live in [`crate::check::findings`].
 
-use crate::ast::*;
-use crate::codes::Code;
+pub mod findings;
+pub mod model;
+
+use crate::calc::calendar::long_date;
+use crate::check::model::{Model, Reading, Stated, INTEREST_READINGS, SCHEDULE_READINGS};
+use crate::diagnostic::codes::Code;
+use crate::diagnostic::suggest::{closest, join_and, join_or};
 use crate::diagnostic::Diagnostic;
 use crate::load::Loaded;
-use crate::model::{Model, Reading, Stated, INTEREST_READINGS, SCHEDULE_READINGS};
-use crate::parse::{closest, join_and, join_or};
-use crate::schedule::long_date;
 use crate::source::Span;
+use crate::syntax::ast::*;
 use std::collections::BTreeMap;
 
 /// Builds the model of one agreement folder and checks it. The model is
@@ -793,7 +796,7 @@ impl Checker {
             .flat_map(described_conditions)
             .collect();
         for (text, _) in &scenario.conditions {
-            let folded = crate::model::fold_spaces(&text.node);
+            let folded = crate::check::model::fold_spaces(&text.node);
             if !stated.contains(&folded) {
                 let suggestion = closest(&folded, stated.iter().map(String::as_str));
                 self.push(
@@ -969,7 +972,7 @@ impl SecondaryIfSameFile for Diagnostic {
 /// The conditions written in words inside a condition, white space folded.
 fn described_conditions(condition: &Condition) -> Vec<String> {
     match condition {
-        Condition::Described(text) => vec![crate::model::fold_spaces(&text.node)],
+        Condition::Described(text) => vec![crate::check::model::fold_spaces(&text.node)],
         Condition::Not(inner, _) => described_conditions(inner),
         Condition::All(parts, _) | Condition::Any(parts, _) => {
             parts.iter().flat_map(described_conditions).collect()

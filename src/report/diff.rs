@@ -6,9 +6,9 @@
 //! list of plain sentences, in ledger order, for a reviewer of a pull
 //! request: `2(b).severance[3]: due November 30, 2002 → December 31, 2002`.
 
-use crate::ledger::{Entry, Ledger};
-use crate::money::format_money;
-use crate::schedule::long_date;
+use crate::calc::calendar::long_date;
+use crate::calc::money::format_money;
+use crate::eval::ledger::{Entry, Ledger};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -48,7 +48,7 @@ pub fn compare(old: &Ledger, new: &Ledger) -> Vec<Change> {
             changes.push(Change::Added(headline(entry)));
         }
     }
-    let finding = |f: &crate::ledger::Finding| format!("{}: {}", f.code, f.message);
+    let finding = |f: &crate::eval::ledger::Finding| format!("{}: {}", f.code, f.message);
     let old_findings: Vec<String> = old.findings.iter().map(finding).collect();
     let new_findings: Vec<String> = new.findings.iter().map(finding).collect();
     for f in &new_findings {

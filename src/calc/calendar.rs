@@ -3,8 +3,60 @@
 //! All date arithmetic uses chrono's checked forms; a result outside the
 //! calendar is `None`, never a panic.
 
-use crate::ast::{DayRule, Duration, DurationUnit, Frequency};
 use chrono::{Datelike, Days, Months, NaiveDate};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Frequency {
+    Monthly,
+    Quarterly,
+    Yearly,
+}
+
+impl Frequency {
+    pub fn months(self) -> u32 {
+        match self {
+            Frequency::Monthly => 1,
+            Frequency::Quarterly => 3,
+            Frequency::Yearly => 12,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayRule {
+    LastDayOfMonth,
+    DayOfMonth(u32),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DurationUnit {
+    Days,
+    Weeks,
+    Months,
+    Years,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Duration {
+    pub amount: u32,
+    pub unit: DurationUnit,
+}
+
+impl Duration {
+    pub fn describe(self) -> String {
+        let unit = match (self.unit, self.amount == 1) {
+            (DurationUnit::Days, true) => "day",
+            (DurationUnit::Days, false) => "days",
+            (DurationUnit::Weeks, true) => "week",
+            (DurationUnit::Weeks, false) => "weeks",
+            (DurationUnit::Months, true) => "month",
+            (DurationUnit::Months, false) => "months",
+            (DurationUnit::Years, true) => "year",
+            (DurationUnit::Years, false) => "years",
+        };
+        format!("{} {}", self.amount, unit)
+    }
+}
 
 /// The most dated instances one schedule may expand to.
 pub const MAX_INSTANCES: usize = 100_000;
@@ -161,6 +213,14 @@ pub fn sub_duration(date: NaiveDate, duration: Duration) -> Option<NaiveDate> {
 /// `June 6, 2002`
 pub fn long_date(date: NaiveDate) -> String {
     date.format("%B %-d, %Y").to_string()
+}
+
+/// `1:30 p.m.`: a time of day as the letter prints it.
+pub fn format_time(time: chrono::NaiveTime) -> String {
+    time.format("%-I:%M %p")
+        .to_string()
+        .replace("AM", "a.m.")
+        .replace("PM", "p.m.")
 }
 
 #[cfg(test)]

@@ -6,9 +6,9 @@
 //! scenario's "as of" date) and stable event ids, so re-importing an updated
 //! calendar updates its events instead of duplicating them.
 
-use crate::ledger::{Entry, Ledger};
-use crate::money::format_money;
-use crate::schedule::long_date;
+use crate::calc::calendar::long_date;
+use crate::calc::money::format_money;
+use crate::eval::ledger::{Entry, Ledger};
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write as _;
 

@@ -5,7 +5,10 @@
 //! miette (see [`render`]) or as JSON. Messages follow `docs/MESSAGES.md`:
 //! lowercase, the user's own text in backticks, no Rust words.
 
-use crate::codes::Code;
+pub mod codes;
+pub mod suggest;
+
+use crate::diagnostic::codes::Code;
 use crate::source::{SourceFile, SourceMap, Span};
 use std::fmt;
 

@@ -1,0 +1,8 @@
+//! Exact arithmetic the contract's terms need, independent of the language:
+//! money with named roundings and day counts ([`money`]), calendar dates
+//! and schedules ([`calendar`]), numbers written in words ([`words`]).
+//! Nothing here knows about files, names or diagnostics.
+
+pub mod calendar;
+pub mod money;
+pub mod words;

@@ -1,0 +1,8 @@
+//! Every rendering of what the core computed: the text ledger, Markdown and
+//! JSON and the diagnostics ([`render`]), iCalendar and HTML ([`export`]),
+//! and the comparison of two ledgers ([`diff`]). The core returns data; the
+//! words a lawyer reads are chosen here.
+
+pub mod diff;
+pub mod export;
+pub mod render;
