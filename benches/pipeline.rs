@@ -172,10 +172,10 @@ fn letter(mode: &Mode) {
     report(
         "ledger: evaluate the analysed letter under `base`",
         runs,
-        measure(runs, || clausec::ledger(&analysis, Some(base), &sources)),
+        measure(runs, || clausec::ledger(&analysis, Some(base))),
         mode.target(Duration::from_micros(100)),
     );
-    let ledger = clausec::ledger(&analysis, Some(base), &sources);
+    let ledger = clausec::ledger(&analysis, Some(base));
     report(
         "ledger_text --explain of that ledger (render only)",
         runs,
@@ -230,7 +230,7 @@ fn long_schedules(mode: &Mode, scratch: &Path) {
         let median = report(
             &format!("ledger: {count} installments, {count} payment events"),
             runs,
-            measure(runs, || clausec::ledger(&analysis, Some(&merged), &sources)),
+            measure(runs, || clausec::ledger(&analysis, Some(&merged))),
             target,
         );
         if count == 10_000 {

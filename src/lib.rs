@@ -78,14 +78,14 @@ pub fn analyze_loaded(loaded: load::Loaded, sources: &SourceMap) -> Analysis {
         diagnostics.extend(check::findings::check_contract(&mut model, sources));
         model.fold_quotes();
         for scenario in &model.scenarios {
-            let (_, scenario_diagnostics) = eval::evaluate(&model, Some(scenario), sources);
+            let (_, scenario_diagnostics) = eval::evaluate(&model, Some(scenario));
             diagnostics.extend(scenario_diagnostics);
         }
         if model.scenarios.is_empty() {
             // With no scenario, evaluate once without facts, for what the text
             // alone decides (a stated installment, a runaway schedule); what
             // needs facts is left to scenarios.
-            let (_, found) = eval::evaluate(&model, None, sources);
+            let (_, found) = eval::evaluate(&model, None);
             diagnostics.extend(found.into_iter().filter(|d| {
                 matches!(
                     d.code,
@@ -128,9 +128,8 @@ pub fn check_report(dir: &Path, json: bool) -> Result<(Report, report::render::T
 pub fn ledger(
     analysis: &Analysis,
     scenario: Option<&syntax::ast::Scenario>,
-    sources: &SourceMap,
 ) -> eval::ledger::Ledger {
-    let (mut ledger, mut scenario_diagnostics) = eval::evaluate(&analysis.model, scenario, sources);
+    let (mut ledger, mut scenario_diagnostics) = eval::evaluate(&analysis.model, scenario);
     diagnostic::sort(&mut scenario_diagnostics);
     let static_findings = analysis
         .diagnostics

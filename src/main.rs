@@ -262,7 +262,7 @@ fn obligations(
             analysis.model.dir_span,
         ));
     }
-    let ledger = clausec::ledger(&analysis, chosen_scenario.as_ref(), &sources);
+    let ledger = clausec::ledger(&analysis, chosen_scenario.as_ref());
     let stdout = match format {
         LedgerFormat::Text => render::ledger_text(&ledger, TextOptions { explain }),
         LedgerFormat::Json => render::ledger_json(&ledger) + "\n",

@@ -44,7 +44,7 @@ fn every_scenario_of_every_agreement() {
             .to_string_lossy()
             .into_owned();
         for scenario in &analysis.model.scenarios {
-            let ledger = clausec::ledger(&analysis, Some(scenario), &sources);
+            let ledger = clausec::ledger(&analysis, Some(scenario));
             let text = ledger_text(&ledger, TextOptions { explain: true });
             let name = format!("{folder}__{}", scenario.name.node);
             count += 1;

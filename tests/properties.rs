@@ -470,7 +470,7 @@ proptest! {
             .iter()
             .map(|(day, cents)| (start + Days::new(*day), Decimal::new(*cents, 2)))
             .collect();
-        let (analysis, sources) = letter_with_receipts(&receipts);
+        let (analysis, _sources) = letter_with_receipts(&receipts);
         let scenario = |name: &str| analysis.model.scenarios.iter().find(|s| s.name.node == name);
         let installments = |ledger: &clausec::eval::ledger::Ledger| -> Vec<clausec::eval::ledger::Entry> {
             ledger
@@ -480,7 +480,7 @@ proptest! {
                 .cloned()
                 .collect()
         };
-        let base = installments(&clausec::ledger(&analysis, scenario("base"), &sources));
+        let base = installments(&clausec::ledger(&analysis, scenario("base")));
         let owed: Vec<(NaiveDate, Decimal)> = base
             .iter()
             .map(|e| (e.due.unwrap(), e.amount.unwrap()))
@@ -488,7 +488,7 @@ proptest! {
         prop_assert_eq!(owed.len(), 6);
         let (offsets, excess) = reference_offsets(&owed, &receipts);
 
-        let ledger = clausec::ledger(&analysis, scenario("receipts"), &sources);
+        let ledger = clausec::ledger(&analysis, scenario("receipts"));
         let reduced = installments(&ledger);
         for ((entry, offset), (_, before)) in reduced.iter().zip(&offsets).zip(&owed) {
             prop_assert_eq!(entry.offset.unwrap_or_default(), *offset, "{}", entry.id);
@@ -1722,7 +1722,7 @@ fn analyze_in_memory(files: &[(String, bool)]) -> Result<Vec<String>, TestCaseEr
             &mut model, &sources,
         ));
         for scenario in &model.scenarios {
-            let (_, more) = clausec::eval::evaluate(&model, Some(scenario), &sources);
+            let (_, more) = clausec::eval::evaluate(&model, Some(scenario));
             diagnostics.extend(more);
         }
     }
@@ -1744,10 +1744,10 @@ fn analyze_in_memory(files: &[(String, bool)]) -> Result<Vec<String>, TestCaseEr
     let mut out = Vec::new();
     if !analysis.has_errors() {
         out.push(clausec::report::render::ledger_json(&clausec::ledger(
-            &analysis, None, &sources,
+            &analysis, None,
         )));
         for scenario in &analysis.model.scenarios {
-            let ledger = clausec::ledger(&analysis, Some(scenario), &sources);
+            let ledger = clausec::ledger(&analysis, Some(scenario));
             out.push(clausec::report::render::ledger_json(&ledger));
         }
     }
@@ -1824,12 +1824,12 @@ fn bundled_ledgers() -> Vec<String> {
     let analysis = clausec::analyze(Path::new(AGREEMENT), &mut sources).unwrap();
     let mut out = Vec::new();
     for scenario in &analysis.model.scenarios {
-        let ledger = clausec::ledger(&analysis, Some(scenario), &sources);
+        let ledger = clausec::ledger(&analysis, Some(scenario));
         out.push(clausec::report::render::ledger_json(&ledger));
         out.push(clausec::report::render::ledger_markdown(&ledger));
     }
     out.push(clausec::report::render::ledger_json(&clausec::ledger(
-        &analysis, None, &sources,
+        &analysis, None,
     )));
     for d in &analysis.diagnostics {
         out.push(clausec::diagnostic::render(d, &sources, 100));

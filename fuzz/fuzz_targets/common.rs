@@ -85,7 +85,7 @@ pub fn render_all(analysis: &Analysis, sources: &SourceMap) {
     }
     let scenarios = analysis.model.scenarios.iter().map(Some).chain([None]);
     for scenario in scenarios {
-        let ledger = clausec::ledger(analysis, scenario, sources);
+        let ledger = clausec::ledger(analysis, scenario);
         let _ = render::ledger_json(&ledger);
         let text = render::ledger_text(&ledger, TextOptions { explain: true });
         if printing() {

@@ -86,8 +86,8 @@ pub fn diff(
         if name != "none" && (old_scenario.is_none() || new_scenario.is_none()) {
             return Err(format!("scenario `{name}` is not in both versions"));
         }
-        let before = clausec::ledger(&old_analysis, old_scenario.as_ref(), &old_sources);
-        let after = clausec::ledger(&new_analysis, new_scenario.as_ref(), &new_sources);
+        let before = clausec::ledger(&old_analysis, old_scenario.as_ref());
+        let after = clausec::ledger(&new_analysis, new_scenario.as_ref());
         let changes = clausec::report::diff::compare(&before, &after);
         if changes.is_empty() {
             stdout.push_str(&format!("scenario {name}: no change\n"));

@@ -447,7 +447,7 @@ impl Server<'_> {
             .scenarios
             .iter()
             .find(|s| s.name.node == "base");
-        let ledger = clausec::ledger(&snapshot.analysis, scenario, &snapshot.sources);
+        let ledger = clausec::ledger(&snapshot.analysis, scenario);
         let mut hints = Vec::new();
         let mut seen = Vec::new();
         for entry in ledger

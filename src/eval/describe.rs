@@ -20,7 +20,7 @@ impl<'m> Evaluator<'m> {
             .modifiers
             .iter()
             .filter_map(|m| match m {
-                Modifier::Condition(c) => Some(describe_condition(c, &|span| self.text_of(span))),
+                Modifier::Condition(c) => Some(format!("if {c}")),
                 _ => None,
             })
             .collect();
@@ -68,9 +68,9 @@ impl<'m> Evaluator<'m> {
             Modifier::For(d) => format!("for {}", d.node.describe()),
             Modifier::Within(d) => format!("within {}", d.node.describe()),
             Modifier::Grace(d) => format!("grace period of {}", d.node.describe()),
-            Modifier::Cap(e) => format!("not to exceed {}", self.text_of(e.span)),
-            Modifier::Floor(e) => format!("not less than {}", self.text_of(e.span)),
-            Modifier::Cost(e) => format!("at a cost of {}", self.text_of(e.span)),
+            Modifier::Cap(e) => format!("not to exceed {e}"),
+            Modifier::Floor(e) => format!("not less than {e}"),
+            Modifier::Cost(e) => format!("at a cost of {e}"),
             Modifier::LateInterest(i) => {
                 let from = match &i.start {
                     Some(InterestStart::DueDate) => ", from the due date".to_owned(),
@@ -139,7 +139,7 @@ impl<'m> Evaluator<'m> {
             .map(|o| o.node.as_str())
             .unwrap_or("");
         match &obligation.subject {
-            Subject::Amount(expr) => format!("{who} pays {whom} {}", self.text_of(expr.span)),
+            Subject::Amount(expr) => format!("{who} pays {whom} {expr}"),
             Subject::Described(what) => match obligation.kind {
                 Kind::Benefit => format!("{who} provides {whom} with {}", what.node),
                 Kind::Performance if whom.is_empty() => format!("{who} performs: {}", what.node),
@@ -201,45 +201,5 @@ impl<'m> Evaluator<'m> {
                 format!("Section {}{title} of {whole}", number.node)
             }
         }
-    }
-
-    pub(super) fn text_of(&self, span: Span) -> String {
-        self.sources
-            .get(span.file)
-            .map(|f| fold_spaces(f.slice(span)))
-            .unwrap_or_default()
-    }
-}
-
-/// A condition in the file's words: `if employee elects outplacement and not lessor_accepts_transfer`.
-pub(super) fn describe_condition(
-    condition: &Condition,
-    text_of: &dyn Fn(Span) -> String,
-) -> String {
-    format!("if {}", condition_words(condition, text_of))
-}
-
-pub(super) fn condition_words(condition: &Condition, text_of: &dyn Fn(Span) -> String) -> String {
-    let join = |parts: &[Condition], word: &str| {
-        parts
-            .iter()
-            .map(|p| match p {
-                Condition::All(..) | Condition::Any(..) => {
-                    format!("({})", condition_words(p, text_of))
-                }
-                _ => condition_words(p, text_of),
-            })
-            .collect::<Vec<_>>()
-            .join(word)
-    };
-    match condition {
-        Condition::Not(inner, _) => format!("not {}", condition_words(inner, text_of)),
-        Condition::All(parts, _) => join(parts, " and "),
-        Condition::Any(parts, _) => join(parts, " or "),
-        Condition::Elects { party, option } => format!("{} elects {}", party.node, option.node),
-        Condition::Prevails(party) => format!("{} prevails", party.node),
-        Condition::Compare(left, _, right) => text_of(left.span.to(right.span)),
-        Condition::Described(text) => text.node.clone(),
-        Condition::Fact(name) => name.node.clone(),
     }
 }

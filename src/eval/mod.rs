@@ -29,7 +29,7 @@ use crate::check::model::{fold_spaces, Model};
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::eval::ledger::*;
-use crate::source::{SourceMap, Span};
+use crate::source::Span;
 use crate::syntax::ast::*;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -39,12 +39,8 @@ use std::sync::Arc;
 /// Evaluates the agreement under a scenario (`None`: no facts, no events,
 /// as of the agreement's date). Returns the ledger (without findings; the
 /// caller adds them) and the problems the scenario raised.
-pub fn evaluate(
-    model: &Model,
-    scenario: Option<&Scenario>,
-    sources: &SourceMap,
-) -> (Ledger, Vec<Diagnostic>) {
-    let mut eval = Evaluator::new(model, scenario, sources);
+pub fn evaluate(model: &Model, scenario: Option<&Scenario>) -> (Ledger, Vec<Diagnostic>) {
+    let mut eval = Evaluator::new(model, scenario);
     eval.run();
     let ledger = Ledger {
         agreement: model.title.clone(),
@@ -150,7 +146,6 @@ struct Payment {
 struct Evaluator<'m> {
     model: &'m Model,
     scenario: Option<&'m Scenario>,
-    sources: &'m SourceMap,
     as_of: NaiveDate,
     facts: BTreeMap<&'m str, &'m Value>,
     /// Reading name → (option in force, switched by the scenario).
@@ -181,7 +176,7 @@ struct Evaluator<'m> {
 }
 
 impl<'m> Evaluator<'m> {
-    fn new(model: &'m Model, scenario: Option<&'m Scenario>, sources: &'m SourceMap) -> Self {
+    fn new(model: &'m Model, scenario: Option<&'m Scenario>) -> Self {
         let as_of = scenario
             .and_then(|s| s.as_of.as_ref().map(|d| d.node))
             .or(model.dated)
@@ -199,7 +194,6 @@ impl<'m> Evaluator<'m> {
         Evaluator {
             model,
             scenario,
-            sources,
             as_of,
             facts,
             readings: BTreeMap::new(),

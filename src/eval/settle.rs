@@ -59,9 +59,8 @@ impl<'m> Evaluator<'m> {
                         Code::CapExceeded,
                         expr.span,
                         format!(
-                            "under scenario `{}`, `{}` comes to {}, above the limit of {}: the ledger pays the limit",
+                            "under scenario `{}`, `{expr}` comes to {}, above the limit of {}: the ledger pays the limit",
                             self.scenario_name(),
-                            self.text_of(expr.span),
                             format_money(amount),
                             format_money(limit)
                         ),

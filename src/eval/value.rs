@@ -102,10 +102,7 @@ impl<'m> Evaluator<'m> {
     pub(super) fn value(&self, expr: &Expr) -> Result<Val, Unavailable> {
         let overflow = || {
             Unavailable::Arithmetic(
-                format!(
-                    "`{}` is too large to compute exactly",
-                    self.text_of(expr.span)
-                ),
+                format!("`{expr}` is too large to compute exactly"),
                 expr.span,
             )
         };
@@ -131,7 +128,7 @@ impl<'m> Evaluator<'m> {
                 let (va, vb) = (self.value(a)?, self.value(b)?);
                 if *op == BinOp::Div && scalar(vb).is_some_and(|d| d.is_zero()) {
                     return Err(Unavailable::Arithmetic(
-                        format!("`{}` divides by zero", self.text_of(expr.span)),
+                        format!("`{expr}` divides by zero"),
                         expr.span,
                     ));
                 }

@@ -379,10 +379,21 @@ impl BinOp {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Expr {
     pub node: ExprKind,
     pub span: Span,
+    /// Written in parentheses (`(annual_salary * 6) / 12`): kept so that the
+    /// ledger prints an amount the way the lawyer grouped it.
+    pub parenthesized: bool,
+}
+
+/// Like spans, parentheses are out of equality: `(a * 6) / 12` and
+/// `a * 6 / 12` are the same calculation.
+impl PartialEq for Expr {
+    fn eq(&self, other: &Self) -> bool {
+        self.node == other.node
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -782,6 +782,7 @@ impl Lowerer {
                 return Ok(Expr {
                     node: inner.node,
                     span,
+                    parenthesized: true,
                 });
             }
             Rule::greater_of | Rule::lesser_of => {
@@ -802,7 +803,11 @@ impl Lowerer {
             Rule::fact_ref => ExprKind::Fact(text.to_owned()),
             other => return Err(internal(span, Rule::factor, Some(other))),
         };
-        Ok(Expr { node, span })
+        Ok(Expr {
+            node,
+            span,
+            parenthesized: false,
+        })
     }
 
     // ---- scenarios ------------------------------------------------------
@@ -1045,6 +1050,7 @@ fn binary(op: BinOp, left: Expr, right: Expr) -> Expr {
     Expr {
         node: ExprKind::Binary(op, Box::new(left), Box::new(right)),
         span,
+        parenthesized: false,
     }
 }
 

@@ -1,0 +1,218 @@
+//! Amounts and conditions printed back as clause text.
+//!
+//! Whatever the ledger, a hint or a diff shows as an expression is printed
+//! from the tree, never cut out of the file, and re-parses to the same tree
+//! (a property test in `tests/properties.rs` holds that). Parentheses are
+//! printed where the lawyer wrote them, where the tree needs them — `not (a
+//! and b)`, `a - (b + c)` — and around a `greater of` / `lesser of` that is
+//! an operand, where a reader would otherwise have to count `and`s.
+
+use super::ast::{BinOp, Condition, Expr, ExprKind};
+use crate::calc::calendar::long_date;
+use rust_decimal::Decimal;
+use std::fmt;
+
+impl fmt::Display for Expr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.parenthesized {
+            f.write_str("(")?;
+        }
+        self.fmt_bare(f)?;
+        if self.parenthesized {
+            f.write_str(")")?;
+        }
+        Ok(())
+    }
+}
+
+impl Expr {
+    /// The expression without the parentheses it was written in.
+    fn fmt_bare(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.node {
+            ExprKind::Money(v) => f.write_str(&money_literal(*v)),
+            ExprKind::Percent(rate) => f.write_str(&percent_literal(*rate)),
+            ExprKind::Number(v) => write!(f, "{v}"),
+            ExprKind::Date(d) => f.write_str(&long_date(*d)),
+            ExprKind::Duration(d) => f.write_str(&d.describe()),
+            ExprKind::Fact(name) => f.write_str(name),
+            ExprKind::Binary(op, left, right) => {
+                operand(f, left, needs_parens_left(*op, left))?;
+                write!(f, " {} ", op_text(*op))?;
+                operand(f, right, needs_parens_right(*op, right))
+            }
+            ExprKind::GreaterOf(a, b) => choice(f, "greater", a, b),
+            ExprKind::LesserOf(a, b) => choice(f, "lesser", a, b),
+        }
+    }
+}
+
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Condition::Not(inner, _) => {
+                f.write_str("not ")?;
+                condition_part(f, inner)
+            }
+            Condition::All(parts, _) => joined(f, parts, " and "),
+            Condition::Any(parts, _) => joined(f, parts, " or "),
+            Condition::Elects { party, option } => {
+                write!(f, "{} elects {}", party.node, option.node)
+            }
+            Condition::Prevails(party) => write!(f, "{} prevails", party.node),
+            Condition::Compare(left, op, right) => {
+                write!(f, "{left} {} {right}", op.node.as_str())
+            }
+            Condition::Described(text) => f.write_str(&quoted(&text.node)),
+            Condition::Fact(name) => f.write_str(&name.node),
+        }
+    }
+}
+
+/// `$10,000`, `$20,833.33`: the digits the value carries, grouped as a
+/// lawyer writes them (the grammar reads the commas back).
+pub fn money_literal(value: Decimal) -> String {
+    let text = value.abs().to_string();
+    let (whole, fraction) = match text.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (text.as_str(), None),
+    };
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3 + 1);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let sign = if value.is_sign_negative() && !value.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    match fraction {
+        Some(fraction) => format!("{sign}${grouped}.{fraction}"),
+        None => format!("{sign}${grouped}"),
+    }
+}
+
+/// `18%`, `0.5%`: a rate as the percentage it was written as.
+pub fn percent_literal(rate: Decimal) -> String {
+    match rate.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(percent) => format!("{}%", percent.normalize()),
+        // Only a rate that was never written as a percentage can get here.
+        None => format!("{rate} (as a fraction)"),
+    }
+}
+
+/// Text in double quotes, with `"` and `\` escaped as the grammar reads them.
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        if c == '"' || c == '\\' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
+fn op_text(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "*",
+        BinOp::Div => "/",
+    }
+}
+
+fn is_additive(op: BinOp) -> bool {
+    matches!(op, BinOp::Add | BinOp::Sub)
+}
+
+fn is_choice(expr: &Expr) -> bool {
+    matches!(expr.node, ExprKind::GreaterOf(..) | ExprKind::LesserOf(..))
+}
+
+/// Operators of one level read left to right, so a left operand needs
+/// parentheses only when it binds more loosely (a sum under a product).
+fn needs_parens_left(op: BinOp, left: &Expr) -> bool {
+    match &left.node {
+        ExprKind::Binary(inner, ..) => !is_additive(op) && is_additive(*inner),
+        _ => is_choice(left),
+    }
+}
+
+/// A right operand of the same level needs them too: `a - (b - c)`.
+fn needs_parens_right(op: BinOp, right: &Expr) -> bool {
+    match &right.node {
+        ExprKind::Binary(inner, ..) => is_additive(*inner) || !is_additive(op),
+        _ => is_choice(right),
+    }
+}
+
+fn operand(f: &mut fmt::Formatter<'_>, expr: &Expr, needed: bool) -> fmt::Result {
+    if needed && !expr.parenthesized {
+        write!(f, "({expr})")
+    } else {
+        write!(f, "{expr}")
+    }
+}
+
+/// `the greater of A and B`: each side one figure, fact or parenthesised
+/// calculation, as the grammar requires.
+fn choice(f: &mut fmt::Formatter<'_>, which: &str, a: &Expr, b: &Expr) -> fmt::Result {
+    let compound = |e: &Expr| matches!(e.node, ExprKind::Binary(..)) || is_choice(e);
+    write!(f, "the {which} of ")?;
+    operand(f, a, compound(a))?;
+    f.write_str(" and ")?;
+    operand(f, b, compound(b))
+}
+
+fn joined(f: &mut fmt::Formatter<'_>, parts: &[Condition], word: &str) -> fmt::Result {
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            f.write_str(word)?;
+        }
+        condition_part(f, part)?;
+    }
+    Ok(())
+}
+
+/// A part of `and`, `or` or `not`: a combination inside it is parenthesised
+/// (`and` and `or` do not mix without them, and `not` takes one part).
+fn condition_part(f: &mut fmt::Formatter<'_>, part: &Condition) -> fmt::Result {
+    match part {
+        Condition::All(..) | Condition::Any(..) => write!(f, "({part})"),
+        _ => write!(f, "{part}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn money_keeps_the_digits_it_was_written_with() {
+        assert_eq!(money_literal(dec("10000")), "$10,000");
+        assert_eq!(money_literal(dec("20833.33")), "$20,833.33");
+        assert_eq!(money_literal(dec("0.5")), "$0.5");
+        assert_eq!(money_literal(dec("1234567.000")), "$1,234,567.000");
+    }
+
+    #[test]
+    fn percentages_read_as_written() {
+        assert_eq!(percent_literal(dec("0.18")), "18%");
+        assert_eq!(percent_literal(dec("0.005")), "0.5%");
+    }
+
+    #[test]
+    fn quotes_and_backslashes_are_escaped() {
+        assert_eq!(quoted(r#"the "Company" \ x"#), r#""the \"Company\" \\ x""#);
+    }
+}
