@@ -40,15 +40,16 @@ fn leaf() -> impl Strategy<Value = ExprKind> {
         (1900i32..2100, 1u32..13, 1u32..29).prop_map(|(y, m, d)| ExprKind::Date(
             NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
         )),
-        (1u32..400, 0usize..4).prop_map(|(amount, unit)| ExprKind::Duration(Duration {
-            amount,
-            unit: [
+        (
+            1u32..400,
+            prop::sample::select(vec![
                 DurationUnit::Days,
                 DurationUnit::Weeks,
                 DurationUnit::Months,
-                DurationUnit::Years
-            ][unit],
-        })),
+                DurationUnit::Years,
+            ])
+        )
+            .prop_map(|(amount, unit)| ExprKind::Duration(Duration { amount, unit })),
         prop::sample::select(vec!["annual_salary", "cost", "rate_2"])
             .prop_map(|n| ExprKind::Fact(n.to_owned())),
     ]
@@ -59,12 +60,15 @@ fn arb_expr() -> impl Strategy<Value = Expr> {
         .prop_map(|(node, p)| expr(node, p))
         .prop_recursive(5, 24, 2, |inner| {
             prop_oneof![
-                (0usize..4, inner.clone(), inner.clone(), any::<bool>()).prop_map(
-                    |(op, a, b, p)| {
-                        let op = [BinOp::Add, BinOp::Sub, BinOp::Mul, BinOp::Div][op];
+                (
+                    prop::sample::select(vec![BinOp::Add, BinOp::Sub, BinOp::Mul, BinOp::Div]),
+                    inner.clone(),
+                    inner.clone(),
+                    any::<bool>()
+                )
+                    .prop_map(|(op, a, b, p)| {
                         expr(ExprKind::Binary(op, Box::new(a), Box::new(b)), p)
-                    }
-                ),
+                    }),
                 (any::<bool>(), inner.clone(), inner, any::<bool>()).prop_map(
                     |(greater, a, b, p)| {
                         let node = if greater {
@@ -89,16 +93,18 @@ fn arb_condition() -> impl Strategy<Value = Condition> {
         }),
         Just(Condition::Prevails(name("company"))),
         "[a-z \"\\\\]{1,12}".prop_map(|t| Condition::Described(name(&t))),
-        (arb_expr(), 0usize..5, arb_expr()).prop_map(|(a, op, b)| {
-            let op = [
+        (
+            arb_expr(),
+            prop::sample::select(vec![
                 CompareOp::Gt,
                 CompareOp::Ge,
                 CompareOp::Lt,
                 CompareOp::Le,
                 CompareOp::Eq,
-            ][op];
-            Condition::Compare(a, Spanned::new(op, at()), b)
-        }),
+            ]),
+            arb_expr()
+        )
+            .prop_map(|(a, op, b)| Condition::Compare(a, Spanned::new(op, at()), b)),
     ];
     leaf.prop_recursive(4, 16, 3, |inner| {
         prop_oneof![
