@@ -7,6 +7,8 @@
 //!    `(a × b = c)` and `= c = a × b, rounded ...` line of generated
 //!    calculations is recomputed here from its printed operands.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use chrono::NaiveDate;
 use clausec::source::{FileId, Span};
 use clausec::syntax::ast::{
@@ -170,4 +172,217 @@ fn not_of_a_combination_keeps_its_parentheses() {
     );
     let negated = Condition::Not(Box::new(both), at());
     assert_eq!(negated.to_string(), "not (p and q)");
+}
+
+// ---------------------------------------------------------------------------
+// Shown arithmetic
+// ---------------------------------------------------------------------------
+
+/// A figure as `--explain` prints it: exact, or the start of the exact
+/// figure followed by `…` (then the exact figure lies in `[lo, hi]`).
+#[derive(Clone, Copy, Debug)]
+struct Shown {
+    lo: Decimal,
+    hi: Decimal,
+}
+
+impl Shown {
+    fn exact(v: Decimal) -> Self {
+        Shown { lo: v, hi: v }
+    }
+
+    fn holds(self, computed: Shown) -> bool {
+        // Decimal carries 28 significant digits: allow for the last one.
+        let slack = Decimal::new(1, 18);
+        computed.lo <= self.hi + slack && self.lo <= computed.hi + slack
+    }
+}
+
+/// Reads `$92,751.00`, `$463.755`, `$20,833.3333…`, `0.5%`, `3`.
+fn figure(token: &str) -> Option<Shown> {
+    if let Some(positive) = token.strip_prefix('-') {
+        let Shown { lo, hi } = figure(positive)?;
+        return Some(Shown { lo: -hi, hi: -lo });
+    }
+    let (digits, cut) = match token.strip_suffix('…') {
+        Some(d) => (d, true),
+        None => (token, false),
+    };
+    let (digits, scale) = if let Some(p) = digits.strip_suffix('%') {
+        (p, Decimal::ONE_HUNDRED)
+    } else {
+        (digits.trim_start_matches('$'), Decimal::ONE)
+    };
+    let value: Decimal = digits.replace(',', "").parse().ok()?;
+    let value = value / scale;
+    if cut {
+        let last_place = Decimal::new(1, value.scale()) / scale;
+        Some(Shown {
+            lo: value,
+            hi: value + last_place,
+        })
+    } else {
+        Some(Shown::exact(value))
+    }
+}
+
+fn apply(op: &str, a: Shown, b: Shown) -> Option<Shown> {
+    let corners = |f: fn(Decimal, Decimal) -> Option<Decimal>| -> Option<Shown> {
+        let values = [
+            f(a.lo, b.lo)?,
+            f(a.lo, b.hi)?,
+            f(a.hi, b.lo)?,
+            f(a.hi, b.hi)?,
+        ];
+        Some(Shown {
+            lo: values.iter().copied().min()?,
+            hi: values.iter().copied().max()?,
+        })
+    };
+    match op {
+        "+" => corners(|x, y| x.checked_add(y)),
+        "−" => corners(|x, y| x.checked_sub(y)),
+        "×" => corners(|x, y| x.checked_mul(y)),
+        "÷" => corners(|x, y| x.checked_div(y)),
+        _ => None,
+    }
+}
+
+/// Checks every `(… = v)` step of an explanation and returns the value of
+/// the whole. Tokens are separated by spaces; a fact's name precedes its
+/// value and is skipped.
+type Tokens = std::iter::Peekable<std::vec::IntoIter<String>>;
+
+fn check_steps(tokens: &mut Tokens) -> Shown {
+    let first = operand(tokens);
+    let Some(op) = tokens.next() else {
+        return first;
+    };
+    let second = operand(tokens);
+    apply(&op, first, second).expect("arithmetic within range")
+}
+
+/// One operand: a figure, a fact and its value, or a parenthesised step
+/// `(… = v)`, which is checked here.
+fn operand(tokens: &mut Tokens) -> Shown {
+    let token = tokens.next().expect("an operand");
+    if let Some(rest) = token.strip_prefix('(') {
+        let mut inner: Vec<String> = vec![rest.to_owned()];
+        let mut depth = 1 + rest.matches('(').count();
+        while depth > 0 {
+            let t = tokens.next().expect("a closing parenthesis");
+            depth += t.matches('(').count();
+            depth -= t.matches(')').count();
+            inner.push(t);
+        }
+        let last = inner.pop().expect("the step's result");
+        let shown = figure(last.trim_end_matches(')')).expect("a figure after `=`");
+        assert_eq!(inner.pop().as_deref(), Some("="), "{inner:?}");
+        let computed = check_steps(&mut inner.into_iter().peekable());
+        assert!(
+            shown.holds(computed),
+            "a step shows {shown:?} but its operands give {computed:?}"
+        );
+        shown
+    } else if let Some(value) = figure(&token) {
+        value
+    } else {
+        // A fact's name: its value follows.
+        figure(&tokens.next().expect("a fact's value")).expect("a figure")
+    }
+}
+
+/// A calculation that comes to money: sums of money, money times or
+/// divided by a number or a percentage (the kinds `check` accepts).
+fn arb_calculation() -> impl Strategy<Value = String> {
+    let scalar = prop_oneof![
+        (1i64..2_000, 0u32..2).prop_map(|(n, s)| format!("{}%", Decimal::new(n, s))),
+        (1i64..400, 0u32..2).prop_map(|(n, s)| Decimal::new(n, s).to_string()),
+    ];
+    let money = prop_oneof![
+        prop::sample::select(vec!["base_fee", "other_fee"]).prop_map(str::to_owned),
+        (1i64..10_000_000, 0u32..3).prop_map(|(n, s)| format!("${}", Decimal::new(n, s))),
+    ];
+    money.prop_recursive(3, 8, 2, move |inner| {
+        prop_oneof![
+            (
+                inner.clone(),
+                prop::sample::select(vec!["+", "-"]),
+                inner.clone()
+            )
+                .prop_map(|(a, op, b)| format!("({a} {op} {b})")),
+            (inner, prop::sample::select(vec!["*", "/"]), scalar.clone())
+                .prop_map(|(a, op, b)| format!("({a} {op} {b})")),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    /// `--explain` prints `$X = E, rounded …`: each parenthesised step of
+    /// `E` is recomputed from the figures it shows, and `X` is `E` rounded.
+    #[test]
+    fn every_step_explain_shows_is_true_of_the_figures_it_shows(
+        calculation in arb_calculation(),
+        base_fee in (1i64..100_000_000, 0u32..3),
+        other_fee in (1i64..100_000_000, 0u32..3),
+    ) {
+        let dir = tempdir("explain");
+        write(&dir, "agreement.clause", "agreement \"Fees\"\n  dated January 1, 2024\n\n\
+             party company \"C\"\nparty employee \"E\"\n\
+             fact base_fee is money \"a fee\"\nfact other_fee is money \"another fee\"\n");
+        write(&dir, "1.clause", &format!(
+            "clause 1 \"Fee\"\n  fee: company pays employee {calculation}\n    on March 1, 2024\n"));
+        write(&dir, "scenarios/base.scenario", &format!(
+            "scenario base \"b\"\n  as of March 1, 2024\n  fact base_fee is ${}\n  fact other_fee is ${}\n",
+            Decimal::new(base_fee.0, base_fee.1), Decimal::new(other_fee.0, other_fee.1)));
+        let mut sources = clausec::source::SourceMap::default();
+        let analysis = clausec::analyze(&dir, &mut sources).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        // A calculation that does not come to money, or divides by zero, is
+        // refused; that is another test's business.
+        prop_assume!(!analysis.has_errors());
+        let base = analysis.model.scenarios.first();
+        let ledger = clausec::ledger(&analysis, base);
+        let entry = ledger.obligations.iter().find(|e| e.id == "1.fee").unwrap();
+        prop_assume!(entry.amount.is_some());
+        // A figure written out needs no explaining.
+        prop_assume!(!entry.explanation.is_empty());
+        let line = entry.explanation[0].to_string();
+        let (result, rest) = line.split_once(" = ").unwrap();
+        let expression = rest.split(" (clause").next().unwrap();
+        let (expression, rounding) = match expression.split_once(", rounded ") {
+            Some((e, r)) => (e, Some(r)),
+            None => (expression, None),
+        };
+        let tokens: Vec<String> = expression.split(' ').map(str::to_owned).collect();
+        let computed = check_steps(&mut tokens.into_iter().peekable());
+        let shown = figure(result).unwrap();
+        let rounded = |v: Decimal| match rounding {
+            Some("half up to the cent") => v.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+            None => v,
+            Some(other) => panic!("unexpected rounding `{other}`"),
+        };
+        prop_assert!(
+            shown.holds(Shown { lo: rounded(computed.lo), hi: rounded(computed.hi) }),
+            "{line}: the operands give {computed:?}"
+        );
+    }
+}
+
+fn tempdir(what: &str) -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "clausec-printed-{what}-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(dir.join("scenarios")).unwrap();
+    dir
+}
+
+fn write(dir: &std::path::Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).unwrap();
 }

@@ -193,6 +193,28 @@ pub fn format_money(value: Decimal) -> String {
     format!("{sign}${grouped}.{cents}")
 }
 
+/// An amount as it is, not rounded: `$463.755`, `$92,751.00` (at least the
+/// cents). A value with more than six decimal places — a division that does
+/// not come out even — shows four and `…`: `$20,833.3333…`, cut, not
+/// rounded, so that what is shown is always the start of the exact figure.
+pub fn format_money_exact(value: Decimal) -> String {
+    const SHOWN_IN_FULL: u32 = 6;
+    const SHOWN_CUT: u32 = 4;
+    let value = value.normalize();
+    if value.scale() <= 2 {
+        return format_money(value);
+    }
+    let (digits, cut) = if value.scale() <= SHOWN_IN_FULL {
+        (value, "")
+    } else {
+        (value.trunc_with_scale(SHOWN_CUT), "…")
+    };
+    let text = digits.abs().to_string();
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let sign = if value.is_sign_negative() { "-" } else { "" };
+    format!("{sign}${}.{fraction}{cut}", group_thousands(whole))
+}
+
 /// `10,000`: a count, its thousands grouped as in amounts.
 pub fn format_count(n: usize) -> String {
     group_thousands(&n.to_string())
@@ -223,6 +245,18 @@ mod tests {
 
     fn dec(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn exact_amounts_show_every_digit_or_say_they_are_cut() {
+        assert_eq!(format_money_exact(dec("463.755")), "$463.755");
+        assert_eq!(format_money_exact(dec("92751")), "$92,751.00");
+        assert_eq!(format_money_exact(dec("1391.2650")), "$1,391.265");
+        assert_eq!(
+            format_money_exact(dec("125000") / dec("6")),
+            "$20,833.3333…"
+        );
+        assert_eq!(format_money_exact(dec("-0.125")), "-$0.125");
     }
 
     #[test]

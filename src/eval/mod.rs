@@ -23,7 +23,8 @@ use crate::calc::calendar::{
     TooMany,
 };
 use crate::calc::money::{
-    day_count, format_count, format_money, format_percent, simple_interest, split_equal, Rounding,
+    day_count, format_count, format_money, format_money_exact, format_percent, simple_interest,
+    split_equal, Rounding,
 };
 use crate::check::model::{fold_spaces, Model};
 use crate::diagnostic::codes::Code;

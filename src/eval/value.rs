@@ -219,7 +219,7 @@ pub(super) fn binary(op: BinOp, a: Val, b: Val) -> Option<Val> {
 
 pub(super) fn show(v: Val) -> String {
     match v {
-        Val::Money(d) => format_money(d),
+        Val::Money(d) => format_money_exact(d),
         Val::Number(d) => d.normalize().to_string(),
         Val::Percent(d) => format_percent(d),
         Val::Date(d) => long_date(d),
