@@ -18,6 +18,7 @@ pub mod report;
 pub mod source;
 pub mod syntax;
 
+use chrono::NaiveDate;
 use diagnostic::codes::Code;
 use diagnostic::{Diagnostic, Severity};
 use load::LoadError;
@@ -145,6 +146,98 @@ pub fn ledger(
         })
         .collect();
     ledger
+}
+
+/// What `obligations` asks for: a scenario by name (`late_installment`) or
+/// by file (`path/to/late-installment.scenario`, which may lie outside the
+/// folder), and a date to report status at instead of the scenario's.
+#[derive(Debug, Default)]
+pub struct LedgerRequest<'a> {
+    pub scenario: Option<&'a str>,
+    pub as_of: Option<NaiveDate>,
+}
+
+/// The ledger, or the errors in the agreement (or the scenario file) that
+/// stop it from being computed.
+#[derive(Debug)]
+pub enum LedgerOutcome {
+    Ledger(Box<eval::ledger::Ledger>),
+    Refused(Vec<Diagnostic>),
+}
+
+/// A request that names what is not there.
+#[derive(Debug, thiserror::Error)]
+pub enum RequestError {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error("the agreement has no scenario `{name}`{hint}")]
+    NoSuchScenario { name: String, hint: String },
+    #[error("`{0}` holds no scenario")]
+    NoScenarioInFile(String),
+}
+
+/// `obligations`: the agreement analysed (with the scenario file, if one is
+/// named, checked like the folder's own), the scenario chosen, the ledger
+/// computed — or the errors that prevent it.
+pub fn obligations(
+    dir: &Path,
+    sources: &mut SourceMap,
+    request: &LedgerRequest<'_>,
+) -> Result<LedgerOutcome, RequestError> {
+    let scenario_file = request.scenario.filter(|s| s.ends_with(".scenario"));
+    let (analysis, wanted) = match scenario_file {
+        Some(file) => {
+            let mut loaded = load::load_agreement(dir, sources)?;
+            let names = loaded.add_scenario_file(sources, Path::new(file))?;
+            let analysis = analyze_loaded(loaded, sources);
+            let first = names.into_iter().next();
+            if first.is_none() && !analysis.has_errors() {
+                return Err(RequestError::NoScenarioInFile(file.to_owned()));
+            }
+            (analysis, first)
+        }
+        None => (analyze(dir, sources)?, request.scenario.map(str::to_owned)),
+    };
+    if analysis.has_errors() {
+        return Ok(LedgerOutcome::Refused(analysis.errors()));
+    }
+    let mut scenario = choose_scenario(&analysis, wanted.as_deref())?.cloned();
+    if let Some(date) = request.as_of {
+        let span = analysis.model.dir_span;
+        let scenario = scenario.get_or_insert_with(|| {
+            syntax::ast::Scenario::empty(
+                syntax::ast::Spanned::new("none".to_owned(), span),
+                None,
+                span,
+            )
+        });
+        scenario.as_of = Some(syntax::ast::Spanned::new(date, span));
+    }
+    Ok(LedgerOutcome::Ledger(Box::new(ledger(
+        &analysis,
+        scenario.as_ref(),
+    ))))
+}
+
+/// A scenario by name (`late_installment`, or as its file is named,
+/// `late-installment`); with none asked for, `base` if there is one.
+pub fn choose_scenario<'a>(
+    analysis: &'a Analysis,
+    wanted: Option<&str>,
+) -> Result<Option<&'a syntax::ast::Scenario>, RequestError> {
+    let scenarios = &analysis.model.scenarios;
+    let Some(wanted) = wanted else {
+        return Ok(scenarios.iter().find(|s| s.name.node == "base"));
+    };
+    let name = wanted.replace('-', "_");
+    if let Some(found) = scenarios.iter().find(|s| s.name.node == name) {
+        return Ok(Some(found));
+    }
+    let names: Vec<&str> = scenarios.iter().map(|s| s.name.node.as_str()).collect();
+    let hint = diagnostic::suggest::closest(&name, names.iter().copied())
+        .map(|s| format!("; did you mean `{s}`?"))
+        .unwrap_or_else(|| format!("; the scenarios are: {}", names.join(", ")));
+    Err(RequestError::NoSuchScenario { name, hint })
 }
 
 /// Diagnostics raised while evaluating some scenario belong to that

@@ -137,6 +137,47 @@ impl Loaded {
             is_scenario,
         });
     }
+
+    /// Reads a scenario file kept outside the folder (`obligations
+    /// --scenario path/to/file.scenario`) as if it were in `scenarios/`:
+    /// the same limits, the same checks. A scenario of the folder with the
+    /// same name gives way to it. Returns the names of its scenarios.
+    pub fn add_scenario_file(
+        &mut self,
+        sources: &mut SourceMap,
+        path: &Path,
+    ) -> Result<Vec<String>, LoadError> {
+        if !path.is_file() {
+            return Err(LoadError::Missing(display(path)));
+        }
+        let Some(text) = read_text(path, sources, &mut self.diagnostics)? else {
+            return Ok(Vec::new());
+        };
+        self.add_file(sources, path, text, true);
+        let names: Vec<String> = self
+            .files
+            .last()
+            .map(|added| scenario_names(&added.ast))
+            .unwrap_or_default();
+        let count = self.files.len().saturating_sub(1);
+        for parsed in self.files.iter_mut().take(count) {
+            parsed
+                .ast
+                .items
+                .retain(|item| !matches!(item, Item::Scenario(s) if names.contains(&s.name.node)));
+        }
+        Ok(names)
+    }
+}
+
+fn scenario_names(file: &File) -> Vec<String> {
+    file.items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Scenario(s) => Some(s.name.node.clone()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Reads and parses every clause and scenario file of an agreement folder,

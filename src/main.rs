@@ -8,7 +8,7 @@ use clausec::diagnostic::suggest::closest;
 use clausec::load::{discover, LoadError};
 use clausec::report::render::{self, Tally, TextOptions};
 use clausec::source::SourceMap;
-use clausec::Report;
+use clausec::{LedgerOutcome, LedgerRequest, Report};
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
@@ -238,31 +238,29 @@ fn obligations(
     if !agreement.is_dir() {
         return Err(LoadError::Missing(agreement.to_string_lossy().into_owned()).to_string());
     }
+    let as_of = match as_of {
+        Some(date) => Some(
+            chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+                .map_err(|_| format!("`--as-of {date}` is not a date; write it as 2003-06-30"))?,
+        ),
+        None => None,
+    };
+    let request = LedgerRequest {
+        scenario: scenario.as_deref(),
+        as_of,
+    };
     let mut sources = SourceMap::default();
-    let mut analysis = clausec::analyze(&agreement, &mut sources).map_err(|e| e.to_string())?;
-    if let Some(file) = scenario.as_deref().filter(|s| s.ends_with(".scenario")) {
-        add_scenario_file(&mut analysis, &mut sources, file)?;
-    }
-    if analysis.has_errors() {
-        let errors = analysis.errors();
-        return Ok(Outcome {
-            stdout: render::diagnostics_text(&errors, &sources)
-                + &render::tally_line(render::Tally::of(&errors)),
-            code: 1,
-        });
-    }
-    let chosen = choose_scenario(&analysis, scenario.as_deref())?;
-    let mut chosen_scenario = chosen.cloned();
-    if let Some(date) = as_of {
-        let parsed = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
-            .map_err(|_| format!("`--as-of {date}` is not a date; write it as 2003-06-30"))?;
-        let scenario = chosen_scenario.get_or_insert_with(|| empty_scenario(&analysis));
-        scenario.as_of = Some(clausec::syntax::ast::Spanned::new(
-            parsed,
-            analysis.model.dir_span,
-        ));
-    }
-    let ledger = clausec::ledger(&analysis, chosen_scenario.as_ref());
+    let ledger = match clausec::obligations(&agreement, &mut sources, &request) {
+        Ok(LedgerOutcome::Ledger(ledger)) => ledger,
+        Ok(LedgerOutcome::Refused(errors)) => {
+            return Ok(Outcome {
+                stdout: render::diagnostics_text(&errors, &sources)
+                    + &render::tally_line(render::Tally::of(&errors)),
+                code: 1,
+            })
+        }
+        Err(error) => return Err(error.to_string()),
+    };
     let stdout = match format {
         LedgerFormat::Text => render::ledger_text(&ledger, TextOptions { explain }),
         LedgerFormat::Json => render::ledger_json(&ledger) + "\n",
@@ -271,70 +269,6 @@ fn obligations(
         LedgerFormat::Html => clausec::report::export::ledger_html(&ledger),
     };
     Ok(Outcome { stdout, code: 0 })
-}
-
-/// `--scenario path/to/file.scenario`: a scenario kept outside the folder.
-fn add_scenario_file(
-    analysis: &mut clausec::Analysis,
-    sources: &mut SourceMap,
-    file: &str,
-) -> Result<(), String> {
-    let path = PathBuf::from(file);
-    let bytes =
-        std::fs::read(&path).map_err(|_| LoadError::Missing(file.to_owned()).to_string())?;
-    let text = clausec::syntax::parse::decode(&bytes)
-        .map_err(|_| format!("`{file}` is not UTF-8 text"))?;
-    let id = sources.add(&path, text);
-    let text = sources.get(id).map_or("", |f| f.text.as_str());
-    let (ast, parse_errors) = clausec::syntax::parse::parse_file(id, text);
-    analysis.diagnostics.extend(parse_errors);
-    for item in ast.items {
-        if let clausec::syntax::ast::Item::Scenario(scenario) = item {
-            analysis
-                .model
-                .scenarios
-                .retain(|s| s.name.node != scenario.name.node);
-            analysis.model.scenarios.push(scenario);
-        }
-    }
-    Ok(())
-}
-
-fn choose_scenario<'a>(
-    analysis: &'a clausec::Analysis,
-    wanted: Option<&str>,
-) -> Result<Option<&'a clausec::syntax::ast::Scenario>, String> {
-    let scenarios = &analysis.model.scenarios;
-    let name = wanted.map(|w| {
-        // A file names its scenario by the file's stem, `late-installment` → `late_installment`.
-        let stem = std::path::Path::new(w)
-            .file_stem()
-            .map_or(w.to_owned(), |s| s.to_string_lossy().into_owned());
-        stem.replace('-', "_")
-    });
-    match name {
-        None => Ok(scenarios.iter().find(|s| s.name.node == "base")),
-        Some(name) => match scenarios.iter().find(|s| s.name.node == name) {
-            Some(found) => Ok(Some(found)),
-            None if wanted.is_some_and(|w| w.ends_with(".scenario")) => Ok(scenarios.last()),
-            None => {
-                let names: Vec<&str> = scenarios.iter().map(|s| s.name.node.as_str()).collect();
-                let hint = closest(&name, names.iter().copied())
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_else(|| format!("; the scenarios are: {}", names.join(", ")));
-                Err(format!("the agreement has no scenario `{name}`{hint}"))
-            }
-        },
-    }
-}
-
-fn empty_scenario(analysis: &clausec::Analysis) -> clausec::syntax::ast::Scenario {
-    let span = analysis.model.dir_span;
-    clausec::syntax::ast::Scenario::empty(
-        clausec::syntax::ast::Spanned::new("none".to_owned(), span),
-        None,
-        span,
-    )
 }
 
 fn explain(code: &str) -> Result<Outcome, String> {

@@ -10,110 +10,12 @@
 )]
 
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::process::Command;
 
-const LETTER: &str = "clauses/lovelock-severance";
+mod common;
 
-fn clausec(args: &[&str]) -> Output {
-    let started = Instant::now();
-    let output = Command::new(env!("CARGO_BIN_EXE_clausec"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    assert!(
-        started.elapsed() < Duration::from_secs(5),
-        "`clausec {args:?}` took {:?}",
-        started.elapsed()
-    );
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        !stderr.contains("panicked"),
-        "`clausec {args:?}` panicked:\n{stderr}"
-    );
-    output
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn json(output: &Output) -> Value {
-    serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", stdout(output)))
-}
-
-/// A fresh copy of the letter's folder in a temporary directory.
-/// A path of its own for one test, nothing there yet.
-fn scratch_dir() -> PathBuf {
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let n = NEXT.fetch_add(1, Ordering::SeqCst);
-    let dir = std::env::temp_dir().join(format!("clausec-cli-{}-{n}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
-}
-
-/// A new agreement folder holding `files` (paths relative to it, such as
-/// `scenarios/base.scenario`).
-fn agreement_of(files: &[(&str, &str)]) -> PathBuf {
-    let dir = scratch_dir();
-    std::fs::create_dir_all(dir.join("scenarios")).unwrap();
-    for (name, text) in files {
-        std::fs::write(dir.join(name), text).unwrap();
-    }
-    dir
-}
-
-fn copy_of_letter() -> PathBuf {
-    let dir = scratch_dir();
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join(LETTER), &dir);
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
-}
-
-/// Replaces the first occurrence of `from` in one of the copy's files.
-fn edit(dir: &Path, file: &str, from: &str, to: &str) {
-    let path = dir.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "`{from}` is not in {file}");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-}
-
-/// Runs `check --format json` on a broken copy; asserts exit 1 and that the
-/// expected code is reported at a real line and column of the named file.
-fn assert_rejected(dir: &Path, file: &str, code: &str) -> Value {
-    let output = clausec(&["check", dir.to_str().unwrap(), "--format", "json"]);
-    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
-    let report = json(&output);
-    let found = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["code"] == code)
-        .unwrap_or_else(|| panic!("no {code} in {report:#}"))
-        .clone();
-    assert!(found["file"].as_str().unwrap().ends_with(file), "{found:#}");
-    assert!(found["line"].as_u64().unwrap() >= 1, "{found:#}");
-    assert!(found["column"].as_u64().unwrap() >= 1, "{found:#}");
-    assert_eq!(found["severity"], "error");
-    std::fs::remove_dir_all(dir).unwrap();
-    found
-}
+use common::*;
 
 #[test]
 fn the_bundled_letter_checks_with_its_two_findings() {
