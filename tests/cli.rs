@@ -680,8 +680,10 @@ fn payments_adding_up_past_the_largest_amount_are_an_error_at_the_payment() {
 
 #[test]
 fn a_negative_amount_less_a_huge_payment_is_an_error_not_a_panic() {
-    // What is owed may be computed negative; less the largest payment it
-    // overflowed when the balance was taken (found in review).
+    // What is owed was computed negative; less the largest payment it
+    // overflowed when the balance was taken (found in review). A negative
+    // amount to pay is now refused where it is written, before any payment
+    // is applied.
     let dir = agreement_of(&[
         (
             "agreement.clause",
@@ -698,12 +700,12 @@ fn a_negative_amount_less_a_huge_payment_is_an_error_not_a_panic() {
              company paid employee $79,228,162,514,264,337,593,543,950,335 on March 1, 2000 for refund\n",
         ),
     ]);
-    let found = assert_rejected(&dir, "huge.scenario", "clausec::eval::arithmetic");
+    let found = assert_rejected(&dir, "agreement.clause", "clausec::eval::arithmetic");
     assert!(
         found["message"]
             .as_str()
             .unwrap()
-            .contains("what `refund` owes less the payments recorded for it is more than"),
+            .contains("`$1 - $2` comes to -$1.00: an amount to pay cannot be negative"),
         "{found:#}"
     );
 }

@@ -93,6 +93,18 @@ proptest! {
     ) {
         let rounding = Rounding { mode, unit };
         let total = cents(i128::from(total_cents));
+        let unit_cents: i128 = match unit {
+            Unit::Cent => 1,
+            Unit::Dollar => 100,
+        };
+        let n = i128::try_from(count).unwrap();
+        let each_cents = round_div(i128::from(total_cents), n * unit_cents, mode) * unit_cents;
+        if i128::from(total_cents) - each_cents * (n - 1) < 0 {
+            // Rounding up left less than nothing for the remainder's
+            // installment: there is no such split.
+            prop_assert!(split_equal(total, count, rounding, remainder).is_err());
+            return Ok(());
+        }
         let parts = split_equal(total, count, rounding, remainder).unwrap();
 
         prop_assert_eq!(parts.len(), count);
@@ -103,12 +115,7 @@ proptest! {
             prop_assert_eq!(sum, rounding.apply(total));
         }
 
-        let unit_cents: i128 = match unit {
-            Unit::Cent => 1,
-            Unit::Dollar => 100,
-        };
-        let n = i128::try_from(count).unwrap();
-        let each = cents(round_div(i128::from(total_cents), n * unit_cents, mode) * unit_cents);
+        let each = cents(each_cents);
         let slot = match remainder {
             Remainder::First => 0,
             Remainder::Last => count - 1,

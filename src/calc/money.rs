@@ -100,7 +100,9 @@ pub struct ArithmeticError(pub String);
 
 /// Splits `total` into `count` installments that sum to it exactly: each is
 /// `total / count` rounded, and the installment `remainder` names absorbs the
-/// difference (which may be negative when rounding went up).
+/// difference. When rounding went up so far that the remainder's installment
+/// would be negative (`$1.00` in 60, half up to the cent: 59 × $0.02 and
+/// −$0.18), there is no such split: an error, not a negative installment.
 pub fn split_equal(
     total: Decimal,
     count: usize,
@@ -124,6 +126,19 @@ pub fn split_equal(
         .checked_mul(Decimal::from(count - 1))
         .and_then(|others| total.checked_sub(others))
         .ok_or_else(|| ArithmeticError(format!("{} is too large to split", format_money(total))))?;
+    if rest.is_sign_negative() != total.is_sign_negative() && !rest.is_zero() {
+        let which = match remainder {
+            Remainder::First => "first",
+            Remainder::Last => "last",
+        };
+        return Err(ArithmeticError(format!(
+            "{} in {count} equal installments of {}, {}, leaves {} for the {which} installment",
+            format_money(total),
+            format_money(each),
+            rounding.describe(),
+            format_money(rest)
+        )));
+    }
     let mut parts = vec![each; count];
     let slot = match remainder {
         Remainder::First => parts.first_mut(),
@@ -257,6 +272,24 @@ mod tests {
             "$20,833.3333…"
         );
         assert_eq!(format_money_exact(dec("-0.125")), "-$0.125");
+    }
+
+    #[test]
+    fn a_split_that_would_leave_a_negative_installment_is_an_error() {
+        let split = split_equal(dec("1.00"), 60, Rounding::DEFAULT, Remainder::Last);
+        assert_eq!(
+            split,
+            Err(ArithmeticError(
+                "$1.00 in 60 equal installments of $0.02, rounded half up to the cent, leaves -$0.18 for the last installment".to_owned()
+            ))
+        );
+        // Rounding down leaves a larger last installment, which is fine.
+        let down = Rounding {
+            mode: RoundingMode::Down,
+            unit: Unit::Cent,
+        };
+        let parts = split_equal(dec("1.00"), 60, down, Remainder::Last).unwrap();
+        assert_eq!(parts[59], dec("0.41"));
     }
 
     #[test]

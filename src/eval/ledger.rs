@@ -84,6 +84,8 @@ pub enum Status {
     Missed,
     /// An election not yet made.
     Open,
+    /// An election the party did not make, whose default option applies.
+    DefaultApplied,
 }
 
 impl Status {
@@ -104,6 +106,7 @@ impl Status {
             Status::Late => "late",
             Status::Missed => "missed",
             Status::Open => "open",
+            Status::DefaultApplied => "default applied",
         }
     }
 }

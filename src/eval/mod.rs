@@ -15,7 +15,7 @@ mod value;
 
 use self::schedule::installments;
 use self::settle::index_events;
-use self::value::is_literal;
+use self::value::{is_literal, negative_amount};
 
 use crate::calc::calendar::format_time;
 use crate::calc::calendar::{
@@ -676,10 +676,12 @@ impl<'m> Evaluator<'m> {
             due: None,
             start: None,
             end: None,
-            status: if chosen.is_some() {
-                Status::Met
-            } else {
-                Status::Open
+            status: match chosen {
+                Some(_) if self.defaulted_elections.contains(&election.name.node) => {
+                    Status::DefaultApplied
+                }
+                Some(_) => Status::Met,
+                None => Status::Open,
             },
             offset: None,
             paid: None,

@@ -41,6 +41,12 @@ impl<'m> Evaluator<'m> {
             }
         };
         let total = match self.value(total_expr) {
+            Ok(Val::Money(total)) if total.is_sign_negative() && !total.is_zero() => {
+                let mut entry = template.clone();
+                self.unavailable(&mut entry, negative_amount(total_expr, total));
+                self.entries.push(entry);
+                return;
+            }
             Ok(Val::Money(total)) => Some(rounding.apply(total)),
             Ok(_) => None,
             Err(why) => {

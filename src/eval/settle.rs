@@ -10,6 +10,9 @@ impl<'m> Evaluator<'m> {
     /// limits; records how, or notes what is missing.
     pub(super) fn price(&mut self, entry: &mut Entry, obligation: &Obligation, expr: &Expr) {
         match self.value(expr) {
+            Ok(Val::Money(exact)) if exact.is_sign_negative() && !exact.is_zero() => {
+                self.unavailable(entry, negative_amount(expr, exact));
+            }
             Ok(Val::Money(exact)) => {
                 let rounding = self.rounding(obligation);
                 let amount = rounding.apply(exact);

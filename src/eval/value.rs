@@ -181,6 +181,18 @@ impl<'m> Evaluator<'m> {
     }
 }
 
+/// An amount to pay that comes to less than nothing: there is no such
+/// payment, so the ledger refuses it rather than print it.
+pub(super) fn negative_amount(expr: &Expr, value: Decimal) -> Unavailable {
+    Unavailable::Arithmetic(
+        format!(
+            "`{expr}` comes to {}: an amount to pay cannot be negative",
+            format_money_exact(value)
+        ),
+        expr.span,
+    )
+}
+
 /// A figure written out, which needs no explaining.
 pub(super) fn is_literal(expr: &Expr) -> bool {
     matches!(
