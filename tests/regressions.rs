@@ -172,3 +172,110 @@ fn an_election_left_to_its_default_says_so() {
     assert!(text.contains("      default applied\n"), "{text}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// An agreement whose source document is `source`, with one clause quoting
+/// `quote` and holding `obligations`.
+fn quoting_agreement(source: &str, quote: &str, obligations: &str) -> std::path::PathBuf {
+    agreement_of(&[
+        ("source.txt", source),
+        (
+            "agreement.clause",
+            "agreement \"Note\"\n  dated January 2, 2024\n  source \"source.txt\"\n\n\
+             party lender \"Lender\"\nparty borrower \"Borrower\"\n",
+        ),
+        (
+            "1.clause",
+            &format!("clause 1 \"Terms\"\n  quote \"{quote}\"\n{obligations}"),
+        ),
+        (
+            "scenarios/base.scenario",
+            "scenario base \"Base\"\n  as of December 31, 2026\n  every payment is made on its due date\n",
+        ),
+    ])
+}
+
+#[test]
+fn fractions_written_in_words_agree_with_their_numerals() {
+    // `one-half of one percent (0.5%)` used to be reported as words (1) and
+    // numerals (0.5) that disagree.
+    let text = "Interest at one-half of one percent (0.5%) per month, and a fee of one and \
+                one-half percent (1.5%), three-quarters (0.75) of which is refundable.";
+    let dir = quoting_agreement(
+        text,
+        text,
+        "  fee: borrower pays lender $100.00\n    on March 1, 2024\n",
+    );
+    let output = clausec(&["check", dir.to_str().unwrap(), "--format", "json"]);
+    let report = json(&output);
+    assert_eq!(output.status.code(), Some(0), "{report:#}");
+    assert!(!report.to_string().contains("number_words"), "{report:#}");
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    // A fraction that disagrees is still found.
+    let wrong = "Interest at one-half of one percent (0.25%) per month.";
+    let dir = quoting_agreement(
+        wrong,
+        wrong,
+        "  fee: borrower pays lender $100.00\n    on March 1, 2024\n",
+    );
+    let text = stdout(&clausec(&["check", dir.to_str().unwrap()]));
+    assert!(
+        text.contains("the text writes `one-half of one percent (0.25%)`: the words say 0.5, the numerals say 0.25%"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_last_installment_the_text_says_takes_the_balance_is_not_a_mismatch() {
+    // The text fixes 35 installments of $1,000.00 and leaves the balance to
+    // the last; the encoding says so with `remainder on the last
+    // installment`. installment_sum used to warn, and the ledger split the
+    // total equally ($986.11 each), which is not what the text says.
+    let text = "Borrower shall repay $35,500.00 in thirty-six (36) monthly installments of \
+                $1,000.00, the last installment being the remaining balance.";
+    let schedule = "  principal: borrower pays lender $35,500.00\n    \
+                    in thirty-six (36) equal monthly installments of $1,000.00 on day 1\n    \
+                    from February 1, 2024\n    rounded half up to the cent\n    \
+                    remainder on the last installment\n";
+    let dir = quoting_agreement(text, text, schedule);
+    let output = clausec(&["check", dir.to_str().unwrap(), "--format", "json"]);
+    let report = json(&output);
+    assert!(
+        !report.to_string().contains("installment_sum"),
+        "{report:#}"
+    );
+    let ledger = json(&clausec(&[
+        "obligations",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    let amounts: Vec<&str> = ledger["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["amount"].as_str().unwrap())
+        .collect();
+    assert_eq!(amounts.len(), 36);
+    // 35 × $1,000.00 = $35,000.00; $35,500.00 − $35,000.00 = $500.00.
+    assert!(amounts[..35].iter().all(|a| *a == "1000.00"), "{amounts:?}");
+    assert_eq!(amounts[35], "500.00");
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    // Without the remainder stated, the stated installment and the total
+    // still disagree, and check says so.
+    let dir = quoting_agreement(
+        text,
+        text,
+        &schedule.replace("    remainder on the last installment\n", ""),
+    );
+    let report = json(&clausec(&[
+        "check",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    assert!(report.to_string().contains("installment_sum"), "{report:#}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

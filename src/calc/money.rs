@@ -150,6 +150,42 @@ pub fn split_equal(
     Ok(parts)
 }
 
+/// Splits `total` into `count` installments of `each`, but for the one
+/// `remainder` names, which takes the balance (`$35,500.00` in 36 of
+/// `$1,000.00`: 35 × $1,000.00 and a last of $500.00). A balance below zero
+/// means the installments stated pay more than the total: an error.
+pub fn split_stated(
+    total: Decimal,
+    count: usize,
+    each: Decimal,
+    remainder: Remainder,
+) -> Result<Vec<Decimal>, ArithmeticError> {
+    if count == 0 {
+        return Ok(Vec::new());
+    }
+    let rest = each
+        .checked_mul(Decimal::from(count - 1))
+        .and_then(|others| total.checked_sub(others))
+        .ok_or_else(|| ArithmeticError(format!("{} is too large to split", format_money(total))))?;
+    if rest.is_sign_negative() && !rest.is_zero() {
+        return Err(ArithmeticError(format!(
+            "{} installments of {} make more than the total of {}",
+            count - 1,
+            format_money(each),
+            format_money(total)
+        )));
+    }
+    let mut parts = vec![each; count];
+    let slot = match remainder {
+        Remainder::First => parts.first_mut(),
+        Remainder::Last => parts.last_mut(),
+    };
+    if let Some(slot) = slot {
+        *slot = rest;
+    }
+    Ok(parts)
+}
+
 /// The days between two dates and the year basis, under a day-count
 /// convention.
 pub fn day_count(convention: DayCount, from: NaiveDate, to: NaiveDate) -> (i64, i64) {

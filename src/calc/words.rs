@@ -1,6 +1,9 @@
 //! Numbers written in words, as contracts write them: "six", "twenty-four",
-//! "Eighty-Six Thousand Four Hundred", "twelve percent". Used to check that
-//! words and numerals agree ("six (6)", "twelve percent (12%)").
+//! "Eighty-Six Thousand Four Hundred", "twelve percent", "one-half of one
+//! percent", "one and one-half percent". Used to check that words and
+//! numerals agree ("six (6)", "twelve percent (12%)").
+
+use rust_decimal::Decimal;
 
 /// The value of number words (`["Twenty-Four"]`, `["Eighty-Six", "Thousand",
 /// "Four", "Hundred"]`), or `None` if a word is not part of a number.
@@ -37,13 +40,88 @@ pub fn value_of(words: &[&str]) -> Option<u64> {
     seen_number.then_some(total.checked_add(current)?)
 }
 
+/// The exact value of number words that may hold fractions: `one-half of
+/// one percent` is 0.5, `one and one-half` 1.5, `three-quarters` 0.75, `a
+/// half` 0.5; whole numbers as [`value_of`] reads them. A fraction followed
+/// by `of` takes that share of what follows. `None` if a word is not part of
+/// a number, or a fraction does not come out exact (thirds).
+pub fn amount_of(words: &[&str]) -> Option<Decimal> {
+    // Words that only join a number to what is around it, at its start.
+    let start = words
+        .iter()
+        .position(|w| !matches!(w.to_ascii_lowercase().as_str(), "of" | "and"))?;
+    let words = words.get(start..)?;
+    if let Some(of) = words.iter().position(|w| w.eq_ignore_ascii_case("of")) {
+        let share = amount_of(words.get(..of)?)?;
+        let whole = amount_of(words.get(of + 1..)?)?;
+        return share.checked_mul(whole);
+    }
+    let mut total = Decimal::ZERO;
+    let mut whole: Vec<&str> = Vec::new();
+    let mut pending_a = false;
+    for word in words {
+        match fraction_value(word) {
+            Some(fraction) => {
+                total = total.checked_add(fraction)?;
+                pending_a = false;
+            }
+            None if word.eq_ignore_ascii_case("a") => pending_a = true,
+            None => whole.push(word),
+        }
+    }
+    if pending_a {
+        return None;
+    }
+    let integer = match whole.iter().all(|w| is_joining(w)) {
+        true if total > Decimal::ZERO => 0,
+        _ => value_of(&whole)?,
+    };
+    total.checked_add(Decimal::from(integer))
+}
+
+/// `one-half`, `three-quarters`, `half` (as in `a half`): the fraction's
+/// value; `None` for any other word.
+fn fraction_value(word: &str) -> Option<Decimal> {
+    let word = word.to_ascii_lowercase();
+    let (count, part) = match word.split_once('-') {
+        Some((count, part)) => (small_number(count)?, part),
+        None => (1, word.as_str()),
+    };
+    let denominator: u64 = match part {
+        "half" | "halves" => 2,
+        "quarter" | "quarters" | "fourth" | "fourths" => 4,
+        "tenth" | "tenths" => 10,
+        "hundredth" | "hundredths" => 100,
+        _ => return None,
+    };
+    Decimal::from(count).checked_div(Decimal::from(denominator))
+}
+
+/// Words that join a number's parts or name its unit.
+fn is_joining(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "and" | "dollars" | "dollar" | "percent" | "per" | "cent"
+    )
+}
+
 /// Whether a word can be part of a number written in words.
 pub fn is_number_word(word: &str) -> bool {
     let word = word.to_ascii_lowercase();
     matches!(
         word.as_str(),
-        "hundred" | "thousand" | "million" | "billion" | "and" | "dollars" | "dollar" | "percent"
-    ) || word.split('-').all(|part| small_number(part).is_some())
+        "hundred"
+            | "thousand"
+            | "million"
+            | "billion"
+            | "and"
+            | "dollars"
+            | "dollar"
+            | "percent"
+            | "of"
+            | "a"
+    ) || fraction_value(&word).is_some()
+        || word.split('-').all(|part| small_number(part).is_some())
 }
 
 /// zero to nineteen, and the tens.
@@ -99,5 +177,28 @@ mod tests {
         assert_eq!(value_of(&["dollars"]), None);
         assert_eq!(value_of(&["equal"]), None);
         assert!(is_number_word("Thirty-Six") && !is_number_word("monthly"));
+    }
+
+    fn amount(words: &str) -> Option<Decimal> {
+        amount_of(&words.split(' ').collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn fractions_in_words() {
+        assert_eq!(amount("one-half of one percent"), Some(Decimal::new(5, 1)));
+        assert_eq!(
+            amount("one and one-half percent"),
+            Some(Decimal::new(15, 1))
+        );
+        assert_eq!(amount("three-quarters"), Some(Decimal::new(75, 2)));
+        assert_eq!(amount("two and a half"), Some(Decimal::new(25, 1)));
+        assert_eq!(amount("of six"), Some(Decimal::from(6)));
+        assert_eq!(
+            amount("Eighty-Six Thousand Four Hundred Dollars"),
+            Some(Decimal::from(86_400))
+        );
+        assert_eq!(amount("one-third"), None);
+        assert_eq!(amount("of"), None);
+        assert_eq!(amount("a"), None);
     }
 }

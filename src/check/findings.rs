@@ -189,11 +189,13 @@ fn number_words_in_text(
             .collect::<Vec<_>>()
             .into_iter()
             .rev()
+            // `the sum of six (6)`: `of` joins the number to the words before.
+            .skip_while(|w| w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("and"))
             .collect();
-        let Some(value) = words::value_of(&words) else {
+        let Some(value) = words::amount_of(&words) else {
             continue;
         };
-        if Decimal::from(value) == figure {
+        if value == figure {
             continue;
         }
         let phrase = format!("{} ({numeral})", words.join(" "));
@@ -204,7 +206,10 @@ fn number_words_in_text(
             Diagnostic::warning(
                 Code::NumberWords,
                 span,
-                format!("the text writes `{phrase}`: the words say {value}, the numerals say {numeral}"),
+                format!(
+                    "the text writes `{phrase}`: the words say {}, the numerals say {numeral}",
+                    value.normalize()
+                ),
             )
             .with_label("words and numerals disagree")
             .with_help("find out which number the parties meant, and make the words and the numerals agree")

@@ -24,7 +24,7 @@ use crate::calc::calendar::{
 };
 use crate::calc::money::{
     day_count, format_count, format_money, format_money_exact, format_percent, simple_interest,
-    split_equal, Rounding,
+    split_equal, split_stated, ArithmeticError, Rounding,
 };
 use crate::check::model::{fold_spaces, Model};
 use crate::diagnostic::codes::Code;

@@ -20,6 +20,7 @@ impl<'m> Evaluator<'m> {
             Modifier::Remainder(r, _) => Some(*r),
             _ => None,
         });
+        let remainder_stated = remainder.is_some();
         let remainder = remainder.unwrap_or_else(|| {
             self.use_default("the remainder cent of equal installments goes on the last installment where a clause does not say");
             Remainder::Last
@@ -63,7 +64,19 @@ impl<'m> Evaluator<'m> {
         };
         let mut limited = template.clone();
         let total = self.within_limits(total, obligation, total_expr, &mut limited);
-        let parts = match split_equal(total, dates.len(), rounding, remainder) {
+        // Installments of a stated amount that do not make the total, with
+        // the remainder's installment stated too ("35 installments of
+        // $1,000.00, the last the balance"): the clause fixes every
+        // installment but that one, and the ledger follows it rather than
+        // split the total equally.
+        let stated_each = self
+            .stated_installment(obligation, remainder_stated)
+            .filter(|each| each.checked_mul(Decimal::from(dates.len())) != Some(total));
+        let split = match stated_each {
+            Some(each) => Split::Stated(each),
+            None => Split::Equal(rounding),
+        };
+        let parts = match split_parts(total, dates.len(), split, remainder) {
             Ok(parts) => parts,
             Err(error) => {
                 let mut entry = template.clone();
@@ -75,7 +88,9 @@ impl<'m> Evaluator<'m> {
                 return;
             }
         };
-        self.check_stated_installment(obligation, total, &parts, clause);
+        if stated_each.is_none() {
+            self.check_stated_installment(obligation, total, &parts, clause);
+        }
         let n = dates.len();
         // Every installment but the remainder's has the same explanation:
         // formatted once, not once per installment (a long schedule's cost).
@@ -116,7 +131,7 @@ impl<'m> Evaluator<'m> {
                 Some((_, _, line)) => line.clone(),
                 None => {
                     let line: Shared =
-                        installment_explanation(total, n, *part, k, rounding, remainder, &parts)
+                        installment_explanation(total, n, *part, k, split, remainder, &parts)
                             .into();
                     explained.push((*part, is_remainder, line.clone()));
                     line
@@ -213,6 +228,26 @@ impl<'m> Evaluator<'m> {
 
     /// Where the text states each installment's amount too ("24 installments
     /// of $3,600.00"), it must agree with the total split into equal parts.
+    /// The installment amount the clause states, where it also says which
+    /// installment takes the remainder: then the text fixes the others.
+    fn stated_installment(
+        &self,
+        obligation: &Obligation,
+        remainder_stated: bool,
+    ) -> Option<Decimal> {
+        if !remainder_stated {
+            return None;
+        }
+        let each_expr = obligation.modifiers.iter().find_map(|m| match m {
+            Modifier::Installments { each: Some(e), .. } => Some(e),
+            _ => None,
+        })?;
+        match self.value(each_expr) {
+            Ok(Val::Money(each)) => Some(each),
+            _ => None,
+        }
+    }
+
     pub(super) fn check_stated_installment(
         &mut self,
         obligation: &Obligation,
@@ -368,7 +403,7 @@ pub(super) fn installment_explanation(
     n: usize,
     part: Decimal,
     k: usize,
-    rounding: Rounding,
+    split: Split,
     remainder: Remainder,
     parts: &[Decimal],
 ) -> String {
@@ -390,12 +425,40 @@ pub(super) fn installment_explanation(
             format_money(regular)
         )
     } else {
-        format!(
-            "{} = {} ÷ {n}, {}",
-            format_money(part),
-            format_money(total),
-            rounding.describe()
-        )
+        match split {
+            Split::Equal(rounding) => format!(
+                "{} = {} ÷ {n}, {}",
+                format_money(part),
+                format_money(total),
+                rounding.describe()
+            ),
+            Split::Stated(_) => {
+                format!("{}, the installment the clause states", format_money(part))
+            }
+        }
+    }
+}
+
+/// How a schedule's total becomes its installments.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Split {
+    /// Equal installments, each rounded; one takes the remainder.
+    Equal(Rounding),
+    /// Every installment the stated amount but one, which takes the balance.
+    Stated(Decimal),
+}
+
+/// The installments of `total` under `split`: each sums exactly to the
+/// total, and none is negative.
+fn split_parts(
+    total: Decimal,
+    count: usize,
+    split: Split,
+    remainder: Remainder,
+) -> Result<Vec<Decimal>, ArithmeticError> {
+    match split {
+        Split::Equal(rounding) => split_equal(total, count, rounding, remainder),
+        Split::Stated(each) => split_stated(total, count, each, remainder),
     }
 }
 
