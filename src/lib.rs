@@ -68,6 +68,18 @@ pub fn analyze_with(
     Ok(analyze_loaded(loaded, sources))
 }
 
+/// Like [`analyze`], for an agreement held by a [`load::Store`] rather than
+/// on disk (a git revision's, for `clausec diff --git`); `dir` is the name
+/// its files are shown under.
+pub fn analyze_from(
+    dir: &Path,
+    sources: &mut SourceMap,
+    store: &mut dyn load::Store,
+) -> Result<Analysis, LoadError> {
+    let loaded = load::load_agreement_from(dir, sources, store)?;
+    Ok(analyze_loaded(loaded, sources))
+}
+
 /// The pipeline after reading: names and types, then (when there are no
 /// errors) the whole-contract findings and every scenario. Separate from
 /// [`analyze_with`] so that a caller holding parsed files (the fuzz targets,

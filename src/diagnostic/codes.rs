@@ -64,6 +64,16 @@ employee performs \"resignation of all positions\" for company effective June 6,
         "The file is larger than 8 MiB. A clause file is a few kilobytes; a file this \
 large is almost certainly not a clause file (a database dump, a scanned PDF).\n\nFix: \
 split the agreement into one file per clause, or point clausec at the right folder.";
+    RefusedFile = "clausec::input::refused_file",
+        "a file that leads out of the folder, or is not an ordinary file, was not read",
+        "A clause or scenario file (or the `scenarios` folder) of the agreement is a \
+symbolic link to something outside the agreement's folder, or is not an ordinary file \
+at all (a named pipe, a device). clausec did not open it.\n\nWhy: an agreement folder \
+often comes from the other side of a deal. A link named `2.clause` that points at a \
+password file or a key elsewhere on your computer would otherwise be read, and its \
+lines quoted back in the diagnostics; a named pipe would make clausec wait for ever.\n\n\
+Fix: copy the file itself into the agreement's folder instead of linking to it. A link \
+to a file inside the same folder is read as usual.";
     TooDeep = "clausec::input::too_deep",
         "parentheses or `greater of` / `lesser of` / `not` are nested too deeply",
         "An expression or condition is nested more than 64 levels deep. clausec refuses \
