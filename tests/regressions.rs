@@ -279,3 +279,95 @@ fn a_last_installment_the_text_says_takes_the_balance_is_not_a_mismatch() {
     assert!(report.to_string().contains("installment_sum"), "{report:#}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Every money field of a ledger's JSON, wherever it is.
+fn money_fields(value: &serde_json::Value, out: &mut Vec<String>) {
+    const MONEY: [&str; 7] = [
+        "amount",
+        "offset",
+        "paid",
+        "outstanding",
+        "total",
+        "payable",
+        "late_interest",
+    ];
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, field) in map {
+                if MONEY.contains(&key.as_str()) {
+                    if let Some(text) = field.as_str() {
+                        out.push(format!("{key}: {text}"));
+                    }
+                }
+                money_fields(field, out);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|i| money_fields(i, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn json_money_has_exactly_the_cents() {
+    // `"offset": "0"` and `"5730.0000"` where the text ledger says $0.00 and
+    // $5,730.00.
+    let dir = small_agreement(
+        "  fee: lender pays borrower $5.73 * 1000.00\n    on March 1, 2024\n    rounded half up to the dollar\n",
+    );
+    let mut found = Vec::new();
+    for agreement in ["clauses/kestrel-press-lease", LETTER, dir.to_str().unwrap()] {
+        let ledger = json(&clausec(&["obligations", agreement, "--format", "json"]));
+        money_fields(&ledger, &mut found);
+    }
+    assert!(found.iter().any(|f| f == "amount: 5730.00"), "{found:?}");
+    assert!(found.iter().any(|f| f == "offset: 0.00"), "{found:?}");
+    for field in &found {
+        let digits = field.split(": ").nth(1).unwrap();
+        let (whole, cents) = digits.split_once('.').unwrap_or((digits, ""));
+        assert!(
+            cents.len() == 2
+                && whole
+                    .trim_start_matches('-')
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+                && cents.chars().all(|c| c.is_ascii_digit()),
+            "{field}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_reimbursement_of_a_stated_amount_is_paid_like_a_payment() {
+    // It could not be recorded as paid, and `every payment is made on its
+    // due date` left it `due`.
+    let dir = small_agreement(
+        "  costs: lender reimburses borrower \"the costs of collection\" amounting to $50.00\n    \
+         on March 1, 2024\n",
+    );
+    let base = json(&clausec(&[
+        "obligations",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    assert_eq!(base["obligations"][0]["status"], "paid", "{base:#}");
+    std::fs::write(
+        dir.join("scenarios/late.scenario"),
+        "scenario delayed \"Paid late\"\n  as of December 31, 2024\n  \
+         lender paid borrower $50.00 on March 5, 2024 for costs\n",
+    )
+    .unwrap();
+    let output = clausec(&[
+        "obligations",
+        dir.to_str().unwrap(),
+        "--scenario",
+        "delayed",
+    ]);
+    let text = stdout(&output);
+    assert!(
+        text.contains("$50.00 · due March 1, 2024 · paid late on March 5, 2024"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -211,12 +211,36 @@ impl Serialize for Kind {
     }
 }
 
-/// An amount as a decimal string, so that no reader turns it into a float.
+/// An amount of money as a decimal string (so that no reader turns it into
+/// a float) with the currency's two minor digits: `"5730.00"`, `"0.00"`,
+/// never `"5730.0000"` or `"0"`. A figure with more digits than the cents
+/// keeps them: JSON never rounds.
+fn money_text(amount: Decimal) -> String {
+    let mut canonical = amount.normalize();
+    if canonical.scale() < 2 {
+        canonical.rescale(2);
+    }
+    canonical.to_string()
+}
+
+fn money<S: Serializer>(amount: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&money_text(*amount))
+}
+
+/// A rate as a decimal string without trailing zeros: `"0.18"`.
+fn rate<S: Serializer>(rate: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&rate.normalize().to_string())
+}
+
+/// An optional amount of money, as [`money`] writes it, or `null`.
 struct Amount(Option<Decimal>);
 
 impl Serialize for Amount {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        rust_decimal::serde::str_option::serialize(&self.0, serializer)
+        match self.0 {
+            Some(amount) => money(&amount, serializer),
+            None => serializer.serialize_none(),
+        }
     }
 }
 
@@ -256,11 +280,11 @@ impl Serialize for Entry {
 #[derive(Clone, Debug, Serialize)]
 pub struct Remedy {
     pub kind: &'static str,
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(serialize_with = "money")]
     pub amount: Decimal,
     pub from: NaiveDate,
     pub to: NaiveDate,
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(serialize_with = "rate")]
     pub rate: Decimal,
     pub basis: &'static str,
     pub days: i64,
@@ -272,20 +296,20 @@ pub struct Remedy {
 pub struct ScheduleSummary {
     pub obligation: String,
     pub clause: String,
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(serialize_with = "money")]
     pub total: Decimal,
     pub installments: usize,
     pub stated_count: u32,
     pub reading: Option<String>,
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(serialize_with = "money")]
     pub offset: Decimal,
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(serialize_with = "money")]
     pub payable: Decimal,
     pub remainder_note: String,
     /// How the total was computed.
     pub explanation: Vec<String>,
     /// The late interest owed on all the installments together.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(serialize_with = "money")]
     pub late_interest: Decimal,
 }
 

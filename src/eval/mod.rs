@@ -479,7 +479,7 @@ impl<'m> Evaluator<'m> {
             }
         }
         entry.status = self.plain_status(&entry, obligation, truth);
-        if obligation.kind == Kind::Payment && truth == Truth::Yes && entry.amount.is_some() {
+        if is_paid_in_money(obligation, &entry) && truth == Truth::Yes {
             let mut offsets = self.offsets_for(obligation);
             if let Some(offsets) = &mut offsets {
                 offsets.apply(&mut entry);
@@ -548,7 +548,7 @@ impl<'m> Evaluator<'m> {
             Truth::Unknown => return Status::Conditional,
             Truth::Yes => {}
         }
-        if obligation.kind == Kind::Payment {
+        if is_paid_in_money(obligation, entry) {
             return match entry.due {
                 Some(due) if due > self.as_of => Status::NotYetDue,
                 _ => Status::Due,
@@ -694,6 +694,14 @@ impl<'m> Evaluator<'m> {
     }
 
     // ---- schedules ---------------------------------------------------------
+}
+
+/// A payment, or a reimbursement of a stated amount: settled against the
+/// scenario's payments (and paid on its due date under `every payment is
+/// made on its due date`). A reimbursement of whatever is incurred has no
+/// amount to settle.
+fn is_paid_in_money(obligation: &Obligation, entry: &Entry) -> bool {
+    entry.amount.is_some() && matches!(obligation.kind, Kind::Payment | Kind::Reimbursement)
 }
 
 fn period_of(obligation: &Obligation) -> Option<&Period> {

@@ -11,7 +11,6 @@ use crate::calc::money::{format_count, format_money};
 use crate::diagnostic::{location, render as render_diagnostic, Diagnostic};
 use crate::eval::ledger::{ClauseEntry, Entry, Ledger, Status};
 use crate::source::SourceMap;
-use crate::syntax::ast::Kind;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -241,7 +240,7 @@ fn status_words(entry: &Entry) -> String {
             entry.outstanding.map(format_money).unwrap_or_default()
         ),
         Status::Offset => "offset in full".to_owned(),
-        Status::Due if entry.heading.kind == Kind::Payment => format!(
+        Status::Due if entry.amount.is_some() => format!(
             "due and unpaid{}",
             entry
                 .outstanding
