@@ -108,3 +108,16 @@ fn write(dir: &std::path::Path, file: &str, content: &str) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, content).unwrap();
 }
+
+#[test]
+fn every_code_is_in_the_guides_table() {
+    let guide =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/LANGUAGE.md")).unwrap();
+    for code in clausec::diagnostic::codes::Code::ALL {
+        let short = code.as_str().trim_start_matches("clausec::");
+        assert!(
+            guide.contains(&format!("| `{short}` |")),
+            "docs/LANGUAGE.md's table of codes has no row for `{short}`"
+        );
+    }
+}

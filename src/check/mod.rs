@@ -428,6 +428,33 @@ impl Checker {
         for modifier in &obligation.modifiers {
             self.resolve_modifier(modifier, obligation, number);
         }
+        self.terms_stated_once(obligation, number);
+    }
+
+    /// A term stated twice (two caps, two grace periods) is an error: the
+    /// ledger could follow only one of them, and which one the parties meant
+    /// is for the lawyer to say.
+    fn terms_stated_once(&mut self, obligation: &Obligation, clause: &str) {
+        let mut stated: Vec<(&'static str, Span)> = Vec::new();
+        for modifier in &obligation.modifiers {
+            let (Some(term), Some(span)) = (modifier.once_only_term(), modifier.span()) else {
+                continue;
+            };
+            match stated.iter().find(|(t, _)| *t == term) {
+                Some((_, first)) => self.push(
+                    Diagnostic::error(
+                        Code::StatedTwice,
+                        span,
+                        format!("this obligation states {term} twice"),
+                    )
+                    .with_label("stated again here")
+                    .with_secondary(*first, "first stated here")
+                    .with_help("keep the one the text says and delete the other")
+                    .in_clause(clause),
+                ),
+                None => stated.push((term, span)),
+            }
+        }
     }
 
     fn document(&mut self, reference: &DocumentRef, clause: &str) {

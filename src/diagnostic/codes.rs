@@ -180,6 +180,15 @@ June 6, 2002\n      source \"source.txt\"";
         "Scenarios belong in `.scenario` files and clauses, parties and facts in `.clause` \
 files.";
 
+    StatedTwice = "clausec::resolve::stated_twice",
+        "an obligation states one of its terms twice",
+        "An obligation states the same term twice: two limits (`not to exceed`), two \
+grace periods, two dates, two roundings.\n\nWhy: the ledger can follow only one of them, \
+and which one the parties agreed is for the lawyer to say, not for clausec to guess.\n\n\
+Example:\n\n    outplacement: company pays employee outplacement_cost\n      not to exceed \
+$10,000\n      not to exceed $12,000\n\nFix: keep the term the text states and delete the \
+other. Conditions are the exception: an obligation may have several `if` lines, and they \
+must all hold.";
     // ---- types ---------------------------------------------------------
     TypeMismatch = "clausec::types::mismatch",
         "a value of the wrong kind is used",

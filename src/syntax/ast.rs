@@ -315,6 +315,58 @@ pub enum Modifier {
     },
 }
 
+impl Modifier {
+    /// The term a modifier states, in words, for a term an obligation may
+    /// state only once; `None` for a condition (`if` may be repeated: the
+    /// conditions must all hold).
+    pub fn once_only_term(&self) -> Option<&'static str> {
+        Some(match self {
+            Modifier::Installments { .. } => "its installments (`in ... installments`)",
+            Modifier::ConflictRule(_) => {
+                "which reading to follow (`if the count and the dates disagree, follow ...`)"
+            }
+            Modifier::Rounding(..) => "its rounding (`rounded ...`)",
+            Modifier::Remainder(..) => {
+                "where the remainder goes (`remainder on the ... installment`)"
+            }
+            Modifier::Period(_) => "its period (`from ... through ...`)",
+            Modifier::On(_) => "its date (`on ...` or `by ...`)",
+            Modifier::Effective(_) => "when it takes effect (`effective ...`)",
+            Modifier::For(_) => "how long it lasts (`for ...`)",
+            Modifier::Within(_) => "its time limit (`within ...`)",
+            Modifier::Offset { .. } => "its offset (`reduced by ...`)",
+            Modifier::Grace(_) => "its grace period (`grace period ...`)",
+            Modifier::LateInterest(_) => "its late interest (`late interest ...`)",
+            Modifier::Cost(_) => "its cost (`at a cost of ...`)",
+            Modifier::Cap(_) => "its limit (`not to exceed ...`)",
+            Modifier::Floor(_) => "its minimum (`not less than ...`)",
+            Modifier::Lapses(_) => "that the offer lapses (`otherwise the offer lapses`)",
+            Modifier::Then { .. } => "what follows it (`then ...`)",
+            Modifier::Condition(_) => return None,
+        })
+    }
+
+    /// Where the modifier is written (for a condition, nothing: conditions
+    /// carry the spans of their parts).
+    pub fn span(&self) -> Option<Span> {
+        Some(match self {
+            Modifier::Installments { span, .. }
+            | Modifier::Rounding(_, _, span)
+            | Modifier::Remainder(_, span)
+            | Modifier::Offset { span, .. }
+            | Modifier::Lapses(span) => *span,
+            Modifier::ConflictRule(name) => name.span,
+            Modifier::Period(period) => period.span,
+            Modifier::On(date) | Modifier::Effective(date) => date.span,
+            Modifier::For(d) | Modifier::Within(d) | Modifier::Grace(d) => d.span,
+            Modifier::LateInterest(interest) => interest.span,
+            Modifier::Cost(e) | Modifier::Cap(e) | Modifier::Floor(e) => e.span,
+            Modifier::Then { party, what } => party.span.to(what.span),
+            Modifier::Condition(_) => return None,
+        })
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Condition {
     Not(Box<Condition>, Span),
