@@ -16,6 +16,59 @@ pub const SCHEDULE_READINGS: &[&str] = &["count_from_start", "count_to_end", "al
 /// interest starts.
 pub const INTEREST_READINGS: &[&str] = &["due_date", "grace_end"];
 
+/// What an option of a reading means to the evaluator, when its name is
+/// one of the built-in meanings. Read from the name once, here; the checker
+/// holds a reading that a schedule or late interest follows to options with
+/// these names, so the evaluator works with the meaning, not the word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Meaning {
+    Schedule(ScheduleReading),
+    Interest(InterestFrom),
+}
+
+/// Which dates a schedule keeps when its stated count and dates disagree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScheduleReading {
+    /// The stated count, from the first date.
+    CountFromStart,
+    /// The stated count, ending on the last date.
+    CountToEnd,
+    /// Every date in the period; the total spread over them.
+    AllDates,
+}
+
+/// When late interest starts to run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InterestFrom {
+    DueDate,
+    GraceEnd,
+}
+
+impl InterestFrom {
+    /// `the due date`, `the end of the grace period`
+    pub fn words(self) -> &'static str {
+        match self {
+            InterestFrom::DueDate => "the due date",
+            InterestFrom::GraceEnd => "the end of the grace period",
+        }
+    }
+}
+
+impl Meaning {
+    /// The meaning of an option named `count_to_end`, `grace_end`, ...;
+    /// `None` for an option with a name of the lawyer's own.
+    pub fn of_option(name: &str) -> Option<Meaning> {
+        Some(match name {
+            "count_from_start" => Meaning::Schedule(ScheduleReading::CountFromStart),
+            "count_to_end" => Meaning::Schedule(ScheduleReading::CountToEnd),
+            "all_dates" => Meaning::Schedule(ScheduleReading::AllDates),
+            "due_date" => Meaning::Interest(InterestFrom::DueDate),
+            "grace_end" => Meaning::Interest(InterestFrom::GraceEnd),
+            _ => return None,
+        })
+    }
+}
+
 /// A named reading (an `assume NAME ...` with options), with the clause that
 /// states it.
 #[derive(Clone, Debug, PartialEq)]

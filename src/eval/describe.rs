@@ -78,25 +78,13 @@ impl<'m> Evaluator<'m> {
                         ", from the end of the grace period".to_owned()
                     }
                     Some(InterestStart::Reading(name)) => {
-                        let option = self
-                            .readings
-                            .get(&name.node)
-                            .map(|(o, _)| o.as_str())
-                            .unwrap_or("");
+                        let (from, option) = self.interest_reading(&name.node);
                         let id = self
                             .reading_ids
                             .get(&name.node)
                             .map(String::as_str)
                             .unwrap_or("");
-                        format!(
-                            ", from {} ({id}: {} = {option})",
-                            if option == "grace_end" {
-                                "the end of the grace period"
-                            } else {
-                                "the due date"
-                            },
-                            name.node
-                        )
+                        format!(", from {} ({id}: {} = {option})", from.words(), name.node)
                     }
                     None => String::new(),
                 };

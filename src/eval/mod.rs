@@ -26,7 +26,7 @@ use crate::calc::money::{
     day_count, format_count, format_money, format_money_exact, format_percent, simple_interest,
     split_equal, split_stated, ArithmeticError, Rounding,
 };
-use crate::check::model::{fold_spaces, Model};
+use crate::check::model::{fold_spaces, InterestFrom, Meaning, Model, ScheduleReading};
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::eval::ledger::*;
@@ -134,6 +134,13 @@ enum Unavailable {
     Arithmetic(String, Span),
 }
 
+/// A reading's option in force under the scenario.
+#[derive(Clone, Debug)]
+struct Chosen {
+    option: String,
+    meaning: Option<Meaning>,
+}
+
 /// A payment made, as the evaluator applies it.
 #[derive(Clone, Copy, Debug)]
 struct Payment {
@@ -150,7 +157,9 @@ struct Evaluator<'m> {
     as_of: NaiveDate,
     facts: BTreeMap<&'m str, &'m Value>,
     /// Reading name → (option in force, switched by the scenario).
-    readings: BTreeMap<String, (String, bool)>,
+    /// Each reading's option in force, and what it means where its name is
+    /// a built-in meaning.
+    readings: BTreeMap<String, Chosen>,
     /// Reading name → assumption id (`A1`).
     reading_ids: BTreeMap<String, String>,
     /// Election name → the option chosen in the scenario.
@@ -260,6 +269,38 @@ impl<'m> Evaluator<'m> {
 
     // ---- assumptions, elections, acceptance ----------------------------
 
+    /// The dates a schedule keeps under the reading it follows, and the
+    /// option in force. The checker holds a reading named by a schedule to
+    /// options with schedule meanings, so the first arm is the only one a
+    /// checked agreement reaches.
+    fn schedule_reading(&self, reading: &str) -> (ScheduleReading, String) {
+        match self.readings.get(reading) {
+            Some(Chosen {
+                option,
+                meaning: Some(Meaning::Schedule(meaning)),
+            }) => (*meaning, option.clone()),
+            other => (
+                ScheduleReading::CountFromStart,
+                other.map(|c| c.option.clone()).unwrap_or_default(),
+            ),
+        }
+    }
+
+    /// When late interest starts under the reading its clause names, and the
+    /// option in force (as [`Self::schedule_reading`], for interest).
+    fn interest_reading(&self, reading: &str) -> (InterestFrom, &str) {
+        match self.readings.get(reading) {
+            Some(Chosen {
+                option,
+                meaning: Some(Meaning::Interest(from)),
+            }) => (*from, option.as_str()),
+            other => (
+                InterestFrom::DueDate,
+                other.map_or("", |c| c.option.as_str()),
+            ),
+        }
+    }
+
     fn choose_readings(&mut self) {
         let model = self.model;
         let chosen: BTreeMap<&str, &str> = self
@@ -310,8 +351,9 @@ impl<'m> Evaluator<'m> {
                     switched,
                 });
                 self.reading_ids.insert(reading.name.node.clone(), id);
+                let meaning = Meaning::of_option(&option);
                 self.readings
-                    .insert(reading.name.node.clone(), (option, switched));
+                    .insert(reading.name.node.clone(), Chosen { option, meaning });
             }
             for stated in model
                 .stated

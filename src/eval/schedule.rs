@@ -315,15 +315,14 @@ impl<'m> Evaluator<'m> {
                     Modifier::ConflictRule(name) => Some(name.node.clone()),
                     _ => None,
                 });
-                let option = match &reading {
-                    Some(r) => self
-                        .readings
-                        .get(r)
-                        .map(|(o, _)| o.clone())
-                        .unwrap_or_default(),
+                let (meaning, option) = match &reading {
+                    Some(r) => self.schedule_reading(r),
                     None => {
                         self.use_default("where a schedule's stated count and dates disagree and no reading is named, the count is kept from the first date");
-                        "count_from_start".to_owned()
+                        (
+                            ScheduleReading::CountFromStart,
+                            "count_from_start".to_owned(),
+                        )
                     }
                 };
                 let follows = match &reading {
@@ -339,12 +338,12 @@ impl<'m> Evaluator<'m> {
                     long_date(through),
                     in_range.len()
                 ));
-                let dates = match option.as_str() {
-                    "count_to_end" => {
+                let dates = match meaning {
+                    ScheduleReading::CountToEnd => {
                         dates_until(through, stated, frequency, effective_rule(day, through))?
                     }
-                    "all_dates" => in_range,
-                    _ => dates_from(from, stated, frequency, rule)?,
+                    ScheduleReading::AllDates => in_range,
+                    ScheduleReading::CountFromStart => dates_from(from, stated, frequency, rule)?,
                 };
                 Ok((dates, note))
             }

@@ -356,19 +356,16 @@ impl<'m> Evaluator<'m> {
             Some(InterestStart::DueDate) => (true, "from the due date".into()),
             Some(InterestStart::GraceEnd) => (false, "from the end of the grace period".into()),
             Some(InterestStart::Reading(name)) => {
-                let option = self
-                    .readings
-                    .get(&name.node)
-                    .map_or("", |(o, _)| o.as_str());
+                let (from, option) = self.interest_reading(&name.node);
                 let id = self.reading_ids.get(&name.node).map_or("", String::as_str);
-                let words = if option == "grace_end" {
-                    "from the end of the grace period"
-                } else {
-                    "from the due date"
-                };
                 (
-                    option != "grace_end",
-                    format!("{words} (assumption {id}: {} = {option})", name.node).into(),
+                    from == InterestFrom::DueDate,
+                    format!(
+                        "from {} (assumption {id}: {} = {option})",
+                        from.words(),
+                        name.node
+                    )
+                    .into(),
                 )
             }
             None => {
