@@ -12,6 +12,7 @@
 pub mod calc;
 pub mod check;
 pub mod diagnostic;
+pub mod escape;
 pub mod eval;
 pub mod load;
 pub mod report;

@@ -163,6 +163,9 @@ fn main() -> ExitCode {
             ExitCode::from(outcome.code)
         }
         Err(message) => {
+            // The message may quote a file name or an argument: no raw
+            // control character reaches the terminal.
+            let message = clausec::escape::terminal(&message);
             let _ = writeln!(std::io::stderr(), "error: {message}");
             ExitCode::from(2)
         }
@@ -238,10 +241,15 @@ fn obligations(
     if !agreement.is_dir() {
         return Err(LoadError::Missing(agreement.to_string_lossy().into_owned()).to_string());
     }
+    // Years outside 1 to 9999 are refused, as they are in clause files.
     let as_of = match as_of {
         Some(date) => Some(
             chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
-                .map_err(|_| format!("`--as-of {date}` is not a date; write it as 2003-06-30"))?,
+                .ok()
+                .filter(|d| (1..=9999).contains(&chrono::Datelike::year(d)))
+                .ok_or_else(|| {
+                    format!("`--as-of {date}` is not a date from the year 1 to 9999; write it as 2003-06-30")
+                })?,
         ),
         None => None,
     };

@@ -78,6 +78,9 @@ pub struct SourceFile {
     /// binary search, not a read of the text from its start (a file of
     /// megabytes with thousands of diagnostics took minutes that way).
     lines: OnceLock<LineIndex>,
+    /// The text as a diagnostic's snippet shows it, made on first use:
+    /// `None` when it is the text itself (see [`SourceFile::shown`]).
+    shown: OnceLock<Option<Box<SourceFile>>>,
 }
 
 #[derive(Debug, Clone)]
@@ -94,6 +97,7 @@ impl SourceFile {
             path: path.to_path_buf(),
             text,
             lines: OnceLock::new(),
+            shown: OnceLock::new(),
         }
     }
 
@@ -144,6 +148,55 @@ impl SourceFile {
             .map_or(0, |s| s.chars().count())
             + 1;
         (line, column)
+    }
+
+    /// The file as a report shows it: each control character written out
+    /// (`<ESC>`, see [`crate::escape::snippet`]), line for line, so that a
+    /// snippet cannot command the terminal and its underlines stay under
+    /// the text they mark. `None` when there is nothing to write out.
+    pub fn shown(&self) -> Option<&SourceFile> {
+        self.shown
+            .get_or_init(|| match crate::escape::snippet(&self.text) {
+                std::borrow::Cow::Borrowed(_) => None,
+                std::borrow::Cow::Owned(text) => Some(Box::new(SourceFile::new(&self.path, text))),
+            })
+            .as_deref()
+    }
+
+    /// Where a byte offset of the text is in [`SourceFile::shown`]: the
+    /// same line (writing out adds no line break), further along it.
+    pub fn shown_offset(&self, offset: usize) -> usize {
+        let Some(shown) = self.shown() else {
+            return offset;
+        };
+        let line = self.line_of(offset);
+        let range = self.line_range(line);
+        let line_text = self.text.get(range.clone()).unwrap_or("");
+        let into_line = offset.saturating_sub(range.start);
+        shown.line_range(line).start
+            + into_line
+            + crate::escape::snippet_growth(line_text, into_line)
+    }
+
+    /// The byte offset of the text that is at `shown_offset` in
+    /// [`SourceFile::shown`]: the inverse of [`SourceFile::shown_offset`]
+    /// (an offset inside a written-out character gives the character's end).
+    pub fn offset_of_shown(&self, shown_offset: usize) -> usize {
+        let Some(shown) = self.shown() else {
+            return shown_offset;
+        };
+        let line = shown.line_of(shown_offset);
+        let range = self.line_range(line);
+        let line_text = self.text.get(range.clone()).unwrap_or("");
+        let mut at_shown = shown.line_range(line).start;
+        let mut chars = line_text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if at_shown >= shown_offset {
+                return range.start + at;
+            }
+            at_shown += crate::escape::snippet_len(c, chars.peek().map(|&(_, next)| next));
+        }
+        range.end
     }
 
     /// The text a span covers ("" if the span is out of range).

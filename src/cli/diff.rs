@@ -117,7 +117,8 @@ pub fn diff(
         }
     }
     Ok(Outcome {
-        stdout,
+        // Changes quote the user's words: no raw control character.
+        stdout: clausec::escape::terminal(&stdout).into_owned(),
         code: u8::from(changed),
     })
 }

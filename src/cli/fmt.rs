@@ -27,6 +27,8 @@ pub fn fmt(paths: Vec<PathBuf>, check_only: bool) -> Result<Outcome, String> {
     let mut stdout = std::io::stdout().lock();
     for path in files {
         let (report, file_code) = format_file(&path, check_only);
+        // File names are the user's: no raw control character.
+        let report = clausec::escape::terminal(&report);
         // A closed pipe (`clausec fmt | head`) is not a reason to stop formatting.
         let _ = stdout
             .write_all(report.as_bytes())

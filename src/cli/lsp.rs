@@ -253,12 +253,12 @@ impl Server<'_> {
         let snapshot = self.snapshot(&path)?;
         let model = &snapshot.analysis.model;
         let text = if let Some(party) = model.parties.get(&word) {
-            format!("**{}** — party: {}", word, party.legal_name.node)
+            format!("**{}** — party: {}", word, md(&party.legal_name.node))
         } else if let Some(fact) = model.facts.get(&word) {
             let what = fact
                 .description
                 .as_ref()
-                .map(|d| format!(": {}", d.node))
+                .map(|d| format!(": {}", md(&d.node)))
                 .unwrap_or_default();
             format!("**{}** — fact, {}{what}", word, fact.ty.node.describe())
         } else if let Some(document) = model.documents.get(&word) {
@@ -267,7 +267,11 @@ impl Server<'_> {
                 .as_ref()
                 .map(|d| format!(", dated {}", clausec::calc::calendar::long_date(d.node)))
                 .unwrap_or_default();
-            format!("**{}** — document: {}{dated}", word, document.title.node)
+            format!(
+                "**{}** — document: {}{dated}",
+                word,
+                md(&document.title.node)
+            )
         } else if let Some(clause) = model.clauses.iter().find(|c| c.number.node == word) {
             clause_hover(clause)
         } else if let Some((clause, obligation)) = model
@@ -537,11 +541,18 @@ fn hint_text(
     }
 }
 
+/// The user's words in a hover, which the editor renders as Markdown:
+/// nothing they wrote becomes markup (an image fetched from a server, a
+/// link, a heading).
+fn md(text: &str) -> String {
+    clausec::escape::markdown(text)
+}
+
 fn clause_hover(clause: &Clause) -> String {
     let title = clause
         .title
         .as_ref()
-        .map(|t| format!(" — {}", t.node))
+        .map(|t| format!(" — {}", md(&t.node)))
         .unwrap_or_default();
     let quote = clause
         .quotes
@@ -549,7 +560,7 @@ fn clause_hover(clause: &Clause) -> String {
         .map(|q| {
             format!(
                 "\n\n> {}",
-                q.node.split_whitespace().collect::<Vec<_>>().join(" ")
+                md(&q.node.split_whitespace().collect::<Vec<_>>().join(" "))
             )
         })
         .unwrap_or_default();

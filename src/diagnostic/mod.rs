@@ -142,6 +142,10 @@ struct Renderable<'a, S = SnippetSource<'a>> {
 /// minutes. This one hands miette only the lines around the span, found in
 /// the file's line index, and shifts the line numbers back, so the report
 /// is the same as miette's reading of the whole text.
+///
+/// The text miette reads is the file's shown form (`SourceFile::shown`,
+/// control characters written out), and spans are offsets into it; the
+/// column it prints in the header is the file's own.
 struct SnippetSource<'a> {
     name: String,
     file: Option<&'a SourceFile>,
@@ -157,16 +161,12 @@ impl miette::SourceCode for SnippetSource<'_> {
         let Some(file) = self.file else {
             return Err(miette::MietteError::OutOfBounds);
         };
-        let text = file.text.as_bytes();
-        // miette counts a lone `\r` as a line break and the index does not:
-        // such a text is read whole, as miette would. (Text read through
-        // `parse::decode` has none; text taken exactly, as the editor's
-        // symbols take it, may.)
-        let (from, to, lines_before) = if file.has_lone_carriage_return() {
-            (0, text.len(), 0)
-        } else {
-            lines_around(file, span, before, after)
-        };
+        // In the shown form a lone `\r`, which miette would count as a line
+        // break and the index does not, is written out: the two count lines
+        // alike.
+        let shown = file.shown().unwrap_or(file);
+        let text = shown.text.as_bytes();
+        let (from, to, lines_before) = lines_around(shown, span, before, after);
         let window = text.get(from..to).ok_or(miette::MietteError::OutOfBounds)?;
         let start = span
             .offset()
@@ -178,12 +178,19 @@ impl miette::SourceCode for SnippetSource<'_> {
             before,
             after,
         )?;
+        let column = match file.shown() {
+            None => inner.column(),
+            Some(_) => {
+                let offset = file.offset_of_shown(span.offset());
+                offset.saturating_sub(file.line_range(file.line_of(offset)).start)
+            }
+        };
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
             miette::SourceSpan::new((inner.span().offset() + from).into(), inner.span().len()),
             inner.line() + lines_before,
-            inner.column(),
+            column,
             inner.line_count() + lines_before,
         )))
     }
@@ -263,8 +270,13 @@ impl<S: miette::SourceCode> miette::Diagnostic for Renderable<'_, S> {
     }
 }
 
-/// Renders one diagnostic as text: no colour, fixed width, paths as given.
-/// Used by the CLI and by the snapshot tests alike.
+/// Renders one diagnostic as text: no colour, fixed width, paths as given,
+/// and no control character of the user's (see [`crate::escape`]): the
+/// source lines are drawn from the file's shown form, with the labels moved
+/// to match, so that underlines stay under what they mark; the message,
+/// help, captions and path are written out, and so, last, is the whole
+/// report (miette draws no colour here, so any control character in it
+/// came from the user). Used by the CLI and by the snapshot tests alike.
 pub fn render(diagnostic: &Diagnostic, sources: &SourceMap, width: usize) -> String {
     let file = diagnostic.span().and_then(|span| sources.get(span.file));
     let path = file.map(SourceFile::display_path).unwrap_or_default();
@@ -291,12 +303,45 @@ pub fn render(diagnostic: &Diagnostic, sources: &SourceMap, width: usize) -> Str
         };
         &placed
     };
+    let shown = shown_diagnostic(diagnostic, file);
     let renderable = Renderable {
-        diagnostic,
-        source: SnippetSource { name: path, file },
+        diagnostic: &shown,
+        source: SnippetSource {
+            name: crate::escape::terminal(&path).into_owned(),
+            file,
+        },
         has_text,
     };
-    draw(&renderable, width)
+    crate::escape::terminal(&draw(&renderable, width)).into_owned()
+}
+
+/// The diagnostic as a report shows it: its words with control characters
+/// written out, its labels at their places in the file's shown form.
+fn shown_diagnostic(diagnostic: &Diagnostic, file: Option<&SourceFile>) -> Diagnostic {
+    let words = |text: &str| crate::escape::terminal(text).into_owned();
+    let place = |offset: usize| file.map_or(offset, |f| f.shown_offset(offset));
+    let primary_file = diagnostic.span().map(|s| s.file);
+    Diagnostic {
+        message: words(&diagnostic.message),
+        help: diagnostic.help.as_deref().map(words),
+        labels: diagnostic
+            .labels
+            .iter()
+            .map(|label| Label {
+                span: if Some(label.span.file) == primary_file {
+                    Span::new(
+                        label.span.file,
+                        place(label.span.start),
+                        place(label.span.end),
+                    )
+                } else {
+                    label.span
+                },
+                text: words(&label.text),
+            })
+            .collect(),
+        ..diagnostic.clone()
+    }
 }
 
 /// miette's drawing of a diagnostic: no colour, no links, fixed width.
@@ -346,10 +391,48 @@ pub fn location(diagnostic: &Diagnostic, sources: &SourceMap) -> Option<(String,
 mod tests {
     use super::*;
 
+    fn without_header(report: &str) -> String {
+        report
+            .lines()
+            .filter(|line| !line.contains("╭─["))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// A label moved into the shown form covers exactly the written-out
+    /// form of the text it covered.
+    #[test]
+    fn shown_offsets_keep_labels_on_their_text() {
+        let text = "ok\r\na\x1b[2J\x07b\r\nc\rd\u{9b}\u{202e}é\n\te\u{7f}";
+        let mut sources = SourceMap::default();
+        let id = sources.add(std::path::Path::new("a.clause"), text.to_owned());
+        let file = sources.get(id).unwrap();
+        let shown = file.shown().unwrap();
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        for &a in &bounds {
+            for &b in bounds.iter().filter(|&&b| b >= a) {
+                let covered = &shown.text[file.shown_offset(a)..file.shown_offset(b)];
+                let mut expected = crate::escape::snippet(&text[a..b]).into_owned();
+                // A piece that ends between CR and LF shows its CR as kept.
+                if text[a..b].ends_with('\r') && text[b..].starts_with('\n') {
+                    expected.truncate(expected.len() - "<CR>".len());
+                    expected.push('\r');
+                }
+                assert_eq!(covered, expected, "{a}..{b}");
+            }
+            assert_eq!(file.offset_of_shown(file.shown_offset(a)), a);
+        }
+    }
+
     /// The snippet source gives miette the lines around a span; the report
-    /// must be the one miette draws from the whole text, for labels on any
-    /// line, one or two of them, over one line or several, with `\n` and
-    /// `\r\n` line endings and with a lone `\r` (read whole).
+    /// must be the one miette draws from the whole text as it is shown, for
+    /// labels on any line, one or two of them, over one line or several,
+    /// with `\n` and `\r\n` line endings, with a lone `\r`, and with
+    /// control characters written out before and inside the labels.
     #[test]
     fn snippets_from_the_line_index_match_miettes_reading_of_the_whole_text() {
         let body: String = (1..=40)
@@ -360,6 +443,9 @@ mod tests {
             body.clone(),
             body.replace('\n', "\r\n"),
             body.replacen('\n', "\r", 3),
+            body.replace("says", "\x1b[2J\u{7}s\u{9b}\u{202e}y")
+                .replace('\n', "\r\n"),
+            body.replace("ne", "\x1bn\r"),
         ] {
             let mut sources = SourceMap::default();
             let id = sources.add(std::path::Path::new("a.clause"), text.clone());
@@ -389,14 +475,28 @@ mod tests {
                         });
                     }
                     let ours = render(&diagnostic, &sources, 100);
+                    let shown_text = crate::escape::snippet(&text).into_owned();
                     let whole = draw(
                         &Renderable {
-                            diagnostic: &diagnostic,
-                            source: miette::NamedSource::new("a.clause", text.clone()),
+                            diagnostic: &shown_diagnostic(&diagnostic, Some(file)),
+                            source: miette::NamedSource::new("a.clause", shown_text),
                             has_text: true,
                         },
                         100,
                     );
+                    assert!(!ours.chars().any(crate::escape::is_written_out));
+                    // The header gives the place in the file itself (byte
+                    // column, as miette counts), where miette reading the
+                    // shown text would give it in that text.
+                    let line = file.line_of(labels[0].0);
+                    let column = labels[0].0 - file.line_range(line).start + 1;
+                    let header = format!("[a.clause:{}:{column}]", line + 1);
+                    let (ours, whole) = if file.shown().is_some() {
+                        assert!(ours.contains(&header), "{header} in\n{ours}");
+                        (without_header(&ours), without_header(&whole))
+                    } else {
+                        (ours, whole)
+                    };
                     assert!(ours.contains("── here"), "no snippet drawn:\n{ours}");
                     assert_eq!(ours, whole, "labels {labels:?} in {text:?}");
                 }

@@ -8,6 +8,7 @@
 
 use crate::calc::calendar::long_date;
 use crate::calc::money::format_money;
+use crate::escape;
 use crate::eval::ledger::{Entry, Ledger};
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write as _;
@@ -25,10 +26,22 @@ pub fn ledger_ics(ledger: &Ledger) -> String {
             escape_text(&format!("{} ({})", ledger.agreement, ledger.scenario))
         ),
     ];
-    let stamp = format!("{}T000000Z", ledger.as_of.format("%Y%m%d"));
+    // Dates are read only in the years 1 to 9999; the stamp is held there
+    // all the same, for a ledger made some other way.
+    let stamp_day = ics_date(ledger.as_of).unwrap_or_else(|| {
+        if ledger.as_of.year() < 1 {
+            "00010101".to_owned()
+        } else {
+            "99991231".to_owned()
+        }
+    });
+    let stamp = format!("{stamp_day}T000000Z");
     let slug = slug(&ledger.agreement);
     for entry in &ledger.obligations {
-        let Some((start, end)) = event_dates(entry) else {
+        // An event must start on a date iCalendar can write.
+        let Some((start, end, start_day)) =
+            event_dates(entry).and_then(|(start, end)| Some((start, end, ics_date(start)?)))
+        else {
             continue;
         };
         let amount = entry
@@ -61,8 +74,8 @@ pub fn ledger_ics(ledger: &Ledger) -> String {
                 slug_id(&entry.id)
             ),
             format!("DTSTAMP:{stamp}"),
-            format!("DTSTART;VALUE=DATE:{}", start.format("%Y%m%d")),
-            format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")),
+            format!("DTSTART;VALUE=DATE:{start_day}"),
+            event_end(start, end),
             format!("SUMMARY:{}", escape_text(&summary)),
             format!("DESCRIPTION:{}", escape_text(&description)),
             "TRANSP:TRANSPARENT".to_owned(),
@@ -89,12 +102,25 @@ fn event_dates(entry: &Entry) -> Option<(NaiveDate, NaiveDate)> {
     }
 }
 
-/// RFC 5545 text escaping.
+/// `YYYYMMDD`, for a date iCalendar can write: its years have four digits.
+fn ics_date(date: NaiveDate) -> Option<String> {
+    (1..=9999)
+        .contains(&date.year())
+        .then(|| date.format("%Y%m%d").to_string())
+}
+
+/// The end of an all-day event: the day after its last, or, when that day
+/// is past December 31, 9999 (which iCalendar cannot write), its length.
+fn event_end(start: NaiveDate, end: NaiveDate) -> String {
+    match ics_date(end) {
+        Some(day) => format!("DTEND;VALUE=DATE:{day}"),
+        None => format!("DURATION:P{}D", (end - start).num_days()),
+    }
+}
+
+/// RFC 5545 text escaping, control characters written out.
 fn escape_text(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace('\n', "\\n")
+    escape::icalendar(text)
 }
 
 /// Folds a content line at 75 octets (on a character boundary), CRLF-ended.
@@ -342,11 +368,9 @@ fn timeline_svg(ledger: &Ledger) -> String {
     out
 }
 
+/// Text for the page, in an element or an attribute.
 fn html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    escape::html(text)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 use crate::calc::calendar::long_date;
 use crate::calc::money::{format_count, format_money};
 use crate::diagnostic::{location, render as render_diagnostic, Diagnostic};
+use crate::escape;
 use crate::eval::ledger::{ClauseEntry, Entry, Ledger, Status};
 use crate::source::SourceMap;
 use serde::Serialize;
@@ -69,6 +70,10 @@ fn clauses(ledger: &Ledger) -> Vec<(&ClauseEntry, Vec<&Entry>)> {
         .collect()
 }
 
+/// The ledger as text for a terminal. The user's words (names, titles,
+/// quotes, notes) are written into it as they are, and its control
+/// characters written out once, at the end (see [`escape::terminal`]): the
+/// ledger's own layout uses none but line feeds.
 pub fn ledger_text(ledger: &Ledger, options: TextOptions) -> String {
     let mut out = String::new();
     header(ledger, &mut out);
@@ -90,7 +95,10 @@ pub fn ledger_text(ledger: &Ledger, options: TextOptions) -> String {
         }
     }
     findings_and_assumptions(ledger, &mut out);
-    out
+    match escape::terminal(&out) {
+        Cow::Borrowed(_) => out,
+        Cow::Owned(shown) => shown,
+    }
 }
 
 fn header(ledger: &Ledger, out: &mut String) {
@@ -342,40 +350,44 @@ fn shorten(text: &str, max: usize) -> String {
     format!("{cut} …")
 }
 
-/// The ledger as a Markdown document: a table per clause.
+/// The ledger as a Markdown document: a table per clause. Every piece of
+/// text, the user's and ours alike, goes in through [`md`] (or
+/// [`escape::markdown_code`] for an id), so nothing the user wrote becomes
+/// markup: no HTML, no link, no emphasis, and no line break that could end
+/// a table row or start a heading.
 pub fn ledger_markdown(ledger: &Ledger) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", ledger.agreement);
+    let _ = writeln!(out, "# {}\n", md(&ledger.agreement));
     if let Some(dated) = ledger.dated {
-        let _ = writeln!(out, "Dated {}.\n", long_date(dated));
+        let _ = writeln!(out, "Dated {}.\n", md(&long_date(dated)));
     }
     for party in &ledger.parties {
-        let _ = writeln!(out, "- **{}**: {}", party.role, party.name);
+        let _ = writeln!(out, "- **{}**: {}", md(&party.role), md(&party.name));
     }
     let _ = writeln!(
         out,
-        "\n**Scenario `{}`**{}; status as of {}.\n",
-        ledger.scenario,
+        "\n**Scenario {}**{}; status as of {}.\n",
+        escape::markdown_code(&ledger.scenario),
         ledger
             .scenario_title
             .as_ref()
-            .map(|t| format!(": {t}"))
+            .map(|t| format!(": {}", md(t)))
             .unwrap_or_default(),
-        long_date(ledger.as_of)
+        md(&long_date(ledger.as_of))
     );
     for line in &ledger.hypothetical {
-        let _ = writeln!(out, "> Hypothetical: {line}");
+        let _ = writeln!(out, "> Hypothetical: {}", md(line));
     }
     if let Some(lapsed) = &ledger.lapsed {
-        let _ = writeln!(out, "\n**The offer lapsed:** {lapsed}.");
+        let _ = writeln!(out, "\n**The offer lapsed:** {}.", md(lapsed));
     }
     for (clause, entries) in clauses(ledger) {
         let title = clause
             .title
             .as_ref()
-            .map(|t| format!(": {t}"))
+            .map(|t| format!(": {}", md(t)))
             .unwrap_or_default();
-        let _ = writeln!(out, "\n## Clause {}{title}\n", clause.number);
+        let _ = writeln!(out, "\n## Clause {}{title}\n", md(&clause.number));
         if entries.is_empty() {
             let _ = writeln!(out, "No obligation.");
             continue;
@@ -392,13 +404,13 @@ pub fn ledger_markdown(ledger: &Ledger) -> String {
             };
             let _ = writeln!(
                 out,
-                "| `{}` | {} | {} | {} | {} | {} |",
-                entry.id,
-                entry.heading.kind,
-                escape_cell(&entry.summary()),
-                entry.amount.map(format_money).unwrap_or_default(),
-                date,
-                escape_cell(&status_words(entry))
+                "| {} | {} | {} | {} | {} | {} |",
+                escape::markdown_code(&entry.id),
+                md(entry.heading.kind.as_str()),
+                md(&entry.summary()),
+                md(&entry.amount.map(format_money).unwrap_or_default()),
+                md(&date),
+                md(&status_words(entry))
             );
         }
     }
@@ -406,10 +418,10 @@ pub fn ledger_markdown(ledger: &Ledger) -> String {
     for finding in &ledger.findings {
         let _ = writeln!(
             out,
-            "- **{}** `{}`: {}",
-            finding.severity,
-            finding.code,
-            escape_cell(&finding.message)
+            "- **{}** {}: {}",
+            md(finding.severity),
+            escape::markdown_code(finding.code),
+            md(&finding.message)
         );
     }
     let _ = writeln!(out, "\n## Assumptions in force\n");
@@ -417,19 +429,24 @@ pub fn ledger_markdown(ledger: &Ledger) -> String {
         let _ = writeln!(
             out,
             "- **{}**: {}",
-            assumption.id,
-            escape_cell(&assumption.text)
+            md(&assumption.id),
+            md(&assumption.text)
         );
     }
     out
 }
 
-fn escape_cell(text: &str) -> String {
-    text.replace('|', "\\|")
+/// Text for a line or a cell of the Markdown ledger.
+fn md(text: &str) -> String {
+    escape::markdown(text)
 }
 
+/// The ledger as JSON; strings escaped so that it is safe on a terminal
+/// too ([`escape::json`]).
 pub fn ledger_json(ledger: &Ledger) -> String {
-    serde_json::to_string_pretty(ledger).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    escape::json(
+        serde_json::to_string_pretty(ledger).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}")),
+    )
 }
 
 /// One diagnostic in `check --format json`.
@@ -509,7 +526,7 @@ pub fn check_json(items: &[JsonDiagnostic], tally: Tally) -> String {
         warnings: tally.warnings,
         agreements: tally.agreements,
     };
-    serde_json::to_string_pretty(&report).unwrap_or_default()
+    escape::json(serde_json::to_string_pretty(&report).unwrap_or_default())
 }
 
 /// Diagnostics rendered for a terminal: no colour, fixed width.

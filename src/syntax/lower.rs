@@ -1014,9 +1014,22 @@ impl Lowerer {
     fn date(&self, pair: Pair<'_, Rule>) -> Result<DateLit> {
         let span = self.span(&pair);
         let text = pair.as_str();
-        let (year, month, day) = parse_date_parts(text).unwrap_or((0, 0, 0));
+        let parts = parse_date_parts(text);
+        let (year, month, day) = parts.unwrap_or((1, 0, 0));
+        if parts.is_some() && !(1..=9999).contains(&year) {
+            // The year 0 is the only one four digits can write outside the
+            // range, and reports (iCalendar's above all) need four digits.
+            return Err(Diagnostic::error(
+                Code::ImpossibleDate,
+                span,
+                format!("`{text}` is outside the years 1 to 9999"),
+            )
+            .with_label("year 0")
+            .with_help(
+                "write a date from the year 1 to 9999, such as `June 6, 2002` or `2002-06-06`",
+            ));
+        }
         NaiveDate::from_ymd_opt(year, month, day)
-            .filter(|_| (1..=9999).contains(&year))
             .map(|d| Spanned::new(d, span))
             .ok_or_else(|| {
                 Diagnostic::error(
