@@ -303,7 +303,9 @@ pub fn render(diagnostic: &Diagnostic, sources: &SourceMap, width: usize) -> Str
         };
         &placed
     };
-    let shown = shown_diagnostic(diagnostic, file);
+    // Labels are moved only when a snippet is drawn: a line too wide to
+    // show is not read along to find where they would be.
+    let shown = shown_diagnostic(diagnostic, file.filter(|_| has_text));
     let renderable = Renderable {
         diagnostic: &shown,
         source: SnippetSource {
