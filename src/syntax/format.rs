@@ -271,7 +271,7 @@ fn starts_obligation(line: &str) -> bool {
     first.ends_with(':')
         || words
             .next()
-            .is_some_and(|second| crate::syntax::parse::VERBS.contains(&second))
+            .is_some_and(|second| crate::syntax::keywords::VERBS.contains(&second))
 }
 
 #[cfg(test)]

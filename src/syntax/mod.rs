@@ -5,6 +5,7 @@
 
 pub mod ast;
 pub mod format;
+pub mod keywords;
 pub mod lower;
 pub mod parse;
 pub mod print;

@@ -18,6 +18,7 @@ use crate::diagnostic::suggest::{common_prefix, edit_distance, join_or};
 use crate::diagnostic::Diagnostic;
 use crate::source::{has_lone_carriage_return, FileId, Span};
 use crate::syntax::ast::File;
+use crate::syntax::keywords::{is_reserved, LINE_STARTERS, VERBS};
 use crate::syntax::lower::lower_file;
 use pest::error::{ErrorVariant, InputLocation};
 use pest::Parser as _;
@@ -308,66 +309,16 @@ fn first_word(text: &str) -> &str {
     text.get(..end).unwrap_or("")
 }
 
-/// The verbs an obligation can have (`company pays ...`), for the line-level
-/// scans that run before or without the parser.
-pub const VERBS: &[&str] = &[
-    "pays",
-    "provides",
-    "reimburses",
-    "performs",
-    "notifies",
-    "releases",
-    "remains",
-    "must",
-    "may",
-    "signs",
-];
-
 /// Does this line start a new statement or modifier (so that no amount or
 /// condition of the line before can go on into it)? `label:`, or a keyword
 /// that only starts things.
 fn starts_statement(line: &str) -> bool {
-    const STARTERS: &[&str] = &[
-        "quote",
-        "assume",
-        "clause",
-        "option",
-        "fact",
-        "election",
-        "party",
-        "document",
-        "section",
-        "signed",
-        "scenario",
-        "agreement",
-        "in",
-        "from",
-        "through",
-        "on",
-        "by",
-        "effective",
-        "for",
-        "within",
-        "reduced",
-        "grace",
-        "late",
-        "at",
-        "rounded",
-        "remainder",
-        "if",
-        "when",
-        "otherwise",
-        "then",
-        "hypothetical",
-        "as",
-        "every",
-    ];
     let line = line.trim_start();
     let first = first_word(line);
     let labelled = !first.is_empty() && line.get(first.len()..).is_some_and(|r| r.starts_with(':'));
     // An obligation without a label: `company pays ...`.
     let second = line.split_whitespace().nth(1).unwrap_or("");
-    labelled || STARTERS.contains(&first) || VERBS.contains(&second)
+    labelled || LINE_STARTERS.contains(&first) || VERBS.contains(&second)
 }
 
 fn unterminated_quote(file: FileId, open: usize) -> Diagnostic {
@@ -425,7 +376,7 @@ fn syntax_error(
                 format!("expected {}, found {found_text}", join_or(&expected)),
             )
             .with_label(format!("expected {}", join_or(&expected)));
-            if is_keyword(found) && code == Code::ExpectedName {
+            if is_reserved(found) && code == Code::ExpectedName {
                 diagnostic = diagnostic.with_help(format!(
                     "`{found}` is a word of the clause language and cannot be a name; choose another, such as `{found}_payment` or `{found}_date`"
                 ));
@@ -500,11 +451,6 @@ fn starts_like_statement(line: &str) -> bool {
         ]
         .iter()
         .any(|k| first == *k && line.len() > k.len())
-}
-
-/// Is this word reserved by the language (`late`, `from`, `pays`)?
-fn is_keyword(word: &str) -> bool {
-    ClauseParser::parse(Rule::keyword, word).is_ok_and(|pairs| pairs.as_str() == word)
 }
 
 /// The word (or the single character) at a position, for "found `...`".

@@ -1,0 +1,296 @@
+//! The words of the language, in one place: the parser's line scans, the
+//! formatter and the language server read them here, and a test holds them
+//! equal to the grammar's keyword rules (`grammar/clause.pest`).
+
+/// Every word the language spells out (the grammar's `kw_` rules), sorted.
+pub const KEYWORDS: &[&str] = &[
+    "a",
+    "agreement",
+    "amount",
+    "amounting",
+    "and",
+    "annum",
+    "as",
+    "assume",
+    "at",
+    "blank",
+    "bound",
+    "by",
+    "clause",
+    "compensation",
+    "condition",
+    "cost",
+    "count",
+    "date",
+    "dated",
+    "dates",
+    "day",
+    "default",
+    "disagree",
+    "document",
+    "due",
+    "effective",
+    "elected",
+    "election",
+    "elects",
+    "end",
+    "equal",
+    "every",
+    "exceed",
+    "fact",
+    "follow",
+    "for",
+    "from",
+    "grace",
+    "greater",
+    "hypothetical",
+    "if",
+    "in",
+    "installment",
+    "installments",
+    "interest",
+    "is",
+    "its",
+    "lapses",
+    "last",
+    "late",
+    "left",
+    "less",
+    "lesser",
+    "made",
+    "may",
+    "month",
+    "monthly",
+    "must",
+    "no",
+    "not",
+    "notified",
+    "notifies",
+    "of",
+    "offer",
+    "on",
+    "option",
+    "or",
+    "otherwise",
+    "paid",
+    "party",
+    "payment",
+    "pays",
+    "per",
+    "performs",
+    "period",
+    "prevailed",
+    "prevails",
+    "provides",
+    "quarterly",
+    "quote",
+    "received",
+    "receives",
+    "reduced",
+    "reimburses",
+    "releases",
+    "remainder",
+    "remains",
+    "rounded",
+    "scenario",
+    "section",
+    "signed",
+    "signs",
+    "simple",
+    "source",
+    "than",
+    "the",
+    "then",
+    "through",
+    "to",
+    "unpaid",
+    "when",
+    "within",
+    "yearly",
+    "yes",
+];
+
+/// The words that can never be a name (the grammar's `keyword` rule),
+/// sorted: a party, fact or label called `paid` would be read as the word.
+pub const RESERVED: &[&str] = &[
+    "agreement",
+    "and",
+    "as",
+    "assume",
+    "at",
+    "by",
+    "clause",
+    "compensation",
+    "dated",
+    "default",
+    "document",
+    "effective",
+    "elected",
+    "election",
+    "elects",
+    "equal",
+    "every",
+    "fact",
+    "for",
+    "from",
+    "grace",
+    "greater",
+    "hypothetical",
+    "if",
+    "in",
+    "installment",
+    "installments",
+    "interest",
+    "is",
+    "late",
+    "lesser",
+    "may",
+    "monthly",
+    "must",
+    "no",
+    "not",
+    "notified",
+    "notifies",
+    "of",
+    "on",
+    "option",
+    "or",
+    "otherwise",
+    "paid",
+    "party",
+    "pays",
+    "performs",
+    "prevailed",
+    "prevails",
+    "provides",
+    "quarterly",
+    "quote",
+    "received",
+    "reduced",
+    "reimburses",
+    "releases",
+    "remainder",
+    "remains",
+    "rounded",
+    "scenario",
+    "section",
+    "signed",
+    "signs",
+    "source",
+    "the",
+    "then",
+    "through",
+    "to",
+    "when",
+    "within",
+    "yearly",
+    "yes",
+];
+
+/// The verbs an obligation can have (`company pays ...`): the second word of
+/// an obligation's line.
+pub const VERBS: &[&str] = &[
+    "may",
+    "must",
+    "notifies",
+    "pays",
+    "performs",
+    "provides",
+    "reimburses",
+    "releases",
+    "remains",
+    "signs",
+];
+
+/// The words that open a statement or a modifier line, so that no amount or
+/// condition of the line before can run on into it.
+pub const LINE_STARTERS: &[&str] = &[
+    "agreement",
+    "as",
+    "assume",
+    "at",
+    "by",
+    "clause",
+    "document",
+    "effective",
+    "election",
+    "every",
+    "fact",
+    "for",
+    "from",
+    "grace",
+    "hypothetical",
+    "if",
+    "in",
+    "late",
+    "on",
+    "option",
+    "otherwise",
+    "party",
+    "quote",
+    "reduced",
+    "remainder",
+    "rounded",
+    "scenario",
+    "section",
+    "signed",
+    "then",
+    "through",
+    "when",
+    "within",
+];
+
+/// Whether a word can never be a name.
+pub fn is_reserved(word: &str) -> bool {
+    RESERVED.binary_search(&word).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GRAMMAR: &str = include_str!("../../grammar/clause.pest");
+
+    /// The word of each of the grammar's `kw_` rules.
+    fn kw_rules() -> Vec<String> {
+        let mut words: Vec<String> = GRAMMAR
+            .lines()
+            .filter(|l| l.starts_with("kw_"))
+            .filter_map(|l| l.split('"').nth(1).map(str::to_owned))
+            .collect();
+        words.sort();
+        words.dedup();
+        words
+    }
+
+    /// The words of the grammar's `keyword` rule.
+    fn keyword_rule() -> Vec<String> {
+        let body = GRAMMAR
+            .split("\nkeyword = {")
+            .nth(1)
+            .and_then(|rest| rest.split('}').next())
+            .unwrap_or("");
+        let mut words: Vec<String> = body
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect();
+        words.sort();
+        words
+    }
+
+    #[test]
+    fn the_tables_are_the_grammars_words() {
+        assert_eq!(KEYWORDS, kw_rules());
+        assert_eq!(RESERVED, keyword_rule());
+    }
+
+    #[test]
+    fn every_table_is_sorted_and_made_of_keywords() {
+        for table in [KEYWORDS, RESERVED, VERBS, LINE_STARTERS] {
+            assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?}");
+            assert!(table.iter().all(|w| KEYWORDS.contains(w)), "{table:?}");
+        }
+    }
+}
