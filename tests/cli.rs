@@ -552,6 +552,17 @@ fn a_50_megabyte_file_is_refused_quickly() {
     assert_rejected(&dir, "huge.clause", "clausec::input::too_large");
 }
 
+/// `--jobs 100000` once started 100,000 threads (over 90 s) before checking
+/// anything; the count is capped at four per core, as `--help` says.
+#[test]
+fn a_huge_jobs_count_is_capped_and_checks_quickly() {
+    let output = clausec(&["check", "--jobs", "100000", LETTER]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("count_mismatch"));
+    let help = stdout(&clausec(&["check", "--help"]));
+    assert!(help.contains("at most four per core"), "{help}");
+}
+
 #[test]
 fn crlf_line_endings_and_a_byte_order_mark_are_accepted() {
     let dir = copy_of_letter();
