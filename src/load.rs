@@ -234,6 +234,8 @@ pub fn load_agreement_with(
         .filter(|p| p.parent() == Some(dir) || p.parent() == Some(scenario_dir.as_path()));
     paths.extend(unsaved.cloned());
     let mut fetch = |path: &Path| match overlay.get(path) {
+        // An editor's text has the limit a file has.
+        Some(text) if text.len() as u64 > MAX_FILE_BYTES => Ok(Fetched::TooLarge),
         Some(text) => Ok(Fetched::Text(text.clone())),
         None => folder.fetch(path),
     };

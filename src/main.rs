@@ -140,9 +140,9 @@ fn main() -> ExitCode {
             explain,
         } => obligations(agreement, scenario, format, as_of, explain),
         Command::Fmt { paths, check } => cli::fmt::fmt(paths, check),
-        Command::Lsp => cli::lsp::run().map(|()| Outcome {
+        Command::Lsp => cli::lsp::run().map(|code| Outcome {
             stdout: String::new(),
-            code: 0,
+            code,
         }),
         Command::Diff {
             old,

@@ -7,19 +7,31 @@
 //! question, with the editor's unsaved texts standing in for the files on
 //! disk. The letter takes a few milliseconds to analyse, so there is no
 //! cache to keep in step.
+//!
+//! Nothing the editor sends stops the server but `exit`: frames are read
+//! with limits ([`frame`]), a message that cannot be read gets an error
+//! answer and a line on standard error, and only regular files inside the
+//! workspace are read ([`workspace`]). One thread reads a message, answers
+//! it and reads the next, so the fuzz target (`fuzz/fuzz_targets/lsp.rs`,
+//! which includes this module by its path) drives the whole server with
+//! bytes in memory.
+
+mod frame;
+mod workspace;
 
 use clausec::diagnostic::{Diagnostic, Severity};
 use clausec::load::Overlay;
-use clausec::source::{SourceMap, Span};
+use clausec::source::{SourceMap, Span, MAX_FILE_BYTES};
 use clausec::syntax::ast::{Clause, Item};
-use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
+use frame::{Frame, FrameReader};
+use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
+    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument, Exit,
     Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
-    Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest, InlayHintRequest,
-    References, Request as _,
+    Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest, Initialize,
+    InlayHintRequest, References, Request as _, Shutdown,
 };
 use lsp_types::{
     CompletionItem, CompletionItemKind, CompletionResponse, Diagnostic as LspDiagnostic,
@@ -28,39 +40,136 @@ use lsp_types::{
     OneOf, Position, PublishDiagnosticsParams, Range, ServerCapabilities, SymbolKind,
     TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Url,
 };
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
+use workspace::Workspace;
 
-/// Runs the server until the editor says `exit`.
-pub fn run() -> Result<(), String> {
-    let (connection, io_threads) = Connection::stdio();
-    let capabilities = ServerCapabilities {
-        text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
-        hover_provider: Some(lsp_types::HoverProviderCapability::Simple(true)),
-        definition_provider: Some(OneOf::Left(true)),
-        references_provider: Some(OneOf::Left(true)),
-        completion_provider: Some(lsp_types::CompletionOptions::default()),
-        document_symbol_provider: Some(OneOf::Left(true)),
-        document_formatting_provider: Some(OneOf::Left(true)),
-        inlay_hint_provider: Some(OneOf::Left(true)),
-        ..ServerCapabilities::default()
-    };
-    let capabilities = serde_json::to_value(capabilities).map_err(|e| e.to_string())?;
-    connection
-        .initialize(capabilities)
-        .map_err(|e| e.to_string())?;
-    let mut server = Server {
-        connection: &connection,
-        open: Overlay::new(),
-    };
-    server.main_loop()?;
-    drop(connection);
-    io_threads.join().map_err(|e| e.to_string())
+/// The most text the open documents may hold together: sixteen files of
+/// the largest size clausec reads. A document opened past it is read from
+/// disk instead, as if it were not open.
+const MAX_OPEN_BYTES: u64 = 16 * MAX_FILE_BYTES;
+
+/// Runs the server on standard input and output until the editor says
+/// `exit`; the exit code is 0 after a `shutdown` request, else 1, as the
+/// protocol asks. The workspace is the folders the editor names in
+/// `initialize`, or the current folder if it names none.
+pub fn run() -> Result<u8, String> {
+    let folder = std::env::current_dir().map_err(|e| e.to_string())?;
+    let input = std::io::stdin().lock();
+    let output = std::io::BufWriter::new(std::io::stdout().lock());
+    Ok(serve(input, output, std::io::stderr(), folder))
 }
 
-struct Server<'c> {
-    connection: &'c Connection,
+/// The server over any input and output; `log` gets a line for each message
+/// that could not be read or was ignored. `folder` is the workspace when
+/// the editor names none. Returns the exit code.
+pub fn serve(input: impl BufRead, output: impl Write, log: impl Write, folder: PathBuf) -> u8 {
+    let mut frames = FrameReader::new(input);
+    let mut server = Server {
+        output,
+        log,
+        open: Overlay::new(),
+        open_bytes: 0,
+        workspace: Workspace::default(),
+        default_folder: folder,
+        state: State::Starting,
+        editor_gone: false,
+    };
+    while !server.editor_gone {
+        let message = match frames.next_frame() {
+            Ok(Frame::Body(body)) => decode(&body),
+            Ok(Frame::Bad(why)) => Err(Refusal::unreadable(why)),
+            Ok(Frame::End) => break,
+            Err(e) => {
+                server.log(&format!("cannot read from the editor: {e}"));
+                break;
+            }
+        };
+        match message {
+            Ok(Message::Request(request)) => server.requested(request),
+            Ok(Message::Notification(notification)) if notification.method == Exit::METHOD => break,
+            Ok(Message::Notification(notification)) => server.notified(notification),
+            Ok(Message::Response(_)) => server.log("ignored a response: clausec sends no requests"),
+            Err(refusal) => server.refuse(refusal),
+        }
+    }
+    u8::from(server.state != State::ShutDown)
+}
+
+/// Where the conversation with the editor is.
+#[derive(Debug, PartialEq, Eq)]
+enum State {
+    /// Before the `initialize` request.
+    Starting,
+    Running,
+    /// After the `shutdown` request: only `exit` is expected.
+    ShutDown,
+}
+
+/// A message that is not answered as the editor meant: the JSON-RPC error
+/// it gets, and the request it answers (`null` when that is not known).
+struct Refusal {
+    id: Value,
+    code: ErrorCode,
+    message: String,
+}
+
+impl Refusal {
+    fn unreadable(message: String) -> Self {
+        Refusal {
+            id: Value::Null,
+            code: ErrorCode::ParseError,
+            message,
+        }
+    }
+
+    fn invalid(id: Value) -> Self {
+        Refusal {
+            id,
+            code: ErrorCode::InvalidRequest,
+            message: "a message that is not a request, a response or a notification".to_owned(),
+        }
+    }
+}
+
+/// A frame's body as a message. A body that is not JSON is a parse error; a
+/// JSON value that is not a message (not an object, such as a batch, which
+/// the protocol does not have; a `method` that is not a name) is an invalid
+/// request, answered under its `id` if it has a usable one.
+fn decode(body: &[u8]) -> Result<Message, Refusal> {
+    let value: Value = serde_json::from_slice(body)
+        .map_err(|e| Refusal::unreadable(format!("a message that is not JSON: {e}")))?;
+    let id = value
+        .get("id")
+        .filter(|id| id.is_number() || id.is_string())
+        .cloned()
+        .unwrap_or(Value::Null);
+    let is_object = value.is_object();
+    let has_method = value.get("method").is_some();
+    match serde_json::from_value::<Message>(value) {
+        Ok(_) if !is_object => Err(Refusal::invalid(id)),
+        Ok(Message::Response(_)) if has_method => Err(Refusal::invalid(id)),
+        Ok(message) => Ok(message),
+        Err(_) => Err(Refusal::invalid(id)),
+    }
+}
+
+struct Server<W, L> {
+    output: W,
+    log: L,
     /// The texts of the files open in the editor, by absolute path.
     open: Overlay,
+    /// Their total length in bytes.
+    open_bytes: u64,
+    workspace: Workspace,
+    /// The workspace when the editor names no folder.
+    default_folder: PathBuf,
+    state: State,
+    /// Writing to the editor failed: nothing more to do.
+    editor_gone: bool,
 }
 
 /// One agreement folder, analysed with the editor's texts.
@@ -69,88 +178,171 @@ struct Snapshot {
     analysis: clausec::Analysis,
 }
 
-impl Server<'_> {
-    fn main_loop(&mut self) -> Result<(), String> {
-        for message in &self.connection.receiver {
-            match message {
-                Message::Request(request) => {
-                    if self
-                        .connection
-                        .handle_shutdown(&request)
-                        .map_err(|e| e.to_string())?
-                    {
-                        return Ok(());
-                    }
-                    let response = self.answer(&request);
-                    self.send(Message::Response(response));
-                }
-                Message::Notification(notification) => self.notified(notification),
-                Message::Response(_) => {}
-            }
+impl<W: Write, L: Write> Server<W, L> {
+    fn send(&mut self, message: Message) {
+        if message.write(&mut self.output).is_err() {
+            self.editor_gone = true;
         }
-        Ok(())
     }
 
-    fn send(&self, message: Message) {
-        // The editor went away: nothing more to do.
-        let _ = self.connection.sender.send(message);
+    fn log(&mut self, line: &str) {
+        let _ = writeln!(self.log, "clausec lsp: {line}");
+    }
+
+    /// Answers a message that could not be taken as the editor meant it
+    /// with an error, and logs it.
+    fn refuse(&mut self, refusal: Refusal) {
+        self.log(&format!("ignored {}", refusal.message));
+        let answer = serde_json::json!({
+            "jsonrpc": "2.0",
+            "id": refusal.id,
+            "error": {"code": refusal.code as i32, "message": refusal.message},
+        });
+        let body = answer.to_string();
+        let written = write!(self.output, "Content-Length: {}\r\n\r\n{body}", body.len())
+            .and_then(|()| self.output.flush());
+        if written.is_err() {
+            self.editor_gone = true;
+        }
+    }
+
+    fn requested(&mut self, request: Request) {
+        let method = request.method.as_str();
+        let response = match (&self.state, method) {
+            (State::Starting, Initialize::METHOD) => self.initialize(request),
+            (State::Starting, _) => error(
+                request.id,
+                ErrorCode::ServerNotInitialized,
+                "the server has not been initialized",
+            ),
+            (State::Running, Shutdown::METHOD) => {
+                self.state = State::ShutDown;
+                Response::new_ok(request.id, ())
+            }
+            (State::Running, Initialize::METHOD) => error(
+                request.id,
+                ErrorCode::InvalidRequest,
+                "the server is already initialized",
+            ),
+            (State::Running, _) => self.answer(request),
+            (State::ShutDown, _) => error(
+                request.id,
+                ErrorCode::InvalidRequest,
+                "the server is shutting down: only `exit` is expected",
+            ),
+        };
+        self.send(Message::Response(response));
+    }
+
+    /// Takes the workspace's folders from the editor (its workspace
+    /// folders, else its root), and says what the server can do.
+    fn initialize(&mut self, request: Request) -> Response {
+        let named = workspace_folders(&request.params);
+        self.workspace = if named.is_empty() {
+            Workspace::new([self.default_folder.clone()])
+        } else {
+            Workspace::new(named)
+        };
+        self.state = State::Running;
+        let capabilities = ServerCapabilities {
+            text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
+            hover_provider: Some(lsp_types::HoverProviderCapability::Simple(true)),
+            definition_provider: Some(OneOf::Left(true)),
+            references_provider: Some(OneOf::Left(true)),
+            completion_provider: Some(lsp_types::CompletionOptions::default()),
+            document_symbol_provider: Some(OneOf::Left(true)),
+            document_formatting_provider: Some(OneOf::Left(true)),
+            inlay_hint_provider: Some(OneOf::Left(true)),
+            ..ServerCapabilities::default()
+        };
+        Response::new_ok(
+            request.id,
+            serde_json::json!({ "capabilities": capabilities }),
+        )
+    }
+
+    /// The path a URI names, if the server may read it: a `file:` URI of a
+    /// place inside the workspace.
+    fn path_of(&self, uri: &Url) -> Option<PathBuf> {
+        uri.to_file_path()
+            .ok()
+            .filter(|path| self.workspace.contains(path))
     }
 
     fn notified(&mut self, notification: Notification) {
-        let path = match notification.method.as_str() {
+        if self.state != State::Running {
+            return; // before `initialize`, or after `shutdown`
+        }
+        let method = notification.method.clone();
+        let path = match method.as_str() {
             DidOpenTextDocument::METHOD => {
-                let Ok(params) = serde_json::from_value::<lsp_types::DidOpenTextDocumentParams>(
-                    notification.params,
-                ) else {
-                    return;
-                };
-                let path = to_path(&params.text_document.uri);
-                if let Some(path) = &path {
-                    self.open.insert(path.clone(), params.text_document.text);
-                }
-                path
+                params::<lsp_types::DidOpenTextDocumentParams>(notification.params).map(|p| {
+                    let path = self.path_of(&p.text_document.uri);
+                    if let Some(path) = &path {
+                        self.keep_open(path, p.text_document.text);
+                    }
+                    path
+                })
             }
             DidChangeTextDocument::METHOD => {
-                let Ok(params) = serde_json::from_value::<lsp_types::DidChangeTextDocumentParams>(
-                    notification.params,
-                ) else {
-                    return;
-                };
-                let path = to_path(&params.text_document.uri);
-                if let (Some(path), Some(change)) =
-                    (&path, params.content_changes.into_iter().last())
-                {
-                    self.open.insert(path.clone(), change.text);
-                }
-                path
+                params::<lsp_types::DidChangeTextDocumentParams>(notification.params).map(|p| {
+                    let path = self.path_of(&p.text_document.uri);
+                    if let (Some(path), Some(change)) =
+                        (&path, p.content_changes.into_iter().last())
+                    {
+                        self.keep_open(path, change.text);
+                    }
+                    path
+                })
             }
             DidSaveTextDocument::METHOD => {
-                serde_json::from_value::<lsp_types::DidSaveTextDocumentParams>(notification.params)
-                    .ok()
-                    .and_then(|p| to_path(&p.text_document.uri))
+                params::<lsp_types::DidSaveTextDocumentParams>(notification.params)
+                    .map(|p| self.path_of(&p.text_document.uri))
             }
             DidCloseTextDocument::METHOD => {
-                let Ok(params) = serde_json::from_value::<lsp_types::DidCloseTextDocumentParams>(
-                    notification.params,
-                ) else {
-                    return;
-                };
-                let path = to_path(&params.text_document.uri);
-                if let Some(path) = &path {
-                    self.open.remove(path);
-                }
-                path
+                params::<lsp_types::DidCloseTextDocumentParams>(notification.params).map(|p| {
+                    let path = self.path_of(&p.text_document.uri);
+                    if let Some(path) = &path {
+                        self.close(path);
+                    }
+                    path
+                })
             }
-            _ => None,
+            _ => Ok(None),
         };
-        if let Some(path) = path {
-            self.publish_diagnostics(&path);
+        match path {
+            Ok(Some(path)) => self.publish_diagnostics(&path),
+            Ok(None) => {}
+            Err(why) => self.log(&format!("ignored a `{method}` notification: {why}")),
+        }
+    }
+
+    /// Keeps an editor's text of a file, unless the open texts would then
+    /// hold more than [`MAX_OPEN_BYTES`] (the file is then read from disk).
+    fn keep_open(&mut self, path: &Path, text: String) {
+        self.close(path);
+        let length = text.len() as u64;
+        if self.open_bytes.saturating_add(length) > MAX_OPEN_BYTES {
+            self.log(&format!(
+                "the open documents hold more than {} MiB: `{}` is read from disk",
+                MAX_OPEN_BYTES / 1024 / 1024,
+                path.display()
+            ));
+            return;
+        }
+        self.open_bytes += length;
+        self.open.insert(path.to_path_buf(), text);
+    }
+
+    fn close(&mut self, path: &Path) {
+        if let Some(text) = self.open.remove(path) {
+            self.open_bytes = self.open_bytes.saturating_sub(text.len() as u64);
         }
     }
 
     /// Sends the diagnostics of every file of the agreement the file is in
     /// (an empty list clears a file's old ones).
-    fn publish_diagnostics(&self, path: &Path) {
+    fn publish_diagnostics(&mut self, path: &Path) {
         let Some(snapshot) = self.snapshot(path) else {
             return;
         };
@@ -183,47 +375,52 @@ impl Server<'_> {
     }
 
     /// The agreement folder a file belongs to, analysed; `None` for a file
-    /// outside any agreement.
+    /// outside any agreement, or in a folder outside the workspace.
     fn snapshot(&self, path: &Path) -> Option<Snapshot> {
         let mut dir = path.parent()?.to_path_buf();
         if dir.ends_with("scenarios") {
             dir = dir.parent()?.to_path_buf();
+        }
+        if !self.workspace.contains(&dir) {
+            return None;
         }
         let mut sources = SourceMap::default();
         let analysis = clausec::analyze_with(&dir, &mut sources, &self.open).ok()?;
         Some(Snapshot { sources, analysis })
     }
 
-    fn answer(&self, request: &Request) -> Response {
+    fn answer(&self, request: Request) -> Response {
+        match request.method.as_str() {
+            HoverRequest::METHOD => self.respond(request, Self::hover),
+            GotoDefinition::METHOD => self.respond(request, Self::definition),
+            References::METHOD => self.respond(request, Self::references),
+            Completion::METHOD => self.respond(request, Self::completion),
+            DocumentSymbolRequest::METHOD => self.respond(request, Self::symbols),
+            Formatting::METHOD => self.respond(request, Self::formatting),
+            InlayHintRequest::METHOD => self.respond(request, Self::inlay_hints),
+            _ => error(
+                request.id,
+                ErrorCode::MethodNotFound,
+                "clausec does not answer this request",
+            ),
+        }
+    }
+
+    /// Runs `handler` on the request's parameters: its answer, `null` when
+    /// it has none, or an error when the parameters are not of the shape
+    /// the protocol gives this request.
+    fn respond<P: DeserializeOwned, R: Serialize>(
+        &self,
+        request: Request,
+        handler: impl Fn(&Self, P) -> Option<R>,
+    ) -> Response {
         let id = request.id.clone();
-        let result = match request.method.as_str() {
-            HoverRequest::METHOD => self
-                .hover(request)
-                .map(|r| serde_json::to_value(r).unwrap_or_default()),
-            GotoDefinition::METHOD => self
-                .definition(request)
-                .map(|r| serde_json::to_value(r).unwrap_or_default()),
-            References::METHOD => self
-                .references(request)
-                .map(|r| serde_json::to_value(r).unwrap_or_default()),
-            Completion::METHOD => self
-                .completion(request)
-                .map(|r| serde_json::to_value(r).unwrap_or_default()),
-            DocumentSymbolRequest::METHOD => self
-                .symbols(request)
-                .map(|r| serde_json::to_value(r).unwrap_or_default()),
-            Formatting::METHOD => self
-                .formatting(request)
-                .map(|r| serde_json::to_value(r).unwrap_or_default()),
-            InlayHintRequest::METHOD => self
-                .inlay_hints(request)
-                .map(|r| serde_json::to_value(r).unwrap_or_default()),
-            _ => return error_response(id, "clausec does not answer this request"),
-        };
-        Response {
-            id,
-            result: Some(result.unwrap_or(serde_json::Value::Null)),
-            error: None,
+        match params::<P>(request.params) {
+            Ok(params) => {
+                let result = handler(self, params).and_then(|r| serde_json::to_value(r).ok());
+                Response::new_ok(id, result.unwrap_or(Value::Null))
+            }
+            Err(why) => error(id, ErrorCode::InvalidParams, &why),
         }
     }
 
@@ -234,21 +431,22 @@ impl Server<'_> {
         &self,
         params: &lsp_types::TextDocumentPositionParams,
     ) -> Option<(PathBuf, String, String)> {
-        let path = to_path(&params.text_document.uri)?;
+        let path = self.path_of(&params.text_document.uri)?;
         let text = self.text_of(&path)?;
         let offset = to_offset(&text, params.position);
         Some((path, word_at(&text, offset), text)).map(|(path, word, text)| (path, text, word))
     }
 
+    /// The editor's text of a file, else its text on disk; `None` for a
+    /// text larger than `check` reads.
     fn text_of(&self, path: &Path) -> Option<String> {
-        self.open
-            .get(path)
-            .cloned()
-            .or_else(|| std::fs::read_to_string(path).ok())
+        match self.open.get(path) {
+            Some(text) => (text.len() as u64 <= MAX_FILE_BYTES).then(|| text.clone()),
+            None => self.workspace.read(path),
+        }
     }
 
-    fn hover(&self, request: &Request) -> Option<Hover> {
-        let params: lsp_types::HoverParams = serde_json::from_value(request.params.clone()).ok()?;
+    fn hover(&self, params: lsp_types::HoverParams) -> Option<Hover> {
         let (path, _, word) = self.at_position(&params.text_document_position_params)?;
         let snapshot = self.snapshot(&path)?;
         let model = &snapshot.analysis.model;
@@ -296,9 +494,10 @@ impl Server<'_> {
         })
     }
 
-    fn definition(&self, request: &Request) -> Option<GotoDefinitionResponse> {
-        let params: lsp_types::GotoDefinitionParams =
-            serde_json::from_value(request.params.clone()).ok()?;
+    fn definition(
+        &self,
+        params: lsp_types::GotoDefinitionParams,
+    ) -> Option<GotoDefinitionResponse> {
         let (path, _, word) = self.at_position(&params.text_document_position_params)?;
         let snapshot = self.snapshot(&path)?;
         let span = definition_of(&snapshot.analysis.model, &word)?;
@@ -308,9 +507,7 @@ impl Server<'_> {
         )?))
     }
 
-    fn references(&self, request: &Request) -> Option<Vec<Location>> {
-        let params: lsp_types::ReferenceParams =
-            serde_json::from_value(request.params.clone()).ok()?;
+    fn references(&self, params: lsp_types::ReferenceParams) -> Option<Vec<Location>> {
         let (path, _, word) = self.at_position(&params.text_document_position)?;
         if word.is_empty() {
             return None;
@@ -328,10 +525,8 @@ impl Server<'_> {
         Some(found)
     }
 
-    fn completion(&self, request: &Request) -> Option<CompletionResponse> {
-        let params: lsp_types::CompletionParams =
-            serde_json::from_value(request.params.clone()).ok()?;
-        let path = to_path(&params.text_document_position.text_document.uri)?;
+    fn completion(&self, params: lsp_types::CompletionParams) -> Option<CompletionResponse> {
+        let path = self.path_of(&params.text_document_position.text_document.uri)?;
         let mut items: Vec<CompletionItem> = KEYWORDS
             .iter()
             .map(|k| item(k, CompletionItemKind::KEYWORD, "keyword"))
@@ -372,10 +567,8 @@ impl Server<'_> {
         Some(CompletionResponse::Array(items))
     }
 
-    fn symbols(&self, request: &Request) -> Option<DocumentSymbolResponse> {
-        let params: lsp_types::DocumentSymbolParams =
-            serde_json::from_value(request.params.clone()).ok()?;
-        let path = to_path(&params.text_document.uri)?;
+    fn symbols(&self, params: lsp_types::DocumentSymbolParams) -> Option<DocumentSymbolResponse> {
+        let path = self.path_of(&params.text_document.uri)?;
         let text = self.text_of(&path)?;
         let (ast, _) = clausec::syntax::parse::parse_file(clausec::source::FileId(0), &text);
         let mut symbols = Vec::new();
@@ -412,10 +605,8 @@ impl Server<'_> {
         Some(DocumentSymbolResponse::Nested(symbols))
     }
 
-    fn formatting(&self, request: &Request) -> Option<Vec<TextEdit>> {
-        let params: lsp_types::DocumentFormattingParams =
-            serde_json::from_value(request.params.clone()).ok()?;
-        let path = to_path(&params.text_document.uri)?;
+    fn formatting(&self, params: lsp_types::DocumentFormattingParams) -> Option<Vec<TextEdit>> {
+        let path = self.path_of(&params.text_document.uri)?;
         let text = self.text_of(&path)?;
         let (before, diagnostics) =
             clausec::syntax::parse::parse_file(clausec::source::FileId(0), &text);
@@ -436,10 +627,8 @@ impl Server<'_> {
 
     /// The evaluated result of each obligation of the file, at the end of
     /// its first line, under the agreement's `base` scenario.
-    fn inlay_hints(&self, request: &Request) -> Option<Vec<InlayHint>> {
-        let params: lsp_types::InlayHintParams =
-            serde_json::from_value(request.params.clone()).ok()?;
-        let path = to_path(&params.text_document.uri)?;
+    fn inlay_hints(&self, params: lsp_types::InlayHintParams) -> Option<Vec<InlayHint>> {
+        let path = self.path_of(&params.text_document.uri)?;
         let snapshot = self.snapshot(&path)?;
         if snapshot.analysis.has_errors() {
             return Some(Vec::new());
@@ -697,12 +886,50 @@ fn symbol(
     }
 }
 
-fn error_response(id: RequestId, message: &str) -> Response {
-    Response::new_err(
-        id,
-        lsp_server::ErrorCode::MethodNotFound as i32,
-        message.to_owned(),
-    )
+fn error(id: RequestId, code: ErrorCode, message: &str) -> Response {
+    Response::new_err(id, code as i32, message.to_owned())
+}
+
+/// A message's parameters, decoded as the protocol defines them; else why
+/// not (briefly: the reason can quote a whole document).
+fn params<P: DeserializeOwned>(params: Value) -> Result<P, String> {
+    serde_json::from_value(params).map_err(|e| {
+        let why = e.to_string();
+        let brief: String = why.chars().take(200).collect();
+        format!("its parameters are not as the protocol defines them: {brief}")
+    })
+}
+
+/// The folders the editor opened, from `initialize`'s parameters: its
+/// workspace folders, else its root URI, else its root path.
+fn workspace_folders(params: &Value) -> Vec<PathBuf> {
+    let from_uri = |uri: &Value| {
+        uri.as_str()
+            .and_then(|uri| Url::parse(uri).ok())
+            .and_then(|uri| uri.to_file_path().ok())
+    };
+    let folders: Vec<PathBuf> = params
+        .get("workspaceFolders")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|folder| folder.get("uri").and_then(from_uri))
+        .collect();
+    if !folders.is_empty() {
+        return folders;
+    }
+    params
+        .get("rootUri")
+        .and_then(from_uri)
+        .or_else(|| {
+            params
+                .get("rootPath")
+                .and_then(Value::as_str)
+                .map(PathBuf::from)
+                .filter(|p| p.is_absolute())
+        })
+        .into_iter()
+        .collect()
 }
 
 fn to_lsp_diagnostic(diagnostic: &Diagnostic, text: &str) -> LspDiagnostic {
@@ -735,10 +962,6 @@ fn to_location(sources: &SourceMap, span: Span) -> Option<Location> {
             to_position(&file.text, span.end),
         ),
     ))
-}
-
-fn to_path(uri: &Url) -> Option<PathBuf> {
-    uri.to_file_path().ok()
 }
 
 fn is_clause_file(path: &Path) -> bool {
