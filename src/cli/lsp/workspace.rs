@@ -7,27 +7,31 @@
 //! when, with every symbolic link followed, it is inside one of the
 //! workspace's folders, and only when what was opened is a regular file.
 
+use clausec::load::{Folder, Gate};
 use clausec::source::MAX_FILE_BYTES;
 use std::fs;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
-/// The folders the editor opened, with every symbolic link resolved.
-#[derive(Debug, Default)]
+/// The folders the editor opened.
+#[derive(Default)]
 pub struct Workspace {
+    /// Their paths, with every symbolic link resolved.
     roots: Vec<PathBuf>,
+    /// The same folders, as the gate that opens their files.
+    folders: Vec<Folder>,
 }
 
 impl Workspace {
     /// The workspace of these folders; a folder that does not exist is
     /// left out (so a workspace may hold no folder, and then nothing).
     pub fn new(folders: impl IntoIterator<Item = PathBuf>) -> Self {
-        Workspace {
-            roots: folders
-                .into_iter()
-                .filter_map(|f| fs::canonicalize(f).ok())
-                .collect(),
-        }
+        let roots: Vec<PathBuf> = folders
+            .into_iter()
+            .filter_map(|f| fs::canonicalize(f).ok())
+            .collect();
+        let folders = roots.iter().filter_map(|r| Folder::new(r).ok()).collect();
+        Workspace { roots, folders }
     }
 
     /// Whether `path` (absolute) is inside the workspace once every symbolic
@@ -61,17 +65,21 @@ impl Workspace {
     }
 
     /// The text of a file of the workspace: `None` when it is outside, not
-    /// a regular file, larger than [`MAX_FILE_BYTES`], unreadable or not
-    /// UTF-8. Nothing else is opened, and what was opened is checked again
-    /// (a file replaced by a pipe in between is refused too).
+    /// an ordinary file, larger than [`MAX_FILE_BYTES`], unreadable or not
+    /// UTF-8. The file is opened by the gate `check` reads through
+    /// ([`Folder::open`]: without waiting on a pipe, checked again on the
+    /// open handle), so nothing else is opened.
     pub fn read(&self, path: &Path) -> Option<String> {
-        if !self.contains(path) || !fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        if !self.contains(path) {
             return None;
         }
-        let file = open_without_waiting(path).ok()?;
-        if !file.metadata().is_ok_and(|m| m.is_file()) {
-            return None;
-        }
+        let file = self
+            .folders
+            .iter()
+            .find_map(|folder| match folder.open(path) {
+                Ok(Gate::Allowed(file)) => Some(file),
+                _ => None,
+            })?;
         let mut bytes = Vec::new();
         file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).ok()?;
         if bytes.len() as u64 > MAX_FILE_BYTES {
@@ -79,20 +87,4 @@ impl Workspace {
         }
         String::from_utf8(bytes).ok()
     }
-}
-
-/// Opens a file for reading without waiting: opening a named pipe waits for
-/// a writer, unless it is opened non-blocking.
-#[cfg(unix)]
-fn open_without_waiting(path: &Path) -> std::io::Result<fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK)
-        .open(path)
-}
-
-#[cfg(not(unix))]
-fn open_without_waiting(path: &Path) -> std::io::Result<fs::File> {
-    fs::File::open(path)
 }
