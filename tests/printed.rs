@@ -345,7 +345,7 @@ proptest! {
         prop_assume!(!analysis.has_errors());
         let base = analysis.model.scenarios.first();
         let ledger = clausec::ledger(&analysis, base);
-        let entry = ledger.obligations.iter().find(|e| e.id == "1.fee").unwrap();
+        let entry = ledger.obligations.iter().find(|e| e.id.base() == "1.fee").unwrap();
         prop_assume!(entry.amount.is_some());
         // A figure written out needs no explaining.
         prop_assume!(!entry.explanation.is_empty());

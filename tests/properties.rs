@@ -483,7 +483,7 @@ proptest! {
             ledger
                 .obligations
                 .iter()
-                .filter(|e| e.id.starts_with("2(b).severance["))
+                .filter(|e| e.id.base() == "2(b).severance" && e.id.instance().is_some())
                 .cloned()
                 .collect()
         };

@@ -6,7 +6,12 @@ use super::*;
 impl<'m> Evaluator<'m> {
     /// The entry every obligation starts from: who, what, when, on what
     /// condition, quoted from where.
-    pub(super) fn entry(&self, clause: &Clause, obligation: &Obligation, id: &str) -> Entry {
+    pub(super) fn entry(
+        &self,
+        clause: &Clause,
+        obligation: &Obligation,
+        id: &ObligationId,
+    ) -> Entry {
         let period = period_of(obligation);
         let due = obligation.modifiers.iter().find_map(|m| match m {
             Modifier::On(d) => Some(d.node),
@@ -30,7 +35,7 @@ impl<'m> Evaluator<'m> {
             .filter_map(|m| self.term(m))
             .collect();
         Entry {
-            id: id.to_owned(),
+            id: id.clone(),
             heading: Arc::new(Heading {
                 summary: self.summary(obligation),
                 clause: clause.number.node.clone(),

@@ -12,6 +12,7 @@ use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt;
+use std::num::NonZeroU32;
 use std::sync::Arc;
 
 /// Text that many entries share (a clause's folded quote, held once for the
@@ -132,12 +133,89 @@ pub struct Heading {
     pub source: crate::source::Span,
 }
 
+/// An obligation's stable name, `<clause>.<name>` (`2(b).severance`,
+/// `1.payment2` for an unlabelled second payment, `2(c).insurance.then` for
+/// what follows an obligation), and for one instance of it, its number:
+/// shown as `2(b).severance[3]`. Built from its parts and never parsed back:
+/// ask for [`ObligationId::base`], [`ObligationId::name`] or
+/// [`ObligationId::instance`]. The base is shared by a schedule's
+/// installments, so an installment's id costs no allocation.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ObligationId {
+    base: Arc<str>,
+    /// Where the name starts in `base`, after `<clause>.`.
+    name_at: u32,
+    instance: Option<NonZeroU32>,
+}
+
+impl ObligationId {
+    /// `2(b).severance`: the obligation (or election) `name` of `clause`.
+    pub fn new(clause: &str, name: &str) -> Self {
+        ObligationId {
+            base: Arc::from(format!("{clause}.{name}")),
+            name_at: u32::try_from(clause.len() + 1).unwrap_or(u32::MAX),
+            instance: None,
+        }
+    }
+
+    /// The `number`th instance of this obligation (counted from 1).
+    pub fn instance_id(&self, number: usize) -> Self {
+        ObligationId {
+            base: Arc::clone(&self.base),
+            name_at: self.name_at,
+            instance: u32::try_from(number).ok().and_then(NonZeroU32::new),
+        }
+    }
+
+    /// What follows this obligation once its period ends (`... .then`).
+    pub fn then(&self) -> Self {
+        ObligationId {
+            base: Arc::from(format!("{}.then", self.base)),
+            name_at: self.name_at,
+            instance: None,
+        }
+    }
+
+    /// The obligation's id without the instance: `2(b).severance`.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// The obligation's own name, its label if it has one: `severance`.
+    pub fn name(&self) -> &str {
+        usize::try_from(self.name_at)
+            .ok()
+            .and_then(|at| self.base.get(at..))
+            .unwrap_or(&self.base)
+    }
+
+    /// Which instance this is (counted from 1), if it is one.
+    pub fn instance(&self) -> Option<usize> {
+        self.instance.and_then(|n| usize::try_from(n.get()).ok())
+    }
+}
+
+impl fmt::Display for ObligationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.instance {
+            Some(n) => write!(f, "{}[{n}]", self.base),
+            None => f.write_str(&self.base),
+        }
+    }
+}
+
+impl Serialize for ObligationId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 /// One obligation, or one dated instance of a schedule. It serialises as
 /// one flat object, its heading's fields among its own (see the
 /// `Serialize` impl below for the order).
 #[derive(Clone, Debug)]
 pub struct Entry {
-    pub id: String,
+    pub id: ObligationId,
     pub heading: Arc<Heading>,
     /// Which of its obligation's several entries this is, if it is one.
     pub instance: Option<Instance>,

@@ -251,8 +251,11 @@ impl<'m> Evaluator<'m> {
                 let n = per_kind.entry(obligation.kind).or_insert(0);
                 *n += 1;
                 let id = match &obligation.label {
-                    Some(label) => format!("{}.{}", clause.number.node, label.node),
-                    None => format!("{}.{}{}", clause.number.node, obligation.kind.as_str(), n),
+                    Some(label) => ObligationId::new(&clause.number.node, &label.node),
+                    None => ObligationId::new(
+                        &clause.number.node,
+                        &format!("{}{n}", obligation.kind.as_str()),
+                    ),
                 };
                 self.obligation(clause, obligation, &id);
             }
@@ -485,7 +488,7 @@ impl<'m> Evaluator<'m> {
 
     // ---- obligations -----------------------------------------------------
 
-    fn obligation(&mut self, clause: &'m Clause, obligation: &'m Obligation, id: &str) {
+    fn obligation(&mut self, clause: &'m Clause, obligation: &'m Obligation, id: &ObligationId) {
         let truth = self.conditions(obligation);
         match (&obligation.subject, obligation.kind) {
             (Subject::Amount(total), Kind::Payment) if installments(obligation).is_some() => {
@@ -505,7 +508,13 @@ impl<'m> Evaluator<'m> {
     }
 
     /// A non-schedule obligation.
-    fn single(&mut self, clause: &'m Clause, obligation: &'m Obligation, id: &str, truth: Truth) {
+    fn single(
+        &mut self,
+        clause: &'m Clause,
+        obligation: &'m Obligation,
+        id: &ObligationId,
+        truth: Truth,
+    ) {
         let mut entry = self.entry(clause, obligation, id);
         let amount_expr = match &obligation.subject {
             Subject::Amount(e) => Some(e),
@@ -651,11 +660,11 @@ impl<'m> Evaluator<'m> {
         &mut self,
         clause: &'m Clause,
         obligation: &'m Obligation,
-        id: &str,
+        id: &ObligationId,
         party: &Name,
         what: &Text,
     ) {
-        let mut entry = self.entry(clause, obligation, &format!("{id}.then"));
+        let mut entry = self.entry(clause, obligation, &id.then());
         let heading = entry.heading_mut();
         heading.kind = Kind::Right;
         heading.obligor = obligation.obligor.node.clone();
@@ -695,7 +704,7 @@ impl<'m> Evaluator<'m> {
             }
         }
         self.entries.push(Entry {
-            id: format!("{}.{}", clause.number.node, election.name.node),
+            id: ObligationId::new(&clause.number.node, &election.name.node),
             heading: Arc::new(Heading {
                 summary: format!(
                     "{} elects {}",

@@ -8,7 +8,7 @@ impl<'m> Evaluator<'m> {
         &mut self,
         clause: &'m Clause,
         obligation: &'m Obligation,
-        id: &str,
+        id: &ObligationId,
         truth: Truth,
         total_expr: &Expr,
     ) {
@@ -98,10 +98,6 @@ impl<'m> Evaluator<'m> {
         let mut offsets = self.offsets_for(obligation);
         self.entries.reserve(n);
         let first_entry = self.entries.len();
-        // Each installment gets its own id: not cloned from the template
-        // only to be replaced.
-        let mut template = template;
-        template.id = String::new();
         // Made and offset in date order (so offsets take one pass), then
         // settled in a second pass: settling allocates notes and interest for
         // some installments, and interleaving those with the installments'
@@ -110,7 +106,7 @@ impl<'m> Evaluator<'m> {
         // drops).
         for (k, (date, part)) in dates.iter().zip(&parts).enumerate() {
             let mut entry = template.clone();
-            entry.id = format!("{id}[{}]", k + 1);
+            entry.id = id.instance_id(k + 1);
             entry.due = Some(*date);
             entry.start = None;
             entry.end = None;
@@ -172,7 +168,7 @@ impl<'m> Evaluator<'m> {
         explanation.extend(limited.explanation.iter().map(|line| line.to_string()));
         let remainder_note = remainder_note(&parts, remainder);
         self.schedules.push(ScheduleSummary {
-            obligation: id.to_owned(),
+            obligation: id.base().to_owned(),
             clause: clause.number.node.clone(),
             total,
             installments: n,
@@ -201,7 +197,7 @@ impl<'m> Evaluator<'m> {
     /// The late interest on a schedule's installments adds up to more than
     /// a decimal holds (each installment's was computed): an error, so the
     /// ledger is not shown with a wrong total.
-    fn interest_overflow(&mut self, obligation: &Obligation, clause: &Clause, id: &str) {
+    fn interest_overflow(&mut self, obligation: &Obligation, clause: &Clause, id: &ObligationId) {
         let span = obligation
             .modifiers
             .iter()
@@ -211,7 +207,10 @@ impl<'m> Evaluator<'m> {
             })
             .unwrap_or(obligation.span);
         // Named as the text names it, or by its id if it has no label.
-        let name = obligation.label.as_ref().map_or(id, |l| l.node.as_str());
+        let name = obligation
+            .label
+            .as_ref()
+            .map_or(id.base(), |l| l.node.as_str());
         self.diagnostics.push(
             Diagnostic::error(
                 Code::Arithmetic,

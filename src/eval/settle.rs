@@ -508,7 +508,7 @@ impl<'m> Evaluator<'m> {
         &mut self,
         clause: &'m Clause,
         obligation: &'m Obligation,
-        id: &str,
+        id: &ObligationId,
         receiver: &str,
     ) {
         let template = self.entry(clause, obligation, id);
@@ -548,7 +548,7 @@ impl<'m> Evaluator<'m> {
         }
         for (k, (received, what)) in receipts.into_iter().enumerate() {
             let mut entry = template.clone();
-            entry.id = format!("{id}[{}]", k + 1);
+            entry.id = id.instance_id(k + 1);
             entry.due = within
                 .and_then(|w| add_duration(received, w))
                 .or(Some(received));
@@ -611,14 +611,9 @@ const DUE_DATES_LISTED: usize = 6;
 
 /// The due dates of the entries of the obligation labelled `label`, in order.
 fn due_dates(entries: &[Entry], label: &str) -> Vec<NaiveDate> {
-    let suffix = format!(".{label}");
     let mut dues: Vec<NaiveDate> = entries
         .iter()
-        .filter(|e| {
-            e.id.split('[')
-                .next()
-                .is_some_and(|base| base.ends_with(&suffix))
-        })
+        .filter(|e| e.id.name() == label)
         .filter_map(|e| e.due)
         .collect();
     dues.sort_unstable();

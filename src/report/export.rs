@@ -71,7 +71,7 @@ pub fn ledger_ics(ledger: &Ledger) -> String {
             format!(
                 "UID:{slug}/{}/{}@clausec",
                 slug_id(&ledger.scenario),
-                slug_id(&entry.id)
+                slug_id(&entry.id.to_string())
             ),
             format!("DTSTAMP:{stamp}"),
             format!("DTSTART;VALUE=DATE:{start_day}"),
@@ -232,7 +232,7 @@ pub fn ledger_html(ledger: &Ledger) -> String {
             out,
             "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}{}</td><td class=\"amount\">{}</td><td>{}</td><td>{}</td></tr>",
             html(&entry.heading.clause),
-            html(&entry.id),
+            html(&entry.id.to_string()),
             entry.heading.kind,
             html(&entry.summary()),
             entry.heading.condition.as_ref().map(|c| format!("<br><small>{}</small>", html(c))).unwrap_or_default(),
@@ -300,7 +300,7 @@ fn timeline_svg(ledger: &Ledger) -> String {
             .iter()
             .filter(|(e, _, _)| &*e.heading.obligor == *party)
         {
-            let base = entry.id.split('[').next().unwrap_or(&entry.id);
+            let base = entry.id.base();
             if !rows.contains(&(party, base)) {
                 rows.push((party, base));
             }
@@ -336,9 +336,9 @@ fn timeline_svg(ledger: &Ledger) -> String {
     for (i, (party, base)) in rows.iter().enumerate() {
         let y = 32.0 + row * i as f64;
         let _ = writeln!(out, "<text x=\"4\" y=\"{:.1}\" font-size=\"11\"><tspan font-weight=\"bold\">{}</tspan> {}</text>", y + 4.0, html(party), html(base));
-        let in_row = dated.iter().filter(|(e, _, _)| {
-            &*e.heading.obligor == *party && e.id.split('[').next() == Some(*base)
-        });
+        let in_row = dated
+            .iter()
+            .filter(|(e, _, _)| &*e.heading.obligor == *party && e.id.base() == *base);
         for (entry, start, end) in in_row {
             let tip = format!(
                 "{} {}: {}{}",

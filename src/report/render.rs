@@ -34,15 +34,11 @@ struct Group<'a> {
     entries: Vec<&'a Entry>,
 }
 
-fn base_id(id: &str) -> &str {
-    id.split('[').next().unwrap_or(id)
-}
-
 /// Groups a clause's entries by obligation, keeping their order.
 fn groups<'a>(entries: &[&'a Entry]) -> Vec<Group<'a>> {
     let mut out: Vec<Group<'a>> = Vec::new();
     for entry in entries {
-        let base = base_id(&entry.id).to_owned();
+        let base = entry.id.base().to_owned();
         match out.last_mut() {
             Some(group) if group.base == base => group.entries.push(entry),
             _ => out.push(Group {
@@ -405,7 +401,7 @@ pub fn ledger_markdown(ledger: &Ledger) -> String {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} | {} |",
-                escape::markdown_code(&entry.id),
+                escape::markdown_code(&entry.id.to_string()),
                 md(entry.heading.kind.as_str()),
                 md(&entry.summary()),
                 md(&entry.amount.map(format_money).unwrap_or_default()),

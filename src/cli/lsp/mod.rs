@@ -648,7 +648,7 @@ impl<W: Write, L: Write> Server<W, L> {
             .iter()
             .filter(|e| e.heading.source.file == file_id)
         {
-            let base = entry.id.split('[').next().unwrap_or(&entry.id).to_owned();
+            let base = entry.id.base().to_owned();
             if seen.contains(&base) {
                 continue;
             }
@@ -656,7 +656,7 @@ impl<W: Write, L: Write> Server<W, L> {
             let group: Vec<&clausec::eval::ledger::Entry> = ledger
                 .obligations
                 .iter()
-                .filter(|e| e.id.split('[').next() == Some(base.as_str()))
+                .filter(|e| e.id.base() == base)
                 .collect();
             let line_end = file
                 .text
