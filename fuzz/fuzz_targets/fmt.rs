@@ -7,9 +7,9 @@
 #![no_main]
 
 use clausec::diagnostic::Severity;
+use clausec::source::FileId;
 use clausec::syntax::format::format_text;
 use clausec::syntax::parse::{decode, parse_file};
-use clausec::source::FileId;
 use libfuzzer_sys::fuzz_target;
 
 fn errors(diagnostics: &[clausec::diagnostic::Diagnostic]) -> Vec<String> {

@@ -3,8 +3,8 @@
 
 #![no_main]
 
-use clausec::syntax::parse::{decode, parse_file};
 use clausec::source::FileId;
+use clausec::syntax::parse::{decode, parse_file};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
