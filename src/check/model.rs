@@ -115,7 +115,7 @@ pub struct Model {
     pub source: Option<FileId>,
     /// Each clause's quotes, joined, with line breaks and indentation folded
     /// to single spaces: made once, read by every ledger.
-    pub folded_quotes: BTreeMap<String, crate::eval::ledger::Shared>,
+    pub folded_quotes: BTreeMap<String, std::sync::Arc<str>>,
     /// A zero-length span naming the agreement folder.
     pub dir_span: Span,
 }
