@@ -371,3 +371,29 @@ fn a_reimbursement_of_a_stated_amount_is_paid_like_a_payment() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn an_amount_that_comes_to_nothing_is_nothing_owed() {
+    // `$100.00 - $100.00` printed "due and unpaid: $0.00 outstanding", even
+    // under `every payment is made on its due date`.
+    let dir = small_agreement(
+        "  zero: lender pays borrower $100.00 - $100.00\n    on March 1, 2024\n  \
+         also_zero: lender pays borrower $5.00 * 0\n",
+    );
+    let text = stdout(&clausec(&["obligations", dir.to_str().unwrap()]));
+    assert!(
+        text.contains("$0.00 · due March 1, 2024 · nothing owed\n"),
+        "{text}"
+    );
+    assert!(!text.contains("unpaid"), "{text}");
+    let ledger = json(&clausec(&[
+        "obligations",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    for entry in ledger["obligations"].as_array().unwrap() {
+        assert_eq!(entry["status"], "nothing_owed", "{entry:#}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -87,6 +87,8 @@ pub enum Status {
     Open,
     /// An election the party did not make, whose default option applies.
     DefaultApplied,
+    /// An amount that comes to nothing: never due, never late.
+    NothingOwed,
 }
 
 impl Status {
@@ -108,6 +110,7 @@ impl Status {
             Status::Missed => "missed",
             Status::Open => "open",
             Status::DefaultApplied => "default applied",
+            Status::NothingOwed => "nothing owed",
         }
     }
 }

@@ -302,6 +302,10 @@ impl<'m> Evaluator<'m> {
         }
         entry.status = if owed.is_zero() && entry.offset.is_some() {
             Status::Offset
+        } else if owed.is_zero() {
+            // `$100.00 - $100.00`: there is nothing to pay, so nothing is
+            // ever due or late.
+            Status::NothingOwed
         } else if paid >= owed && owed > Decimal::ZERO {
             match (entry.due, entry.paid_on) {
                 (Some(due), Some(on)) if on > due => Status::PaidLate,
