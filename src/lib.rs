@@ -145,16 +145,13 @@ pub fn ledger(
 ) -> eval::ledger::Ledger {
     let (mut ledger, mut scenario_diagnostics) = eval::evaluate(&analysis.model, scenario);
     diagnostic::sort(&mut scenario_diagnostics);
-    let static_findings = analysis
-        .diagnostics
-        .iter()
-        .filter(|d| !is_scenario_diagnostic(d, &analysis.model));
+    let static_findings = analysis.diagnostics.iter().filter(|d| d.scenario.is_none());
     ledger.findings = static_findings
         .chain(scenario_diagnostics.iter())
         .map(|d| eval::ledger::Finding {
             severity: d.severity.as_str(),
             code: d.code.as_str(),
-            clause: d.clause.clone(),
+            clause: d.place(),
             message: d.message.clone(),
         })
         .collect();
@@ -251,25 +248,4 @@ pub fn choose_scenario<'a>(
         .map(|s| format!("; did you mean `{s}`?"))
         .unwrap_or_else(|| format!("; the scenarios are: {}", names.join(", ")));
     Err(RequestError::NoSuchScenario { name, hint })
-}
-
-/// Diagnostics raised while evaluating some scenario belong to that
-/// scenario's ledger only.
-fn is_scenario_diagnostic(diagnostic: &Diagnostic, model: &check::model::Model) -> bool {
-    matches!(
-        diagnostic.code,
-        Code::CapExceeded
-            | Code::OffsetExcess
-            | Code::InstallmentSum
-            | Code::MissingFact
-            | Code::Arithmetic
-            | Code::UnknownObligation
-            | Code::TooManyInstances
-    ) || diagnostic.clause.as_deref().is_some_and(|c| {
-        c.starts_with("scenario ")
-            && model
-                .scenarios
-                .iter()
-                .any(|s| c == format!("scenario {}", s.name.node))
-    })
 }

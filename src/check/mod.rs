@@ -35,6 +35,7 @@ pub fn check(loaded: &Loaded) -> (Model, Vec<Diagnostic>) {
         diagnostics: Vec::new(),
         agreement_span: None,
         labels: BTreeMap::new(),
+        scenario: None,
     };
     for parsed in &loaded.files {
         for item in &parsed.ast.items {
@@ -58,10 +59,15 @@ struct Checker {
     labels: BTreeMap<String, Span>,
     diagnostics: Vec<Diagnostic>,
     agreement_span: Option<Span>,
+    /// The scenario being checked, whose problems are its own.
+    scenario: Option<String>,
 }
 
 impl Checker {
-    fn push(&mut self, diagnostic: Diagnostic) {
+    fn push(&mut self, mut diagnostic: Diagnostic) {
+        if let Some(scenario) = &self.scenario {
+            diagnostic.scenario = Some(Box::from(scenario.as_str()));
+        }
         self.diagnostics.push(diagnostic);
     }
 
@@ -766,6 +772,12 @@ impl Checker {
     // ---- scenarios ------------------------------------------------------
 
     fn resolve_scenario(&mut self, scenario: &Scenario) {
+        self.scenario = Some(scenario.name.node.clone());
+        self.resolve_scenario_parts(scenario);
+        self.scenario = None;
+    }
+
+    fn resolve_scenario_parts(&mut self, scenario: &Scenario) {
         let label = format!("scenario {}", scenario.name.node);
         for fact in &scenario.facts {
             self.scenario_fact(fact, &label);

@@ -57,6 +57,11 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The clause the problem is in, as printed (`2(b)`), when there is one.
     pub clause: Option<String>,
+    /// The scenario the problem belongs to, when it was found checking or
+    /// evaluating one: it is reported in that scenario's ledger only.
+    /// (Boxed, not a `String`, to keep a `Diagnostic` small: results carry
+    /// one as their error.)
+    pub scenario: Option<Box<str>>,
 }
 
 impl Diagnostic {
@@ -72,6 +77,7 @@ impl Diagnostic {
             }],
             help: None,
             clause: None,
+            scenario: None,
         }
     }
 
@@ -108,6 +114,22 @@ impl Diagnostic {
     pub fn in_clause(mut self, clause: impl Into<String>) -> Self {
         self.clause = Some(clause.into());
         self
+    }
+
+    /// Marks the problem as one of a scenario's.
+    pub fn in_scenario(mut self, scenario: &str) -> Self {
+        self.scenario = Some(Box::from(scenario));
+        self
+    }
+
+    /// Where the problem is, as a report names it: the clause (`2(b)`), or
+    /// the scenario (`scenario base`) for a problem in a scenario file.
+    pub fn place(&self) -> Option<String> {
+        match (&self.clause, &self.scenario) {
+            (Some(clause), _) => Some(clause.clone()),
+            (None, Some(scenario)) => Some(format!("scenario {scenario}")),
+            (None, None) => None,
+        }
     }
 
     /// The primary span, if any.

@@ -78,7 +78,14 @@ pub fn evaluate(model: &Model, scenario: Option<&Scenario>) -> (Ledger, Vec<Diag
         findings: Vec::new(),
         assumptions: eval.assumptions,
     };
-    (ledger, eval.diagnostics)
+    // Whatever evaluation finds belongs to this scenario's ledger alone.
+    let name = scenario.map_or("none", |s| s.name.node.as_str());
+    let diagnostics = eval
+        .diagnostics
+        .into_iter()
+        .map(|d| d.in_scenario(name))
+        .collect();
+    (ledger, diagnostics)
 }
 
 /// Three-valued truth: a condition may depend on what the scenario leaves open.

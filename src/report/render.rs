@@ -507,7 +507,7 @@ pub fn json_items(diagnostics: &[Diagnostic], sources: &SourceMap) -> Vec<JsonDi
                 file,
                 line,
                 column,
-                clause: d.clause.clone(),
+                clause: d.place(),
                 help: d.help.clone(),
             }
         })
