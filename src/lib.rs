@@ -91,10 +91,7 @@ pub fn analyze_loaded(loaded: load::Loaded, sources: &SourceMap) -> Analysis {
     if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
         diagnostics.extend(check::findings::check_contract(&mut model, sources));
         model.fold_quotes();
-        for scenario in &model.scenarios {
-            let (_, scenario_diagnostics) = eval::evaluate(&model, Some(scenario));
-            diagnostics.extend(scenario_diagnostics);
-        }
+        evaluate_scenarios(&model, &mut diagnostics);
         if model.scenarios.is_empty() {
             // With no scenario, evaluate once without facts, for what the text
             // alone decides (a stated installment, a runaway schedule); what
@@ -110,6 +107,40 @@ pub fn analyze_loaded(loaded: load::Loaded, sources: &SourceMap) -> Analysis {
     }
     diagnostic::sort(&mut diagnostics);
     Analysis { model, diagnostics }
+}
+
+/// The most work all the scenarios of one agreement may make together, in
+/// ledger entries and clauses walked: thirteen ledgers at their limit
+/// ([`eval::budget::MAX_ENTRIES`]), about two seconds. Each ledger is
+/// bounded on its own; this bounds how many of them one folder can ask for.
+pub const MAX_SCENARIO_WORK: usize = 2_000_000;
+
+/// Evaluates every scenario for what it raises, one ledger at a time (each
+/// dropped before the next), until [`MAX_SCENARIO_WORK`] is spent.
+fn evaluate_scenarios(model: &check::model::Model, out: &mut Vec<Diagnostic>) {
+    let mut work = 0usize;
+    for scenario in &model.scenarios {
+        if work > MAX_SCENARIO_WORK {
+            out.push(
+                Diagnostic::error(
+                    Code::TooManyInstances,
+                    scenario.name.span,
+                    format!(
+                        "the scenarios before `{}` already make ledgers of more than {} entries in all, so it and the scenarios after it are not evaluated",
+                        scenario.name.node,
+                        calc::money::format_count(MAX_SCENARIO_WORK)
+                    ),
+                )
+                .with_label("not evaluated")
+                .with_help("check the counts and dates of the schedules, or move some scenarios to a copy of the agreement")
+                .in_scenario(&scenario.name.node),
+            );
+            return;
+        }
+        let (ledger, scenario_diagnostics) = eval::evaluate(model, Some(scenario));
+        work += ledger.obligations.len() + ledger.clauses.len() + 1;
+        out.extend(scenario_diagnostics);
+    }
 }
 
 /// What `check` prints for one agreement, rendered while its files are

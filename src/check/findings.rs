@@ -20,11 +20,13 @@ use crate::diagnostic::Diagnostic;
 use crate::source::{SourceMap, Span};
 use crate::syntax::ast::*;
 use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Runs every whole-contract check, and puts the model's clauses in the
 /// order of the source document.
 pub fn check_contract(model: &mut Model, sources: &SourceMap) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let parents = clauses_with_subclauses(model);
     for clause in &model.clauses {
         let number = clause.number.node.as_str();
         for obligation in &clause.obligations {
@@ -34,7 +36,7 @@ pub fn check_contract(model: &mut Model, sources: &SourceMap) -> Vec<Diagnostic>
         for quote in &clause.quotes {
             number_words_in_text(quote, number, sources, &mut out);
         }
-        missing_quote(clause, model, &mut out);
+        missing_quote(clause, model, &parents, &mut out);
     }
     acceptance_confirmed(model, &mut out);
     if let Some(source) = model.source.and_then(|id| sources.get(id).map(|f| (id, f))) {
@@ -358,15 +360,27 @@ fn acceptance_confirmed(model: &Model, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn missing_quote(clause: &Clause, model: &Model, out: &mut Vec<Diagnostic>) {
-    let (paren, dot) = (
-        format!("{}(", clause.number.node),
-        format!("{}.", clause.number.node),
-    );
-    let has_subclauses = model
-        .clauses
-        .iter()
-        .any(|c| c.number.node.starts_with(&paren) || c.number.node.starts_with(&dot));
+/// Every number some clause's number begins with, followed by `(` or `.`:
+/// the clauses that have sub-clauses (`2` of `2(b)`, `8` and `8.2` of
+/// `8.2(a)`). Gathered once, so that no clause looks through all the others.
+fn clauses_with_subclauses(model: &Model) -> BTreeSet<&str> {
+    let mut parents = BTreeSet::new();
+    for clause in &model.clauses {
+        let number = clause.number.node.as_str();
+        for (at, _) in number.match_indices(['(', '.']) {
+            parents.insert(number.get(..at).unwrap_or(""));
+        }
+    }
+    parents
+}
+
+fn missing_quote(
+    clause: &Clause,
+    model: &Model,
+    parents: &BTreeSet<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let has_subclauses = parents.contains(clause.number.node.as_str());
     if clause.quotes.is_empty() && !has_subclauses && model.source.is_some() {
         out.push(
             Diagnostic::warning(
@@ -420,10 +434,10 @@ fn quotes_match_source(
     source_id: crate::source::FileId,
     source: &str,
     out: &mut Vec<Diagnostic>,
-) -> Vec<(String, usize)> {
+) -> BTreeMap<String, usize> {
     let folded = fold(source);
     let mut covered = vec![false; folded.text.len()];
-    let mut positions = Vec::new();
+    let mut positions = BTreeMap::new();
     for clause in &model.clauses {
         for quote in &clause.quotes {
             let needle = fold(&quote.node).text;
@@ -435,9 +449,7 @@ fn quotes_match_source(
                     if let Some(cells) = covered.get_mut(at..at + needle.len()) {
                         cells.fill(true);
                     }
-                    if !positions.iter().any(|(c, _)| c == &clause.number.node) {
-                        positions.push((clause.number.node.clone(), at));
-                    }
+                    positions.entry(clause.number.node.clone()).or_insert(at);
                 }
                 None => out.push(quote_not_found(
                     quote,
@@ -573,14 +585,11 @@ fn has_word(text: &str) -> bool {
 
 /// Clauses in the order their first quotes appear in the source; clauses
 /// without a quote keep their place after the one before them.
-fn order_clauses(model: &mut Model, positions: &[(String, usize)]) {
+fn order_clauses(model: &mut Model, positions: &BTreeMap<String, usize>) {
     let mut last = 0;
     let mut keyed: Vec<(usize, usize, Clause)> = Vec::new();
     for (index, clause) in model.clauses.drain(..).enumerate() {
-        let position = positions
-            .iter()
-            .find(|(c, _)| *c == clause.number.node)
-            .map(|(_, p)| *p);
+        let position = positions.get(&clause.number.node).copied();
         let key = position.unwrap_or(last);
         last = key;
         keyed.push((key, index, clause));

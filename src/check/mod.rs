@@ -36,6 +36,8 @@ pub fn check(loaded: &Loaded) -> (Model, Vec<Diagnostic>) {
         agreement_span: None,
         labels: BTreeMap::new(),
         scenario: None,
+        clause_numbers: BTreeMap::new(),
+        scenario_names: BTreeMap::new(),
     };
     for parsed in &loaded.files {
         for item in &parsed.ast.items {
@@ -57,6 +59,11 @@ struct Checker {
     model: Model,
     /// Every obligation label declared so far, agreement-wide.
     labels: BTreeMap<String, Span>,
+    /// Every clause number declared so far, where: duplicates and parent
+    /// clauses are looked up, not searched for.
+    clause_numbers: BTreeMap<String, Span>,
+    /// Every scenario name declared so far, where.
+    scenario_names: BTreeMap<String, Span>,
     diagnostics: Vec<Diagnostic>,
     agreement_span: Option<Span>,
     /// The scenario being checked, whose problems are its own.
@@ -136,15 +143,11 @@ impl Checker {
             Item::Signature(s) => self.model.signatures.push(s.clone()),
             Item::Clause(c) => self.declare_clause(c),
             Item::Scenario(s) => {
-                if let Some(first) = self
-                    .model
-                    .scenarios
-                    .iter()
-                    .find(|x| x.name.node == s.name.node)
-                {
-                    let first = first.name.span;
+                if let Some(first) = self.scenario_names.get(&s.name.node) {
+                    let first = *first;
                     self.duplicate("the scenario", &s.name, first);
                 } else {
+                    self.scenario_names.insert(s.name.node.clone(), s.name.span);
                     self.model.scenarios.push(s.clone());
                 }
             }
@@ -261,16 +264,13 @@ impl Checker {
     }
 
     fn declare_clause(&mut self, clause: &Clause) {
-        if let Some(first) = self
-            .model
-            .clauses
-            .iter()
-            .find(|c| c.number.node == clause.number.node)
-        {
-            let first = first.number.span;
+        if let Some(first) = self.clause_numbers.get(&clause.number.node) {
+            let first = *first;
             self.duplicate("clause", &clause.number, first);
             return;
         }
+        self.clause_numbers
+            .insert(clause.number.node.clone(), clause.number.span);
         for fact in &clause.facts {
             self.declare_fact(fact);
         }
@@ -343,7 +343,7 @@ impl Checker {
         let Some(parent) = parent else {
             return;
         };
-        if !parent.is_empty() && !self.model.clauses.iter().any(|c| c.number.node == parent) {
+        if !parent.is_empty() && !self.clause_numbers.contains_key(parent) {
             self.push(
                 Diagnostic::warning(
                     Code::MissingParentClause,
@@ -963,12 +963,12 @@ impl Checker {
                 self.party(payer, Some(label));
                 self.party(payee, Some(label));
                 check_date(self, on, "payment");
-                let labels: Vec<String> = self
-                    .model
-                    .obligations()
-                    .filter_map(|(_, o)| o.label.as_ref().map(|l| l.node.clone()))
-                    .collect();
-                if !labels.contains(&obligation.node) {
+                if !self.labels.contains_key(&obligation.node) {
+                    let labels: Vec<String> = self
+                        .model
+                        .obligations()
+                        .filter_map(|(_, o)| o.label.as_ref().map(|l| l.node.clone()))
+                        .collect();
                     self.unknown_name(
                         obligation,
                         "obligation",

@@ -80,6 +80,13 @@ to a file inside the same folder is read as usual.";
 it before parsing, so that no input can exhaust the stack.\n\nExample:\n\n    \
 company pays employee ((((((...))))))\n\nFix: write the amount in simpler steps, or use \
 a fact for an intermediate figure.";
+    TooManyTerms = "clausec::input::too_many_terms",
+        "an expression has more terms than clausec reads",
+        "An amount, a limit or one side of a comparison has more than 100 terms. Each \
+term makes the expression one level deeper for clausec, so the number is limited, like \
+nesting, so that no input can exhaust the stack.\n\nExample:\n\n    company pays employee \
+$1 + $1 + $1 + ... (5,000 times)\n\nFix: state the total, or declare a fact for a part of \
+it and give its value in the scenarios.";
     TooComplex = "clausec::input::too_complex",
         "the file took too much work to parse",
         "The parser gave up on a part of the file that would take too long to parse: \

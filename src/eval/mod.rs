@@ -7,12 +7,14 @@
 //! the assumptions in force. It is a pure function: no clock, no I/O, and
 //! every collection it walks is ordered.
 
+pub mod budget;
 mod describe;
 pub mod ledger;
 mod schedule;
 mod settle;
 mod value;
 
+use self::budget::INSTANCE_TEXT;
 use self::schedule::installments;
 use self::settle::index_events;
 use self::value::{is_literal, negative_amount};
@@ -26,7 +28,9 @@ use crate::calc::money::{
     day_count, format_count, format_money, format_money_exact, format_percent, simple_interest,
     split_equal, split_stated, ArithmeticError, Rounding,
 };
-use crate::check::model::{fold_spaces, InterestFrom, Meaning, Model, ScheduleReading};
+use crate::check::model::{
+    fold_spaces, InterestFrom, Meaning, Model, Reading, ScheduleReading, Stated,
+};
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::eval::ledger::*;
@@ -190,6 +194,11 @@ struct Evaluator<'m> {
     reported_missing: Vec<String>,
     /// Elections decided by their `default` option, no choice being made.
     defaulted_elections: Vec<String>,
+    /// What is left of the ledger's size limit.
+    budget: budget::Budget,
+    /// The weight of each clause's quote (see [`budget::weight`]), by
+    /// clause: weighed once, however many entries repeat it.
+    quote_text: BTreeMap<String, usize>,
 }
 
 impl<'m> Evaluator<'m> {
@@ -228,6 +237,8 @@ impl<'m> Evaluator<'m> {
             defaults_used: Vec::new(),
             reported_missing: Vec::new(),
             defaulted_elections: Vec::new(),
+            budget: budget::Budget::default(),
+            quote_text: BTreeMap::new(),
         }
     }
 
@@ -255,6 +266,10 @@ impl<'m> Evaluator<'m> {
         for clause in &model.clauses {
             let mut per_kind: BTreeMap<Kind, usize> = BTreeMap::new();
             for obligation in &clause.obligations {
+                // The ledger is full (and reported): the rest is not evaluated.
+                if self.budget.exhausted {
+                    break;
+                }
                 let n = per_kind.entry(obligation.kind).or_insert(0);
                 *n += 1;
                 let id = match &obligation.label {
@@ -268,6 +283,9 @@ impl<'m> Evaluator<'m> {
             }
             for election in &clause.elections {
                 self.election_entry(clause, election);
+            }
+            if self.budget.exhausted {
+                break;
             }
         }
         self.report_unmatched_payments();
@@ -322,15 +340,26 @@ impl<'m> Evaluator<'m> {
                     .collect()
             })
             .unwrap_or_default();
-        // Header assumptions first, then each clause's, in document order.
+        // Header assumptions first, then each clause's, in document order;
+        // each clause's found in a map, not by a pass over all of them.
         let mut order: Vec<Option<&str>> = vec![None];
         order.extend(model.clauses.iter().map(|c| Some(c.number.node.as_str())));
+        let mut readings_of: BTreeMap<Option<&str>, Vec<&Reading>> = BTreeMap::new();
+        for reading in &model.readings {
+            readings_of
+                .entry(reading.clause.as_deref())
+                .or_default()
+                .push(reading);
+        }
+        let mut stated_of: BTreeMap<Option<&str>, Vec<&Stated>> = BTreeMap::new();
+        for stated in &model.stated {
+            stated_of
+                .entry(stated.clause.as_deref())
+                .or_default()
+                .push(stated);
+        }
         for clause in order {
-            for reading in model
-                .readings
-                .iter()
-                .filter(|r| r.clause.as_deref() == clause)
-            {
+            for reading in readings_of.get(&clause).into_iter().flatten() {
                 let default = reading
                     .default_option()
                     .map(|o| o.name.node.clone())
@@ -365,11 +394,7 @@ impl<'m> Evaluator<'m> {
                 self.readings
                     .insert(reading.name.node.clone(), Chosen { option, meaning });
             }
-            for stated in model
-                .stated
-                .iter()
-                .filter(|s| s.clause.as_deref() == clause)
-            {
+            for stated in stated_of.get(&clause).into_iter().flatten() {
                 self.assumptions.push(AssumptionEntry {
                     id: format!("A{}", self.assumptions.len() + 1),
                     clause: stated.clause.clone(),
@@ -544,7 +569,7 @@ impl<'m> Evaluator<'m> {
             }
             self.finish_offsets(offsets, &clause.number.node);
             self.settle_entry(obligation, &mut entry);
-            self.entries.push(entry);
+            self.push_entry(entry);
             return;
         }
         if obligation.kind == Kind::Notice && truth == Truth::Yes {
@@ -559,7 +584,7 @@ impl<'m> Evaluator<'m> {
                 &mut entry.notes,
             );
         }
-        self.entries.push(entry);
+        self.push_entry(entry);
     }
 
     fn unavailable(&mut self, entry: &mut Entry, why: Unavailable) {
@@ -684,7 +709,7 @@ impl<'m> Evaluator<'m> {
             Some(start) if start > self.as_of => Status::NotYetDue,
             _ => Status::InForce,
         };
-        self.entries.push(entry);
+        self.push_entry(entry);
     }
 
     fn election_entry(&mut self, clause: &Clause, election: &Election) {
@@ -710,7 +735,7 @@ impl<'m> Evaluator<'m> {
                 notes.push(format!("{} elected `{chosen}`", election.by.node));
             }
         }
-        self.entries.push(Entry {
+        self.push_entry(Entry {
             id: ObligationId::new(&clause.number.node, &election.name.node),
             heading: Arc::new(Heading {
                 summary: format!(
@@ -751,7 +776,60 @@ impl<'m> Evaluator<'m> {
         });
     }
 
-    // ---- schedules ---------------------------------------------------------
+    // ---- the ledger's size --------------------------------------------------
+
+    /// Adds an entry to the ledger if it fits in the budget.
+    fn push_entry(&mut self, entry: Entry) {
+        // Once full, the entry's text is not even weighed.
+        let fits = !self.budget.exhausted && {
+            let text = self.entry_text(&entry);
+            self.budget.take(1, text)
+        };
+        if fits {
+            self.entries.push(entry);
+        } else {
+            self.over_budget(entry.heading.source, &entry.heading.clause);
+        }
+    }
+
+    /// The text a report may repeat for an entry, its clause's quote
+    /// included.
+    fn entry_text(&mut self, entry: &Entry) -> usize {
+        let quote = match &entry.heading.quote {
+            None => 0,
+            Some(quote) => match self.quote_text.get(entry.heading.clause.as_str()) {
+                Some(weight) => *weight,
+                None => {
+                    let weight = budget::weight(quote);
+                    self.quote_text.insert(entry.heading.clause.clone(), weight);
+                    weight
+                }
+            },
+        };
+        budget::entry_text(entry) + quote
+    }
+
+    /// Reports, once, the obligation that did not fit in the ledger.
+    fn over_budget(&mut self, span: Span, clause: &str) {
+        if std::mem::replace(&mut self.budget.reported, true) {
+            return;
+        }
+        self.diagnostics.push(
+            Diagnostic::error(
+                Code::TooManyInstances,
+                span,
+                format!(
+                    "under scenario `{}`, this would take the ledger past {} entries or {} MiB of text; it and what follows are left out",
+                    self.scenario_name(),
+                    format_count(budget::MAX_ENTRIES),
+                    budget::MAX_TEXT / (1024 * 1024)
+                ),
+            )
+            .with_label("the ledger is full here")
+            .with_help("a ledger this large is almost always a mistyped count or date: check the counts and dates of the schedules")
+            .in_clause(clause.to_owned()),
+        );
+    }
 }
 
 /// A payment, or a reimbursement of a stated amount: settled against the

@@ -26,6 +26,10 @@ impl<'m> Evaluator<'m> {
             Remainder::Last
         });
         let template = self.entry(clause, obligation, id);
+        if self.budget.entries_left() == 0 {
+            self.over_budget(span, &clause.number.node);
+            return;
+        }
         let (dates, reading_note) = match self.schedule_dates(obligation, count, frequency, day) {
             Ok(found) => found,
             Err(TooMany) => {
@@ -41,6 +45,12 @@ impl<'m> Evaluator<'m> {
                 return;
             }
         };
+        // Every installment repeats its obligation's words in the reports.
+        let each = self.entry_text(&template) + INSTANCE_TEXT;
+        if !self.budget.take(dates.len(), each) {
+            self.over_budget(span, &clause.number.node);
+            return;
+        }
         let total = match self.value(total_expr) {
             Ok(Val::Money(total)) if total.is_sign_negative() && !total.is_zero() => {
                 let mut entry = template.clone();

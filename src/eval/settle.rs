@@ -547,7 +547,12 @@ impl<'m> Evaluator<'m> {
             entry.notes.push(format!(
                 "no compensation received by {receiver} in this scenario"
             ));
-            self.entries.push(entry);
+            self.push_entry(entry);
+            return;
+        }
+        let each = self.entry_text(&template) + INSTANCE_TEXT;
+        if !self.budget.take(receipts.len(), each) {
+            self.over_budget(obligation.span, &clause.number.node);
             return;
         }
         for (k, (received, what)) in receipts.into_iter().enumerate() {
@@ -561,6 +566,7 @@ impl<'m> Evaluator<'m> {
                 long_date(received)
             )));
             self.notice_given(&mut entry, obligation, Some(received));
+            // Paid for above, with the others.
             self.entries.push(entry);
         }
     }

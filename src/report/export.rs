@@ -11,6 +11,7 @@ use crate::calc::money::format_money;
 use crate::escape;
 use crate::eval::ledger::{Entry, Ledger};
 use chrono::{Datelike, NaiveDate};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// The ledger as an iCalendar file: one all-day event per due date or
@@ -275,11 +276,14 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1p
 td.amount{text-align:right;white-space:nowrap}.hypothetical{color:#555;font-style:italic}.lapsed{color:#a00;font-weight:bold}\
 svg{width:100%;height:auto;border:1px solid #ddd}@media print{body{margin:0}}";
 
+/// An entry with the first and the day after the last day of its event.
+type Dated<'a> = (&'a Entry, NaiveDate, NaiveDate);
+
 /// Obligations by party along the calendar: a row per obligation (the
 /// installments of a schedule share one), grouped by the party that owes
 /// it; a bar per period, a dot per dated obligation.
 fn timeline_svg(ledger: &Ledger) -> String {
-    let dated: Vec<(&Entry, NaiveDate, NaiveDate)> = ledger
+    let dated: Vec<Dated<'_>> = ledger
         .obligations
         .iter()
         .filter_map(|e| event_dates(e).map(|(s, end)| (e, s, end)))
@@ -290,22 +294,29 @@ fn timeline_svg(ledger: &Ledger) -> String {
     ) else {
         return "<p>No dated obligations.</p>\n".to_owned();
     };
-    // Rows in ledger order, grouped by party: (party, obligation id).
-    let mut rows: Vec<(&str, &str)> = Vec::new();
-    let mut parties: Vec<&str> = dated.iter().map(|(e, _, _)| &*e.heading.obligor).collect();
-    parties.sort_unstable();
-    parties.dedup();
-    for party in &parties {
-        for (entry, _, _) in dated
-            .iter()
-            .filter(|(e, _, _)| &*e.heading.obligor == *party)
-        {
-            let base = entry.id.base();
-            if !rows.contains(&(party, base)) {
-                rows.push((party, base));
-            }
+    // Rows grouped by party (in name order), each party's in ledger order:
+    // (party, obligation id) with the row's entries, gathered in one pass.
+    let mut by_party: BTreeMap<&str, Vec<(&str, Vec<&Dated<'_>>)>> = BTreeMap::new();
+    let mut row_of: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for item in &dated {
+        let party = &*item.0.heading.obligor;
+        let base = item.0.id.base();
+        let party_rows = by_party.entry(party).or_default();
+        let index = *row_of.entry((party, base)).or_insert_with(|| {
+            party_rows.push((base, Vec::new()));
+            party_rows.len() - 1
+        });
+        if let Some((_, in_row)) = party_rows.get_mut(index) {
+            in_row.push(item);
         }
     }
+    let rows: Vec<(&str, &str, Vec<&Dated<'_>>)> = by_party
+        .into_iter()
+        .flat_map(|(party, rows)| {
+            rows.into_iter()
+                .map(move |(base, in_row)| (party, base, in_row))
+        })
+        .collect();
     let (left, width, row) = (260.0, 700.0, 22.0);
     let span_days = ((last - first).num_days().max(1)) as f64;
     let x = |date: NaiveDate| left + width * ((date - first).num_days() as f64) / span_days;
@@ -333,13 +344,10 @@ fn timeline_svg(ledger: &Ledger) -> String {
         }
         month = m.checked_add_months(chrono::Months::new(1));
     }
-    for (i, (party, base)) in rows.iter().enumerate() {
+    for (i, (party, base, in_row)) in rows.iter().enumerate() {
         let y = 32.0 + row * i as f64;
         let _ = writeln!(out, "<text x=\"4\" y=\"{:.1}\" font-size=\"11\"><tspan font-weight=\"bold\">{}</tspan> {}</text>", y + 4.0, html(party), html(base));
-        let in_row = dated
-            .iter()
-            .filter(|(e, _, _)| &*e.heading.obligor == *party && e.id.base() == *base);
-        for (entry, start, end) in in_row {
+        for (entry, start, end) in in_row.iter().copied() {
             let tip = format!(
                 "{} {}: {}{}",
                 entry.id,

@@ -10,10 +10,11 @@ use crate::calc::calendar::long_date;
 use crate::calc::money::{format_count, format_money};
 use crate::diagnostic::{location, render as render_diagnostic, Diagnostic};
 use crate::escape;
-use crate::eval::ledger::{ClauseEntry, Entry, Ledger, Status};
+use crate::eval::ledger::{ClauseEntry, Entry, Ledger, ScheduleSummary, Status};
 use crate::source::SourceMap;
 use serde::Serialize;
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// The width diagnostics are wrapped at, everywhere: reports must be the
@@ -50,20 +51,36 @@ fn groups<'a>(entries: &[&'a Entry]) -> Vec<Group<'a>> {
     out
 }
 
-/// Entries grouped by clause, in ledger order.
+/// Entries grouped by clause, in ledger order (one pass over the entries,
+/// not one per clause).
 fn clauses(ledger: &Ledger) -> Vec<(&ClauseEntry, Vec<&Entry>)> {
+    let mut by_clause: BTreeMap<&str, Vec<&Entry>> = BTreeMap::new();
+    for entry in &ledger.obligations {
+        by_clause
+            .entry(entry.heading.clause.as_str())
+            .or_default()
+            .push(entry);
+    }
     ledger
         .clauses
         .iter()
         .map(|clause| {
-            let entries = ledger
-                .obligations
-                .iter()
-                .filter(|e| *e.heading.clause == *clause.number)
-                .collect();
+            let entries = by_clause
+                .get(clause.number.as_str())
+                .cloned()
+                .unwrap_or_default();
             (clause, entries)
         })
         .collect()
+}
+
+/// Each schedule's totals by its obligation's id (the first, if two share one).
+fn schedules_by_id(ledger: &Ledger) -> BTreeMap<&str, &ScheduleSummary> {
+    let mut by_id = BTreeMap::new();
+    for summary in &ledger.schedules {
+        by_id.entry(summary.obligation.as_str()).or_insert(summary);
+    }
+    by_id
 }
 
 /// The ledger as text for a terminal. The user's words (names, titles,
@@ -73,6 +90,7 @@ fn clauses(ledger: &Ledger) -> Vec<(&ClauseEntry, Vec<&Entry>)> {
 pub fn ledger_text(ledger: &Ledger, options: TextOptions) -> String {
     let mut out = String::new();
     header(ledger, &mut out);
+    let schedules = schedules_by_id(ledger);
     for (clause, entries) in clauses(ledger) {
         let title = clause
             .title
@@ -87,7 +105,7 @@ pub fn ledger_text(ledger: &Ledger, options: TextOptions) -> String {
             let _ = writeln!(out, "  no obligation");
         }
         for group in groups(&entries) {
-            group_text(ledger, &group, options, &mut out);
+            group_text(&schedules, &group, options, &mut out);
         }
     }
     findings_and_assumptions(ledger, &mut out);
@@ -124,7 +142,12 @@ fn header(ledger: &Ledger, out: &mut String) {
     }
 }
 
-fn group_text(ledger: &Ledger, group: &Group<'_>, options: TextOptions, out: &mut String) {
+fn group_text(
+    schedules: &BTreeMap<&str, &ScheduleSummary>,
+    group: &Group<'_>,
+    options: TextOptions,
+    out: &mut String,
+) {
     let Some(first) = group.entries.first() else {
         return;
     };
@@ -151,7 +174,9 @@ fn group_text(ledger: &Ledger, group: &Group<'_>, options: TextOptions, out: &mu
         for (k, entry) in group.entries.iter().enumerate() {
             instance_text(entry, k + 1, options, out);
         }
-        schedule_totals(ledger, &group.base, options, out);
+        if let Some(summary) = schedules.get(group.base.as_str()) {
+            schedule_totals(summary, options, out);
+        }
     } else {
         single_text(first, options, out);
     }
@@ -255,10 +280,7 @@ fn status_words(entry: &Entry) -> String {
     }
 }
 
-fn schedule_totals(ledger: &Ledger, base: &str, options: TextOptions, out: &mut String) {
-    let Some(summary) = ledger.schedules.iter().find(|s| s.obligation == base) else {
-        return;
-    };
+fn schedule_totals(summary: &ScheduleSummary, options: TextOptions, out: &mut String) {
     let reading = summary
         .reading
         .as_ref()

@@ -7,6 +7,7 @@
 //! exist — and every problem in a chunk is collected before the chunk is
 //! given up.
 
+use crate::calc::money::format_count;
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::source::{FileId, Span};
@@ -388,7 +389,7 @@ impl Lowerer {
         Ok(match rule {
             Rule::pays => {
                 let to = self.name(c.required(Rule::name)?);
-                let amount = self.expr(c.required(Rule::expr)?)?;
+                let amount = self.whole_expr(c.required(Rule::expr)?)?;
                 (Kind::Payment, subject, Some(to), Subject::Amount(amount))
             }
             Rule::provides => {
@@ -400,7 +401,7 @@ impl Lowerer {
                 let to = self.name(c.required(Rule::name)?);
                 let what = self.string(c.required(Rule::string)?);
                 let amount = match c.optional(Rule::expr) {
-                    Some(e) => Some(self.expr(e)?),
+                    Some(e) => Some(self.whole_expr(e)?),
                     None => None,
                 };
                 (
@@ -501,7 +502,7 @@ impl Lowerer {
                 let each = match c.optional(Rule::each_amount) {
                     Some(e) => {
                         let mut inner = self.children(e);
-                        Some(self.expr(inner.required(Rule::expr)?)?)
+                        Some(self.whole_expr(inner.required(Rule::expr)?)?)
                     }
                     None => None,
                 };
@@ -562,9 +563,9 @@ impl Lowerer {
                 }
             }
             Rule::late_interest => Modifier::LateInterest(self.late_interest(span, c)?),
-            Rule::cost => Modifier::Cost(self.expr(c.required(Rule::expr)?)?),
-            Rule::cap => Modifier::Cap(self.expr(c.required(Rule::expr)?)?),
-            Rule::floor => Modifier::Floor(self.expr(c.required(Rule::expr)?)?),
+            Rule::cost => Modifier::Cost(self.whole_expr(c.required(Rule::expr)?)?),
+            Rule::cap => Modifier::Cap(self.whole_expr(c.required(Rule::expr)?)?),
+            Rule::floor => Modifier::Floor(self.whole_expr(c.required(Rule::expr)?)?),
             Rule::condition => Modifier::Condition(self.cond(c.required(Rule::cond)?)?),
             Rule::lapses => Modifier::Lapses(span),
             Rule::then_right => Modifier::Then {
@@ -723,7 +724,7 @@ impl Lowerer {
             },
             Rule::prevails => Condition::Prevails(self.name(c.required(Rule::name)?)),
             Rule::compare => {
-                let left = self.expr(c.required(Rule::expr)?)?;
+                let left = self.whole_expr(c.required(Rule::expr)?)?;
                 let op_pair = c.required(Rule::compare_op)?;
                 let op = match op_pair.as_str() {
                     ">=" => CompareOp::Ge,
@@ -733,12 +734,39 @@ impl Lowerer {
                     _ => CompareOp::Eq,
                 };
                 let op = Spanned::new(op, self.span(&op_pair));
-                let right = self.expr(c.required(Rule::expr)?)?;
+                let right = self.whole_expr(c.required(Rule::expr)?)?;
                 Condition::Compare(left, op, right)
             }
             Rule::fact_is => Condition::Fact(self.name(c.required(Rule::name)?)),
             other => return Err(internal(span, Rule::cond, Some(other))),
         })
+    }
+
+    /// A whole expression: an amount, a limit, one side of a comparison.
+    /// Its terms are counted on the parsed text before any tree is built,
+    /// so that no expression lowers to a tree deeper than [`MAX_TERMS`].
+    fn whole_expr(&mut self, pair: Pair<'_, Rule>) -> Result<Expr> {
+        // `flatten` walks pest's token list in order, without recursion.
+        let operators = pair
+            .clone()
+            .into_inner()
+            .flatten()
+            .filter(|p| {
+                matches!(
+                    p.as_rule(),
+                    Rule::add_op | Rule::mul_op | Rule::greater_of | Rule::lesser_of
+                )
+            })
+            .count();
+        let terms = operators + 1;
+        if terms > MAX_TERMS {
+            // pest's span of an `expr` runs on over the white space after it.
+            let span = self.span(&pair);
+            let length = pair.as_str().trim_end().len();
+            let span = Span::new(span.file, span.start, span.start + length);
+            return Err(too_many_terms(span, terms));
+        }
+        self.expr(pair)
     }
 
     fn expr(&mut self, pair: Pair<'_, Rule>) -> Result<Expr> {
@@ -1056,6 +1084,34 @@ impl Lowerer {
                 .with_help("write a time such as `1:30 p.m.`, `11:00 a.m.` or `13:30`")
             })
     }
+}
+
+/// The most terms one expression may have (`$1 + $2 × 3` has three; `the
+/// greater of a and b` two). An expression is a tree one level deeper for
+/// each term, and every step after lowering (checking, evaluating,
+/// explaining, comparing, cloning, dropping) walks it by recursion. With
+/// parentheses and `not` limited to 64 levels each
+/// ([`crate::syntax::parse::MAX_NESTING`]), no walk goes deeper than about
+/// 230 calls, far inside the smallest stack a thread of clausec gets (2 MiB,
+/// rayon's workers; `tests/hostile_sizes.rs` runs every walk of the
+/// deepest expression on a 512 KiB one, unoptimised). Above 64 nested `greater
+/// of` (65 terms), so that nesting is refused as too deep first; a
+/// contract's longest sum has a dozen terms.
+pub const MAX_TERMS: usize = 100;
+
+fn too_many_terms(span: Span, terms: usize) -> Diagnostic {
+    Diagnostic::error(
+        Code::TooManyTerms,
+        span,
+        format!(
+            "this expression has {} terms; at most {MAX_TERMS} are allowed",
+            format_count(terms)
+        ),
+    )
+    .with_label("too many terms")
+    .with_help(
+        "state the total, or declare a fact for a part of it and give its value in the scenarios",
+    )
 }
 
 fn binary(op: BinOp, left: Expr, right: Expr) -> Expr {

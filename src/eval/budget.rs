@@ -1,0 +1,138 @@
+//! The size of one ledger, bounded for the whole agreement.
+//!
+//! A schedule expands to at most [`MAX_INSTANCES`] dates, but an agreement
+//! can hold many schedules, and every report repeats an obligation's words
+//! (its summary, condition, terms, and in JSON its clause's quote) for each
+//! of its entries. So one evaluation has a budget: at most
+//! [`MAX_ENTRIES`] entries, and at most [`MAX_TEXT`] bytes of text repeated
+//! for them. Whatever does not fit is left out of the ledger and reported
+//! (`too_many_instances`), so neither the ledger nor any report made from it
+//! can grow past a fixed size, however small the file that asks for it.
+//!
+//! [`MAX_INSTANCES`]: crate::calc::calendar::MAX_INSTANCES
+
+use crate::eval::ledger::{Entry, Heading};
+
+/// The most entries one ledger may hold: one schedule at its limit of
+/// 100,000 installments and room for half as many again. Each entry costs
+/// about 250 bytes in memory and up to 1.7 KB in a report being written
+/// (iCalendar, the largest per entry), so a full ledger stays under 300 MB
+/// in every format (figures in `docs/PERFORMANCE.md`).
+pub const MAX_ENTRIES: usize = 150_000;
+
+/// The most bytes of text the entries of one ledger may repeat (counted as
+/// they could be written at worst: a character that a report escapes
+/// counts six bytes, as `&quot;` or `\u001b` take). A 100,000-installment
+/// schedule with a 300-byte quote uses 60 MiB of it.
+pub const MAX_TEXT: usize = 96 * 1024 * 1024;
+
+/// The text allowed for each instance of a schedule or of a duty that
+/// recurs on events, beyond its obligation's words: its id, which instance
+/// it is, its explanation line and what settling adds (a payment, a note).
+pub const INSTANCE_TEXT: usize = 160;
+
+/// What is left of one evaluation's budget.
+#[derive(Debug)]
+pub struct Budget {
+    entries: usize,
+    text: usize,
+    /// Set once something did not fit: the ledger is incomplete.
+    pub exhausted: bool,
+    /// Set once that is reported (one report per ledger).
+    pub reported: bool,
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget {
+            entries: MAX_ENTRIES,
+            text: MAX_TEXT,
+            exhausted: false,
+            reported: false,
+        }
+    }
+}
+
+impl Budget {
+    /// How many more entries fit, by count alone.
+    pub fn entries_left(&self) -> usize {
+        if self.exhausted {
+            0
+        } else {
+            self.entries
+        }
+    }
+
+    /// Takes `count` entries of `text_each` bytes each, if they all fit;
+    /// otherwise takes nothing and marks the budget spent.
+    pub fn take(&mut self, count: usize, text_each: usize) -> bool {
+        let text = text_each.saturating_mul(count);
+        if self.exhausted || count > self.entries || text > self.text {
+            self.exhausted = true;
+            return false;
+        }
+        self.entries -= count;
+        self.text -= text;
+        true
+    }
+}
+
+/// The text a report may repeat for one entry: its heading's words and its
+/// own, but for its clause's quote (weighed once per clause by the
+/// evaluator: a clause's obligations all share it).
+pub fn entry_text(entry: &Entry) -> usize {
+    let own = weight(entry.id.base())
+        + entry.notes.iter().map(|n| weight(n)).sum::<usize>()
+        + entry.explanation.iter().map(|e| weight(e)).sum::<usize>()
+        + entry
+            .instance
+            .as_ref()
+            .map_or(0, |i| weight(&i.to_string()));
+    heading_text(&entry.heading) + own
+}
+
+/// The words an obligation's entries share, each written once per entry by
+/// the reports that list entries flat (JSON, Markdown, iCalendar, HTML),
+/// but for the quote.
+fn heading_text(heading: &Heading) -> usize {
+    weight(&heading.summary)
+        + weight(&heading.clause)
+        + heading.clause_title.as_deref().map_or(0, weight)
+        + weight(&heading.obligor)
+        + heading.obligee.as_deref().map_or(0, weight)
+        + heading.condition.as_deref().map_or(0, weight)
+        + heading.terms.iter().map(|t| weight(t)).sum::<usize>()
+}
+
+/// The bytes a text can take once escaped for any report: six for a
+/// character some format escapes (HTML `&quot;`, JSON `\u001b`, an
+/// iCalendar `\,`), one for any other byte.
+pub fn weight(text: &str) -> usize {
+    let escaped = text
+        .bytes()
+        .filter(|b| *b < 0x20 || b"\"&<>'\\,;|".contains(b))
+        .count();
+    text.len() + 5 * escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_budget_takes_all_or_nothing_and_stays_spent() {
+        let mut budget = Budget::default();
+        assert!(budget.take(MAX_ENTRIES - 1, 10));
+        assert!(!budget.take(2, 10));
+        assert!(budget.exhausted);
+        assert!(!budget.take(1, 0), "once spent, nothing more fits");
+        assert_eq!(budget.entries_left(), 0);
+    }
+
+    #[test]
+    fn escaped_characters_weigh_six_bytes() {
+        assert_eq!(weight("abc"), 3);
+        assert_eq!(weight("a\"b"), 8);
+        assert_eq!(weight("\u{1b}"), 6);
+    }
+}
