@@ -12,7 +12,10 @@
 //!   events evaluated (`clausec::eval::ledger`) in at most 50 ms; 100,000 in at
 //!   most 12 times that;
 //! - the front end: `clausec::syntax::parse::parse_file` at 20 MB/s or more on one
-//!   core, over a large generated clause text.
+//!   core, over a large generated clause text;
+//! - many clauses: `clausec::analyze` of 100,000 one-line clauses in at
+//!   most 12 times the time of 10,000 (no step looks through every clause
+//!   for each clause).
 //!
 //! Under `cargo test --all-targets` (no `--bench` argument) every
 //! measurement runs once, on small inputs, as a smoke test.
@@ -136,6 +139,7 @@ fn main() {
     letter(&mode);
     long_schedules(&mode, &scratch.0);
     front_end(&mode);
+    many_clauses(&mode, &scratch.0);
 }
 
 // ---- item 4: the Lovelock letter -----------------------------------------
@@ -322,5 +326,73 @@ fn front_end(mode: &Mode) {
         "",
         clauses.len() as f64 / 1e6 / median.as_secs_f64()
     );
+    println!();
+}
+
+// ---- many clauses: linear in their number ------------------------------------
+
+/// An agreement of `count` one-line clauses, half of them sub-clauses of
+/// the other half (`7` and `7.1`), so that every per-clause look-up
+/// (duplicates, parent clauses, sub-clauses) is made; with a scenario, so
+/// that each is evaluated and its ledger rendered.
+fn write_many_clauses(scratch: &Path, count: usize) -> PathBuf {
+    let dir = scratch.join(format!("many-clauses-{count}"));
+    std::fs::create_dir_all(dir.join("scenarios")).unwrap();
+    let mut text = String::from(
+        "agreement \"Many clauses\"\n  dated June 6, 2002\n\nparty company \"C\"\nparty employee \"E\"\n",
+    );
+    for k in 0..count / 2 {
+        text.push_str(&format!("clause {k}\nclause {k}.1\n"));
+    }
+    std::fs::write(dir.join("agreement.clause"), text).unwrap();
+    std::fs::write(
+        dir.join("scenarios/base.scenario"),
+        "scenario base \"Base\"\n  as of June 30, 2003\n",
+    )
+    .unwrap();
+    dir
+}
+
+fn many_clauses(mode: &Mode, scratch: &Path) {
+    println!("Many clauses: N one-line clauses (half of them sub-clauses), analysed and rendered");
+    let sizes: &[usize] = if mode.full {
+        &[10_000, 100_000]
+    } else {
+        &[1_000]
+    };
+    let mut at_10k = None;
+    for &count in sizes {
+        let dir = write_many_clauses(scratch, count);
+        let runs = mode.runs(if count >= 100_000 { 5 } else { 11 });
+        let target = match (count, at_10k) {
+            (100_000, Some(t)) => mode.target(t * 12),
+            _ => None,
+        };
+        let median = report(
+            &format!("analyze + text ledger: {count} clauses"),
+            runs,
+            measure(runs, || {
+                let mut sources = SourceMap::default();
+                let analysis = clausec::analyze(&dir, &mut sources).unwrap();
+                assert!(!analysis.has_errors(), "the clauses have errors");
+                let ledger = clausec::ledger(&analysis, analysis.model.scenarios.first());
+                clausec::report::render::ledger_text(
+                    &ledger,
+                    clausec::report::render::TextOptions { explain: false },
+                )
+            }),
+            target,
+        );
+        if count == 10_000 {
+            at_10k = Some(median);
+        }
+        if let (100_000, Some(t)) = (count, at_10k) {
+            println!(
+                "{:<58} {:.1}× the time of 10,000 (target ≤ 12×)",
+                "",
+                median.as_secs_f64() / t.as_secs_f64()
+            );
+        }
+    }
     println!();
 }

@@ -3,8 +3,9 @@
 
 Each round copies one bundled agreement into a temporary folder, mutates one
 of its clause or scenario files (bytes dropped, duplicated, swapped; unicode
-and control characters injected; brackets nested 100,000 deep; or several of
-these at once), and runs `clausec check --format json` and
+and control characters injected; brackets nested 100,000 deep; an amount
+made a flat sum of up to 50,000 terms; 150 schedules of 96,000 installments
+or 100,000 one-line clauses appended; or several of these at once), and runs `clausec check --format json` and
 `clausec obligations` on it, each with a time limit. It counts:
 
 - panics (exit code 101 or "panicked" on standard error), deaths by a
@@ -78,7 +79,37 @@ def nest(data, rng):
     return data[:at] + b"(" * depth + b"1" + b")" * rng.choice([0, depth]) + data[at:]
 
 
-MUTATIONS = [drop, duplicate, swap, inject, raw_byte, nest]
+AMOUNT = re.compile(rb"\$[0-9][0-9,]*(\.[0-9]+)?")
+
+
+def long_sum(data, rng):
+    """An amount made a flat sum of thousands of terms: no nesting, but a
+    tree as deep as it is long."""
+    amounts = list(AMOUNT.finditer(data))
+    at = rng.choice(amounts).end() if amounts else rng.randrange(len(data) + 1)
+    op = rng.choice([b" + $1", b" * 2", b" - $1"])
+    return data[:at] + op * rng.choice([99, 100, 5_000, 50_000]) + data[at:]
+
+
+def many_schedules(data, rng):
+    """Schedules near the per-schedule limit, many of them, so that only a
+    limit on the whole ledger holds them."""
+    count = rng.choice([20, 150])
+    schedules = b"".join(
+        b"\nclause mutated%d \"S\"\n  mutated%d: company pays employee $1,000,000.00\n"
+        b"    in 96000 equal monthly installments on day 1\n    from January 1, 0001\n" % (i, i)
+        for i in range(count)
+    )
+    return data + schedules
+
+
+def many_clauses(data, rng):
+    """Tens of thousands of one-line clauses, half of them sub-clauses."""
+    count = rng.choice([20_000, 100_000])
+    return data + b"".join(b"\nclause m%d\nclause m%d.1" % (k, k) for k in range(count // 2)) + b"\n"
+
+
+MUTATIONS = [drop, duplicate, swap, inject, raw_byte, nest, long_sum, many_schedules, many_clauses]
 
 
 def mutate(data, rng):

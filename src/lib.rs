@@ -85,8 +85,10 @@ pub fn analyze_from(
 /// errors) the whole-contract findings and every scenario. Separate from
 /// [`analyze_with`] so that a caller holding parsed files (the fuzz targets,
 /// which parse an agreement once and vary one file) runs the same steps.
-pub fn analyze_loaded(loaded: load::Loaded, sources: &SourceMap) -> Analysis {
-    let (mut model, mut diagnostics) = check::check(&loaded);
+pub fn analyze_loaded(mut loaded: load::Loaded, sources: &SourceMap) -> Analysis {
+    // The items move into the model: a folder's syntax trees are held once
+    // (a folder of 560,000 one-line clauses held them twice, 550 MB).
+    let (mut model, mut diagnostics) = check::check_taking_items(&mut loaded);
     diagnostics.extend(loaded.diagnostics);
     if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
         diagnostics.extend(check::findings::check_contract(&mut model, sources));

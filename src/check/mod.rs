@@ -26,6 +26,37 @@ use std::collections::BTreeMap;
 /// declarations in that part are missing, and every use of them would be
 /// reported again as an unknown name. The syntax errors come first.
 pub fn check(loaded: &Loaded) -> (Model, Vec<Diagnostic>) {
+    let items = loaded.files.iter().flat_map(|parsed| {
+        parsed
+            .ast
+            .items
+            .iter()
+            .map(|item| (item.clone(), parsed.is_scenario))
+    });
+    check_items(loaded, items)
+}
+
+/// Like [`check`], moving each file's items into the model instead of
+/// copying them (the files keep their texts and diagnostics, not their
+/// trees): a folder's syntax trees are never held twice.
+pub fn check_taking_items(loaded: &mut Loaded) -> (Model, Vec<Diagnostic>) {
+    let items: Vec<(Item, bool)> = loaded
+        .files
+        .iter_mut()
+        .flat_map(|parsed| {
+            let is_scenario = parsed.is_scenario;
+            std::mem::take(&mut parsed.ast.items)
+                .into_iter()
+                .map(move |item| (item, is_scenario))
+        })
+        .collect();
+    check_items(loaded, items)
+}
+
+fn check_items(
+    loaded: &Loaded,
+    items: impl IntoIterator<Item = (Item, bool)>,
+) -> (Model, Vec<Diagnostic>) {
     let mut checker = Checker {
         model: Model {
             source: loaded.source,
@@ -39,10 +70,8 @@ pub fn check(loaded: &Loaded) -> (Model, Vec<Diagnostic>) {
         clause_numbers: BTreeMap::new(),
         scenario_names: BTreeMap::new(),
     };
-    for parsed in &loaded.files {
-        for item in &parsed.ast.items {
-            checker.declare(item, parsed.is_scenario);
-        }
+    for (item, is_scenario) in items {
+        checker.declare(item, is_scenario);
     }
     let unparsed = loaded
         .diagnostics
@@ -98,8 +127,8 @@ impl Checker {
 
     // ---- pass 1: declarations ------------------------------------------
 
-    fn declare(&mut self, item: &Item, in_scenario_file: bool) {
-        let wrong_place = match item {
+    fn declare(&mut self, item: Item, in_scenario_file: bool) {
+        let wrong_place = match &item {
             Item::Scenario(s) => {
                 (!in_scenario_file).then_some((s.name.span, "a scenario", "a `.scenario` file"))
             }
@@ -120,13 +149,13 @@ impl Checker {
             return;
         }
         match item {
-            Item::Agreement(a) => self.declare_agreement(a),
+            Item::Agreement(a) => self.declare_agreement(&a),
             Item::Party(p) => {
                 if let Some(first) = self.model.parties.get(&p.name.node) {
                     let first = first.name.span;
                     self.duplicate("the party", &p.name, first);
                 } else {
-                    self.model.parties.insert(p.name.node.clone(), p.clone());
+                    self.model.parties.insert(p.name.node.clone(), p);
                 }
             }
             Item::Document(d) => {
@@ -134,13 +163,13 @@ impl Checker {
                     let first = first.name.span;
                     self.duplicate("the document", &d.name, first);
                 } else {
-                    self.model.documents.insert(d.name.node.clone(), d.clone());
+                    self.model.documents.insert(d.name.node.clone(), d);
                 }
             }
-            Item::Fact(f) => self.declare_fact(f),
-            Item::Election(e) => self.declare_election(e),
-            Item::Assumption(a) => self.declare_assumption(a, None),
-            Item::Signature(s) => self.model.signatures.push(s.clone()),
+            Item::Fact(f) => self.declare_fact(&f),
+            Item::Election(e) => self.declare_election(&e),
+            Item::Assumption(a) => self.declare_assumption(&a, None),
+            Item::Signature(s) => self.model.signatures.push(s),
             Item::Clause(c) => self.declare_clause(c),
             Item::Scenario(s) => {
                 if let Some(first) = self.scenario_names.get(&s.name.node) {
@@ -148,7 +177,7 @@ impl Checker {
                     self.duplicate("the scenario", &s.name, first);
                 } else {
                     self.scenario_names.insert(s.name.node.clone(), s.name.span);
-                    self.model.scenarios.push(s.clone());
+                    self.model.scenarios.push(s);
                 }
             }
         }
@@ -263,7 +292,7 @@ impl Checker {
         }
     }
 
-    fn declare_clause(&mut self, clause: &Clause) {
+    fn declare_clause(&mut self, clause: Clause) {
         if let Some(first) = self.clause_numbers.get(&clause.number.node) {
             let first = *first;
             self.duplicate("clause", &clause.number, first);
@@ -290,7 +319,7 @@ impl Checker {
                 self.labels.insert(label.node.clone(), label.span);
             }
         }
-        self.model.clauses.push(clause.clone());
+        self.model.clauses.push(clause);
     }
 
     fn require_agreement(&mut self, loaded: &Loaded) {

@@ -20,10 +20,9 @@ use crate::eval::ledger::{Entry, Heading};
 /// in every format (figures in `docs/PERFORMANCE.md`).
 pub const MAX_ENTRIES: usize = 150_000;
 
-/// The most bytes of text the entries of one ledger may repeat (counted as
-/// they could be written at worst: a character that a report escapes
-/// counts six bytes, as `&quot;` or `\u001b` take). A 100,000-installment
-/// schedule with a 300-byte quote uses 60 MiB of it.
+/// The most bytes of text the entries of one ledger may repeat, counted as
+/// they could be written at worst ([`weight`]). A 100,000-installment
+/// schedule with a 300-byte quote uses about 60 MiB of it.
 pub const MAX_TEXT: usize = 96 * 1024 * 1024;
 
 /// The text allowed for each instance of a schedule or of a duty that
@@ -104,15 +103,21 @@ fn heading_text(heading: &Heading) -> usize {
         + heading.terms.iter().map(|t| weight(t)).sum::<usize>()
 }
 
-/// The bytes a text can take once escaped for any report: six for a
-/// character some format escapes (HTML `&quot;`, JSON `\u001b`, an
-/// iCalendar `\,`), one for any other byte.
+/// The bytes a text can take once written out for any report (see
+/// `src/escape.rs`): fourteen for a control character or a bidirectional
+/// override (`&lt;U+202A&gt;` in HTML), six for a character HTML or JSON
+/// escapes (`&quot;`), two for one Markdown or iCalendar escapes with a
+/// backslash, its own length for any other.
 pub fn weight(text: &str) -> usize {
-    let escaped = text
-        .bytes()
-        .filter(|b| *b < 0x20 || b"\"&<>'\\,;|".contains(b))
-        .count();
-    text.len() + 5 * escaped
+    text.chars()
+        .map(|c| match c {
+            c if c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c) => 14,
+            c if ('\u{2066}'..='\u{2069}').contains(&c) => 14,
+            '&' | '<' | '>' | '"' | '\'' => 6,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' | '$' | ',' | ';' => 2,
+            c => c.len_utf8(),
+        })
+        .sum()
 }
 
 #[cfg(test)]
@@ -130,9 +135,12 @@ mod tests {
     }
 
     #[test]
-    fn escaped_characters_weigh_six_bytes() {
+    fn written_out_characters_weigh_what_they_can_take() {
         assert_eq!(weight("abc"), 3);
         assert_eq!(weight("a\"b"), 8);
-        assert_eq!(weight("\u{1b}"), 6);
+        assert_eq!(weight("\u{1b}"), 14);
+        assert_eq!(weight("\u{202e}"), 14);
+        assert_eq!(weight("$1,000"), 8);
+        assert_eq!(weight("é"), 2);
     }
 }
