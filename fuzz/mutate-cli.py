@@ -96,7 +96,7 @@ def many_schedules(data, rng):
     limit on the whole ledger holds them."""
     count = rng.choice([20, 150])
     schedules = b"".join(
-        b"\nclause mutated%d \"S\"\n  mutated%d: company pays employee $1,000,000.00\n"
+        b"\nclause mutated%d \"S\"\n  mutated%d: company pays employee $960,000.00\n"
         b"    in 96000 equal monthly installments on day 1\n    from January 1, 0001\n" % (i, i)
         for i in range(count)
     )

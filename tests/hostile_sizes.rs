@@ -245,7 +245,7 @@ fn twenty_schedules_of_96000_installments_stop_at_the_ledger_limit() {
     let schedules: String = (0..20)
         .map(|i| {
             format!(
-                "\nclause s{i} \"Schedule\"\n  p{i}: company pays employee $1,000,000.00\n    in 96000 equal monthly installments on day 1\n    from January 1, 0001\n"
+                "\nclause s{i} \"Schedule\"\n  p{i}: company pays employee $960,000.00\n    in 96000 equal monthly installments on day 1\n    from January 1, 0001\n"
             )
         })
         .collect();
@@ -257,7 +257,7 @@ fn twenty_schedules_of_96000_installments_stop_at_the_ledger_limit() {
         stdout.contains("would take the ledger past 150,000 entries"),
         "{stdout}"
     );
-    assert_eq!(stdout.matches("too_many_instances").count(), 1, "{stdout}");
+    assert!(stdout.contains(": 1 error, 0 warnings"), "{stdout}");
 }
 
 #[test]

@@ -15,9 +15,10 @@ use crate::eval::ledger::{Entry, Heading};
 
 /// The most entries one ledger may hold: one schedule at its limit of
 /// 100,000 installments and room for half as many again. Each entry costs
-/// about 250 bytes in memory and up to 1.7 KB in a report being written
-/// (iCalendar, the largest per entry), so a full ledger stays under 300 MB
-/// in every format (figures in `docs/PERFORMANCE.md`).
+/// about 250 bytes in memory and about 1.4 KB in a report being written
+/// (iCalendar, the largest per entry): a full ledger takes about 210 MB in
+/// any format, and its repeated text at most [`MAX_TEXT`] more (figures in
+/// `docs/PERFORMANCE.md`).
 pub const MAX_ENTRIES: usize = 150_000;
 
 /// The most bytes of text the entries of one ledger may repeat, counted as
