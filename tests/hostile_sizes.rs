@@ -236,6 +236,19 @@ fn the_deepest_expression_accepted_goes_through_every_step_on_a_small_stack() {
     assert!(output.status.code().is_some(), "{output:?}");
 }
 
+#[test]
+fn a_misspelt_name_of_60000_letters_is_reported_not_an_abort() {
+    // "Did you mean" compared the two names with a table of 60,000 ×
+    // 60,000 cells: 28 GB asked for, and an abort.
+    let declared = "a".repeat(60_000);
+    let used = format!("{}b", "a".repeat(59_999));
+    let scratch = Scratch::agreement(
+        "long-name",
+        &format!("party {declared} \"D\"\n\nclause 1 \"Pay\"\n  pay: {used} pays employee $1\n    on July 1, 2002\n"),
+    );
+    every_command_answers(&scratch.0, 1, "clausec::resolve::unknown_party");
+}
+
 // ---- 2. memory: one budget for the whole ledger ----------------------------
 
 #[test]
