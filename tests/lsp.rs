@@ -296,3 +296,80 @@ fn a_file_outside_any_agreement_and_garbage_do_not_stop_the_server() {
     assert!(unknown["error"].is_object());
     client.stop();
 }
+
+#[test]
+fn references_and_rename_follow_the_resolved_names_not_the_words() {
+    let mut client = Client::start();
+    let text = letter("2.clause");
+    open(&mut client, "2.clause", &text);
+
+    // `employee` the party: every use the checker resolved, not the word
+    // in quotes ("the employee's election") or inside other names.
+    let (line, column) = find(&text, "company pays employee annual_salary");
+    let at_party = position("2.clause", line, column + 13);
+    let references = client.request(
+        2,
+        "textDocument/references",
+        json!({"textDocument": at_party["textDocument"], "position": at_party["position"], "context": {"includeDeclaration": true}}),
+    );
+    let found = references["result"].as_array().unwrap();
+    assert!(found.len() > 10, "{references}");
+    for location in found {
+        let file = location["uri"].as_str().unwrap();
+        let start = &location["range"]["start"];
+        let end = &location["range"]["end"];
+        assert_eq!(start["line"], end["line"], "{location}");
+        let path = url_path(file);
+        let line_text = std::fs::read_to_string(&path)
+            .unwrap()
+            .lines()
+            .nth(start["line"].as_u64().unwrap() as usize)
+            .unwrap()
+            .to_owned();
+        let from = start["character"].as_u64().unwrap() as usize;
+        let to = end["character"].as_u64().unwrap() as usize;
+        assert_eq!(&line_text[from..to], "employee", "{path}: {line_text}");
+    }
+    assert!(found
+        .iter()
+        .any(|l| l["uri"].as_str().unwrap().ends_with("agreement.clause")));
+
+    // Rename `annual_salary`: its declaration, the use in 2(b), and the
+    // fact in every scenario that gives it.
+    let (line, column) = find(&text, "annual_salary * 6");
+    let at_fact = position("2.clause", line, column);
+    let rename = client.request(
+        3,
+        "textDocument/rename",
+        json!({"textDocument": at_fact["textDocument"], "position": at_fact["position"], "newName": "yearly_salary"}),
+    );
+    let changes = rename["result"]["changes"].as_object().unwrap();
+    let files: Vec<&String> = changes.keys().collect();
+    assert!(
+        files.iter().any(|f| f.ends_with("agreement.clause")),
+        "{files:?}"
+    );
+    assert!(files.iter().any(|f| f.ends_with("2.clause")), "{files:?}");
+    assert!(
+        files.iter().any(|f| f.ends_with("base.scenario")),
+        "{files:?}"
+    );
+    assert!(changes
+        .values()
+        .flat_map(|edits| edits.as_array().unwrap())
+        .all(|edit| edit["newText"] == "yearly_salary"));
+
+    // A reserved word is not a name: no edit.
+    let refused = client.request(
+        4,
+        "textDocument/rename",
+        json!({"textDocument": at_fact["textDocument"], "position": at_fact["position"], "newName": "paid"}),
+    );
+    assert!(refused["result"].is_null(), "{refused}");
+    client.stop();
+}
+
+/// The file a `file://` URI names.
+fn url_path(uri: &str) -> String {
+    uri.strip_prefix("file://").unwrap().replace("%20", " ")
+}

@@ -385,8 +385,16 @@ impl Checker {
         }
     }
 
+    /// Records that the name used at `used` is the one declared at `declared`.
+    fn resolved(&mut self, used: Span, declared: Span) {
+        self.model
+            .resolutions
+            .push(crate::check::model::Resolution { used, declared });
+    }
+
     fn party(&mut self, name: &Name, clause: Option<&str>) {
-        if self.model.parties.contains_key(&name.node) {
+        if let Some(declared) = self.model.parties.get(&name.node).map(|p| p.name.span) {
+            self.resolved(name.span, declared);
             return;
         }
         let suggestion = closest(&name.node, self.model.parties.keys().map(String::as_str));
@@ -493,7 +501,7 @@ impl Checker {
     }
 
     fn document(&mut self, reference: &DocumentRef, clause: &str) {
-        let Some(document) = self.model.documents.get(&reference.document.node) else {
+        let Some(document) = self.model.documents.get(&reference.document.node).cloned() else {
             let candidates = self.model.documents.keys().cloned().collect::<Vec<_>>();
             let suggestion = closest(
                 &reference.document.node,
@@ -516,6 +524,17 @@ impl Checker {
             );
             return;
         };
+        self.resolved(reference.document.span, document.name.span);
+        let declared_section = reference.section.as_ref().and_then(|section| {
+            let declared = document
+                .sections
+                .iter()
+                .find(|s| s.number.node == section.node)?;
+            Some((section.span, declared.number.span))
+        });
+        if let Some((used, declared)) = declared_section {
+            self.resolved(used, declared);
+        }
         if let Some(section) = &reference.section {
             if !document
                 .sections
@@ -595,6 +614,17 @@ impl Checker {
     }
 
     /// A reading used where its options must carry built-in meanings.
+    /// A fact's declared type, the use recorded, or `None` if no such fact.
+    fn fact_type(&mut self, name: &Name) -> Option<Type> {
+        let (ty, declared) = self
+            .model
+            .facts
+            .get(&name.node)
+            .map(|f| (f.ty.node, f.name.span))?;
+        self.resolved(name.span, declared);
+        Some(ty)
+    }
+
     fn reading_with(&mut self, name: &Name, meanings: &[&str], clause: &str) {
         let Some(reading) = self.model.reading(&name.node).cloned() else {
             let candidates = self
@@ -612,6 +642,7 @@ impl Checker {
             );
             return;
         };
+        self.resolved(name.span, reading.name.span);
         let allowed = meanings
             .iter()
             .map(|m| format!("`{m}`"))
@@ -680,6 +711,10 @@ impl Checker {
                     }
                     Some(_) => {}
                 }
+                if let Some(declared) = self.model.election_option(&option.node) {
+                    let declared = declared.name.span;
+                    self.resolved(option.span, declared);
+                }
             }
             Condition::Prevails(party) => self.party(party, Some(clause)),
             Condition::Compare(left, _, right) => {
@@ -696,7 +731,7 @@ impl Checker {
                 }
             }
             Condition::Described(_) => {}
-            Condition::Fact(name) => match self.model.facts.get(&name.node).map(|f| f.ty.node) {
+            Condition::Fact(name) => match self.fact_type(name) {
                 Some(Type::YesNo) => {}
                 Some(other) => self.push(mismatch(
                     name.span,
@@ -747,7 +782,8 @@ impl Checker {
             ExprKind::Date(_) => Some(Type::Date),
             ExprKind::Duration(_) => Some(Type::Duration),
             ExprKind::Fact(name) => {
-                let fact = self.model.facts.get(name).map(|f| f.ty.node);
+                let spanned = Spanned::new(name.clone(), expr.span);
+                let fact = self.fact_type(&spanned);
                 if fact.is_none() {
                     let candidates = self.model.facts.keys().cloned().collect();
                     let spanned = Spanned::new(name.clone(), expr.span);
@@ -829,6 +865,14 @@ impl Checker {
                     );
                 }
                 Some(reading) => {
+                    self.resolved(choice.reading.span, reading.name.span);
+                    if let Some(option) = reading
+                        .options
+                        .iter()
+                        .find(|o| o.name.node == choice.option.node)
+                    {
+                        self.resolved(choice.option.span, option.name.span);
+                    }
                     if !reading
                         .options
                         .iter()
@@ -886,7 +930,7 @@ impl Checker {
     }
 
     fn scenario_fact(&mut self, fact: &FactValue, label: &str) {
-        let Some(declared) = self.model.facts.get(&fact.name.node).map(|f| f.ty.node) else {
+        let Some(declared) = self.fact_type(&fact.name) else {
             let candidates = self.model.facts.keys().cloned().collect();
             self.unknown_name(
                 &fact.name,
@@ -951,6 +995,10 @@ impl Checker {
         match event {
             Event::Elected { party, option } => {
                 self.party(party, Some(label));
+                if let Some(declared) = self.model.election_option(&option.node) {
+                    let declared = declared.name.span;
+                    self.resolved(option.span, declared);
+                }
                 match self.model.election_offering(&option.node).cloned() {
                     None => {
                         let candidates = self
@@ -992,7 +1040,9 @@ impl Checker {
                 self.party(payer, Some(label));
                 self.party(payee, Some(label));
                 check_date(self, on, "payment");
-                if !self.labels.contains_key(&obligation.node) {
+                if let Some(declared) = self.labels.get(&obligation.node).copied() {
+                    self.resolved(obligation.span, declared);
+                } else {
                     let labels: Vec<String> = self
                         .model
                         .obligations()

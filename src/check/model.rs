@@ -90,6 +90,15 @@ impl Reading {
     }
 }
 
+/// A name used somewhere, and where it is declared: the checker's answer
+/// to "what does this word refer to", recorded once when it resolves the
+/// name. The language server's definition, references and rename read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Resolution {
+    pub used: Span,
+    pub declared: Span,
+}
+
 /// An assumption stated in words, with the clause that states it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stated {
@@ -118,6 +127,8 @@ pub struct Model {
     pub folded_quotes: BTreeMap<String, std::sync::Arc<str>>,
     /// A zero-length span naming the agreement folder.
     pub dir_span: Span,
+    /// Every use of a declared name the checker resolved, in the order met.
+    pub resolutions: Vec<Resolution>,
 }
 
 impl Model {
@@ -145,6 +156,30 @@ impl Model {
     }
 
     /// The election that offers an option, if any.
+    /// Where the option `option` of an election is declared.
+    pub fn election_option(&self, option: &str) -> Option<&OptionDecl> {
+        self.elections
+            .iter()
+            .flat_map(|e| &e.options)
+            .find(|o| o.name.node == option)
+    }
+
+    /// The declaration a use of a name at `offset` of `file` resolves to.
+    pub fn declaration_at(&self, file: crate::source::FileId, offset: usize) -> Option<Span> {
+        self.resolutions
+            .iter()
+            .find(|r| r.used.file == file && r.used.start <= offset && offset <= r.used.end)
+            .map(|r| r.declared)
+    }
+
+    /// Every use of the name declared at `declared`.
+    pub fn uses_of(&self, declared: Span) -> impl Iterator<Item = Span> + '_ {
+        self.resolutions
+            .iter()
+            .filter(move |r| r.declared.key() == declared.key())
+            .map(|r| r.used)
+    }
+
     pub fn election_offering(&self, option: &str) -> Option<&Election> {
         self.elections
             .iter()

@@ -245,6 +245,16 @@ pub fn is_reserved(word: &str) -> bool {
     RESERVED.binary_search(&word).is_ok()
 }
 
+/// Whether a word can be a name (a party, fact, label, option): letters,
+/// digits and `_`, starting with a letter, and not a reserved word — the
+/// grammar's `name` rule.
+pub fn is_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !is_reserved(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,6 +294,26 @@ mod tests {
     fn the_tables_are_the_grammars_words() {
         assert_eq!(KEYWORDS, kw_rules());
         assert_eq!(RESERVED, keyword_rule());
+    }
+
+    #[test]
+    fn names_are_what_the_grammar_reads_as_names() {
+        use crate::syntax::parse::{ClauseParser, Rule};
+        use pest::Parser;
+        for word in [
+            "employee",
+            "annual_salary",
+            "x2",
+            "paid",
+            "2x",
+            "_a",
+            "a-b",
+            "",
+            "pays",
+        ] {
+            let grammar = ClauseParser::parse(Rule::name, word).is_ok_and(|p| p.as_str() == word);
+            assert_eq!(is_name(word), grammar, "{word}");
+        }
     }
 
     #[test]

@@ -31,7 +31,7 @@ use lsp_types::notification::{
 };
 use lsp_types::request::{
     Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest, Initialize,
-    InlayHintRequest, References, Request as _, Shutdown,
+    InlayHintRequest, References, Rename, Request as _, Shutdown,
 };
 use lsp_types::{
     CompletionItem, CompletionItemKind, CompletionResponse, Diagnostic as LspDiagnostic,
@@ -249,6 +249,7 @@ impl<W: Write, L: Write> Server<W, L> {
             hover_provider: Some(lsp_types::HoverProviderCapability::Simple(true)),
             definition_provider: Some(OneOf::Left(true)),
             references_provider: Some(OneOf::Left(true)),
+            rename_provider: Some(OneOf::Left(true)),
             completion_provider: Some(lsp_types::CompletionOptions::default()),
             document_symbol_provider: Some(OneOf::Left(true)),
             document_formatting_provider: Some(OneOf::Left(true)),
@@ -394,6 +395,7 @@ impl<W: Write, L: Write> Server<W, L> {
             HoverRequest::METHOD => self.respond(request, Self::hover),
             GotoDefinition::METHOD => self.respond(request, Self::definition),
             References::METHOD => self.respond(request, Self::references),
+            Rename::METHOD => self.respond(request, Self::rename),
             Completion::METHOD => self.respond(request, Self::completion),
             DocumentSymbolRequest::METHOD => self.respond(request, Self::symbols),
             Formatting::METHOD => self.respond(request, Self::formatting),
@@ -498,31 +500,73 @@ impl<W: Write, L: Write> Server<W, L> {
         &self,
         params: lsp_types::GotoDefinitionParams,
     ) -> Option<GotoDefinitionResponse> {
-        let (path, _, word) = self.at_position(&params.text_document_position_params)?;
-        let snapshot = self.snapshot(&path)?;
-        let span = definition_of(&snapshot.analysis.model, &word)?;
+        let (snapshot, declared) = self.declared_under(&params.text_document_position_params)?;
         Some(GotoDefinitionResponse::Scalar(to_location(
             &snapshot.sources,
-            span,
+            declared,
         )?))
     }
 
+    /// Every use of the name under the cursor, and its declaration: from
+    /// the checker's table of resolved names, so a word that only looks the
+    /// same (in a quote, a comment, another kind of name) is not one.
     fn references(&self, params: lsp_types::ReferenceParams) -> Option<Vec<Location>> {
-        let (path, _, word) = self.at_position(&params.text_document_position)?;
-        if word.is_empty() {
+        let (snapshot, declared) = self.declared_under(&params.text_document_position)?;
+        let model = &snapshot.analysis.model;
+        let declaration = params.context.include_declaration.then_some(declared);
+        let spans = declaration.into_iter().chain(model.uses_of(declared));
+        Some(
+            spans
+                .filter_map(|span| to_location(&snapshot.sources, span))
+                .collect(),
+        )
+    }
+
+    /// Renames a declared name and every use of it, across the agreement's
+    /// files, when the new name is one the language accepts.
+    fn rename(&self, params: lsp_types::RenameParams) -> Option<lsp_types::WorkspaceEdit> {
+        let new_name = params.new_name.trim();
+        if !clausec::syntax::keywords::is_name(new_name) {
             return None;
         }
-        let snapshot = self.snapshot(&path)?;
-        let mut found = Vec::new();
-        for (id, file) in snapshot.sources.iter() {
-            if !is_clause_file(&file.path) {
-                continue;
-            }
-            for (start, end) in occurrences(&file.text, &word) {
-                found.extend(to_location(&snapshot.sources, Span::new(id, start, end)));
-            }
+        let (snapshot, declared) = self.declared_under(&params.text_document_position)?;
+        let model = &snapshot.analysis.model;
+        let mut changes: std::collections::HashMap<Url, Vec<TextEdit>> =
+            std::collections::HashMap::new();
+        for span in std::iter::once(declared).chain(model.uses_of(declared)) {
+            let location = to_location(&snapshot.sources, span)?;
+            changes.entry(location.uri).or_default().push(TextEdit {
+                range: location.range,
+                new_text: new_name.to_owned(),
+            });
         }
-        Some(found)
+        Some(lsp_types::WorkspaceEdit {
+            changes: Some(changes),
+            ..lsp_types::WorkspaceEdit::default()
+        })
+    }
+
+    /// The agreement analysed, and the declaration of the name at the
+    /// position: the position is on a use the checker resolved, or on the
+    /// declaration itself.
+    fn declared_under(
+        &self,
+        position: &lsp_types::TextDocumentPositionParams,
+    ) -> Option<(Snapshot, Span)> {
+        let path = self.path_of(&position.text_document.uri)?;
+        let text = self.text_of(&path)?;
+        let offset = to_offset(&text, position.position);
+        let snapshot = self.snapshot(&path)?;
+        let (file, _) = snapshot.sources.iter().find(|(_, f)| f.path == path)?;
+        let model = &snapshot.analysis.model;
+        let declared = model.declaration_at(file, offset).or_else(|| {
+            model
+                .resolutions
+                .iter()
+                .map(|r| r.declared)
+                .find(|d| d.file == file && d.start <= offset && offset <= d.end)
+        })?;
+        Some((snapshot, declared))
     }
 
     fn completion(&self, params: lsp_types::CompletionParams) -> Option<CompletionResponse> {
@@ -756,42 +800,6 @@ fn clause_hover(clause: &Clause) -> String {
     format!("**clause {}**{title}{quote}", clause.number.node)
 }
 
-/// Where a name is declared: a party, fact, document, clause, obligation
-/// label, election or reading option.
-fn definition_of(model: &clausec::check::model::Model, word: &str) -> Option<Span> {
-    if let Some(party) = model.parties.get(word) {
-        return Some(party.name.span);
-    }
-    if let Some(fact) = model.facts.get(word) {
-        return Some(fact.name.span);
-    }
-    if let Some(document) = model.documents.get(word) {
-        return Some(document.name.span);
-    }
-    if let Some(clause) = model.clauses.iter().find(|c| c.number.node == word) {
-        return Some(clause.number.span);
-    }
-    if let Some(label) = model
-        .obligations()
-        .find_map(|(_, o)| o.label.as_ref().filter(|l| l.node == word))
-    {
-        return Some(label.span);
-    }
-    let options = model
-        .elections
-        .iter()
-        .flat_map(|e| &e.options)
-        .chain(model.readings.iter().flat_map(|r| &r.options));
-    if let Some(option) = options.clone().find(|o| o.name.node == word) {
-        return Some(option.name.span);
-    }
-    model
-        .readings
-        .iter()
-        .find(|r| r.name.node == word)
-        .map(|r| r.name.span)
-}
-
 const KEYWORDS: &[&str] = &[
     "agreement",
     "dated",
@@ -964,11 +972,6 @@ fn to_location(sources: &SourceMap, span: Span) -> Option<Location> {
     ))
 }
 
-fn is_clause_file(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e == "clause" || e == "scenario")
-}
-
 /// A byte offset as an LSP position: a line, and a column in UTF-16 units.
 fn to_position(text: &str, offset: usize) -> Position {
     let offset = offset.min(text.len());
@@ -1039,41 +1042,6 @@ fn word_at(text: &str, offset: usize) -> String {
     }
 }
 
-/// Every whole-word occurrence of `word` outside quotes and comments.
-fn occurrences(text: &str, word: &str) -> Vec<(usize, usize)> {
-    let mut found = Vec::new();
-    let mut in_string = false;
-    let mut in_comment = false;
-    let mut chars = text.char_indices().peekable();
-    let is_name = |c: char| c.is_alphanumeric() || c == '_';
-    let mut previous = ' ';
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '\n' => in_comment = false,
-            '"' if !in_comment => in_string = !in_string,
-            '\\' if in_string => {
-                chars.next();
-            }
-            '#' if !in_string => in_comment = true,
-            _ => {}
-        }
-        if !in_string
-            && !in_comment
-            && !is_name(previous)
-            && text.get(i..).is_some_and(|rest| rest.starts_with(word))
-        {
-            let after = text
-                .get(i + word.len()..)
-                .and_then(|rest| rest.chars().next());
-            if !after.is_some_and(is_name) {
-                found.push((i, i + word.len()));
-            }
-        }
-        previous = c;
-    }
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1092,9 +1060,5 @@ mod tests {
         assert_eq!(word_at(text, 10), "pays");
         assert_eq!(word_at(text, 25), "annual_salary");
         assert_eq!(word_at(text, 48), "2(b)");
-        assert_eq!(
-            occurrences("a employee \"employee\" employees employee", "employee").len(),
-            2
-        );
     }
 }
