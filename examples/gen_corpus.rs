@@ -2244,7 +2244,7 @@ fn lease(index: usize, rng: &mut Rng) -> Agreement {
             lines.push(format!("fact fair_market_value is {}", money(value)));
             lines.push("lessee elected purchase".to_owned());
             lines.push(format!(
-                "lessee notified lessor on {} \"of its election to purchase the Equipment\"",
+                "lessee notified lessor on {} \"of its election to purchase the Equipment\" for election_notice",
                 long_date(sub_days(notice_on, rng.range(0, 20)))
             ));
             scenarios.push(scenario(
@@ -2262,7 +2262,7 @@ fn lease(index: usize, rng: &mut Rng) -> Agreement {
             let mut lines = base.clone();
             lines.push("lessee elected renew".to_owned());
             lines.push(format!(
-                "lessee notified lessor on {} \"of its election to renew\"",
+                "lessee notified lessor on {} \"of its election to renew\" for election_notice",
                 long_date(notice_on)
             ));
             scenarios.push(scenario(

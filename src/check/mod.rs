@@ -9,7 +9,9 @@ pub mod findings;
 pub mod model;
 
 use crate::calc::calendar::long_date;
-use crate::check::model::{Model, Reading, Stated, INTEREST_READINGS, SCHEDULE_READINGS};
+use crate::check::model::{
+    Model, NoticeAnswer, NoticeGiven, Reading, Stated, INTEREST_READINGS, SCHEDULE_READINGS,
+};
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::suggest::{closest, join_and, join_or};
 use crate::diagnostic::Diagnostic;
@@ -1065,11 +1067,149 @@ impl Checker {
                 self.party(party, Some(label));
                 self.party(to, Some(label));
                 check_date(self, on, "notice");
+                let parties = &self.model.parties;
+                let known = parties.contains_key(&party.node) && parties.contains_key(&to.node);
+                if let Some(notice) = NoticeGiven::of(event).filter(|_| known) {
+                    self.notice_duty(notice, label);
+                }
             }
             Event::Signed { party, .. } | Event::Prevailed { party, .. } => {
                 self.party(party, Some(label))
             }
         }
+    }
+}
+
+impl Checker {
+    /// A scenario's notice must answer exactly one notice duty (see
+    /// [`Model::notice_answered`]): one notice meeting every duty between
+    /// two parties was the bug this prevents.
+    fn notice_duty(&mut self, notice: NoticeGiven<'_>, label: &str) {
+        let diagnostic = match (self.model.notice_answered(notice), notice.duty) {
+            (NoticeAnswer::Duty(_), _) => return,
+            (NoticeAnswer::UnknownDuty, Some(named)) => {
+                self.unknown_notice_label(named, label);
+                return;
+            }
+            (NoticeAnswer::OtherParties(owed), Some(named)) => {
+                notice_between_other_parties(owed, named, notice)
+            }
+            (NoticeAnswer::Several(duties), _) => several_notice_duties(&duties, notice),
+            (NoticeAnswer::NoDuty, _) => no_notice_duty(&self.model, notice),
+            // Given only for a notice that names a duty (`for LABEL`).
+            (NoticeAnswer::UnknownDuty | NoticeAnswer::OtherParties(_), None) => return,
+        };
+        self.push(diagnostic.in_clause(label));
+    }
+
+    /// `for LABEL` on a notice names no notice duty.
+    fn unknown_notice_label(&mut self, duty: &Name, label: &str) {
+        let labels: Vec<String> = self
+            .model
+            .notice_duties()
+            .filter_map(|(_, o)| o.label.as_ref().map(|l| l.node.clone()))
+            .collect();
+        let how = if labels.is_empty() {
+            "label the notice duty in its clause (`loss_notice: lessee notifies lessor of \"...\"`), then name it here".to_owned()
+        } else {
+            let quoted: Vec<String> = labels.iter().map(|l| format!("`{l}`")).collect();
+            format!("the notice duties are {}", join_and(&quoted))
+        };
+        self.unknown_name(duty, "notice duty", labels, &how, Some(label));
+    }
+}
+
+/// `for LABEL` names a notice that other parties owe, or that runs the
+/// other way.
+fn notice_between_other_parties(
+    owed: &Obligation,
+    duty: &Name,
+    notice: NoticeGiven<'_>,
+) -> Diagnostic {
+    let obligor = &owed.obligor.node;
+    let obligee = owed.obligee.as_ref().map_or("", |o| o.node.as_str());
+    Diagnostic::error(
+        Code::UnknownObligation,
+        duty.span,
+        format!(
+            "`{}` is a notice from `{obligor}` to `{obligee}`, but this notice is from `{}` to `{}`",
+            duty.node, notice.party.node, notice.to.node
+        ),
+    )
+    .with_label(format!("owed by `{obligor}` to `{obligee}`"))
+    .with_help(format!(
+        "if this is the notice `{}` requires, write `{obligor} notified {obligee} ...`; otherwise name the notice it answers",
+        duty.node
+    ))
+}
+
+/// A notice without `for LABEL` that could answer several duties.
+fn several_notice_duties(duties: &[(&Clause, &Obligation)], notice: NoticeGiven<'_>) -> Diagnostic {
+    let described: Vec<String> = duties.iter().map(|(c, o)| duty_in_words(c, o)).collect();
+    let labels: Vec<String> = duties
+        .iter()
+        .filter_map(|(_, o)| o.label.as_ref().map(|l| format!("`for {}`", l.node)))
+        .collect();
+    let help = if labels.len() == duties.len() {
+        format!(
+            "say which duty this notice answers: end the line with {}",
+            join_or(&labels)
+        )
+    } else {
+        "label each notice duty in its clause (`NAME: PARTY notifies ...`), then end this line with `for NAME`".to_owned()
+    };
+    Diagnostic::error(
+        Code::AmbiguousEvent,
+        notice.party.span.to(notice.to.span),
+        format!(
+            "this notice from `{}` to `{}` could answer {}",
+            notice.party.node,
+            notice.to.node,
+            join_or(&described)
+        ),
+    )
+    .with_label(format!("could answer {} notice duties", duties.len()))
+    .with_help(help)
+}
+
+/// A notice from a party to a party that owes it no notice.
+fn no_notice_duty(model: &Model, notice: NoticeGiven<'_>) -> Diagnostic {
+    let owed: Vec<String> = model
+        .notice_duties()
+        .map(|(c, o)| {
+            let obligee = o.obligee.as_ref().map_or("", |e| e.node.as_str());
+            format!(
+                "{} (from `{}` to `{obligee}`)",
+                duty_in_words(c, o),
+                o.obligor.node
+            )
+        })
+        .collect();
+    let help = if owed.is_empty() {
+        "a notice event records a notice that a clause requires (`PARTY notifies PARTY of \"...\"`); this agreement requires none".to_owned()
+    } else {
+        format!(
+            "the agreement's notice duties are {}; check which party gave the notice and which received it",
+            join_and(&owed)
+        )
+    };
+    Diagnostic::error(
+        Code::UnknownObligation,
+        notice.party.span.to(notice.to.span),
+        format!(
+            "no clause requires a notice from `{}` to `{}`",
+            notice.party.node, notice.to.node
+        ),
+    )
+    .with_label("answers no notice duty")
+    .with_help(help)
+}
+
+/// `` `loss_notice` (clause 6) ``, or `the unlabelled notice of clause 6`.
+fn duty_in_words(clause: &Clause, duty: &Obligation) -> String {
+    match &duty.label {
+        Some(label) => format!("`{}` (clause {})", label.node, clause.number.node),
+        None => format!("the unlabelled notice of clause {}", clause.number.node),
     }
 }
 

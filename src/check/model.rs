@@ -194,6 +194,128 @@ impl Model {
     }
 }
 
+/// The notice duty a scenario's notice answers, or why it answers none.
+/// The checker reports every case but [`NoticeAnswer::Duty`]; the
+/// evaluator counts a notice only for the duty it answers, so that one
+/// notice never meets two duties.
+#[derive(Debug)]
+pub enum NoticeAnswer<'m> {
+    /// The one duty it answers.
+    Duty(&'m Obligation),
+    /// `for LABEL` names no notice duty of the agreement.
+    UnknownDuty,
+    /// `for LABEL` names a notice duty between other parties.
+    OtherParties(&'m Obligation),
+    /// No `for LABEL`, and no notice is owed from that party to that party.
+    NoDuty,
+    /// No `for LABEL`, and several duties it could answer, with their
+    /// clauses: those described in the notice's own words if more than one
+    /// is, else every notice owed between the two parties.
+    Several(Vec<(&'m Clause, &'m Obligation)>),
+}
+
+/// A notice recorded in a scenario: who gave it, to whom, in what words,
+/// and the duty it names (`for LABEL`), if any.
+#[derive(Clone, Copy, Debug)]
+pub struct NoticeGiven<'a> {
+    pub party: &'a Name,
+    pub to: &'a Name,
+    pub words: Option<&'a Text>,
+    pub duty: Option<&'a Name>,
+}
+
+impl<'a> NoticeGiven<'a> {
+    /// The parts of a notice event that decide what it answers; `None` for
+    /// any other event.
+    pub fn of(event: &'a Event) -> Option<NoticeGiven<'a>> {
+        match event {
+            Event::Notified {
+                party,
+                to,
+                description,
+                duty,
+                ..
+            } => Some(NoticeGiven {
+                party,
+                to,
+                words: description.as_ref(),
+                duty: duty.as_ref(),
+            }),
+            _ => None,
+        }
+    }
+}
+
+impl Model {
+    /// Every notice duty (`PARTY notifies PARTY of ...`), with its clause.
+    pub fn notice_duties(&self) -> impl Iterator<Item = (&Clause, &Obligation)> {
+        self.obligations().filter(|(_, o)| o.kind == Kind::Notice)
+    }
+
+    /// Which notice duty a notice answers: the one its `for LABEL` names;
+    /// without a label, the only notice owed from its giver to its
+    /// receiver, or among several the only one whose words it repeats.
+    /// Never more than one: a notice that could answer several answers
+    /// none, and the checker says so.
+    pub fn notice_answered(&self, notice: NoticeGiven<'_>) -> NoticeAnswer<'_> {
+        let (party, to) = (notice.party.node.as_str(), notice.to.node.as_str());
+        if let Some(label) = notice.duty {
+            let named = self
+                .notice_duties()
+                .find(|(_, o)| o.label.as_ref().is_some_and(|l| l.node == label.node));
+            return match named {
+                None => NoticeAnswer::UnknownDuty,
+                Some((_, duty)) if owed_between(duty, party, to) => NoticeAnswer::Duty(duty),
+                Some((_, duty)) => NoticeAnswer::OtherParties(duty),
+            };
+        }
+        let owed: Vec<(&Clause, &Obligation)> = self
+            .notice_duties()
+            .filter(|(_, o)| owed_between(o, party, to))
+            .collect();
+        if let [(_, only)] = owed.as_slice() {
+            return NoticeAnswer::Duty(only);
+        }
+        if owed.is_empty() {
+            return NoticeAnswer::NoDuty;
+        }
+        let in_its_words: Vec<(&Clause, &Obligation)> = owed
+            .iter()
+            .copied()
+            .filter(|(_, o)| notice.words.is_some_and(|w| repeats_words(&w.node, o)))
+            .collect();
+        match in_its_words.as_slice() {
+            [(_, only)] => NoticeAnswer::Duty(only),
+            [] => NoticeAnswer::Several(owed),
+            _ => NoticeAnswer::Several(in_its_words),
+        }
+    }
+}
+
+/// Whether `duty` is a notice owed by `party` to `to`.
+fn owed_between(duty: &Obligation, party: &str, to: &str) -> bool {
+    duty.obligor.node == party && duty.obligee.as_ref().is_some_and(|o| o.node == to)
+}
+
+/// Whether a notice's words are the words of the duty (`of "report one"`
+/// and `"of report one"` alike): case, spacing and a leading `of` aside.
+fn repeats_words(words: &str, duty: &Obligation) -> bool {
+    match &duty.subject {
+        Subject::Described(what) => comparable(words) == comparable(&what.node),
+        _ => false,
+    }
+}
+
+/// Words as compared by [`repeats_words`]: white space folded, lower case,
+/// without a leading `of`.
+fn comparable(words: &str) -> String {
+    let folded = fold_spaces(words).to_lowercase();
+    match folded.strip_prefix("of ") {
+        Some(rest) => rest.to_owned(),
+        None => folded,
+    }
+}
+
 /// Folds runs of white space (line breaks in wrapped quotes) to one space.
 pub fn fold_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

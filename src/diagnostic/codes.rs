@@ -275,7 +275,22 @@ not give.";
         "A scenario event names an obligation (by its label, and for schedules its due \
 date) that the agreement does not have under this scenario.\n\nExample:\n\n    company \
 paid employee $20,833.33 on November 25, 2002 for severance due October 30, 2002\n\nThere \
-is no installment due October 30; the month-end is October 31.";
+is no installment due October 30; the month-end is October 31.\n\nA notice must answer a \
+notice duty between the same two parties, in the same direction: `lessor notified lessee \
+...` answers no duty if only the lessee owes notices to the lessor, and `for LABEL` must \
+name a notice owed by the party who gave it to the party who received it.";
+    AmbiguousEvent = "clausec::scenario::ambiguous_event",
+        "a notice could answer several notice duties and names none",
+        "A notice in a scenario answers one notice duty. Without `for LABEL`, it answers \
+the only notice its giver owes its receiver, or, among several, the only one whose words \
+it repeats. When it could answer more than one, the ledger cannot tell which duty it \
+meets, and meeting all of them with one notice would be wrong.\n\nExample: clause 6 \
+has `loss_notice: lessee notifies lessor of \"any loss of or damage to the Equipment\"` \
+and clause 7 has `election_notice: lessee notifies lessor of \"its election\"`; the \
+scenario line\n\n    lessee notified lessor on January 15, 2027 \"of its election to \
+purchase the Equipment\"\n\ncould answer either. Fix: end the line with the label of the \
+duty it answers:\n\n    lessee notified lessor on January 15, 2027 \"of its election to \
+purchase the Equipment\" for election_notice";
     EventBeforeAgreement = "clausec::scenario::event_before_agreement",
         "an event is dated before the agreement",
         "A payment or notice in a scenario is dated before the agreement's date.";

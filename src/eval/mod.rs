@@ -29,7 +29,8 @@ use crate::calc::money::{
     split_equal, split_stated, ArithmeticError, Rounding,
 };
 use crate::check::model::{
-    fold_spaces, InterestFrom, Meaning, Model, Reading, ScheduleReading, Stated,
+    fold_spaces, InterestFrom, Meaning, Model, NoticeAnswer, NoticeGiven, Reading, ScheduleReading,
+    Stated,
 };
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::Diagnostic;
@@ -189,6 +190,9 @@ struct Evaluator<'m> {
     payment_events: settle::PaymentIndex<'m>,
     /// The scenario's other events (see [`Evaluator::events`]).
     other_events: Vec<&'m Event>,
+    /// Each notice of the scenario with the one duty it answers, in the
+    /// scenario's order (see [`settle::answered_notices`]).
+    notices: Vec<settle::Answered<'m>>,
     /// Which built-in defaults the ledger relied on (listed as assumptions).
     defaults_used: Vec<&'static str>,
     reported_missing: Vec<String>,
@@ -217,6 +221,7 @@ impl<'m> Evaluator<'m> {
             .unwrap_or_default();
         let event_count = scenario.map_or(0, |s| s.events.len());
         let (payment_events, other_events) = index_events(scenario);
+        let notices = settle::answered_notices(model, &other_events);
         Evaluator {
             model,
             scenario,
@@ -234,6 +239,7 @@ impl<'m> Evaluator<'m> {
             payments: Vec::new(),
             payment_events,
             other_events,
+            notices,
             defaults_used: Vec::new(),
             reported_missing: Vec::new(),
             defaulted_elections: Vec::new(),

@@ -573,28 +573,21 @@ impl<'m> Evaluator<'m> {
 
     // ---- values --------------------------------------------------------------
 
-    /// Applies the scenario's notices from the obligor to the obligee (on or
-    /// after `since`) to a notice duty: met, late, missed or not yet due.
+    /// Applies the scenario's notices that answer this duty (given on or
+    /// after `since`, by the "as of" date) to it: met, late, missed or not
+    /// yet due. The first such notice counts.
     pub(super) fn notice_given(
         &self,
         entry: &mut Entry,
         obligation: &Obligation,
         since: Option<NaiveDate>,
     ) {
-        let notice = self.events().find_map(|e| match e {
-            Event::Notified { party, to, on, .. }
-                if party.node == obligation.obligor.node
-                    && obligation
-                        .obligee
-                        .as_ref()
-                        .is_none_or(|o| o.node == to.node)
-                    && since.is_none_or(|s| on.node >= s)
-                    && on.node <= self.as_of =>
-            {
-                Some(on.node)
-            }
-            _ => None,
-        });
+        let notice = self
+            .notices
+            .iter()
+            .filter(|n| n.answers(obligation))
+            .map(|n| n.on)
+            .find(|on| since.is_none_or(|s| *on >= s) && *on <= self.as_of);
         entry.status = match (notice, entry.due) {
             (Some(on), Some(due)) if on > due => Status::Late,
             (Some(_), _) => Status::Met,
@@ -608,6 +601,41 @@ impl<'m> Evaluator<'m> {
                 .push(format!("notice given on {}", long_date(on)));
         }
     }
+}
+
+/// A notice of the scenario, given on `on`, and the one duty it answers.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Answered<'m> {
+    duty: &'m Obligation,
+    on: NaiveDate,
+}
+
+impl Answered<'_> {
+    /// Whether this notice answers `duty`: the same obligation of the model,
+    /// not merely an equal one (two duties may be written alike).
+    fn answers(&self, duty: &Obligation) -> bool {
+        std::ptr::eq(self.duty, duty)
+    }
+}
+
+/// The scenario's notices that answer a duty, each with that duty, found
+/// once per evaluation by the rule the checker enforces
+/// ([`Model::notice_answered`]). A notice that answers none (the checker
+/// has reported it) meets nothing.
+pub(super) fn answered_notices<'m>(model: &'m Model, events: &[&'m Event]) -> Vec<Answered<'m>> {
+    events
+        .iter()
+        .filter_map(|event| {
+            let Event::Notified { on, .. } = event else {
+                return None;
+            };
+            let notice = NoticeGiven::of(event)?;
+            match model.notice_answered(notice) {
+                NoticeAnswer::Duty(duty) => Some(Answered { duty, on: on.node }),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// An obligation's label, for a message (payments name obligations by it).

@@ -539,6 +539,9 @@ pub enum Event {
         to: Name,
         on: DateLit,
         description: Option<Text>,
+        /// `for LABEL`: the notice duty this notice answers.
+        duty: Option<Name>,
+        span: Span,
     },
     Signed {
         party: Name,

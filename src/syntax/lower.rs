@@ -930,11 +930,14 @@ impl Lowerer {
                 let to = self.name(c.required(Rule::name)?);
                 let on = self.date(c.required(Rule::date)?)?;
                 let description = c.optional(Rule::string).map(|s| self.string(s));
+                let duty = c.optional(Rule::name).map(|n| self.name(n));
                 scenario.events.push(Event::Notified {
                     party,
                     to,
                     on,
                     description,
+                    duty,
+                    span,
                 });
             }
             Rule::signature_event => {
