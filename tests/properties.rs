@@ -1291,7 +1291,12 @@ fn scenario_item(style: Style) -> BoxedStrategy<String> {
             }),
         1 => (money_text(style), date_text(style), quoted_text(style))
             .prop_map(|(m, d, t)| format!("  employee received compensation {m} on {d} {t}")),
-        1 => date_text(style).prop_map(|d| format!("  employee notified company on {d}")),
+        1 => (date_text(style), proptest::option::of(quoted_text(style)), any::<bool>())
+            .prop_map(|(d, t, named)| {
+                let words = t.map(|t| format!(" {t}")).unwrap_or_default();
+                let duty = if named { " for @R" } else { "" };
+                format!("  employee notified company on {d}{words}{duty}")
+            }),
         2 => (date_text(style), proptest::option::of(time_text(style))).prop_map(|(d, t)| {
             let at = t.map(|t| format!(" at {t}")).unwrap_or_default();
             format!("  employee signed on {d}{at}")
@@ -1913,5 +1918,234 @@ proptest! {
             prop_assert_eq!(&before, &after);
             prop_assert_eq!(clausec::syntax::format::format_text(&once), once);
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Notices: one notice answers one duty
+// ---------------------------------------------------------------------------
+
+/// The parties of the generated notice agreements, and the words their
+/// duties and notices use: few, so that duties between the same parties and
+/// in the same words are common.
+const NOTICE_PARTIES: &[&str] = &["a", "b", "c"];
+const NOTICE_WORDS: &[&str] = &["report one", "report two", "the quarterly report"];
+
+/// A notice duty: `d{k}: FROM notifies TO of "WORDS" by DATE`.
+#[derive(Clone, Debug)]
+struct NoticeDuty {
+    from: usize,
+    to: usize,
+    words: usize,
+    due_day: u64,
+}
+
+/// A notice: `FROM notified TO on DATE "WORDS" for d{k}`. Its date is
+/// fixed by its place, so that a ledger note names the notice it counts.
+#[derive(Clone, Debug)]
+struct NoticeEvent {
+    from: usize,
+    to: usize,
+    /// An index into [`NOTICE_WORDS`], or one past it for words no duty has.
+    words: usize,
+    duty: Option<usize>,
+}
+
+/// An ordered pair of different parties, as indices.
+fn party_pair() -> impl Strategy<Value = (usize, usize)> {
+    (0..NOTICE_PARTIES.len(), 1..NOTICE_PARTIES.len())
+        .prop_map(|(from, step)| (from, (from + step) % NOTICE_PARTIES.len()))
+}
+
+fn notice_duty() -> impl Strategy<Value = NoticeDuty> {
+    (party_pair(), 0..NOTICE_WORDS.len(), 0u64..360).prop_map(|((from, to), words, due_day)| {
+        NoticeDuty {
+            from,
+            to,
+            words,
+            due_day,
+        }
+    })
+}
+
+/// A notice: mostly one given for some duty (its parties; its words or
+/// others; its label or none), sometimes any notice at all.
+fn notice_event(duties: Vec<NoticeDuty>) -> impl Strategy<Value = NoticeEvent> {
+    let count = duties.len();
+    let for_a_duty = (
+        0..count,
+        0..=NOTICE_WORDS.len(),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(move |(k, other_words, same_words, named)| {
+            let duty = &duties[k];
+            NoticeEvent {
+                from: duty.from,
+                to: duty.to,
+                words: if same_words { duty.words } else { other_words },
+                duty: named.then_some(k),
+            }
+        });
+    let any_notice = (
+        party_pair(),
+        0..=NOTICE_WORDS.len(),
+        proptest::option::of(0..count + 1),
+    )
+        .prop_map(|((from, to), words, duty)| NoticeEvent {
+            from,
+            to,
+            words,
+            duty,
+        });
+    prop_oneof![4 => for_a_duty, 1 => any_notice]
+}
+
+/// Duties, and notices among them.
+fn duties_and_notices() -> impl Strategy<Value = (Vec<NoticeDuty>, Vec<NoticeEvent>)> {
+    proptest::collection::vec(notice_duty(), 1..7).prop_flat_map(|duties| {
+        let events = proptest::collection::vec(notice_event(duties.clone()), 0..7);
+        (Just(duties), events)
+    })
+}
+
+fn notice_day(day: u64) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 1, 2).unwrap() + Days::new(day)
+}
+
+/// The date of the `k`-th notice of a scenario: one a week, from January 2,
+/// 2025.
+fn notice_event_day(k: usize) -> NaiveDate {
+    notice_day(7 * k as u64)
+}
+
+fn long(date: NaiveDate) -> String {
+    date.format("%B %-d, %Y").to_string()
+}
+
+/// The agreement's files: the header, clause 1 with the duties, and a
+/// scenario with the notices.
+fn notice_agreement(duties: &[NoticeDuty], events: &[NoticeEvent]) -> Vec<(String, String)> {
+    let mut clause = "clause 1 \"Reports\"\n".to_owned();
+    for (k, d) in duties.iter().enumerate() {
+        clause.push_str(&format!(
+            "  d{k}: {} notifies {} of \"{}\"\n    by {}\n",
+            NOTICE_PARTIES[d.from],
+            NOTICE_PARTIES[d.to],
+            NOTICE_WORDS[d.words],
+            long(notice_day(d.due_day))
+        ));
+    }
+    let mut scenario = "scenario base \"Notices\"\n  as of December 31, 2026\n".to_owned();
+    for (k, e) in events.iter().enumerate() {
+        let words = NOTICE_WORDS.get(e.words).unwrap_or(&"something else");
+        let duty = e.duty.map(|d| format!(" for d{d}")).unwrap_or_default();
+        scenario.push_str(&format!(
+            "  {} notified {} on {} \"of {words}\"{duty}\n",
+            NOTICE_PARTIES[e.from],
+            NOTICE_PARTIES[e.to],
+            long(notice_event_day(k))
+        ));
+    }
+    vec![
+        (
+            "agreement.clause".to_owned(),
+            "agreement \"Reports\"\n  dated January 1, 2025\n\n\
+             party a \"A\"\nparty b \"B\"\nparty c \"C\"\n"
+                .to_owned(),
+        ),
+        ("1.clause".to_owned(), clause),
+        ("scenarios/base.scenario".to_owned(), scenario),
+    ]
+}
+
+/// The reference rule, written apart from the library's: the duty a notice
+/// answers (`Ok`), or `Err` when it must be reported.
+fn reference_answer(duties: &[NoticeDuty], event: &NoticeEvent) -> Result<usize, ()> {
+    let between = |d: &NoticeDuty| d.from == event.from && d.to == event.to;
+    if let Some(named) = event.duty {
+        return match duties.get(named) {
+            Some(d) if between(d) => Ok(named),
+            _ => Err(()),
+        };
+    }
+    let owed: Vec<usize> = (0..duties.len()).filter(|&k| between(&duties[k])).collect();
+    let worded: Vec<usize> = owed
+        .iter()
+        .copied()
+        .filter(|&k| duties[k].words == event.words)
+        .collect();
+    match (owed.as_slice(), worded.as_slice()) {
+        ([only], _) | (_, [only]) => Ok(*only),
+        _ => Err(()),
+    }
+}
+
+proptest! {
+    #![proptest_config(config(96))]
+
+    /// However notices and duties fall, no notice is counted for two duties:
+    /// each answers the duty the reference rule picks, or is reported (and
+    /// only those are), and a duty's "notice given on" is the first notice
+    /// that answers it.
+    #[test]
+    fn a_notice_never_meets_two_duties(
+        (duties, events) in duties_and_notices(),
+    ) {
+        let dir = tempfile::TempDir::new().unwrap();
+        std::fs::create_dir_all(dir.path().join("scenarios")).unwrap();
+        for (name, text) in notice_agreement(&duties, &events) {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let mut sources = SourceMap::default();
+        let analysis = clausec::analyze(dir.path(), &mut sources).unwrap();
+        let expected: Vec<Result<usize, ()>> =
+            events.iter().map(|e| reference_answer(&duties, e)).collect();
+
+        // The notices reported are exactly those the rule cannot place; the
+        // scenario's line k + 3 holds its k-th notice.
+        let mut reported: Vec<usize> = analysis
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| clausec::diagnostic::location(d, &sources).unwrap().1)
+            .collect();
+        reported.dedup();
+        let unplaced: Vec<usize> = (0..events.len())
+            .filter(|&k| expected[k].is_err())
+            .map(|k| k + 3)
+            .collect();
+        prop_assert_eq!(&reported, &unplaced, "{:#?}", analysis.diagnostics);
+        if !unplaced.is_empty() {
+            return Ok(());
+        }
+
+        let ledger = clausec::ledger(&analysis, analysis.model.scenarios.first());
+        let mut counted: Vec<NaiveDate> = Vec::new();
+        for (k, _) in duties.iter().enumerate() {
+            let entry = ledger
+                .obligations
+                .iter()
+                .find(|e| e.id.name() == format!("d{k}"))
+                .unwrap();
+            let given: Vec<&String> = entry
+                .notes
+                .iter()
+                .filter(|n| n.starts_with("notice given on"))
+                .collect();
+            let first = (0..events.len()).find(|&e| expected[e] == Ok(k));
+            match first {
+                Some(e) => {
+                    let note = format!("notice given on {}", long(notice_event_day(e)));
+                    prop_assert_eq!(given, vec![&note], "d{}", k);
+                    counted.push(notice_event_day(e));
+                }
+                None => prop_assert!(given.is_empty(), "d{k} met by {given:?}"),
+            }
+        }
+        let before = counted.len();
+        counted.sort_unstable();
+        counted.dedup();
+        prop_assert_eq!(counted.len(), before, "one notice counted for two duties");
     }
 }
