@@ -1138,7 +1138,7 @@ fn notice_between_other_parties(
     )
     .with_label(format!("owed by `{obligor}` to `{obligee}`"))
     .with_help(format!(
-        "if this is the notice `{}` requires, write `{obligor} notified {obligee} ...`; otherwise name the notice it answers",
+        "if this is the notice `{}` requires, write `{obligor} notified {obligee} ...`; otherwise end the line with `for` and the label of the notice it answers",
         duty.node
     ))
 }
@@ -1176,14 +1176,7 @@ fn several_notice_duties(duties: &[(&Clause, &Obligation)], notice: NoticeGiven<
 fn no_notice_duty(model: &Model, notice: NoticeGiven<'_>) -> Diagnostic {
     let owed: Vec<String> = model
         .notice_duties()
-        .map(|(c, o)| {
-            let obligee = o.obligee.as_ref().map_or("", |e| e.node.as_str());
-            format!(
-                "{} (from `{}` to `{obligee}`)",
-                duty_in_words(c, o),
-                o.obligor.node
-            )
-        })
+        .map(|(clause, duty)| duty_between_in_words(clause, duty))
         .collect();
     let help = if owed.is_empty() {
         "a notice event records a notice that a clause requires (`PARTY notifies PARTY of \"...\"`); this agreement requires none".to_owned()
@@ -1203,6 +1196,26 @@ fn no_notice_duty(model: &Model, notice: NoticeGiven<'_>) -> Diagnostic {
     )
     .with_label("answers no notice duty")
     .with_help(help)
+}
+
+/// `` `loss_notice` (clause 6: `lessee` to `lessor`) ``, or `the unlabelled
+/// notice of clause 6 (`lessee` to `lessor`)`.
+fn duty_between_in_words(clause: &Clause, duty: &Obligation) -> String {
+    let between = format!(
+        "`{}` to `{}`",
+        duty.obligor.node,
+        duty.obligee.as_ref().map_or("", |o| o.node.as_str())
+    );
+    match &duty.label {
+        Some(label) => format!(
+            "`{}` (clause {}: {between})",
+            label.node, clause.number.node
+        ),
+        None => format!(
+            "the unlabelled notice of clause {} ({between})",
+            clause.number.node
+        ),
+    }
 }
 
 /// `` `loss_notice` (clause 6) ``, or `the unlabelled notice of clause 6`.
