@@ -1086,7 +1086,13 @@ impl Checker {
     /// two parties was the bug this prevents.
     fn notice_duty(&mut self, notice: NoticeGiven<'_>, label: &str) {
         let diagnostic = match (self.model.notice_answered(notice), notice.duty) {
-            (NoticeAnswer::Duty(_), _) => return,
+            (NoticeAnswer::Duty(duty), named) => {
+                let declared = duty.label.as_ref().map(|l| l.span);
+                if let (Some(named), Some(declared)) = (named, declared) {
+                    self.resolved(named.span, declared);
+                }
+                return;
+            }
             (NoticeAnswer::UnknownDuty, Some(named)) => {
                 self.unknown_notice_label(named, label);
                 return;
