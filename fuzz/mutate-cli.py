@@ -5,14 +5,21 @@ Each round copies one bundled agreement into a temporary folder, mutates one
 of its clause or scenario files (bytes dropped, duplicated, swapped; unicode
 and control characters injected; brackets nested 100,000 deep; an amount
 made a flat sum of up to 50,000 terms; 150 schedules of 96,000 installments
-or 100,000 one-line clauses appended; or several of these at once), and runs `clausec check --format json` and
-`clausec obligations` on it, each with a time limit. It counts:
+or 100,000 one-line clauses appended; or several of these at once), and
+in one round in ten also plants something in the folder: a clause or
+scenario file replaced by a symbolic link to a file outside it, the
+`scenarios/` folder linked out, or a named pipe named like a clause file.
+It runs `clausec check --format json` and `clausec obligations` on it, each
+with a time limit. It counts:
 
 - panics (exit code 101 or "panicked" on standard error), deaths by a
   signal, and time-outs: all must be zero;
 - rejections without a place: every error of `check` must name a file, a
   line and a column, and when `obligations` refuses an agreement its report
-  must show at least one `file:line:column`.
+  must show at least one `file:line:column` (or, for a planted link or pipe,
+  the file it refused);
+- reads outside the folder: the planted links lead to files holding a
+  canary word, which must never appear in any output.
 
 Usage, from the repository root, after `cargo build --release`:
 
@@ -109,6 +116,36 @@ def many_clauses(data, rng):
     return data + b"".join(b"\nclause m%d\nclause m%d.1" % (k, k) for k in range(count // 2)) + b"\n"
 
 
+# A word written only in files outside the agreement folder: if it shows up
+# in an output, clausec read through a planted link.
+CANARY = "canary_outside_the_folder"
+
+
+def plant(folder, outside, rng):
+    """Plants a link or a pipe in the folder; returns what was planted."""
+    secret = outside / "secret.clause"
+    secret.write_text(f'clause 99 "{CANARY}"\n  quote "{CANARY}"\n')
+    (outside / "scenarios").mkdir(exist_ok=True)
+    (outside / "scenarios" / "base.scenario").write_text(f'scenario {CANARY} "{CANARY}"\n')
+    files = sorted(folder.glob("*.clause")) + sorted(folder.glob("scenarios/*.scenario"))
+    how = rng.choice(["file_link", "scenarios_link", "pipe"])
+    if how == "file_link":
+        target = rng.choice(files)
+        target.unlink()
+        target.symlink_to(secret)
+    elif how == "scenarios_link":
+        shutil.rmtree(folder / "scenarios", ignore_errors=True)
+        (folder / "scenarios").symlink_to(outside / "scenarios", target_is_directory=True)
+    else:
+        os.mkfifo(folder / "zz-pipe.clause")
+    return how
+
+
+def pipes(directory, names):
+    """The named pipes among `names` (copying one would wait for a writer)."""
+    return [n for n in names if pathlib.Path(directory, n).is_fifo()]
+
+
 MUTATIONS = [drop, duplicate, swap, inject, raw_byte, nest, long_sum, many_schedules, many_clauses]
 
 
@@ -140,16 +177,22 @@ def verdict(done, command):
     stderr = done.stderr.decode("utf-8", "replace")
     if done.returncode == 101 or "panicked" in stderr:
         return "panic"
+    if CANARY in stderr or CANARY in done.stdout.decode("utf-8", "replace"):
+        return "read a file outside the folder"
     if command == "check":
         try:
             report = json.loads(done.stdout)
         except ValueError:
             return "check --format json printed no JSON"
         for d in report["diagnostics"]:
-            if d["severity"] == "error" and not (d["file"] and d["line"] >= 1 and d["column"] >= 1):
+            placed = d["file"] and d["line"] >= 1 and d["column"] >= 1
+            # A refused link or pipe has no text to point into: its file is its place.
+            refused = d["code"] == "clausec::input::refused_file" and d["file"]
+            if d["severity"] == "error" and not (placed or refused):
                 return f"error without a place: {d['code']}"
     elif done.returncode != 0:
-        if not PLACE.search(stderr + done.stdout.decode("utf-8", "replace")):
+        output = stderr + done.stdout.decode("utf-8", "replace")
+        if not (PLACE.search(output) or "refused_file" in output):
             return "obligations refused without a place"
     return None
 
@@ -170,6 +213,10 @@ def main():
             target = rng.choice(files)
             data, how = mutate(target.read_bytes(), rng)
             target.write_bytes(data)
+            if rng.random() < 0.1:
+                outside = pathlib.Path(tmp) / f"outside{round_}"
+                outside.mkdir()
+                how += "+" + plant(folder, outside, rng)
             for command, args in [
                 ("check", ["check", "--format", "json", str(folder)]),
                 ("obligations", ["obligations", str(folder)]),
@@ -179,13 +226,14 @@ def main():
                 if problem:
                     kept = pathlib.Path(tempfile.gettempdir()) / f"clausec-mutate-failure-{round_}"
                     shutil.rmtree(kept, ignore_errors=True)
-                    shutil.copytree(folder, kept)
+                    shutil.copytree(folder, kept, symlinks=True, ignore=pipes)
                     failures.append(f"round {round_}: {command}: {problem} ({how} on {target.name}; kept in {kept})")
                 elif command == "check":
                     tally[f"check exit {done.returncode}"] = tally.get(f"check exit {done.returncode}", 0) + 1
                 elif done.returncode != 0:
                     tally["obligations refused"] += 1
             shutil.rmtree(folder)
+            shutil.rmtree(pathlib.Path(tmp) / f"outside{round_}", ignore_errors=True)
             tally["rounds"] += 1
     for key, value in tally.items():
         print(f"{key}: {value}")

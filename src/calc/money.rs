@@ -122,10 +122,7 @@ pub fn split_equal(
                 format_money(total)
             ))
         })?;
-    let rest = each
-        .checked_mul(Decimal::from(count - 1))
-        .and_then(|others| total.checked_sub(others))
-        .ok_or_else(|| ArithmeticError(format!("{} is too large to split", format_money(total))))?;
+    let rest = balance_after(total, each, count)?;
     if rest.is_sign_negative() != total.is_sign_negative() && !rest.is_zero() {
         let which = match remainder {
             Remainder::First => "first",
@@ -139,15 +136,7 @@ pub fn split_equal(
             format_money(rest)
         )));
     }
-    let mut parts = vec![each; count];
-    let slot = match remainder {
-        Remainder::First => parts.first_mut(),
-        Remainder::Last => parts.last_mut(),
-    };
-    if let Some(slot) = slot {
-        *slot = rest;
-    }
-    Ok(parts)
+    Ok(installments(each, count, rest, remainder))
 }
 
 /// Splits `total` into `count` installments of `each`, but for the one
@@ -163,10 +152,7 @@ pub fn split_stated(
     if count == 0 {
         return Ok(Vec::new());
     }
-    let rest = each
-        .checked_mul(Decimal::from(count - 1))
-        .and_then(|others| total.checked_sub(others))
-        .ok_or_else(|| ArithmeticError(format!("{} is too large to split", format_money(total))))?;
+    let rest = balance_after(total, each, count)?;
     if rest.is_sign_negative() && !rest.is_zero() {
         return Err(ArithmeticError(format!(
             "{} installments of {} make more than the total of {}",
@@ -175,6 +161,19 @@ pub fn split_stated(
             format_money(total)
         )));
     }
+    Ok(installments(each, count, rest, remainder))
+}
+
+/// What is left of `total` for one installment when the other `count - 1`
+/// are `each`.
+fn balance_after(total: Decimal, each: Decimal, count: usize) -> Result<Decimal, ArithmeticError> {
+    each.checked_mul(Decimal::from(count.saturating_sub(1)))
+        .and_then(|others| total.checked_sub(others))
+        .ok_or_else(|| ArithmeticError(format!("{} is too large to split", format_money(total))))
+}
+
+/// `count` installments of `each`, but for the one `remainder` names, `rest`.
+fn installments(each: Decimal, count: usize, rest: Decimal, remainder: Remainder) -> Vec<Decimal> {
     let mut parts = vec![each; count];
     let slot = match remainder {
         Remainder::First => parts.first_mut(),
@@ -183,7 +182,7 @@ pub fn split_stated(
     if let Some(slot) = slot {
         *slot = rest;
     }
-    Ok(parts)
+    parts
 }
 
 /// The days between two dates and the year basis, under a day-count
