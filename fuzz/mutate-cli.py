@@ -26,7 +26,8 @@ Usage, from the repository root, after `cargo build --release`:
     python3 fuzz/mutate-cli.py [ROUNDS] [SEED]      # default 2000 rounds, seed 1
 
 `CLAUSEC_BIN=target/debug/clausec` runs another build (CI runs 300 rounds
-of the debug build).
+of the release build: unoptimised, the rounds that append 100,000 clauses
+to a file run past the time limit).
 
 Prints a tally and exits 1 if anything went wrong. Deterministic for a seed.
 """
