@@ -107,6 +107,24 @@ next.\n\nExample:\n\n    company pay employee $10,000\n\nHere `pay` should be `p
 every obligation is written `<party> <verb> ...` with a verb such as `pays`, `provides`, \
 `reimburses`, `performs`, `notifies`, `releases`, `remains bound by`, `must not`, `may` \
 or `signs`.";
+    MixedAndOr = "clausec::syntax::mixed_and_or",
+        "`and` and `or` are mixed in one condition without parentheses",
+        "A condition joins its parts with `and` in one place and `or` in another, with no \
+parentheses to say which goes first.\n\nWhy: `a and b or c` can be read as `(a and b) or c` \
+or as `a and (b or c)`, which decide different cases; the language does not pick one for \
+the lawyer.\n\nExample:\n\n    if employee elects outplacement and not lessor_accepts_transfer \
+or employee prevails\n\nFix: add the parentheses the text means: `if (employee elects \
+outplacement and not lessor_accepts_transfer) or employee prevails`.";
+    UnknownDayCount = "clausec::syntax::unknown_day_count",
+        "a day count that clausec does not know",
+        "Late interest names a day-count convention that is not one of those clausec \
+computes.\n\nExample:\n\n    late interest 18% per annum on the unpaid amount, simple, \
+30/365\n\nFix: write `actual/365`, `actual/360` or `30/360`, as the text states.";
+    NotANumberWord = "clausec::syntax::not_a_number_word",
+        "a count written in words that is not a number",
+        "A count (of installments, say) is written as a word that is not a number.\n\n\
+Example:\n\n    in sixx equal monthly installments\n\nFix: correct the spelling, or write \
+the count as the text prints it: `six (6)` or `6`.";
     ExpectedStatement = "clausec::syntax::expected_statement",
         "a statement was expected",
         "At this point a new statement should begin: `clause`, `quote`, `party`, `fact`, \

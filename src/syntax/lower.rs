@@ -603,7 +603,7 @@ impl Lowerer {
                     .and_then(|v| u32::try_from(v).ok())
                     .ok_or_else(|| {
                         Diagnostic::error(
-                            Code::Unexpected,
+                            Code::NotANumberWord,
                             w.span,
                             format!("`{}` is not a number written in words", w.node),
                         )
@@ -661,7 +661,7 @@ impl Lowerer {
                         "actual/365" => DayCount::Actual365,
                         other => {
                             return Err(Diagnostic::error(
-                                Code::Unexpected,
+                                Code::UnknownDayCount,
                                 self.span(&term),
                                 format!("clausec does not know the day count `{other}`"),
                             )
@@ -688,7 +688,7 @@ impl Lowerer {
             let rule = op.as_rule();
             if joiner.is_some_and(|j| j != rule) {
                 return Err(Diagnostic::error(
-                    Code::Unexpected,
+                    Code::MixedAndOr,
                     self.span(&op),
                     "`and` and `or` are mixed without parentheses",
                 )
