@@ -110,17 +110,33 @@ fn heading_text(heading: &Heading) -> usize {
 /// escapes (`&quot;`), two for one Markdown or iCalendar escapes with a
 /// backslash, its own length for any other.
 pub fn weight(text: &str) -> usize {
-    // Almost every text is plain ASCII: weighed a byte at a time (a tenth
-    // of the letter's evaluation went here when every text went through
-    // `chars`).
+    // Almost every text is plain ASCII: weighed a byte at a time from a
+    // table (the letter's ledger spent a fifth of its time here when every
+    // text went through `chars`, and still a sixth with a `match` per byte).
     if text.is_ascii() {
-        text.bytes().map(ascii_weight).sum()
+        text.bytes()
+            .map(|b| usize::from(ASCII_WEIGHTS.get(usize::from(b)).copied().unwrap_or(1)))
+            .sum()
     } else {
         text.chars().map(char_weight).sum()
     }
 }
 
-fn ascii_weight(byte: u8) -> usize {
+/// [`ascii_weight`] of every byte, looked up rather than matched.
+const ASCII_WEIGHTS: [u8; 128] = ascii_weights();
+
+#[allow(clippy::indexing_slicing)] // `i` runs below 128, the table's length
+const fn ascii_weights() -> [u8; 128] {
+    let mut table = [1u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        table[i] = ascii_weight(i as u8) as u8;
+        i += 1;
+    }
+    table
+}
+
+const fn ascii_weight(byte: u8) -> usize {
     match byte {
         0..=0x1f | 0x7f => 14,
         b'&' | b'<' | b'>' | b'"' | b'\'' => 6,
