@@ -166,19 +166,7 @@ pub fn snippet_growth(text: &str, end: usize) -> usize {
 /// can neither end a table row nor start a block; control characters are
 /// written out (and their `<` `>` then made entities).
 pub fn markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    for shown in shown_chars(text) {
-        match shown {
-            Shown::Plain(c) => push_markdown(c, &mut out),
-            Shown::WrittenOut(c) => {
-                let mut name = String::new();
-                write_out(c, &mut name);
-                name.chars().for_each(|c| push_markdown(c, &mut out));
-            }
-            Shown::LineBreak { .. } => out.push(' '),
-        }
-    }
-    out
+    escaped_with(text, push_markdown, ' ')
 }
 
 fn push_markdown(c: char, out: &mut String) {
@@ -242,16 +230,23 @@ pub fn icalendar(text: &str) -> String {
 /// `>` and `"` as entities, control characters written out (their `<` `>`
 /// then entities too). Line breaks are kept: HTML reads them as spaces.
 pub fn html(text: &str) -> String {
+    escaped_with(text, push_html, '\n')
+}
+
+/// `text` with every character pushed through `push` (a written-out
+/// control character's name too, so its `<` `>` are escaped as well), and
+/// each line break as `line_break`.
+fn escaped_with(text: &str, push: fn(char, &mut String), line_break: char) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for shown in shown_chars(text) {
         match shown {
-            Shown::Plain(c) => push_html(c, &mut out),
+            Shown::Plain(c) => push(c, &mut out),
             Shown::WrittenOut(c) => {
                 let mut name = String::new();
                 write_out(c, &mut name);
-                name.chars().for_each(|c| push_html(c, &mut out));
+                name.chars().for_each(|c| push(c, &mut out));
             }
-            Shown::LineBreak { .. } => out.push('\n'),
+            Shown::LineBreak { .. } => out.push(line_break),
         }
     }
     out
