@@ -1,8 +1,10 @@
 //! Exact arithmetic the contract's terms need, independent of the language:
 //! money with named roundings and day counts ([`money`]), calendar dates
-//! and schedules ([`calendar`]), numbers written in words ([`words`]).
+//! and schedules ([`calendar`]), business days and holiday calendars
+//! ([`business`]), numbers written in words ([`words`]).
 //! Nothing here knows about files, names or diagnostics.
 
+pub mod business;
 pub mod calendar;
 pub mod money;
 pub mod words;
