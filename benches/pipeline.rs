@@ -17,8 +17,14 @@
 //!   most 12 times the time of 10,000 (no step looks through every clause
 //!   for each clause).
 //!
+//! - business days: every day of 2000–2029 checked against both built-in
+//!   holiday calendars, and `add_business_days(1)` chained over the same
+//!   thirty years (no target; the figures are recorded).
+//!
 //! Under `cargo test --all-targets` (no `--bench` argument) every
-//! measurement runs once, on small inputs, as a smoke test.
+//! measurement runs once, on small inputs, as a smoke test. Words after
+//! `--` choose the groups whose names contain them
+//! (`cargo bench --bench pipeline -- business`); none runs every group.
 
 #![allow(
     clippy::unwrap_used,
@@ -127,6 +133,11 @@ fn main() {
     let mode = Mode {
         full: std::env::args().any(|a| a == "--bench"),
     };
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let chosen = |group: &str| filters.is_empty() || filters.iter().any(|f| group.contains(f));
     let scratch = Scratch::new();
     println!(
         "clausec pipeline benchmarks ({})\n",
@@ -136,10 +147,21 @@ fn main() {
             "smoke run: one run each, small inputs"
         }
     );
-    letter(&mode);
-    long_schedules(&mode, &scratch.0);
-    front_end(&mode);
-    many_clauses(&mode, &scratch.0);
+    if chosen("letter") {
+        letter(&mode);
+    }
+    if chosen("long_schedules") {
+        long_schedules(&mode, &scratch.0);
+    }
+    if chosen("front_end") {
+        front_end(&mode);
+    }
+    if chosen("many_clauses") {
+        many_clauses(&mode, &scratch.0);
+    }
+    if chosen("business") {
+        business_days(&mode);
+    }
 }
 
 // ---- item 4: the Lovelock letter -----------------------------------------
@@ -394,5 +416,79 @@ fn many_clauses(mode: &Mode, scratch: &Path) {
             );
         }
     }
+    println!();
+}
+
+// ---- business days: thirty years, day by day ---------------------------------
+
+fn business_days(mode: &Mode) {
+    use chrono::{Datelike, NaiveDate};
+    use clausec::calc::business::{BuiltIn, BusinessCalendar};
+
+    println!(
+        "Business days: 2000–2029 with both built-in calendars (US federal, England and Wales)"
+    );
+    let calendar = BusinessCalendar::with_built_ins(vec![
+        BuiltIn::UnitedStatesFederal,
+        BuiltIn::EnglandAndWales,
+    ]);
+    let first = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+    // A smoke run walks one year.
+    let end_year = if mode.full { 2030 } else { 2001 };
+    let days: Vec<NaiveDate> = first
+        .iter_days()
+        .take_while(|d| d.year() < end_year)
+        .collect();
+    let runs = mode.runs(21);
+    let median = report(
+        &format!("is_business_day: each of {} days", days.len()),
+        runs,
+        measure(runs, || {
+            days.iter()
+                .filter(|d| calendar.is_business_day(**d) == Some(true))
+                .count()
+        }),
+        None,
+    );
+    let business = days
+        .iter()
+        .filter(|d| calendar.is_business_day(**d) == Some(true))
+        .count();
+    println!(
+        "{:<58} {:.0} ns a day; {business} business days",
+        "",
+        median.as_nanos() as f64 / days.len() as f64
+    );
+    let start = calendar.first_business_day_on_or_after(first).unwrap();
+    let chain = || {
+        let mut at = start;
+        let mut steps = 0usize;
+        while at.year() < end_year {
+            at = calendar.add_business_days(at, 1).unwrap();
+            steps += 1;
+        }
+        steps
+    };
+    let steps = chain();
+    let median = report(
+        &format!("add_business_days(1) chained: {steps} steps"),
+        runs,
+        measure(runs, chain),
+        None,
+    );
+    println!(
+        "{:<58} {:.0} ns a step",
+        "",
+        median.as_nanos() as f64 / steps as f64
+    );
+    let last = *days.last().unwrap();
+    report(
+        "business_days_between: the whole span, one walk",
+        runs,
+        measure(runs, || {
+            calendar.business_days_between(first, last).unwrap()
+        }),
+        None,
+    );
     println!();
 }

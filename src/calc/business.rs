@@ -750,6 +750,19 @@ impl<'a> Walk<'a> {
     }
 
     fn is_business_day(&mut self, date: NaiveDate) -> Result<bool, CalendarError> {
+        let in_range = (FIRST_YEAR..=LAST_YEAR).contains(&date.year());
+        if let (false, Some(built_in)) = (in_range, self.calendar.built_ins.first()) {
+            return Err(CalendarError::OutOfRange {
+                date,
+                built_in: *built_in,
+            });
+        }
+        // A weekend day or a stated holiday needs no year's holidays.
+        if self.calendar.weekend.contains(date.weekday())
+            || self.calendar.extra_holidays.contains(&date)
+        {
+            return Ok(false);
+        }
         if !self.calendar.built_ins.is_empty() && self.year != Some(date.year()) {
             let mut holidays = Vec::new();
             for built_in in &self.calendar.built_ins {
@@ -759,9 +772,7 @@ impl<'a> Walk<'a> {
             self.holidays = holidays;
             self.year = Some(date.year());
         }
-        Ok(!self.calendar.weekend.contains(date.weekday())
-            && !self.calendar.extra_holidays.contains(&date)
-            && self.holidays.binary_search(&date).is_err())
+        Ok(self.holidays.binary_search(&date).is_err())
     }
 
     /// `from` if it is a business day, else the first one in `direction`,
