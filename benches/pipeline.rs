@@ -425,16 +425,17 @@ fn business_days(mode: &Mode) {
     use chrono::{Datelike, NaiveDate};
     use clausec::calc::business::{BuiltIn, BusinessCalendar};
 
+    // A smoke run walks one year.
+    let end_year = if mode.full { 2030 } else { 2001 };
     println!(
-        "Business days: 2000–2029 with both built-in calendars (US federal, England and Wales)"
+        "Business days: 2000–{} with both built-in calendars (US federal, England and Wales)",
+        end_year - 1
     );
     let calendar = BusinessCalendar::with_built_ins(vec![
         BuiltIn::UnitedStatesFederal,
         BuiltIn::EnglandAndWales,
     ]);
     let first = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
-    // A smoke run walks one year.
-    let end_year = if mode.full { 2030 } else { 2001 };
     let days: Vec<NaiveDate> = first
         .iter_days()
         .take_while(|d| d.year() < end_year)
