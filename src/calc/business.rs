@@ -25,8 +25,8 @@
 //! ("Federal Holidays: Evolution and Current Practices"), and OPM's
 //! published holiday tables (the tests).
 //!
-//! - **Columbus Day is a holiday only from 1971.** The brief this module was
-//!   written to asked for October 12 from 1937; but the 1937 proclamation
+//! - **Columbus Day is a holiday only from 1971.** It is often said to be a
+//!   federal holiday on October 12 from 1937; but the 1937 proclamation
 //!   (No. 2253, under the joint resolution of 1934) only designated the day,
 //!   asked for flags on Government buildings and invited observance. CRS
 //!   R41990 lists Columbus Day among the holidays Congress added in 1968,
