@@ -12,8 +12,8 @@
 use chrono::NaiveDate;
 use clausec::source::{FileId, Span};
 use clausec::syntax::ast::{
-    BinOp, CompareOp, Condition, Duration, DurationUnit, Expr, ExprKind, Item, Modifier, Spanned,
-    Subject,
+    BinOp, CompareOp, Condition, Duration, DurationUnit, Expr, ExprKind, Item, Modifier,
+    RoundingMode, SpanUnit, Spanned, Subject, Unit,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -49,11 +49,72 @@ fn leaf() -> impl Strategy<Value = ExprKind> {
                 DurationUnit::Weeks,
                 DurationUnit::Months,
                 DurationUnit::Years,
+                DurationUnit::BusinessDays,
             ])
         )
             .prop_map(|(amount, unit)| ExprKind::Duration(Duration { amount, unit })),
         prop::sample::select(vec!["annual_salary", "cost", "rate_2"])
             .prop_map(|n| ExprKind::Fact(n.to_owned())),
+        (
+            any::<bool>(),
+            prop::sample::select(vec!["delivery", "force_majeure"])
+        )
+            .prop_map(|(end, n)| if end {
+                ExprKind::EventEnd(name(n))
+            } else {
+                ExprKind::EventDate(name(n))
+            }),
+    ]
+}
+
+/// The date and span forms: each takes its operands as single factors,
+/// which is where a printer forgets parentheses.
+fn date_form(inner: BoxedStrategy<Expr>) -> impl Strategy<Value = ExprKind> {
+    let unit = prop::sample::select(vec![
+        SpanUnit::Days,
+        SpanUnit::FullWeeks,
+        SpanUnit::FullMonths,
+    ]);
+    let mode = prop::sample::select(vec![
+        RoundingMode::HalfUp,
+        RoundingMode::HalfEven,
+        RoundingMode::Down,
+        RoundingMode::Up,
+    ]);
+    let target = prop::sample::select(vec![Unit::Cent, Unit::Dollar, Unit::Whole]);
+    prop_oneof![
+        (any::<bool>(), inner.clone(), inner.clone()).prop_map(|(later, a, b)| if later {
+            ExprKind::LaterOf(Box::new(a), Box::new(b))
+        } else {
+            ExprKind::EarlierOf(Box::new(a), Box::new(b))
+        }),
+        inner.clone().prop_map(|d| ExprKind::MonthEnd(Box::new(d))),
+        (any::<bool>(), inner.clone()).prop_map(|(later, d)| ExprKind::BusinessDay {
+            later,
+            date: Box::new(d)
+        }),
+        (unit, inner.clone(), inner.clone(), any::<bool>()).prop_map(
+            |(unit, from, to, inclusive)| ExprKind::Between {
+                unit,
+                from: Box::new(from),
+                to: Box::new(to),
+                inclusive
+            }
+        ),
+        (1u32..100, any::<bool>(), inner.clone()).prop_map(|(amount, after, d)| {
+            ExprKind::Shift {
+                by: Duration {
+                    amount,
+                    unit: DurationUnit::Days,
+                },
+                after,
+                date: Box::new(d),
+            }
+        }),
+        (inner, mode, target).prop_map(|(e, mode, unit)| ExprKind::Rounded(
+            Box::new(e),
+            clausec::calc::money::Rounding { mode, unit }
+        )),
     ]
 }
 
@@ -71,6 +132,8 @@ fn arb_expr() -> impl Strategy<Value = Expr> {
                     .prop_map(|(op, a, b, p)| {
                         expr(ExprKind::Binary(op, Box::new(a), Box::new(b)), p)
                     }),
+                (date_form(inner.clone().boxed()), any::<bool>())
+                    .prop_map(|(node, p)| expr(node, p)),
                 (any::<bool>(), inner.clone(), inner, any::<bool>()).prop_map(
                     |(greater, a, b, p)| {
                         let node = if greater {

@@ -95,7 +95,7 @@ proptest! {
         let total = cents(i128::from(total_cents));
         let unit_cents: i128 = match unit {
             Unit::Cent => 1,
-            Unit::Dollar => 100,
+            Unit::Dollar | Unit::Whole => 100,
         };
         let n = i128::try_from(count).unwrap();
         let each_cents = round_div(i128::from(total_cents), n * unit_cents, mode) * unit_cents;
@@ -166,6 +166,8 @@ fn rule_matches(date: NaiveDate, rule: DayRule) -> bool {
     match rule {
         DayRule::LastDayOfMonth => date.day() == last,
         DayRule::DayOfMonth(d) => date.day() == d.min(last),
+        // Before the evaluator moves it to a business day, the 1st.
+        DayRule::FirstBusinessDay => date.day() == 1,
     }
 }
 

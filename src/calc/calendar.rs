@@ -26,6 +26,10 @@ impl Frequency {
 pub enum DayRule {
     LastDayOfMonth,
     DayOfMonth(u32),
+    /// The first business day of the month: here the 1st, which the
+    /// evaluator then moves to the next business day on the agreement's
+    /// calendar (this module knows no holidays).
+    FirstBusinessDay,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +38,9 @@ pub enum DurationUnit {
     Weeks,
     Months,
     Years,
+    /// Counted on the agreement's business-day calendar, which this module
+    /// does not know: the evaluator counts these itself.
+    BusinessDays,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,6 +60,8 @@ impl Duration {
             (DurationUnit::Months, false) => "months",
             (DurationUnit::Years, true) => "year",
             (DurationUnit::Years, false) => "years",
+            (DurationUnit::BusinessDays, true) => "business day",
+            (DurationUnit::BusinessDays, false) => "business days",
         };
         format!("{} {}", self.amount, unit)
     }
@@ -65,6 +74,7 @@ pub const MAX_INSTANCES: usize = 100_000;
 pub fn day_in_month(year: i32, month: u32, rule: DayRule) -> Option<NaiveDate> {
     match rule {
         DayRule::LastDayOfMonth => last_day_of_month(year, month),
+        DayRule::FirstBusinessDay => NaiveDate::from_ymd_opt(year, month, 1),
         DayRule::DayOfMonth(day) => {
             let last = last_day_of_month(year, month)?;
             // "on day 31" in a 30-day month falls on the month's last day.
@@ -188,10 +198,12 @@ pub fn dates_until(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TooMany;
 
-/// `date` plus a duration; `None` outside the calendar.
+/// `date` plus a duration; `None` outside the calendar, and for business
+/// days (which need the agreement's calendar).
 pub fn add_duration(date: NaiveDate, duration: Duration) -> Option<NaiveDate> {
     let n = duration.amount;
     match duration.unit {
+        DurationUnit::BusinessDays => None,
         DurationUnit::Days => date.checked_add_days(Days::new(u64::from(n))),
         DurationUnit::Weeks => date.checked_add_days(Days::new(u64::from(n).checked_mul(7)?)),
         DurationUnit::Months => date.checked_add_months(Months::new(n)),
@@ -199,15 +211,76 @@ pub fn add_duration(date: NaiveDate, duration: Duration) -> Option<NaiveDate> {
     }
 }
 
-/// `date` minus a duration; `None` outside the calendar.
+/// `date` minus a duration; `None` outside the calendar, and for business
+/// days (which need the agreement's calendar).
 pub fn sub_duration(date: NaiveDate, duration: Duration) -> Option<NaiveDate> {
     let n = duration.amount;
     match duration.unit {
+        DurationUnit::BusinessDays => None,
         DurationUnit::Days => date.checked_sub_days(Days::new(u64::from(n))),
         DurationUnit::Weeks => date.checked_sub_days(Days::new(u64::from(n).checked_mul(7)?)),
         DurationUnit::Months => date.checked_sub_months(Months::new(n)),
         DurationUnit::Years => date.checked_sub_months(Months::new(n.checked_mul(12)?)),
     }
+}
+
+/// How a span between two dates is counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpanUnit {
+    Days,
+    FullWeeks,
+    FullMonths,
+}
+
+impl SpanUnit {
+    pub fn words(self) -> &'static str {
+        match self {
+            SpanUnit::Days => "days",
+            SpanUnit::FullWeeks => "full weeks",
+            SpanUnit::FullMonths => "full months",
+        }
+    }
+}
+
+/// The length of the span from `from` to `to` in `unit`: with `inclusive`
+/// both days count (`from June 1 through June 30` is 30 days), otherwise the
+/// first day does not (`from June 1 to June 30` is 29). A span that ends
+/// before it starts is negative; full weeks and months round toward zero.
+pub fn span_length(from: NaiveDate, to: NaiveDate, unit: SpanUnit, inclusive: bool) -> i64 {
+    let mut days = (to - from).num_days();
+    if inclusive && days >= 0 {
+        days += 1;
+    }
+    match unit {
+        SpanUnit::Days => days,
+        SpanUnit::FullWeeks => days / 7,
+        SpanUnit::FullMonths => full_months(from, to, inclusive),
+    }
+}
+
+/// Whole calendar months from `from` to `to`: a month is complete on the
+/// same day of a later month (or that month's last day, when it is
+/// shorter); `inclusive` counts `to` itself as a day of the span.
+fn full_months(from: NaiveDate, to: NaiveDate, inclusive: bool) -> i64 {
+    let (early, late, sign) = if to >= from {
+        (from, to, 1)
+    } else {
+        (to, from, -1)
+    };
+    let late = if inclusive {
+        late.succ_opt().unwrap_or(late)
+    } else {
+        late
+    };
+    let mut months = i64::from(late.year() - early.year()) * 12 + i64::from(late.month())
+        - i64::from(early.month());
+    let anniversary = u32::try_from(months)
+        .ok()
+        .and_then(|m| early.checked_add_months(Months::new(m)));
+    if anniversary.is_some_and(|a| a > late) {
+        months -= 1;
+    }
+    sign * months.max(0)
 }
 
 /// `June 6, 2002`

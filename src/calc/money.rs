@@ -30,6 +30,20 @@ impl RoundingMode {
 pub enum Unit {
     Cent,
     Dollar,
+    /// A count or number rounded to a whole one (`rounded down to a whole
+    /// number`): no places, like the dollar, but not money.
+    Whole,
+}
+
+impl Unit {
+    /// `the cent`, `the dollar`, `a whole number`: as the language writes it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Unit::Cent => "the cent",
+            Unit::Dollar => "the dollar",
+            Unit::Whole => "a whole number",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,17 +94,13 @@ impl Rounding {
         };
         let places = match self.unit {
             Unit::Cent => 2,
-            Unit::Dollar => 0,
+            Unit::Dollar | Unit::Whole => 0,
         };
         value.round_dp_with_strategy(places, strategy)
     }
 
     pub fn describe(self) -> String {
-        let unit = match self.unit {
-            Unit::Cent => "cent",
-            Unit::Dollar => "dollar",
-        };
-        format!("rounded {} to the {unit}", self.mode.describe())
+        format!("rounded {} to {}", self.mode.describe(), self.unit.words())
     }
 }
 

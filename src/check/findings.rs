@@ -90,7 +90,12 @@ fn count_matches_schedule(
     }) else {
         return;
     };
-    let (Some(from), Some(through)) = (&period.from, &period.through) else {
+    // A schedule counted from an event has dates only in a scenario; the
+    // ledger reports each one there.
+    let (Some(from), Some(through)) = (
+        written(period.from.as_ref()),
+        written(period.through.as_ref()),
+    ) else {
         return;
     };
     let rule = effective_rule(day, from.node);
@@ -261,10 +266,14 @@ fn periods_in_order(
     out: &mut Vec<Diagnostic>,
 ) {
     for modifier in &obligation.modifiers {
-        let mut deadlines: Vec<&DateLit> = Vec::new();
+        let mut deadlines: Vec<DateLit> = Vec::new();
         match modifier {
             Modifier::Period(period) => {
-                if let (Some(from), Some(through)) = (&period.from, &period.through) {
+                let (from, through) = (
+                    written(period.from.as_ref()),
+                    written(period.through.as_ref()),
+                );
+                if let (Some(from), Some(through)) = (&from, &through) {
                     if through.node < from.node {
                         out.push(
                             Diagnostic::warning(
@@ -282,13 +291,13 @@ fn periods_in_order(
                         );
                     }
                 }
-                deadlines.extend(&period.through);
+                deadlines.extend(through);
             }
-            Modifier::On(date) => deadlines.push(date),
+            Modifier::On(date) => deadlines.extend(written(Some(date))),
             _ => {}
         }
         if let Subject::Deadline { date, .. } = &obligation.subject {
-            deadlines.push(date);
+            deadlines.push(date.clone());
         }
         for date in deadlines {
             if agreement.is_some_and(|a| date.node < a) {
@@ -308,6 +317,13 @@ fn periods_in_order(
             }
         }
     }
+}
+
+/// A date written out, with where; `None` for a date counted from facts or
+/// events (checked per scenario instead).
+fn written(date: Option<&Expr>) -> Option<DateLit> {
+    let date = date?;
+    Some(Spanned::new(date.written_date()?, date.span))
 }
 
 // ---- execution ----------------------------------------------------------

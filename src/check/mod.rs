@@ -67,6 +67,7 @@ fn check_items(
         },
         diagnostics: Vec::new(),
         agreement_span: None,
+        business_days_span: None,
         labels: BTreeMap::new(),
         scenario: None,
         clause_numbers: BTreeMap::new(),
@@ -97,6 +98,8 @@ struct Checker {
     scenario_names: BTreeMap<String, Span>,
     diagnostics: Vec<Diagnostic>,
     agreement_span: Option<Span>,
+    /// Where the agreement says what a business day is.
+    business_days_span: Option<Span>,
     /// The scenario being checked, whose problems are its own.
     scenario: Option<String>,
 }
@@ -169,6 +172,8 @@ impl Checker {
                 }
             }
             Item::Fact(f) => self.declare_fact(&f),
+            Item::Event(e) => self.declare_event(&e),
+            Item::BusinessDays(b) => self.declare_business_days(&b),
             Item::Election(e) => self.declare_election(&e),
             Item::Assumption(a) => self.declare_assumption(&a, None),
             Item::Signature(s) => self.model.signatures.push(s),
@@ -215,6 +220,54 @@ impl Checker {
                 .facts
                 .insert(fact.name.node.clone(), fact.clone());
         }
+    }
+
+    fn declare_event(&mut self, event: &EventDecl) {
+        if let Some(first) = self.model.events.get(&event.name.node) {
+            let first = first.name.span;
+            self.duplicate("the event", &event.name, first);
+        } else {
+            self.model
+                .events
+                .insert(event.name.node.clone(), event.clone());
+        }
+    }
+
+    fn declare_business_days(&mut self, declared: &BusinessDays) {
+        use crate::calc::business::{BusinessCalendar, Weekend};
+        if let Some(first) = self.business_days_span {
+            let mut diagnostic = Diagnostic::error(
+                Code::DuplicateName,
+                declared.span,
+                "the agreement says twice what a business day is",
+            )
+            .with_help("keep one `business days exclude ...` line, listing every day that is not a business day");
+            if first.file == declared.span.file {
+                diagnostic = diagnostic.with_secondary(first, "first said here");
+            }
+            self.push(diagnostic);
+            return;
+        }
+        self.business_days_span = Some(declared.span);
+        let days: Vec<chrono::Weekday> = declared.weekend.iter().map(|d| d.node).collect();
+        let Ok(weekend) = Weekend::new(&days) else {
+            self.push(
+                Diagnostic::error(
+                    Code::ImpossibleDate,
+                    declared.span,
+                    "every day of the week is excluded, so no day is a business day",
+                )
+                .with_help("list only the days of the week that are not business days, such as `Saturdays, Sundays`"),
+            );
+            return;
+        };
+        let mut built_ins: Vec<_> = declared.built_ins.iter().map(|b| b.node).collect();
+        built_ins.dedup();
+        self.model.business_days = Some(BusinessCalendar {
+            weekend,
+            built_ins,
+            extra_holidays: declared.holidays.iter().map(|d| d.node).collect(),
+        });
     }
 
     fn declare_election(&mut self, election: &Election) {
@@ -304,6 +357,9 @@ impl Checker {
             .insert(clause.number.node.clone(), clause.number.span);
         for fact in &clause.facts {
             self.declare_fact(fact);
+        }
+        for event in &clause.events {
+            self.declare_event(event);
         }
         for election in &clause.elections {
             self.declare_election(election);
@@ -593,25 +649,84 @@ impl Checker {
                     );
                 }
             }
-            Modifier::Offset { receiver, .. } => self.party(receiver, Some(clause)),
+            Modifier::Offset {
+                receiver, period, ..
+            } => {
+                self.party(receiver, Some(clause));
+                if let Some(period) = period {
+                    self.period(period, clause);
+                }
+            }
+            Modifier::Period(period) => self.period(period, clause),
+            Modifier::On(date) => self.expect_type(date, Type::Date, "a due date", clause),
+            Modifier::Effective(date) => {
+                self.expect_type(date, Type::Date, "an effective date", clause)
+            }
             Modifier::Cost(expr) => self.expect_type(expr, Type::Money, "a cost", clause),
             Modifier::Cap(expr) => self.expect_type(expr, Type::Money, "a limit", clause),
             Modifier::Floor(expr) => self.expect_type(expr, Type::Money, "a minimum", clause),
             Modifier::Condition(condition) => self.condition(condition, clause),
             Modifier::Then { party, .. } => self.party(party, Some(clause)),
-            Modifier::Installments {
-                each: Some(each), ..
-            } => self.expect_type(each, Type::Money, "an installment", clause),
-            Modifier::Installments { each: None, .. }
-            | Modifier::Rounding(..)
+            Modifier::Installments { each, day, .. } => {
+                if *day == Some(DayRule::FirstBusinessDay) {
+                    self.model.counts_business_days = true;
+                }
+                if let Some(each) = each {
+                    self.expect_type(each, Type::Money, "an installment", clause);
+                }
+            }
+            Modifier::Roll(..) => self.model.counts_business_days = true,
+            Modifier::Rounding(..)
             | Modifier::Remainder(..)
-            | Modifier::Period(_)
-            | Modifier::On(_)
-            | Modifier::Effective(_)
             | Modifier::For(_)
             | Modifier::Within(_)
             | Modifier::Grace(_)
             | Modifier::Lapses(_) => {}
+        }
+    }
+
+    fn period(&mut self, period: &Period, clause: &str) {
+        for (date, what) in [
+            (&period.from, "a start date"),
+            (&period.through, "an end date"),
+        ] {
+            if let Some(date) = date {
+                self.expect_type(date, Type::Date, what, clause);
+            }
+        }
+    }
+
+    /// An event named in a clause (`the date of delivery`, `delivery
+    /// happens`), the use recorded.
+    fn event(&mut self, name: &Name, clause: Option<&str>) {
+        let notice_duty = |model: &Model| {
+            model
+                .obligations()
+                .filter(|(_, o)| o.kind == Kind::Notice)
+                .find_map(|(_, o)| o.label.as_ref().filter(|l| l.node == name.node))
+                .map(|l| l.span)
+        };
+        let declared = match self.model.events.get(&name.node) {
+            Some(event) => Some(event.name.span),
+            None => notice_duty(&self.model),
+        };
+        match declared {
+            Some(declared) => self.resolved(name.span, declared),
+            None => {
+                let notices = self
+                    .model
+                    .obligations()
+                    .filter(|(_, o)| o.kind == Kind::Notice)
+                    .filter_map(|(_, o)| o.label.as_ref().map(|l| l.node.clone()));
+                let candidates = self.model.events.keys().cloned().chain(notices).collect();
+                self.unknown_name(
+                    name,
+                    "event",
+                    candidates,
+                    "declare it in the header: `event NAME \"what happens\"`",
+                    clause,
+                );
+            }
         }
     }
 
@@ -732,6 +847,12 @@ impl Checker {
                     }
                 }
             }
+            Condition::Happens { event, by } => {
+                self.event(event, Some(clause));
+                if let Some(by) = by {
+                    self.expect_type(by, Type::Date, "`happens by`", clause);
+                }
+            }
             Condition::Described(_) => {}
             Condition::Fact(name) => match self.fact_type(name) {
                 Some(Type::YesNo) => {}
@@ -760,7 +881,19 @@ impl Checker {
 
     fn expect_type(&mut self, expr: &Expr, expected: Type, what: &str, clause: &str) {
         if let Some(found) = self.type_of(expr, clause) {
-            if found != expected {
+            if expected == Type::Date && is_numeric(found) {
+                // `6/30/2002` reads as two divisions.
+                self.push(
+                    Diagnostic::error(
+                        Code::ExpectedDate,
+                        expr.span,
+                        format!("expected a date here; `{expr}` is a number"),
+                    )
+                    .with_label("not a date")
+                    .with_help("write a date as `June 6, 2002` or `2002-06-06`, or count one: `30 days after the date of delivery`")
+                    .in_clause(clause),
+                );
+            } else if found != expected {
                 self.push(mismatch(
                     expr.span,
                     format!(
@@ -782,7 +915,12 @@ impl Checker {
             ExprKind::Percent(_) => Some(Type::Percentage),
             ExprKind::Number(_) => Some(Type::Number),
             ExprKind::Date(_) => Some(Type::Date),
-            ExprKind::Duration(_) => Some(Type::Duration),
+            ExprKind::Duration(d) => {
+                if d.unit == DurationUnit::BusinessDays {
+                    self.model.counts_business_days = true;
+                }
+                Some(Type::Duration)
+            }
             ExprKind::Fact(name) => {
                 let spanned = Spanned::new(name.clone(), expr.span);
                 let fact = self.fact_type(&spanned);
@@ -815,6 +953,57 @@ impl Checker {
                     ));
                     None
                 }
+            }
+            ExprKind::LaterOf(a, b) | ExprKind::EarlierOf(a, b) => {
+                self.expect_type(a, Type::Date, "`the later of` or `the earlier of`", clause);
+                self.expect_type(b, Type::Date, "`the later of` or `the earlier of`", clause);
+                Some(Type::Date)
+            }
+            ExprKind::Rounded(inner, rounding) => {
+                let ty = self.type_of(inner, clause)?;
+                let fits = match rounding.unit {
+                    Unit::Whole => is_numeric(ty),
+                    Unit::Cent | Unit::Dollar => ty == Type::Money,
+                };
+                if fits {
+                    Some(if ty == Type::Money { ty } else { Type::Number })
+                } else {
+                    self.push(mismatch(
+                        expr.span,
+                        format!(
+                            "{} cannot be rounded to {}",
+                            ty.describe(),
+                            rounding.unit.words()
+                        ),
+                        clause,
+                    ));
+                    None
+                }
+            }
+            ExprKind::EventDate(event) | ExprKind::EventEnd(event) => {
+                self.event(event, Some(clause));
+                Some(Type::Date)
+            }
+            ExprKind::BusinessDay { date, .. } => {
+                self.model.counts_business_days = true;
+                self.expect_type(date, Type::Date, "this", clause);
+                Some(Type::Date)
+            }
+            ExprKind::MonthEnd(date) => {
+                self.expect_type(date, Type::Date, "this", clause);
+                Some(Type::Date)
+            }
+            ExprKind::Shift { by, date, .. } => {
+                if by.unit == DurationUnit::BusinessDays {
+                    self.model.counts_business_days = true;
+                }
+                self.expect_type(date, Type::Date, "a date counted from", clause);
+                Some(Type::Date)
+            }
+            ExprKind::Between { from, to, .. } => {
+                self.expect_type(from, Type::Date, "the number of days from", clause);
+                self.expect_type(to, Type::Date, "the number of days to", clause);
+                Some(Type::Count)
             }
             ExprKind::Binary(op, a, b) => {
                 let (ta, tb) = (self.type_of(a, clause)?, self.type_of(b, clause)?);
@@ -896,6 +1085,7 @@ impl Checker {
                 }
             }
         }
+        self.events_recorded_once(scenario, &label);
         for event in &scenario.events {
             self.scenario_event(event, &label);
         }
@@ -1075,6 +1265,58 @@ impl Checker {
             }
             Event::Signed { party, .. } | Event::Prevailed { party, .. } => {
                 self.party(party, Some(label))
+            }
+            Event::Happened {
+                event, on, through, ..
+            } => {
+                self.event(event, Some(label));
+                check_date(self, on, "event");
+                if let Some(through) = through.as_ref().filter(|t| t.node < on.node) {
+                    self.push(
+                        Diagnostic::error(
+                            Code::PeriodOrder,
+                            through.span,
+                            format!(
+                                "`{}` ends on {}, before it began on {}",
+                                event.node,
+                                long_date(through.node),
+                                long_date(on.node)
+                            ),
+                        )
+                        .with_secondary_if_same_file(on.span, "began here")
+                        .with_help("swap the two dates, or check the year")
+                        .in_clause(label),
+                    );
+                }
+            }
+        }
+    }
+
+    /// An event recorded twice in one scenario: clauses read one date for
+    /// it, so the second would be silently ignored.
+    fn events_recorded_once(&mut self, scenario: &Scenario, label: &str) {
+        let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
+        for event in &scenario.events {
+            let Event::Happened { event, span, .. } = event else {
+                continue;
+            };
+            match seen.get(event.node.as_str()) {
+                Some(first) => {
+                    let first = *first;
+                    self.push(
+                        Diagnostic::error(
+                            Code::DuplicateName,
+                            *span,
+                            format!("`{}` is recorded twice in this scenario", event.node),
+                        )
+                        .with_secondary_if_same_file(first, "first recorded here")
+                        .with_help("an event happens once: keep the date it happened, or record a lasting event `from DATE through DATE`")
+                        .in_clause(label),
+                    );
+                }
+                None => {
+                    seen.insert(&event.node, *span);
+                }
             }
         }
     }

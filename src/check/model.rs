@@ -113,6 +113,13 @@ pub struct Model {
     pub parties: BTreeMap<String, Party>,
     pub documents: BTreeMap<String, Document>,
     pub facts: BTreeMap<String, FactDecl>,
+    /// What a business day is, where the agreement says
+    /// (`business days exclude ...`).
+    pub business_days: Option<crate::calc::business::BusinessCalendar>,
+    /// Whether any clause counts in business days or rolls a date to one.
+    pub counts_business_days: bool,
+    /// Events a scenario may record (`event delivery "..."`).
+    pub events: BTreeMap<String, EventDecl>,
     pub elections: Vec<Election>,
     pub readings: Vec<Reading>,
     pub stated: Vec<Stated>,

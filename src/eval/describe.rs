@@ -1,6 +1,7 @@
 //! The ledger's words: each entry's one-line summary, its terms, its
 //! condition, as a lawyer would read them aloud.
 
+use super::schedule::roll_of;
 use super::*;
 
 impl<'m> Evaluator<'m> {
@@ -12,15 +13,7 @@ impl<'m> Evaluator<'m> {
         obligation: &Obligation,
         id: &ObligationId,
     ) -> Entry {
-        let period = period_of(obligation);
-        let due = obligation.modifiers.iter().find_map(|m| match m {
-            Modifier::On(d) => Some(d.node),
-            _ => None,
-        });
-        let effective = obligation.modifiers.iter().find_map(|m| match m {
-            Modifier::Effective(d) => Some(d.node),
-            _ => None,
-        });
+        let dates = self.dates_of(obligation);
         let conditions: Vec<String> = obligation
             .modifiers
             .iter()
@@ -51,19 +44,121 @@ impl<'m> Evaluator<'m> {
             instance: None,
             amount: None,
             currency: None,
-            due,
-            start: period
-                .and_then(|p| p.from.as_ref().map(|d| d.node))
-                .or(effective),
-            end: period.and_then(|p| p.through.as_ref().map(|d| d.node)),
-            status: Status::InForce,
+            due: dates.due,
+            start: dates.from.or(dates.effective),
+            end: dates.through,
+            status: if dates.unknown.is_some() {
+                Status::NotYetKnown
+            } else {
+                Status::InForce
+            },
             offset: None,
             paid: None,
             paid_on: None,
             outstanding: None,
             remedies: Vec::new(),
-            notes: Vec::new(),
+            notes: dates.unknown.into_iter().chain(dates.moved).collect(),
             explanation: Vec::new(),
+        }
+    }
+
+    /// The obligation's dates under the scenario. A date counted from an
+    /// event the scenario has not recorded is left out, and said so; a date
+    /// that cannot be computed for another reason is reported by
+    /// [`Evaluator::report_date_problems`].
+    pub(super) fn dates_of(&self, obligation: &Obligation) -> Dates {
+        let mut unknown = None;
+        let mut date = |expr: Option<&Expr>| match expr.map(|e| self.date(e)) {
+            Some(Ok(date)) => Some(date),
+            Some(Err(Unavailable::NotYetKnown(event))) => {
+                unknown.get_or_insert(format!(
+                    "its date counts from `{event}`, which this scenario does not record: not yet known"
+                ));
+                None
+            }
+            _ => None,
+        };
+        let period = period_of(obligation);
+        let due = date(obligation.modifiers.iter().find_map(|m| match m {
+            Modifier::On(d) => Some(d),
+            _ => None,
+        }));
+        // A single due date moves as the convention says, and the ledger
+        // says so.
+        let mut moved = None;
+        let due = match (due, roll_of(obligation, None)) {
+            (Some(due), Some(roll)) => match self.calendar.roll(due, roll) {
+                Ok(rolled) => {
+                    if rolled != due {
+                        moved = Some(self.moved_note(due, rolled, roll, None));
+                    }
+                    Some(rolled)
+                }
+                Err(error) => {
+                    moved = Some(format!(
+                        "{} is not moved to a business day: {error}",
+                        long_date(due)
+                    ));
+                    Some(due)
+                }
+            },
+            (due, _) => due,
+        };
+        let effective = date(obligation.modifiers.iter().find_map(|m| match m {
+            Modifier::Effective(d) => Some(d),
+            _ => None,
+        }));
+        let from = date(period.and_then(|p| p.from.as_ref()));
+        let through = date(period.and_then(|p| p.through.as_ref()));
+        Dates {
+            due,
+            effective,
+            from,
+            through,
+            unknown,
+            moved,
+        }
+    }
+
+    /// Every date of the obligation that cannot be computed under the
+    /// scenario for a reason other than an event not yet recorded (a fact
+    /// the scenario does not give, a date outside the calendar): one
+    /// diagnostic each.
+    pub(super) fn report_date_problems(&mut self, obligation: &Obligation, clause: &str) {
+        let period = period_of(obligation);
+        let written = obligation
+            .modifiers
+            .iter()
+            .filter_map(|m| match m {
+                Modifier::On(d) | Modifier::Effective(d) => Some(d),
+                _ => None,
+            })
+            .chain(period.and_then(|p| p.from.as_ref()))
+            .chain(period.and_then(|p| p.through.as_ref()));
+        let problems: Vec<Unavailable> = written
+            .filter(|d| d.written_date().is_none())
+            .filter_map(|d| self.date(d).err())
+            .collect();
+        for problem in problems {
+            let diagnostic = match problem {
+                Unavailable::NotYetKnown(_) => continue,
+                Unavailable::MissingFact(fact, span) => Diagnostic::warning(
+                    Code::MissingFact,
+                    span,
+                    format!(
+                        "scenario `{}` gives no value for `{fact}`, so this date cannot be computed",
+                        self.scenario_name()
+                    ),
+                )
+                .with_help(format!("add `fact {fact} is ...` to the scenario")),
+                Unavailable::Arithmetic(message, span) => Diagnostic::error(
+                    Code::Arithmetic,
+                    span,
+                    format!("under scenario `{}`, {message}", self.scenario_name()),
+                )
+                .with_help("check the dates and durations of the calculation"),
+            };
+            self.diagnostics.push(diagnostic.in_clause(clause));
         }
     }
 
@@ -108,19 +203,29 @@ impl<'m> Evaluator<'m> {
             } => {
                 let during = period
                     .as_ref()
-                    .map(|p| match (&p.from, &p.through) {
-                        (Some(f), Some(t)) => {
-                            format!(" from {} through {}", long_date(f.node), long_date(t.node))
-                        }
-                        (Some(f), None) => format!(" from {}", long_date(f.node)),
-                        (None, Some(t)) => format!(" through {}", long_date(t.node)),
-                        (None, None) => String::new(),
-                    })
+                    .map(|p| self.period_words(p))
                     .unwrap_or_default();
                 format!("reduced by compensation {} receives{during}", receiver.node)
             }
             _ => return None,
         })
+    }
+
+    /// ` from June 6, 2002 through March 31, 2003`: each date as the
+    /// scenario makes it, or as written where it cannot.
+    fn period_words(&self, period: &Period) -> String {
+        let date = |e: &Expr| match self.date(e) {
+            Ok(date) => long_date(date),
+            Err(_) => e.to_string(),
+        };
+        let mut words = String::new();
+        if let Some(from) = &period.from {
+            words.push_str(&format!(" from {}", date(from)));
+        }
+        if let Some(through) = &period.through {
+            words.push_str(&format!(" through {}", date(through)));
+        }
+        words
     }
 
     /// The obligation as one sentence, in the file's own words.

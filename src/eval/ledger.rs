@@ -89,6 +89,9 @@ pub enum Status {
     DefaultApplied,
     /// An amount that comes to nothing: never due, never late.
     NothingOwed,
+    /// Its date or amount counts from an event the scenario has not
+    /// recorded.
+    NotYetKnown,
 }
 
 impl Status {
@@ -111,6 +114,7 @@ impl Status {
             Status::Open => "open",
             Status::DefaultApplied => "default applied",
             Status::NothingOwed => "nothing owed",
+            Status::NotYetKnown => "not yet known",
         }
     }
 }

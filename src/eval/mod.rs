@@ -19,10 +19,11 @@ use self::schedule::installments;
 use self::settle::index_events;
 use self::value::{is_literal, negative_amount};
 
+use crate::calc::business::BusinessCalendar;
 use crate::calc::calendar::format_time;
 use crate::calc::calendar::{
-    add_duration, dates_between, dates_from, dates_until, effective_rule, long_date, sub_duration,
-    TooMany,
+    add_duration, dates_between, dates_from, dates_until, effective_rule, last_day_of_month,
+    long_date, span_length, sub_duration, TooMany,
 };
 use crate::calc::money::{
     day_count, format_count, format_money, format_money_exact, format_percent, simple_interest,
@@ -144,6 +145,8 @@ enum Unavailable {
     MissingFact(String, Span),
     /// Overflow, division by zero, a date outside the calendar.
     Arithmetic(String, Span),
+    /// A date counted from an event the scenario has not recorded.
+    NotYetKnown(String),
 }
 
 /// A reading's option in force under the scenario.
@@ -151,6 +154,18 @@ enum Unavailable {
 struct Chosen {
     option: String,
     meaning: Option<Meaning>,
+}
+
+/// An obligation's dates under a scenario (see [`Evaluator::dates_of`]).
+struct Dates {
+    due: Option<NaiveDate>,
+    effective: Option<NaiveDate>,
+    from: Option<NaiveDate>,
+    through: Option<NaiveDate>,
+    /// Why a date is not yet known (an event the scenario does not record).
+    unknown: Option<String>,
+    /// Where the due date moved from, when it is not a business day.
+    moved: Option<String>,
 }
 
 /// A payment made, as the evaluator applies it.
@@ -200,6 +215,8 @@ struct Evaluator<'m> {
     defaulted_elections: Vec<String>,
     /// What is left of the ledger's size limit.
     budget: budget::Budget,
+    /// What a business day is: the agreement's, or Saturday and Sunday off.
+    calendar: std::borrow::Cow<'m, BusinessCalendar>,
     /// The weight of each clause's quote (see [`budget::weight`]), by
     /// clause: weighed once, however many entries repeat it.
     quote_text: BTreeMap<String, usize>,
@@ -244,6 +261,10 @@ impl<'m> Evaluator<'m> {
             reported_missing: Vec::new(),
             defaulted_elections: Vec::new(),
             budget: budget::Budget::default(),
+            calendar: match &model.business_days {
+                Some(calendar) => std::borrow::Cow::Borrowed(calendar),
+                None => std::borrow::Cow::Owned(BusinessCalendar::with_built_ins(Vec::new())),
+            },
             quote_text: BTreeMap::new(),
         }
     }
@@ -265,6 +286,9 @@ impl<'m> Evaluator<'m> {
     }
 
     fn run(&mut self) {
+        if self.model.counts_business_days && self.model.business_days.is_none() {
+            self.use_default("where the agreement does not say what a business day is, every day but Saturday and Sunday is one");
+        }
         self.choose_readings();
         self.record_elections();
         self.decide_acceptance();
@@ -528,6 +552,7 @@ impl<'m> Evaluator<'m> {
 
     fn obligation(&mut self, clause: &'m Clause, obligation: &'m Obligation, id: &ObligationId) {
         let truth = self.conditions(obligation);
+        self.report_date_problems(obligation, &clause.number.node);
         match (&obligation.subject, obligation.kind) {
             (Subject::Amount(total), Kind::Payment) if installments(obligation).is_some() => {
                 self.schedule(clause, obligation, id, truth, total);
@@ -616,6 +641,14 @@ impl<'m> Evaluator<'m> {
                     );
                 }
             }
+            // Said once: a date counted from the same event says it already.
+            Unavailable::NotYetKnown(_) if entry.status == Status::NotYetKnown => {}
+            Unavailable::NotYetKnown(event) => {
+                entry.status = Status::NotYetKnown;
+                entry.notes.push(format!(
+                    "the amount counts from `{event}`, which this scenario does not record: not yet known"
+                ));
+            }
             Unavailable::Arithmetic(message, span) => {
                 entry.notes.push(message.clone());
                 self.diagnostics.push(
@@ -636,6 +669,10 @@ impl<'m> Evaluator<'m> {
             Truth::No => return Status::NotTriggered,
             Truth::Unknown => return Status::Conditional,
             Truth::Yes => {}
+        }
+        // Its date, or its amount, waits on an event not yet recorded.
+        if entry.status == Status::NotYetKnown {
+            return Status::NotYetKnown;
         }
         if is_paid_in_money(obligation, entry) {
             return match entry.due {

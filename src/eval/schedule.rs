@@ -26,6 +26,12 @@ impl<'m> Evaluator<'m> {
             Remainder::Last
         });
         let template = self.entry(clause, obligation, id);
+        // A schedule that starts or ends on a date not yet known has no
+        // dates to expand: one entry says so.
+        if template.status == Status::NotYetKnown {
+            self.push_entry(template);
+            return;
+        }
         if self.budget.entries_left() == 0 {
             self.over_budget(span, &clause.number.node);
             return;
@@ -44,6 +50,18 @@ impl<'m> Evaluator<'m> {
                 );
                 return;
             }
+        };
+        let mut dates = dates;
+        let moved = match roll_of(obligation, day) {
+            Some(roll) => match self.roll_dates(&mut dates, roll, day, span) {
+                Ok(moved) => moved,
+                Err(diagnostic) => {
+                    self.diagnostics
+                        .push(diagnostic.in_clause(clause.number.node.clone()));
+                    return;
+                }
+            },
+            None => Vec::new(),
         };
         // Every installment repeats its obligation's words in the reports.
         let each = self.entry_text(&template) + INSTANCE_TEXT;
@@ -118,6 +136,9 @@ impl<'m> Evaluator<'m> {
             let mut entry = template.clone();
             entry.id = id.instance_id(k + 1);
             entry.due = Some(*date);
+            if let Some(Some(note)) = moved.get(k) {
+                entry.notes.push(note.clone());
+            }
             entry.start = None;
             entry.end = None;
             entry.amount = Some(*part);
@@ -310,9 +331,8 @@ impl<'m> Evaluator<'m> {
         day: Option<DayRule>,
     ) -> Result<(Vec<NaiveDate>, Option<String>), TooMany> {
         let stated = count.value.node as usize;
-        let period = period_of(obligation);
-        let from = period.and_then(|p| p.from.as_ref().map(|d| d.node));
-        let through = period.and_then(|p| p.through.as_ref().map(|d| d.node));
+        let dates = self.dates_of(obligation);
+        let (from, through) = (dates.from, dates.through);
         match (from, through) {
             (Some(from), Some(through)) => {
                 let rule = effective_rule(day, from);
@@ -487,5 +507,83 @@ pub(super) fn remainder_note(parts: &[Decimal], remainder: Remainder) -> String 
             format_money(*r)
         ),
         _ => "the installments are equal to the cent".to_owned(),
+    }
+}
+
+/// The business day convention a schedule's or a date's days follow: the
+/// stated one, or following for `on the first business day of the month`.
+pub(super) fn roll_of(obligation: &Obligation, day: Option<DayRule>) -> Option<Roll> {
+    let stated = obligation.modifiers.iter().find_map(|m| match m {
+        Modifier::Roll(roll, _) => Some(*roll),
+        _ => None,
+    });
+    stated.or((day == Some(DayRule::FirstBusinessDay)).then_some(Roll::Following))
+}
+
+impl<'m> Evaluator<'m> {
+    /// Moves each date that is not a business day as the convention says;
+    /// for each date, the note saying where it moved from (`None`: it did
+    /// not move). `Err` with the diagnostic when a date cannot be placed
+    /// (a year outside the built-in calendars).
+    pub(super) fn roll_dates(
+        &self,
+        dates: &mut [NaiveDate],
+        roll: Roll,
+        day: Option<DayRule>,
+        span: Span,
+    ) -> Result<Vec<Option<String>>, Diagnostic> {
+        let mut notes = Vec::with_capacity(dates.len());
+        for date in dates.iter_mut() {
+            let rolled = self.calendar.roll(*date, roll).map_err(|e| {
+                Diagnostic::error(
+                    Code::Arithmetic,
+                    span,
+                    format!("under scenario `{}`, {} cannot be placed on a business day: {e}", self.scenario_name(), long_date(*date)),
+                )
+                .with_help("check the dates of the schedule and the years the business-day calendar covers")
+            })?;
+            notes.push((rolled != *date).then(|| self.moved_note(*date, rolled, roll, day)));
+            *date = rolled;
+        }
+        Ok(notes)
+    }
+
+    /// `February 15, 2025 is not a business day (a Saturday): moved to
+    /// February 18, 2025 (business day convention following)`
+    pub(super) fn moved_note(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        roll: Roll,
+        day: Option<DayRule>,
+    ) -> String {
+        use chrono::Datelike;
+        let why = match self.calendar.holiday_name(from) {
+            Ok(Some(holiday)) => holiday,
+            _ => format!("a {}", weekday_name(from.weekday())),
+        };
+        let rule = if day == Some(DayRule::FirstBusinessDay) {
+            "the first business day of the month".to_owned()
+        } else {
+            format!("business day convention {roll}")
+        };
+        format!(
+            "{} is not a business day ({why}): moved to {} ({rule})",
+            long_date(from),
+            long_date(to)
+        )
+    }
+}
+
+fn weekday_name(day: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::*;
+    match day {
+        Mon => "Monday",
+        Tue => "Tuesday",
+        Wed => "Wednesday",
+        Thu => "Thursday",
+        Fri => "Friday",
+        Sat => "Saturday",
+        Sun => "Sunday",
     }
 }

@@ -110,12 +110,9 @@ impl<'m> Evaluator<'m> {
             } => Some((receiver, period, *span)),
             _ => None,
         })?;
-        let from = period
-            .as_ref()
-            .and_then(|p| p.from.as_ref().map(|d| d.node));
-        let through = period
-            .as_ref()
-            .and_then(|p| p.through.as_ref().map(|d| d.node));
+        let date = |e: Option<&Expr>| e.and_then(|e| self.date(e).ok());
+        let from = date(period.as_ref().and_then(|p| p.from.as_ref()));
+        let through = date(period.as_ref().and_then(|p| p.through.as_ref()));
         let mut receipts: Vec<Receipt> = self
             .events()
             .filter_map(|e| match e {
@@ -600,6 +597,16 @@ impl<'m> Evaluator<'m> {
                 .notes
                 .push(format!("notice given on {}", long_date(on)));
         }
+    }
+}
+
+impl Evaluator<'_> {
+    /// The day the first notice answering the duty labelled `label` was given.
+    pub(super) fn notice_date(&self, label: &str) -> Option<NaiveDate> {
+        self.notices
+            .iter()
+            .find(|n| n.duty.label.as_ref().is_some_and(|l| l.node == label))
+            .map(|n| n.on)
     }
 }
 

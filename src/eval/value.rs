@@ -2,6 +2,7 @@
 //! the arithmetic shown; conditions true, false, or not yet known.
 
 use super::*;
+use chrono::Datelike;
 
 impl<'m> Evaluator<'m> {
     /// A condition stated in words, as the scenario decides it
@@ -95,8 +96,104 @@ impl<'m> Evaluator<'m> {
                     Truth::No
                 }
             }
+            Condition::Happens { event, by } => {
+                // A scenario records what happened up to its date: an event
+                // it does not record has not happened, and cannot have by a
+                // deadline already past; by a later one, it still may.
+                let by_date = by.as_ref().map(|d| self.date(d));
+                let Some((on, _)) = self.happened(&event.node) else {
+                    return match by_date {
+                        Some(Ok(by)) if by >= self.as_of => Truth::Unknown,
+                        _ => Truth::No,
+                    };
+                };
+                match by_date {
+                    None => Truth::Yes,
+                    Some(Ok(by)) if on <= by => Truth::Yes,
+                    Some(Ok(_)) => Truth::No,
+                    Some(Err(_)) => Truth::Unknown,
+                }
+            }
             Condition::Described(text) => self.decided(&text.node),
         }
+    }
+
+    /// When the scenario records that an event happened, by its date: its
+    /// first and last day. `event` may also name a notice duty: the day the
+    /// notice answering it was given.
+    pub(super) fn happened(&self, event: &str) -> Option<(NaiveDate, NaiveDate)> {
+        let recorded = self.events().find_map(|e| match e {
+            Event::Happened {
+                event: name,
+                on,
+                through,
+                ..
+            } if name.node == event => {
+                Some((on.node, through.as_ref().map_or(on.node, |t| t.node)))
+            }
+            _ => None,
+        });
+        recorded
+            .or_else(|| self.notice_date(event).map(|on| (on, on)))
+            .filter(|(on, _)| *on <= self.as_of)
+    }
+
+    /// A date under the scenario: written out, a fact's, the day an event
+    /// happened, or counted from one of those.
+    pub(super) fn date(&self, expr: &Expr) -> Result<NaiveDate, Unavailable> {
+        match self.value(expr)? {
+            Val::Date(date) => Ok(date),
+            // The checker types every date position, so only an unchecked
+            // model gets here.
+            _ => Err(Unavailable::Arithmetic(
+                format!("`{expr}` is not a date"),
+                expr.span,
+            )),
+        }
+    }
+
+    /// The first business day on or after `date` (`later`), or the last on
+    /// or before it.
+    fn roll_to_business_day(
+        &self,
+        expr: &Expr,
+        date: NaiveDate,
+        later: bool,
+    ) -> Result<NaiveDate, Unavailable> {
+        let roll = if later {
+            Roll::Following
+        } else {
+            Roll::Preceding
+        };
+        self.calendar
+            .roll(date, roll)
+            .map_err(|e| calendar_problem(expr, e))
+    }
+
+    /// A date shifted by a duration; business days on the agreement's
+    /// calendar.
+    fn shift(
+        &self,
+        expr: &Expr,
+        date: NaiveDate,
+        by: Duration,
+        after: bool,
+    ) -> Result<NaiveDate, Unavailable> {
+        if by.unit == DurationUnit::BusinessDays {
+            let n = i64::from(by.amount);
+            return self
+                .calendar
+                .add_business_days(date, if after { n } else { -n })
+                .map_err(|e| calendar_problem(expr, e));
+        }
+        let shifted = if after {
+            add_duration(date, by)
+        } else {
+            sub_duration(date, by)
+        };
+        shifted.ok_or_else(|| {
+            Unavailable::Arithmetic(format!("`{expr}` falls outside the calendar"), expr.span)
+        })
     }
 
     pub(super) fn value(&self, expr: &Expr) -> Result<Val, Unavailable> {
@@ -123,6 +220,55 @@ impl<'m> Evaluator<'m> {
                 };
                 let greater = matches!(expr.node, ExprKind::GreaterOf(..));
                 Ok(if (x >= y) == greater { va } else { vb })
+            }
+            ExprKind::Rounded(inner, rounding) => match self.value(inner)? {
+                Val::Money(v) => Ok(Val::Money(rounding.apply(v))),
+                Val::Number(v) => Ok(Val::Number(rounding.apply(v))),
+                Val::Percent(v) => Ok(Val::Percent(rounding.apply(v))),
+                _ => Err(overflow()),
+            },
+            ExprKind::LaterOf(a, b) | ExprKind::EarlierOf(a, b) => {
+                let (x, y) = (self.date(a)?, self.date(b)?);
+                let later = matches!(expr.node, ExprKind::LaterOf(..));
+                Ok(Val::Date(if later { x.max(y) } else { x.min(y) }))
+            }
+            ExprKind::EventDate(event) | ExprKind::EventEnd(event) => {
+                let (first, last) = self
+                    .happened(&event.node)
+                    .ok_or_else(|| Unavailable::NotYetKnown(event.node.clone()))?;
+                let end = matches!(expr.node, ExprKind::EventEnd(_));
+                Ok(Val::Date(if end { last } else { first }))
+            }
+            ExprKind::MonthEnd(date) => {
+                let date = self.date(date)?;
+                last_day_of_month(date.year(), date.month())
+                    .map(Val::Date)
+                    .ok_or_else(overflow)
+            }
+            ExprKind::BusinessDay { later, date } => {
+                let date = self.date(date)?;
+                self.roll_to_business_day(expr, date, *later).map(Val::Date)
+            }
+            ExprKind::Between {
+                unit,
+                from,
+                to,
+                inclusive,
+            } => {
+                let length = span_length(self.date(from)?, self.date(to)?, *unit, *inclusive);
+                Ok(Val::Number(Decimal::from(length)))
+            }
+            ExprKind::Shift { by, after, date } => {
+                let date = self.date(date)?;
+                self.shift(expr, date, *by, *after).map(Val::Date)
+            }
+            ExprKind::Binary(op @ (BinOp::Add | BinOp::Sub), a, b)
+                if matches!(b.node, ExprKind::Duration(_)) =>
+            {
+                let (Val::Date(date), Val::Duration(by)) = (self.value(a)?, self.value(b)?) else {
+                    return Err(overflow());
+                };
+                self.shift(expr, date, by, *op == BinOp::Add).map(Val::Date)
             }
             ExprKind::Binary(op, a, b) => {
                 let (va, vb) = (self.value(a)?, self.value(b)?);
@@ -163,13 +309,43 @@ impl<'m> Evaluator<'m> {
                     self.explain_operand(b)
                 )
             }
+            ExprKind::Between {
+                unit,
+                from,
+                to,
+                inclusive,
+            } => format!(
+                "the number of {} from {} {} {}",
+                unit.words(),
+                self.date_words(from),
+                if *inclusive { "through" } else { "to" },
+                self.date_words(to)
+            ),
+            // The step before rounding is shown unevaluated: its exact
+            // quotient may have more digits than a reader can check.
+            ExprKind::Rounded(inner, rounding) => {
+                format!("({}) {}", self.explain(inner), rounding.describe())
+            }
             _ => self.value(expr).map(show).unwrap_or_default(),
+        }
+    }
+
+    /// A date as the scenario makes it (`June 11, 2025`), or as written
+    /// where it cannot.
+    fn date_words(&self, expr: &Expr) -> String {
+        match self.date(expr) {
+            Ok(date) => long_date(date),
+            Err(_) => expr.to_string(),
         }
     }
 
     pub(super) fn explain_operand(&self, expr: &Expr) -> String {
         match &expr.node {
-            ExprKind::Binary(..) | ExprKind::GreaterOf(..) | ExprKind::LesserOf(..) => {
+            ExprKind::Binary(..)
+            | ExprKind::GreaterOf(..)
+            | ExprKind::LesserOf(..)
+            | ExprKind::Between { .. }
+            | ExprKind::Rounded(..) => {
                 let value = self
                     .value(expr)
                     .map(|v| format!(" = {}", show(v)))
@@ -179,6 +355,12 @@ impl<'m> Evaluator<'m> {
             _ => self.explain(expr),
         }
     }
+}
+
+/// A business-day question with no answer (a year outside the built-in
+/// calendars, a count too long).
+fn calendar_problem(expr: &Expr, error: crate::calc::business::CalendarError) -> Unavailable {
+    Unavailable::Arithmetic(format!("`{expr}` cannot be counted: {error}"), expr.span)
 }
 
 /// An amount to pay that comes to less than nothing: there is no such

@@ -5,7 +5,8 @@
 //! two files that differ only in layout have equal trees: that is how
 //! `clausec fmt` proves it changed nothing but the layout.
 
-pub use crate::calc::calendar::{DayRule, Duration, DurationUnit, Frequency};
+pub use crate::calc::business::{BuiltIn, Roll};
+pub use crate::calc::calendar::{DayRule, Duration, DurationUnit, Frequency, SpanUnit};
 pub use crate::calc::money::{DayCount, Remainder, RoundingMode, Unit};
 use crate::source::Span;
 use chrono::{NaiveDate, NaiveTime};
@@ -43,6 +44,8 @@ pub enum Item {
     Election(Election),
     Assumption(Assumption),
     Signature(Signature),
+    Event(EventDecl),
+    BusinessDays(BusinessDays),
     Clause(Clause),
     Scenario(Scenario),
 }
@@ -138,6 +141,24 @@ pub enum Assumption {
     },
 }
 
+/// `event delivery "the Seller delivers the Lathe"`: something a scenario
+/// may record as having happened on a date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventDecl {
+    pub name: Name,
+    pub description: Option<Text>,
+}
+
+/// `business days exclude Saturdays, Sundays and United States federal
+/// holidays`: what the agreement calls a business day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BusinessDays {
+    pub weekend: Vec<Spanned<chrono::Weekday>>,
+    pub built_ins: Vec<Spanned<BuiltIn>>,
+    pub holidays: Vec<DateLit>,
+    pub span: Span,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Signature {
     pub party: Name,
@@ -163,6 +184,7 @@ pub struct Clause {
     pub assumptions: Vec<Assumption>,
     pub elections: Vec<Election>,
     pub facts: Vec<FactDecl>,
+    pub events: Vec<EventDecl>,
     pub obligations: Vec<Obligation>,
     /// The `clause 2(b) "..."` line.
     pub head_span: Span,
@@ -272,8 +294,8 @@ pub struct LateInterest {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Period {
-    pub from: Option<DateLit>,
-    pub through: Option<DateLit>,
+    pub from: Option<Expr>,
+    pub through: Option<Expr>,
     pub span: Span,
 }
 
@@ -289,11 +311,14 @@ pub enum Modifier {
     },
     /// `if the count and the dates disagree, follow READING`
     ConflictRule(Name),
+    /// `business day convention following`
+    Roll(Roll, Span),
     Rounding(RoundingMode, Unit, Span),
     Remainder(Remainder, Span),
     Period(Period),
-    On(DateLit),
-    Effective(DateLit),
+    /// `on DATE` or `by DATE`
+    On(Expr),
+    Effective(Expr),
     For(Spanned<Duration>),
     Within(Spanned<Duration>),
     Offset {
@@ -325,6 +350,7 @@ impl Modifier {
             Modifier::ConflictRule(_) => {
                 "which reading to follow (`if the count and the dates disagree, follow ...`)"
             }
+            Modifier::Roll(..) => "its business day convention (`business day convention ...`)",
             Modifier::Rounding(..) => "its rounding (`rounded ...`)",
             Modifier::Remainder(..) => {
                 "where the remainder goes (`remainder on the ... installment`)"
@@ -352,6 +378,7 @@ impl Modifier {
         Some(match self {
             Modifier::Installments { span, .. }
             | Modifier::Rounding(_, _, span)
+            | Modifier::Roll(_, span)
             | Modifier::Remainder(_, span)
             | Modifier::Offset { span, .. }
             | Modifier::Lapses(span) => *span,
@@ -372,9 +399,17 @@ pub enum Condition {
     Not(Box<Condition>, Span),
     All(Vec<Condition>, Span),
     Any(Vec<Condition>, Span),
-    Elects { party: Name, option: Name },
+    Elects {
+        party: Name,
+        option: Name,
+    },
     Prevails(Name),
     Compare(Expr, Spanned<CompareOp>, Expr),
+    /// `delivery happens`, `delivery happens by DATE`
+    Happens {
+        event: Name,
+        by: Option<Expr>,
+    },
     Described(Text),
     Fact(Name),
 }
@@ -386,6 +421,9 @@ impl Condition {
             Condition::Elects { party, option } => party.span.to(option.span),
             Condition::Prevails(n) | Condition::Fact(n) => n.span,
             Condition::Compare(a, _, b) => a.span.to(b.span),
+            Condition::Happens { event, by } => {
+                by.as_ref().map_or(event.span, |d| event.span.to(d.span))
+            }
             Condition::Described(t) => t.span,
         }
     }
@@ -440,6 +478,18 @@ pub struct Expr {
     pub parenthesized: bool,
 }
 
+impl Expr {
+    /// The date, when the expression is one written out (`June 6, 2002`);
+    /// `None` for a date counted from facts or events, which only a
+    /// scenario can give.
+    pub fn written_date(&self) -> Option<NaiveDate> {
+        match self.node {
+            ExprKind::Date(date) => Some(date),
+            _ => None,
+        }
+    }
+}
+
 /// Like spans, parentheses are out of equality: `(a * 6) / 12` and
 /// `a * 6 / 12` are the same calculation.
 impl PartialEq for Expr {
@@ -459,6 +509,37 @@ pub enum ExprKind {
     Binary(BinOp, Box<Expr>, Box<Expr>),
     GreaterOf(Box<Expr>, Box<Expr>),
     LesserOf(Box<Expr>, Box<Expr>),
+    /// `the later of A and B` (dates)
+    LaterOf(Box<Expr>, Box<Expr>),
+    /// `the earlier of A and B` (dates)
+    EarlierOf(Box<Expr>, Box<Expr>),
+    /// `the date of delivery`: the first day of a recorded event
+    EventDate(Name),
+    /// `the end of force_majeure`: the last day of a recorded event
+    EventEnd(Name),
+    /// `the last day of the month of DATE`
+    MonthEnd(Box<Expr>),
+    /// `the first business day on or after DATE` (`later` true) or `the last
+    /// business day on or before DATE`
+    BusinessDay {
+        later: bool,
+        date: Box<Expr>,
+    },
+    /// `the number of days from A to B` (`inclusive` false) or `... through B`
+    Between {
+        unit: SpanUnit,
+        from: Box<Expr>,
+        to: Box<Expr>,
+        inclusive: bool,
+    },
+    /// `(EXPR) rounded down to a whole number`
+    Rounded(Box<Expr>, crate::calc::money::Rounding),
+    /// `30 days after DATE` (`after` true), `10 days before DATE`
+    Shift {
+        by: Duration,
+        after: bool,
+        date: Box<Expr>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -551,5 +632,13 @@ pub enum Event {
     Prevailed {
         party: Name,
         on: DateLit,
+    },
+    /// `delivery happened on June 11, 2025`, or from one date through another
+    Happened {
+        event: Name,
+        on: DateLit,
+        through: Option<DateLit>,
+        description: Option<Text>,
+        span: Span,
     },
 }

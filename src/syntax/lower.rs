@@ -120,6 +120,14 @@ impl Lowerer {
         Span::new(self.file, self.offset + s.start(), self.offset + s.end())
     }
 
+    /// The span without the white space pest lets a rule that ends in an
+    /// expression run on over (`from DATE` up to the next line's start).
+    fn trimmed_span(&self, pair: &Pair<'_, Rule>) -> Span {
+        let span = self.span(pair);
+        let length = pair.as_str().trim_end().len();
+        Span::new(span.file, span.start, span.start + length)
+    }
+
     fn children<'i>(&self, pair: Pair<'i, Rule>) -> Children<'i> {
         let span = self.span(&pair);
         Children {
@@ -141,6 +149,8 @@ impl Lowerer {
             Rule::election_decl => Item::Election(self.election_decl(pair)?),
             Rule::assumption_decl => Item::Assumption(self.assumption_decl(pair)?),
             Rule::signature_decl => Item::Signature(self.signature_decl(pair)?),
+            Rule::event_decl => Item::Event(self.event_decl(pair)?),
+            Rule::business_days_decl => Item::BusinessDays(self.business_days(pair)?),
             Rule::clause => Item::Clause(self.clause(pair)?),
             Rule::scenario => Item::Scenario(self.scenario(pair)?),
             other => return Err(internal(span, Rule::item, Some(other))),
@@ -175,6 +185,55 @@ impl Lowerer {
     fn dated(&mut self, pair: Pair<'_, Rule>) -> Result<DateLit> {
         let mut c = self.children(pair);
         self.date(c.required(Rule::date)?)
+    }
+
+    /// `event delivery "the Seller delivers the Lathe"`
+    fn event_decl(&mut self, pair: Pair<'_, Rule>) -> Result<EventDecl> {
+        let mut c = self.children(pair);
+        let name = self.name(c.required(Rule::name)?);
+        let description = c.optional(Rule::string).map(|s| self.string(s));
+        Ok(EventDecl { name, description })
+    }
+
+    /// `business days exclude Saturdays, Sundays and United States federal holidays`
+    fn business_days(&mut self, pair: Pair<'_, Rule>) -> Result<BusinessDays> {
+        use chrono::Weekday;
+        let span = self.trimmed_span(&pair);
+        let mut declared = BusinessDays {
+            weekend: Vec::new(),
+            built_ins: Vec::new(),
+            holidays: Vec::new(),
+            span,
+        };
+        let mut c = self.children(pair);
+        while let Some(day) = c.next() {
+            let at = self.span(&day);
+            match day.as_rule() {
+                Rule::weekday_plural => {
+                    let weekday = match day.as_str() {
+                        "Mondays" => Weekday::Mon,
+                        "Tuesdays" => Weekday::Tue,
+                        "Wednesdays" => Weekday::Wed,
+                        "Thursdays" => Weekday::Thu,
+                        "Fridays" => Weekday::Fri,
+                        "Saturdays" => Weekday::Sat,
+                        _ => Weekday::Sun,
+                    };
+                    declared.weekend.push(Spanned::new(weekday, at));
+                }
+                Rule::built_in_holidays => {
+                    let built_in = if day.as_str().starts_with("United States") {
+                        BuiltIn::UnitedStatesFederal
+                    } else {
+                        BuiltIn::EnglandAndWales
+                    };
+                    declared.built_ins.push(Spanned::new(built_in, at));
+                }
+                Rule::date => declared.holidays.push(self.date(day)?),
+                other => return Err(internal(at, Rule::business_days_decl, Some(other))),
+            }
+        }
+        Ok(declared)
     }
 
     fn party_decl(&mut self, pair: Pair<'_, Rule>) -> Result<Party> {
@@ -324,6 +383,7 @@ impl Lowerer {
             assumptions: Vec::new(),
             elections: Vec::new(),
             facts: Vec::new(),
+            events: Vec::new(),
             obligations: Vec::new(),
             head_span,
         };
@@ -336,6 +396,7 @@ impl Lowerer {
                 Rule::assumption_decl => clause.assumptions.push(self.assumption_decl(item)?),
                 Rule::election_decl => clause.elections.push(self.election_decl(item)?),
                 Rule::fact_decl => clause.facts.push(self.fact_decl(item)?),
+                Rule::event_decl => clause.events.push(self.event_decl(item)?),
                 Rule::obligation => match self.obligation(item) {
                     Ok(obligation) => clause.obligations.push(obligation),
                     Err(error) => self.errors.push(error),
@@ -483,7 +544,13 @@ impl Lowerer {
     }
 
     fn modifier(&mut self, pair: Pair<'_, Rule>) -> Result<Modifier> {
-        let span = self.span(&pair);
+        let span = match pair.as_rule() {
+            // These end in a date, an expression now.
+            Rule::period | Rule::on_date | Rule::by_date | Rule::effective | Rule::offset => {
+                self.trimmed_span(&pair)
+            }
+            _ => self.span(&pair),
+        };
         let rule = pair.as_rule();
         let mut c = self.children(pair);
         Ok(match rule {
@@ -519,13 +586,17 @@ impl Lowerer {
                 }
             }
             Rule::conflict_rule => Modifier::ConflictRule(self.name(c.required(Rule::name)?)),
-            Rule::rounding => {
-                let mode = match c.required(Rule::rounding_mode)?.as_str() {
-                    "half up" => RoundingMode::HalfUp,
-                    "half even" => RoundingMode::HalfEven,
-                    "down" => RoundingMode::Down,
-                    _ => RoundingMode::Up,
+            Rule::roll_convention => {
+                let roll = match c.required(Rule::roll_name)?.as_str() {
+                    "modified following" => Roll::ModifiedFollowing,
+                    "modified preceding" => Roll::ModifiedPreceding,
+                    "following" => Roll::Following,
+                    _ => Roll::Preceding,
                 };
+                Modifier::Roll(roll, span)
+            }
+            Rule::rounding => {
+                let mode = rounding_mode(c.required(Rule::rounding_mode)?.as_str());
                 let unit = match c.required(Rule::rounding_unit)?.as_str() {
                     "dollar" => Unit::Dollar,
                     _ => Unit::Cent,
@@ -540,8 +611,10 @@ impl Lowerer {
                 Modifier::Remainder(position, span)
             }
             Rule::period => Modifier::Period(self.period_children(span, &mut c)?),
-            Rule::on_date | Rule::by_date => Modifier::On(self.date(c.required(Rule::date)?)?),
-            Rule::effective => Modifier::Effective(self.date(c.required(Rule::date)?)?),
+            Rule::on_date | Rule::by_date => {
+                Modifier::On(self.date_expr(c.required(Rule::date_expr)?)?)
+            }
+            Rule::effective => Modifier::Effective(self.date_expr(c.required(Rule::date_expr)?)?),
             Rule::for_duration => Modifier::For(self.duration(c.required(Rule::duration)?)?),
             Rule::within => Modifier::Within(self.duration(c.required(Rule::duration)?)?),
             Rule::grace => Modifier::Grace(self.duration(c.required(Rule::duration)?)?),
@@ -550,7 +623,7 @@ impl Lowerer {
                 let receiver = self.name(r.required(Rule::name)?);
                 let period = match c.optional(Rule::period) {
                     Some(p) => {
-                        let period_span = self.span(&p);
+                        let period_span = self.trimmed_span(&p);
                         let mut pc = self.children(p);
                         Some(self.period_children(period_span, &mut pc)?)
                     }
@@ -578,11 +651,11 @@ impl Lowerer {
 
     fn period_children(&mut self, span: Span, c: &mut Children<'_>) -> Result<Period> {
         let from = match c.optional(Rule::period_from) {
-            Some(p) => Some(self.dated(p)?),
+            Some(p) => Some(self.date_expr(self.children(p).required(Rule::date_expr)?)?),
             None => None,
         };
         let through = match c.optional(Rule::period_through) {
-            Some(p) => Some(self.dated(p)?),
+            Some(p) => Some(self.date_expr(self.children(p).required(Rule::date_expr)?)?),
             None => None,
         };
         Ok(Period {
@@ -590,6 +663,24 @@ impl Lowerer {
             through,
             span,
         })
+    }
+
+    /// `rounded down to a whole number`, `rounded half up to the cent`
+    fn rounded_suffix(&mut self, pair: Pair<'_, Rule>) -> Result<crate::calc::money::Rounding> {
+        let mut c = self.children(pair);
+        let mode = rounding_mode(c.required(Rule::rounding_mode)?.as_str());
+        let unit = match c.required(Rule::round_target)?.as_str().rsplit(' ').next() {
+            Some("cent") => Unit::Cent,
+            Some("dollar") => Unit::Dollar,
+            _ => Unit::Whole,
+        };
+        Ok(crate::calc::money::Rounding { mode, unit })
+    }
+
+    /// A date: `June 6, 2002`, `30 days after the date of delivery`.
+    fn date_expr(&mut self, pair: Pair<'_, Rule>) -> Result<Expr> {
+        let mut c = self.children(pair);
+        self.whole_expr(c.required(Rule::expr)?)
     }
 
     fn count(&mut self, pair: Pair<'_, Rule>) -> Result<Count> {
@@ -619,8 +710,10 @@ impl Lowerer {
     fn day_rule(&mut self, pair: Pair<'_, Rule>) -> Result<DayRule> {
         let mut c = self.children(pair);
         let rule = c.any()?;
-        if rule.as_rule() == Rule::last_day {
-            return Ok(DayRule::LastDayOfMonth);
+        match rule.as_rule() {
+            Rule::last_day => return Ok(DayRule::LastDayOfMonth),
+            Rule::first_business_day => return Ok(DayRule::FirstBusinessDay),
+            _ => {}
         }
         let mut d = self.children(rule);
         let day = self.integer(d.required(Rule::integer)?)?;
@@ -737,6 +830,14 @@ impl Lowerer {
                 let right = self.whole_expr(c.required(Rule::expr)?)?;
                 Condition::Compare(left, op, right)
             }
+            Rule::happens => {
+                let event = self.name(c.required(Rule::name)?);
+                let by = match c.optional(Rule::expr) {
+                    Some(e) => Some(self.whole_expr(e)?),
+                    None => None,
+                };
+                Condition::Happens { event, by }
+            }
             Rule::fact_is => Condition::Fact(self.name(c.required(Rule::name)?)),
             other => return Err(internal(span, Rule::cond, Some(other))),
         })
@@ -754,7 +855,18 @@ impl Lowerer {
             .filter(|p| {
                 matches!(
                     p.as_rule(),
-                    Rule::add_op | Rule::mul_op | Rule::greater_of | Rule::lesser_of
+                    Rule::add_op
+                        | Rule::mul_op
+                        | Rule::greater_of
+                        | Rule::lesser_of
+                        | Rule::later_of
+                        | Rule::earlier_of
+                        | Rule::month_end
+                        | Rule::business_day_on_or_after
+                        | Rule::business_day_on_or_before
+                        | Rule::days_between
+                        | Rule::date_shift
+                        | Rule::rounded_suffix
                 )
             })
             .count();
@@ -805,13 +917,29 @@ impl Lowerer {
         let text = pair.as_str();
         let node = match rule {
             Rule::paren => {
+                let text = pair.as_str();
+                let start = pair.as_span().start();
                 let mut c = self.children(pair);
                 let inner = self.expr(c.required(Rule::expr)?)?;
-                return Ok(Expr {
+                let Some(suffix) = c.optional(Rule::rounded_suffix) else {
+                    return Ok(Expr {
+                        node: inner.node,
+                        span,
+                        parenthesized: true,
+                    });
+                };
+                // The parenthesis ends where the white space before
+                // `rounded` starts.
+                let before = text.get(..suffix.as_span().start() - start).unwrap_or(text);
+                let paren_span =
+                    Span::new(span.file, span.start, span.start + before.trim_end().len());
+                let rounding = self.rounded_suffix(suffix)?;
+                let inner = Expr {
                     node: inner.node,
-                    span,
+                    span: paren_span,
                     parenthesized: true,
-                });
+                };
+                ExprKind::Rounded(Box::new(inner), rounding)
             }
             Rule::greater_of | Rule::lesser_of => {
                 let mut c = self.children(pair);
@@ -822,6 +950,60 @@ impl Lowerer {
                 } else {
                     ExprKind::LesserOf(a, b)
                 }
+            }
+            Rule::later_of | Rule::earlier_of => {
+                let mut c = self.children(pair);
+                let a = Box::new(self.factor(c.any()?)?);
+                let b = Box::new(self.factor(c.any()?)?);
+                if rule == Rule::later_of {
+                    ExprKind::LaterOf(a, b)
+                } else {
+                    ExprKind::EarlierOf(a, b)
+                }
+            }
+            Rule::event_date | Rule::event_end => {
+                let mut c = self.children(pair);
+                let event = self.name(c.required(Rule::name)?);
+                if rule == Rule::event_date {
+                    ExprKind::EventDate(event)
+                } else {
+                    ExprKind::EventEnd(event)
+                }
+            }
+            Rule::month_end => {
+                let mut c = self.children(pair);
+                ExprKind::MonthEnd(Box::new(self.factor(c.any()?)?))
+            }
+            Rule::business_day_on_or_after | Rule::business_day_on_or_before => {
+                let mut c = self.children(pair);
+                ExprKind::BusinessDay {
+                    later: rule == Rule::business_day_on_or_after,
+                    date: Box::new(self.factor(c.any()?)?),
+                }
+            }
+            Rule::days_between => {
+                let mut c = self.children(pair);
+                let unit = match c.required(Rule::span_unit)?.as_str() {
+                    "days" => SpanUnit::Days,
+                    "full weeks" => SpanUnit::FullWeeks,
+                    _ => SpanUnit::FullMonths,
+                };
+                let from = Box::new(self.factor(c.any()?)?);
+                let inclusive = c.any()?.as_rule() == Rule::span_through;
+                let to = Box::new(self.factor(c.any()?)?);
+                ExprKind::Between {
+                    unit,
+                    from,
+                    to,
+                    inclusive,
+                }
+            }
+            Rule::date_shift => {
+                let mut c = self.children(pair);
+                let by = self.duration(c.required(Rule::duration)?)?.node;
+                let after = c.any()?.as_rule() == Rule::shift_after;
+                let date = Box::new(self.factor(c.any()?)?);
+                ExprKind::Shift { by, after, date }
             }
             Rule::money => ExprKind::Money(self.decimal(span, text.trim_start_matches('$'))?),
             Rule::percent => ExprKind::Percent(self.percent(pair)?.node),
@@ -953,6 +1135,22 @@ impl Lowerer {
                 party: self.name(c.required(Rule::name)?),
                 on: self.date(c.required(Rule::date)?)?,
             }),
+            Rule::event_record => {
+                let event = self.name(c.required(Rule::name)?);
+                let on = self.date(c.required(Rule::date)?)?;
+                let through = match c.optional(Rule::date) {
+                    Some(d) => Some(self.date(d)?),
+                    None => None,
+                };
+                let description = c.optional(Rule::string).map(|s| self.string(s));
+                scenario.events.push(Event::Happened {
+                    event,
+                    on,
+                    through,
+                    description,
+                    span,
+                });
+            }
             other => return Err(internal(span, Rule::scenario, Some(other))),
         }
         Ok(())
@@ -1033,7 +1231,13 @@ impl Lowerer {
         let span = self.span(&pair);
         let mut c = self.children(pair);
         let amount = self.integer(c.required(Rule::integer)?)?.node;
-        let unit = match c.required(Rule::duration_unit)?.as_str() {
+        let unit_pair = c.required(Rule::duration_unit)?;
+        let business = unit_pair
+            .clone()
+            .into_inner()
+            .any(|p| p.as_rule() == Rule::business_days);
+        let unit = match unit_pair.as_str() {
+            _ if business => DurationUnit::BusinessDays,
             "day" | "days" => DurationUnit::Days,
             "week" | "weeks" => DurationUnit::Weeks,
             "month" | "months" => DurationUnit::Months,
@@ -1045,6 +1249,13 @@ impl Lowerer {
     fn date(&self, pair: Pair<'_, Rule>) -> Result<DateLit> {
         let span = self.span(&pair);
         let text = pair.as_str();
+        if pair
+            .clone()
+            .into_inner()
+            .any(|p| p.as_rule() == Rule::misspelt_date)
+        {
+            return Err(misspelt_month(span, text));
+        }
         let parts = parse_date_parts(text);
         let (year, month, day) = parts.unwrap_or((1, 0, 0));
         if parts.is_some() && !(1..=9999).contains(&year) {
@@ -1142,6 +1353,22 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// `2002-06-06` or `June 6, 2002` → (year, month, day), unchecked.
+/// `Julyy 1, 2002`: a written date whose month is not one.
+fn misspelt_month(span: Span, text: &str) -> Diagnostic {
+    let word = text.split(' ').next().unwrap_or(text);
+    let month = crate::diagnostic::suggest::closest(word, MONTHS.iter().copied());
+    Diagnostic::error(
+        Code::ExpectedDate,
+        span,
+        format!("expected a date, but `{word}` is not the name of a month"),
+    )
+    .with_label("not a month")
+    .with_help(match month {
+        Some(month) => format!("did you mean `{month}`?"),
+        None => "write a date such as `June 6, 2002` or `2002-06-06`".to_owned(),
+    })
+}
+
 fn parse_date_parts(text: &str) -> Option<(i32, u32, u32)> {
     if let Some((month_name, rest)) = text.split_once(' ') {
         let month = MONTHS.iter().position(|m| *m == month_name)? as u32 + 1;
@@ -1181,6 +1408,16 @@ fn parse_time(text: &str) -> Option<NaiveTime> {
         Some(true) => hour % 12 + 12,
     };
     NaiveTime::from_hms_opt(hour, minute, 0)
+}
+
+/// `half up`, `half even`, `down`, `up`: the grammar allows no other.
+fn rounding_mode(words: &str) -> RoundingMode {
+    match words {
+        "half up" => RoundingMode::HalfUp,
+        "half even" => RoundingMode::HalfEven,
+        "down" => RoundingMode::Down,
+        _ => RoundingMode::Up,
+    }
 }
 
 #[cfg(test)]

@@ -368,8 +368,15 @@ fn syntax_error(
             .with_help("look for unbalanced parentheses or a very long calculation; write it in simpler steps, or split the clause")
         }
         ErrorVariant::ParsingError { positives, .. } => {
-            let expected = describe_expected(positives);
-            let code = expected_code(positives);
+            let mut expected = describe_expected(positives);
+            let mut code = expected_code(positives);
+            // After `on`, `from` ... an expression is a date: say so, not
+            // "an amount" (the grammar reads any expression there, so that
+            // the checker can name a wrong kind of value).
+            if code == Code::ExpectedAmount && follows_date_word(text, position) {
+                code = Code::ExpectedDate;
+                expected = vec!["a date".to_owned()];
+            }
             let mut diagnostic = Diagnostic::error(
                 code,
                 span,
@@ -473,6 +480,18 @@ fn word_at(text: &str, position: usize) -> &str {
     rest.get(..len).unwrap_or("").trim_end_matches([',', '.'])
 }
 
+/// Whether the word before `position` is one after which a date comes.
+fn follows_date_word(text: &str, position: usize) -> bool {
+    let before = text.get(..position).unwrap_or("").trim_end();
+    let start = before
+        .rfind(|c: char| !c.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    matches!(
+        before.get(start..),
+        Some("on" | "by" | "from" | "through" | "effective")
+    )
+}
+
 fn expected_code(positives: &[Rule]) -> Code {
     let has = |rules: &[Rule]| positives.iter().any(|r| rules.contains(r));
     if has(&[Rule::obligation, Rule::clause, Rule::quote, Rule::agreement]) {
@@ -513,6 +532,12 @@ fn describe_expected(positives: &[Rule]) -> Vec<String> {
                 .or_else(|| describe_keyword(*r))
         })
         .collect();
+    // `the` opens `the date of ...`, `the later of ...`: where a value is
+    // expected, "a date" or "an amount" already says it.
+    let value = ["a date", "an amount"];
+    if words.iter().any(|w| value.contains(&w.as_str())) {
+        words.retain(|w| w != "`the`");
+    }
     words.sort_unstable();
     words.dedup();
     if words.is_empty() {
@@ -528,6 +553,7 @@ fn describe_keyword(rule: Rule) -> Option<String> {
         Rule::kw_must => return Some("`must not`".to_owned()),
         Rule::kw_remains => return Some("`remains bound by`".to_owned()),
         Rule::kw_signed => return Some("`signed by`".to_owned()),
+        Rule::kw_business => return Some("`business day ...`".to_owned()),
         _ => {}
     }
     let name = format!("{rule:?}");

@@ -42,6 +42,47 @@ impl Expr {
             }
             ExprKind::GreaterOf(a, b) => choice(f, "greater", a, b),
             ExprKind::LesserOf(a, b) => choice(f, "lesser", a, b),
+            ExprKind::LaterOf(a, b) => choice(f, "later", a, b),
+            ExprKind::EarlierOf(a, b) => choice(f, "earlier", a, b),
+            ExprKind::Rounded(inner, rounding) => {
+                operand(f, inner, true)?;
+                write!(
+                    f,
+                    " rounded {} to {}",
+                    rounding.mode.describe(),
+                    rounding.unit.words()
+                )
+            }
+            ExprKind::EventDate(event) => write!(f, "the date of {}", event.node),
+            ExprKind::EventEnd(event) => write!(f, "the end of {}", event.node),
+            ExprKind::MonthEnd(date) => {
+                f.write_str("the last day of the month of ")?;
+                factor(f, date)
+            }
+            ExprKind::BusinessDay { later, date } => {
+                f.write_str(if *later {
+                    "the first business day on or after "
+                } else {
+                    "the last business day on or before "
+                })?;
+                factor(f, date)
+            }
+            ExprKind::Between {
+                unit,
+                from,
+                to,
+                inclusive,
+            } => {
+                write!(f, "the number of {} from ", unit.words())?;
+                factor(f, from)?;
+                f.write_str(if *inclusive { " through " } else { " to " })?;
+                factor(f, to)
+            }
+            ExprKind::Shift { by, after, date } => {
+                let direction = if *after { "after" } else { "before" };
+                write!(f, "{} {direction} ", by.describe())?;
+                factor(f, date)
+            }
         }
     }
 }
@@ -61,6 +102,13 @@ impl fmt::Display for Condition {
             Condition::Prevails(party) => write!(f, "{} prevails", party.node),
             Condition::Compare(left, op, right) => {
                 write!(f, "{left} {} {right}", op.node.as_str())
+            }
+            Condition::Happens { event, by } => {
+                write!(f, "{} happens", event.node)?;
+                match by {
+                    Some(date) => write!(f, " by {date}"),
+                    None => Ok(()),
+                }
             }
             Condition::Described(text) => f.write_str(&quoted(&text.node)),
             Condition::Fact(name) => f.write_str(&name.node),
@@ -131,7 +179,13 @@ fn is_additive(op: BinOp) -> bool {
 }
 
 fn is_choice(expr: &Expr) -> bool {
-    matches!(expr.node, ExprKind::GreaterOf(..) | ExprKind::LesserOf(..))
+    matches!(
+        expr.node,
+        ExprKind::GreaterOf(..)
+            | ExprKind::LesserOf(..)
+            | ExprKind::LaterOf(..)
+            | ExprKind::EarlierOf(..)
+    )
 }
 
 /// Operators of one level read left to right, so a left operand needs
@@ -162,11 +216,17 @@ fn operand(f: &mut fmt::Formatter<'_>, expr: &Expr, needed: bool) -> fmt::Result
 /// `the greater of A and B`: each side one figure, fact or parenthesised
 /// calculation, as the grammar requires.
 fn choice(f: &mut fmt::Formatter<'_>, which: &str, a: &Expr, b: &Expr) -> fmt::Result {
-    let compound = |e: &Expr| matches!(e.node, ExprKind::Binary(..)) || is_choice(e);
     write!(f, "the {which} of ")?;
-    operand(f, a, compound(a))?;
+    factor(f, a)?;
     f.write_str(" and ")?;
-    operand(f, b, compound(b))
+    factor(f, b)
+}
+
+/// An operand the grammar takes as one factor (a side of `the greater of`,
+/// the date after `30 days after`): a calculation goes in parentheses.
+fn factor(f: &mut fmt::Formatter<'_>, expr: &Expr) -> fmt::Result {
+    let compound = matches!(expr.node, ExprKind::Binary(..)) || is_choice(expr);
+    operand(f, expr, compound)
 }
 
 fn joined(f: &mut fmt::Formatter<'_>, parts: &[Condition], word: &str) -> fmt::Result {
