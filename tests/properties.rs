@@ -1659,6 +1659,16 @@ fn deeply_nested_words_are_refused_quickly() {
         "clause 1\n  a: company pays employee $1\n    if {}x\n",
         "not ".repeat(50_000)
     ));
+    // Date forms nest without parentheses: `1 day after 1 day after ...`.
+    deep_nesting_is_refused(format!(
+        "clause 1\n  a: company pays employee $1\n    on {}June 1, 2002\n",
+        "1 day after ".repeat(20_000)
+    ));
+    deep_nesting_is_refused(format!(
+        "clause 1\n  a: company pays employee $1\n    on {}June 1, 2002{}\n",
+        "the later of ".repeat(20_000),
+        " and June 2, 2002".repeat(20_000)
+    ));
 }
 
 proptest! {

@@ -68,6 +68,7 @@ fn check_items(
         diagnostics: Vec::new(),
         agreement_span: None,
         business_days_span: None,
+        written_before: std::collections::BTreeSet::new(),
         labels: BTreeMap::new(),
         scenario: None,
         clause_numbers: BTreeMap::new(),
@@ -100,6 +101,9 @@ struct Checker {
     agreement_span: Option<Span>,
     /// Where the agreement says what a business day is.
     business_days_span: Option<Span>,
+    /// The labels of the obligations resolved so far, in document order:
+    /// an obligation can name a schedule only from this set.
+    written_before: std::collections::BTreeSet<String>,
     /// The scenario being checked, whose problems are its own.
     scenario: Option<String>,
 }
@@ -407,6 +411,9 @@ impl Checker {
             self.resolve_parent(clause);
             for obligation in &clause.obligations {
                 self.resolve_obligation(clause, obligation);
+                if let Some(label) = &obligation.label {
+                    self.written_before.insert(label.node.clone());
+                }
             }
         }
         for election in self.model.elections.clone() {
@@ -637,14 +644,32 @@ impl Checker {
                 if let Some(InterestStart::Reading(name)) = &interest.start {
                     self.reading_with(name, INTEREST_READINGS, clause);
                 }
-                if obligation.kind != Kind::Payment {
+                self.on_a_payment(obligation, interest.span, "late interest", clause);
+            }
+            Modifier::LateFee(fee, span) => {
+                if let LateFee::Amount(amount) = fee {
+                    self.expect_type(amount, Type::Money, "a late fee", clause);
+                }
+                self.on_a_payment(obligation, *span, "a late fee", clause);
+            }
+            Modifier::Interest(interest) => {
+                self.expect_type(&interest.from, Type::Date, "the start of interest", clause);
+                self.on_a_payment(obligation, interest.span, "interest", clause);
+            }
+            Modifier::RemainingEnd(date) => {
+                self.expect_type(date, Type::Date, "the end of the installments", clause);
+                if !obligation
+                    .modifiers
+                    .iter()
+                    .any(|m| matches!(m, Modifier::Installments { .. }))
+                {
                     self.push(
                         Diagnostic::error(
                             Code::TypeMismatch,
-                            interest.span,
-                            "late interest can only run on a payment",
+                            date.span,
+                            "only a schedule of installments has remaining installments to end",
                         )
-                        .with_help("move `late interest` under the `pays` obligation it belongs to")
+                        .with_help("move it under the `pays ... in N equal ... installments` obligation it ends")
                         .in_clause(clause),
                     );
                 }
@@ -682,6 +707,78 @@ impl Checker {
             | Modifier::Within(_)
             | Modifier::Grace(_)
             | Modifier::Lapses(_) => {}
+        }
+    }
+
+    /// A remedy that only a payment can carry.
+    fn on_a_payment(&mut self, obligation: &Obligation, span: Span, what: &str, clause: &str) {
+        if obligation.kind != Kind::Payment {
+            self.push(
+                Diagnostic::error(
+                    Code::TypeMismatch,
+                    span,
+                    format!("{what} can only run on a payment"),
+                )
+                .with_help(format!(
+                    "move {what} under the `pays` obligation it belongs to"
+                ))
+                .in_clause(clause),
+            );
+        }
+    }
+
+    /// A schedule named in an amount, a date or a condition of another
+    /// obligation (`the unpaid balance of installments on ...`): it must be
+    /// a schedule of payments, written before the obligation that names it,
+    /// so that its ledger is made first.
+    fn earlier_schedule(&mut self, name: &Name, clause: &str) {
+        let found = self
+            .model
+            .obligations()
+            .find(|(_, o)| o.label.as_ref().is_some_and(|l| l.node == name.node))
+            .map(|(_, o)| {
+                let schedule = o
+                    .modifiers
+                    .iter()
+                    .any(|m| matches!(m, Modifier::Installments { .. }));
+                (o.label.as_ref().map_or(o.span, |l| l.span), schedule)
+            });
+        let Some((declared, schedule)) = found else {
+            let labels: Vec<String> = self
+                .model
+                .obligations()
+                .filter_map(|(_, o)| o.label.as_ref().map(|l| l.node.clone()))
+                .collect();
+            self.unknown_name(
+                name,
+                "obligation",
+                labels,
+                "name a schedule of installments by its label",
+                Some(clause),
+            );
+            return;
+        };
+        self.resolved(name.span, declared);
+        let problem = if !schedule {
+            Some((
+                format!("`{}` is not a schedule of installments", name.node),
+                "name the label of a `pays ... in N equal ... installments` obligation",
+            ))
+        } else if !self.written_before.contains(&name.node) {
+            Some((
+                format!("`{}` is written after the obligation that uses it", name.node),
+                "move this obligation after the schedule it names (a later clause, or lower in the same clause)",
+            ))
+        } else {
+            None
+        };
+        if let Some((message, help)) = problem {
+            self.push(
+                Diagnostic::error(Code::UnknownObligation, name.span, message)
+                    .with_secondary_if_same_file(declared, "the schedule")
+                    .with_help(help)
+                    .in_clause(clause),
+            );
         }
     }
 
@@ -847,6 +944,7 @@ impl Checker {
                     }
                 }
             }
+            Condition::Defaulted { obligation, .. } => self.earlier_schedule(obligation, clause),
             Condition::Happens { event, by } => {
                 self.event(event, Some(clause));
                 if let Some(by) = by {
@@ -954,6 +1052,43 @@ impl Checker {
                     None
                 }
             }
+            ExprKind::Rounded(..)
+            | ExprKind::EventDate(_)
+            | ExprKind::EventEnd(_)
+            | ExprKind::UnpaidBalance { .. }
+            | ExprKind::FirstDefault { .. }
+            | ExprKind::LaterOf(..)
+            | ExprKind::EarlierOf(..)
+            | ExprKind::BusinessDay { .. }
+            | ExprKind::MonthEnd(_)
+            | ExprKind::Shift { .. }
+            | ExprKind::Between { .. } => self.date_form_type(expr, clause),
+            ExprKind::Binary(op, a, b) => {
+                let (ta, tb) = (self.type_of(a, clause)?, self.type_of(b, clause)?);
+                let result = binary_type(*op, ta, tb);
+                if result.is_none() {
+                    self.push(
+                        mismatch(
+                            expr.span,
+                            format!("{} {} {} means nothing", ta.describe(), op.symbol(), tb.describe()),
+                            clause,
+                        )
+                        .with_help(
+                            "amounts add to amounts; an amount can be multiplied by a number or percentage, or divided by a number; a date plus a duration is a date",
+                        ),
+                    );
+                }
+                result
+            }
+        }
+    }
+
+    /// The type of a date form or a rounded step, apart from
+    /// [`Checker::type_of`] so that its frame, which recurses once per level
+    /// of an expression, stays small.
+    #[inline(never)]
+    fn date_form_type(&mut self, expr: &Expr, clause: &str) -> Option<Type> {
+        match &expr.node {
             ExprKind::LaterOf(a, b) | ExprKind::EarlierOf(a, b) => {
                 self.expect_type(a, Type::Date, "`the later of` or `the earlier of`", clause);
                 self.expect_type(b, Type::Date, "`the later of` or `the earlier of`", clause);
@@ -984,6 +1119,15 @@ impl Checker {
                 self.event(event, Some(clause));
                 Some(Type::Date)
             }
+            ExprKind::UnpaidBalance { obligation, on } => {
+                self.earlier_schedule(obligation, clause);
+                self.expect_type(on, Type::Date, "the date of an unpaid balance", clause);
+                Some(Type::Money)
+            }
+            ExprKind::FirstDefault { obligation, .. } => {
+                self.earlier_schedule(obligation, clause);
+                Some(Type::Date)
+            }
             ExprKind::BusinessDay { date, .. } => {
                 self.model.counts_business_days = true;
                 self.expect_type(date, Type::Date, "this", clause);
@@ -1005,23 +1149,7 @@ impl Checker {
                 self.expect_type(to, Type::Date, "the number of days to", clause);
                 Some(Type::Count)
             }
-            ExprKind::Binary(op, a, b) => {
-                let (ta, tb) = (self.type_of(a, clause)?, self.type_of(b, clause)?);
-                let result = binary_type(*op, ta, tb);
-                if result.is_none() {
-                    self.push(
-                        mismatch(
-                            expr.span,
-                            format!("{} {} {} means nothing", ta.describe(), op.symbol(), tb.describe()),
-                            clause,
-                        )
-                        .with_help(
-                            "amounts add to amounts; an amount can be multiplied by a number or percentage, or divided by a number; a date plus a duration is a date",
-                        ),
-                    );
-                }
-                result
-            }
+            _ => None,
         }
     }
 

@@ -57,7 +57,10 @@ impl<'m> Evaluator<'m> {
             paid_on: None,
             outstanding: None,
             remedies: Vec::new(),
-            notes: dates.unknown.into_iter().chain(dates.moved).collect(),
+            // Why a date is not yet known is said once the status is
+            // settled (see `explain_unknown_date`): a condition that fails
+            // makes it moot.
+            notes: dates.moved.into_iter().collect(),
             explanation: Vec::new(),
         }
     }
@@ -70,10 +73,8 @@ impl<'m> Evaluator<'m> {
         let mut unknown = None;
         let mut date = |expr: Option<&Expr>| match expr.map(|e| self.date(e)) {
             Some(Ok(date)) => Some(date),
-            Some(Err(Unavailable::NotYetKnown(event))) => {
-                unknown.get_or_insert(format!(
-                    "its date counts from `{event}`, which this scenario does not record: not yet known"
-                ));
+            Some(Err(Unavailable::NotYetKnown(what))) => {
+                unknown.get_or_insert(format!("its date counts from {what}: not yet known"));
                 None
             }
             _ => None,
@@ -117,6 +118,16 @@ impl<'m> Evaluator<'m> {
             through,
             unknown,
             moved,
+        }
+    }
+
+    /// An entry left `not yet known` because one of its dates waits on
+    /// something that has not happened: say what, first among its notes.
+    pub(super) fn explain_unknown_date(&self, entry: &mut Entry, obligation: &Obligation) {
+        if entry.status == Status::NotYetKnown {
+            if let Some(why) = self.dates_of(obligation).unknown {
+                entry.notes.insert(0, why);
+            }
         }
     }
 
@@ -169,6 +180,22 @@ impl<'m> Evaluator<'m> {
             Modifier::Within(d) => format!("within {}", d.node.describe()),
             Modifier::Grace(d) => format!("grace period of {}", d.node.describe()),
             Modifier::Cap(e) => format!("not to exceed {e}"),
+            Modifier::LateFee(LateFee::Share(rate), _) => {
+                format!("late fee {} of the installment", format_percent(rate.node))
+            }
+            Modifier::LateFee(LateFee::Amount(amount), _) => format!("late fee {amount}"),
+            Modifier::Interest(i) => format!(
+                "interest {} per annum from {} until paid, simple{}",
+                format_percent(i.rate.node),
+                self.date_words(&i.from),
+                i.day_count
+                    .as_ref()
+                    .map(|d| format!(", {}", d.node.describe()))
+                    .unwrap_or_default()
+            ),
+            Modifier::RemainingEnd(date) => {
+                format!("remaining installments end on {}", self.date_words(date))
+            }
             Modifier::Floor(e) => format!("not less than {e}"),
             Modifier::Cost(e) => format!("at a cost of {e}"),
             Modifier::LateInterest(i) => {

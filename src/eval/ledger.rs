@@ -92,6 +92,9 @@ pub enum Status {
     /// Its date or amount counts from an event the scenario has not
     /// recorded.
     NotYetKnown,
+    /// An installment not paid when the remaining installments ended
+    /// (`remaining installments end on ...`).
+    EndedEarly,
 }
 
 impl Status {
@@ -115,6 +118,7 @@ impl Status {
             Status::DefaultApplied => "default applied",
             Status::NothingOwed => "nothing owed",
             Status::NotYetKnown => "not yet known",
+            Status::EndedEarly => "ended early",
         }
     }
 }
@@ -364,7 +368,7 @@ impl Serialize for Entry {
 /// A remedy that triggered, such as late interest.
 #[derive(Clone, Debug, Serialize)]
 pub struct Remedy {
-    pub kind: &'static str,
+    pub kind: RemedyKind,
     #[serde(serialize_with = "money")]
     pub amount: Decimal,
     pub from: NaiveDate,
@@ -374,6 +378,31 @@ pub struct Remedy {
     pub basis: &'static str,
     pub days: i64,
     pub explanation: String,
+}
+
+/// What a remedy is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum RemedyKind {
+    /// Interest on a payment not made by its due date (or grace period).
+    #[serde(rename = "interest")]
+    LateInterest,
+    /// A fee charged once on a payment not made by the end of its grace period.
+    #[serde(rename = "late_fee")]
+    LateFee,
+    /// Interest on an amount from a stated date until it is paid.
+    #[serde(rename = "accrued_interest")]
+    Interest,
+}
+
+impl RemedyKind {
+    /// `late interest`, `late fee`, `interest`
+    pub fn words(self) -> &'static str {
+        match self {
+            RemedyKind::LateInterest => "late interest",
+            RemedyKind::LateFee => "late fee",
+            RemedyKind::Interest => "interest",
+        }
+    }
 }
 
 /// A schedule's totals: what it splits, and where the remainder went.

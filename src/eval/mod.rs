@@ -10,6 +10,8 @@
 pub mod budget;
 mod describe;
 pub mod ledger;
+mod reference;
+mod remedy;
 mod schedule;
 mod settle;
 mod value;
@@ -145,7 +147,9 @@ enum Unavailable {
     MissingFact(String, Span),
     /// Overflow, division by zero, a date outside the calendar.
     Arithmetic(String, Span),
-    /// A date counted from an event the scenario has not recorded.
+    /// A date counted from something that has not happened under the
+    /// scenario: what, in words (`` `delivery`, which this scenario does not
+    /// record ``).
     NotYetKnown(String),
 }
 
@@ -593,6 +597,7 @@ impl<'m> Evaluator<'m> {
             }
         }
         entry.status = self.plain_status(&entry, obligation, truth);
+        self.explain_unknown_date(&mut entry, obligation);
         if is_paid_in_money(obligation, &entry) && truth == Truth::Yes {
             let mut offsets = self.offsets_for(obligation);
             if let Some(offsets) = &mut offsets {
@@ -641,13 +646,13 @@ impl<'m> Evaluator<'m> {
                     );
                 }
             }
-            // Said once: a date counted from the same event says it already.
+            // Said once: the date that waits on the same thing says it.
             Unavailable::NotYetKnown(_) if entry.status == Status::NotYetKnown => {}
-            Unavailable::NotYetKnown(event) => {
+            Unavailable::NotYetKnown(what) => {
                 entry.status = Status::NotYetKnown;
-                entry.notes.push(format!(
-                    "the amount counts from `{event}`, which this scenario does not record: not yet known"
-                ));
+                entry
+                    .notes
+                    .push(format!("the amount counts from {what}: not yet known"));
             }
             Unavailable::Arithmetic(message, span) => {
                 entry.notes.push(message.clone());

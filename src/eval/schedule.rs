@@ -29,7 +29,12 @@ impl<'m> Evaluator<'m> {
         // A schedule that starts or ends on a date not yet known has no
         // dates to expand: one entry says so.
         if template.status == Status::NotYetKnown {
-            self.push_entry(template);
+            let mut entry = template;
+            if truth == Truth::No {
+                entry.status = Status::NotTriggered;
+            }
+            self.explain_unknown_date(&mut entry, obligation);
+            self.push_entry(entry);
             return;
         }
         if self.budget.entries_left() == 0 {
@@ -173,6 +178,7 @@ impl<'m> Evaluator<'m> {
         }
         if truth == Truth::Yes {
             self.settle_installments(obligation, first_entry);
+            self.end_remaining(obligation, first_entry);
         }
         let offset_total = self.finish_offsets(offsets, &clause.number.node);
         let late_interest = self
@@ -180,6 +186,7 @@ impl<'m> Evaluator<'m> {
             .iter()
             .skip(first_entry)
             .flat_map(|e| &e.remedies)
+            .filter(|r| r.kind == RemedyKind::LateInterest)
             .try_fold(Decimal::ZERO, |sum, r| sum.checked_add(r.amount));
         let late_interest = late_interest.unwrap_or_else(|| {
             self.interest_overflow(obligation, clause, id);

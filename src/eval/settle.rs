@@ -322,6 +322,15 @@ impl<'m> Evaluator<'m> {
         }) {
             self.late_interest(entry, obligation, interest, owed, payments);
         }
+        for modifier in &obligation.modifiers {
+            match modifier {
+                Modifier::LateFee(fee, _) => self.late_fee(entry, obligation, fee, owed, payments),
+                Modifier::Interest(interest) => {
+                    self.accrued_interest(entry, interest, owed, payments)
+                }
+                _ => {}
+            }
+        }
     }
 
     /// Simple interest on what is unpaid after the grace period, segment by
@@ -337,18 +346,7 @@ impl<'m> Evaluator<'m> {
         let Some(due) = entry.due else {
             return;
         };
-        let grace = obligation
-            .modifiers
-            .iter()
-            .find_map(|m| match m {
-                Modifier::Grace(d) => Some(d.node),
-                _ => None,
-            })
-            .unwrap_or(Duration {
-                amount: 0,
-                unit: DurationUnit::Days,
-            });
-        let Some(grace_end) = add_duration(due, grace) else {
+        let Some(grace_end) = super::remedy::grace_end(obligation, due) else {
             return;
         };
         // Words for the explanation: borrowed, as most installments owe no
@@ -430,7 +428,7 @@ impl<'m> Evaluator<'m> {
                             .explanation
                             .push(format!("late interest: {explanation}").into());
                         entry.remedies.push(Remedy {
-                            kind: "interest",
+                            kind: RemedyKind::LateInterest,
                             amount,
                             from: cursor,
                             to: until,

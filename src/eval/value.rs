@@ -96,6 +96,14 @@ impl<'m> Evaluator<'m> {
                     Truth::No
                 }
             }
+            Condition::Defaulted { obligation, grace } => {
+                match self.defaults(&obligation.node, *grace) {
+                    Ok((Some(_), _)) => Truth::Yes,
+                    Ok((None, true)) => Truth::Unknown,
+                    Ok((None, false)) => Truth::No,
+                    Err(_) => Truth::Unknown,
+                }
+            }
             Condition::Happens { event, by } => {
                 // A scenario records what happened up to its date: an event
                 // it does not record has not happened, and cannot have by a
@@ -179,21 +187,31 @@ impl<'m> Evaluator<'m> {
         by: Duration,
         after: bool,
     ) -> Result<NaiveDate, Unavailable> {
+        self.shifted(date, by, after)
+            .map_err(|why| Unavailable::Arithmetic(format!("`{expr}` {why}"), expr.span))
+    }
+
+    /// `date` moved by `by`, after or before; the error says why not
+    /// (a year outside the calendars, a count too long).
+    pub(super) fn shifted(
+        &self,
+        date: NaiveDate,
+        by: Duration,
+        after: bool,
+    ) -> Result<NaiveDate, String> {
         if by.unit == DurationUnit::BusinessDays {
             let n = i64::from(by.amount);
             return self
                 .calendar
                 .add_business_days(date, if after { n } else { -n })
-                .map_err(|e| calendar_problem(expr, e));
+                .map_err(|e| format!("cannot be counted: {e}"));
         }
         let shifted = if after {
             add_duration(date, by)
         } else {
             sub_duration(date, by)
         };
-        shifted.ok_or_else(|| {
-            Unavailable::Arithmetic(format!("`{expr}` falls outside the calendar"), expr.span)
-        })
+        shifted.ok_or_else(|| "falls outside the calendar".to_owned())
     }
 
     pub(super) fn value(&self, expr: &Expr) -> Result<Val, Unavailable> {
@@ -227,17 +245,82 @@ impl<'m> Evaluator<'m> {
                 Val::Percent(v) => Ok(Val::Percent(rounding.apply(v))),
                 _ => Err(overflow()),
             },
+            ExprKind::LaterOf(..)
+            | ExprKind::EarlierOf(..)
+            | ExprKind::EventDate(_)
+            | ExprKind::EventEnd(_)
+            | ExprKind::UnpaidBalance { .. }
+            | ExprKind::FirstDefault { .. }
+            | ExprKind::MonthEnd(_)
+            | ExprKind::BusinessDay { .. }
+            | ExprKind::Between { .. }
+            | ExprKind::Shift { .. } => self.date_form(expr),
+            ExprKind::Binary(op @ (BinOp::Add | BinOp::Sub), a, b)
+                if matches!(b.node, ExprKind::Duration(_)) =>
+            {
+                let (Val::Date(date), Val::Duration(by)) = (self.value(a)?, self.value(b)?) else {
+                    return Err(overflow());
+                };
+                self.shift(expr, date, by, *op == BinOp::Add).map(Val::Date)
+            }
+            ExprKind::Binary(op, a, b) => {
+                let (va, vb) = (self.value(a)?, self.value(b)?);
+                if *op == BinOp::Div && scalar(vb).is_some_and(|d| d.is_zero()) {
+                    return Err(Unavailable::Arithmetic(
+                        format!("`{expr}` divides by zero"),
+                        expr.span,
+                    ));
+                }
+                binary(*op, va, vb).ok_or_else(overflow)
+            }
+        }
+    }
+
+    /// The value of a date form (`the later of ...`, `30 days after ...`,
+    /// `the number of days from ...`). Kept out of [`Evaluator::value`], which
+    /// recurses once per level of an expression: its frame stays small, so
+    /// the deepest expression accepted evaluates on a small stack.
+    #[inline(never)]
+    fn date_form(&self, expr: &Expr) -> Result<Val, Unavailable> {
+        let overflow = || {
+            Unavailable::Arithmetic(
+                format!("`{expr}` is too large to compute exactly"),
+                expr.span,
+            )
+        };
+        match &expr.node {
             ExprKind::LaterOf(a, b) | ExprKind::EarlierOf(a, b) => {
                 let (x, y) = (self.date(a)?, self.date(b)?);
                 let later = matches!(expr.node, ExprKind::LaterOf(..));
                 Ok(Val::Date(if later { x.max(y) } else { x.min(y) }))
             }
             ExprKind::EventDate(event) | ExprKind::EventEnd(event) => {
-                let (first, last) = self
-                    .happened(&event.node)
-                    .ok_or_else(|| Unavailable::NotYetKnown(event.node.clone()))?;
+                let (first, last) = self.happened(&event.node).ok_or_else(|| {
+                    Unavailable::NotYetKnown(format!(
+                        "`{}`, which this scenario does not record",
+                        event.node
+                    ))
+                })?;
                 let end = matches!(expr.node, ExprKind::EventEnd(_));
                 Ok(Val::Date(if end { last } else { first }))
+            }
+            ExprKind::UnpaidBalance { obligation, on } => {
+                let on = self.date(on)?;
+                self.unpaid_balance(&obligation.node, on)
+                    .map(Val::Money)
+                    .ok_or_else(overflow)
+            }
+            ExprKind::FirstDefault { obligation, grace } => {
+                let (first, _) = self.defaults(&obligation.node, *grace).map_err(|why| {
+                    Unavailable::Arithmetic(format!("`{expr}`: {why}"), expr.span)
+                })?;
+                first.map(Val::Date).ok_or_else(|| {
+                    Unavailable::NotYetKnown(format!(
+                        "an installment of `{}` unpaid for more than {}, which has not happened",
+                        obligation.node,
+                        grace.describe()
+                    ))
+                })
             }
             ExprKind::MonthEnd(date) => {
                 let date = self.date(date)?;
@@ -262,24 +345,7 @@ impl<'m> Evaluator<'m> {
                 let date = self.date(date)?;
                 self.shift(expr, date, *by, *after).map(Val::Date)
             }
-            ExprKind::Binary(op @ (BinOp::Add | BinOp::Sub), a, b)
-                if matches!(b.node, ExprKind::Duration(_)) =>
-            {
-                let (Val::Date(date), Val::Duration(by)) = (self.value(a)?, self.value(b)?) else {
-                    return Err(overflow());
-                };
-                self.shift(expr, date, by, *op == BinOp::Add).map(Val::Date)
-            }
-            ExprKind::Binary(op, a, b) => {
-                let (va, vb) = (self.value(a)?, self.value(b)?);
-                if *op == BinOp::Div && scalar(vb).is_some_and(|d| d.is_zero()) {
-                    return Err(Unavailable::Arithmetic(
-                        format!("`{expr}` divides by zero"),
-                        expr.span,
-                    ));
-                }
-                binary(*op, va, vb).ok_or_else(overflow)
-            }
+            _ => Err(overflow()),
         }
     }
 
@@ -321,6 +387,13 @@ impl<'m> Evaluator<'m> {
                 if *inclusive { "through" } else { "to" },
                 self.date_words(to)
             ),
+            ExprKind::UnpaidBalance { obligation, on } => {
+                format!(
+                    "the unpaid balance of {} on {}",
+                    obligation.node,
+                    self.date_words(on)
+                )
+            }
             // The step before rounding is shown unevaluated: its exact
             // quotient may have more digits than a reader can check.
             ExprKind::Rounded(inner, rounding) => {
@@ -332,7 +405,7 @@ impl<'m> Evaluator<'m> {
 
     /// A date as the scenario makes it (`June 11, 2025`), or as written
     /// where it cannot.
-    fn date_words(&self, expr: &Expr) -> String {
+    pub(super) fn date_words(&self, expr: &Expr) -> String {
         match self.date(expr) {
             Ok(date) => long_date(date),
             Err(_) => expr.to_string(),

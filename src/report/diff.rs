@@ -8,7 +8,7 @@
 
 use crate::calc::calendar::long_date;
 use crate::calc::money::format_money;
-use crate::eval::ledger::{Entry, Ledger};
+use crate::eval::ledger::{Entry, Ledger, RemedyKind};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -127,7 +127,17 @@ fn entry_changes(old: &Entry, new: &Entry) -> Vec<String> {
         money(old.outstanding),
         money(new.outstanding),
     );
-    field("late interest", money(interest(old)), money(interest(new)));
+    for kind in [
+        RemedyKind::LateInterest,
+        RemedyKind::LateFee,
+        RemedyKind::Interest,
+    ] {
+        field(
+            kind.words(),
+            money(remedies(old, kind)),
+            money(remedies(new, kind)),
+        );
+    }
     field(
         "condition",
         text(&old.heading.condition),
@@ -141,8 +151,11 @@ fn entry_changes(old: &Entry, new: &Entry) -> Vec<String> {
     out
 }
 
-fn interest(entry: &Entry) -> Option<Decimal> {
-    (!entry.remedies.is_empty()).then(|| entry.remedies.iter().map(|r| r.amount).sum())
+/// The total of an entry's remedies of one kind; `None` when it has none.
+fn remedies(entry: &Entry, kind: RemedyKind) -> Option<Decimal> {
+    let mut of_kind = entry.remedies.iter().filter(|r| r.kind == kind).peekable();
+    of_kind.peek()?;
+    Some(of_kind.map(|r| r.amount).sum())
 }
 
 fn money(value: Option<Decimal>) -> String {

@@ -10,7 +10,7 @@ use crate::calc::calendar::long_date;
 use crate::calc::money::{format_count, format_money};
 use crate::diagnostic::{location, render as render_diagnostic, Diagnostic};
 use crate::escape;
-use crate::eval::ledger::{ClauseEntry, Entry, Ledger, ScheduleSummary, Status};
+use crate::eval::ledger::{ClauseEntry, Entry, Ledger, RemedyKind, ScheduleSummary, Status};
 use crate::source::SourceMap;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -231,14 +231,23 @@ fn details(entry: &Entry, options: TextOptions, out: &mut String, indent: &str) 
         let _ = writeln!(out, "{indent}{note}");
     }
     for remedy in &entry.remedies {
-        let _ = writeln!(
-            out,
-            "{indent}late interest {}: {} to {}, {} days",
-            format_money(remedy.amount),
-            long_date(remedy.from),
-            long_date(remedy.to),
-            remedy.days
-        );
+        let _ = match remedy.kind {
+            RemedyKind::LateFee => writeln!(
+                out,
+                "{indent}late fee {}: not paid in full by {}",
+                format_money(remedy.amount),
+                long_date(remedy.to),
+            ),
+            RemedyKind::LateInterest | RemedyKind::Interest => writeln!(
+                out,
+                "{indent}{} {}: {} to {}, {} days",
+                remedy.kind.words(),
+                format_money(remedy.amount),
+                long_date(remedy.from),
+                long_date(remedy.to),
+                remedy.days
+            ),
+        };
         if options.explain {
             let _ = writeln!(out, "{indent}  = {}", remedy.explanation);
         }

@@ -292,6 +292,24 @@ pub struct LateInterest {
     pub span: Span,
 }
 
+/// A late fee: a share of the late payment, or an amount.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LateFee {
+    /// `5% of the installment`
+    Share(Spanned<Decimal>),
+    /// `$50.00`
+    Amount(Expr),
+}
+
+/// Interest on the whole amount from a date until paid.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AccruedInterest {
+    pub rate: Spanned<Decimal>,
+    pub from: Expr,
+    pub day_count: Option<Spanned<DayCount>>,
+    pub span: Span,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Period {
     pub from: Option<Expr>,
@@ -328,6 +346,12 @@ pub enum Modifier {
     },
     Grace(Spanned<Duration>),
     LateInterest(LateInterest),
+    /// `late fee 5% of the installment`, `late fee $50.00`
+    LateFee(LateFee, Span),
+    /// `interest 10% per annum from DATE until paid, ...`
+    Interest(AccruedInterest),
+    /// `remaining installments end on DATE`
+    RemainingEnd(Expr),
     Cost(Expr),
     Cap(Expr),
     /// `not less than EXPR`
@@ -363,6 +387,11 @@ impl Modifier {
             Modifier::Offset { .. } => "its offset (`reduced by ...`)",
             Modifier::Grace(_) => "its grace period (`grace period ...`)",
             Modifier::LateInterest(_) => "its late interest (`late interest ...`)",
+            Modifier::LateFee(..) => "its late fee (`late fee ...`)",
+            Modifier::Interest(_) => "its interest (`interest ... until paid`)",
+            Modifier::RemainingEnd(_) => {
+                "when its remaining installments end (`remaining installments end on ...`)"
+            }
             Modifier::Cost(_) => "its cost (`at a cost of ...`)",
             Modifier::Cap(_) => "its limit (`not to exceed ...`)",
             Modifier::Floor(_) => "its minimum (`not less than ...`)",
@@ -379,6 +408,7 @@ impl Modifier {
             Modifier::Installments { span, .. }
             | Modifier::Rounding(_, _, span)
             | Modifier::Roll(_, span)
+            | Modifier::LateFee(_, span)
             | Modifier::Remainder(_, span)
             | Modifier::Offset { span, .. }
             | Modifier::Lapses(span) => *span,
@@ -387,6 +417,8 @@ impl Modifier {
             Modifier::On(date) | Modifier::Effective(date) => date.span,
             Modifier::For(d) | Modifier::Within(d) | Modifier::Grace(d) => d.span,
             Modifier::LateInterest(interest) => interest.span,
+            Modifier::Interest(interest) => interest.span,
+            Modifier::RemainingEnd(date) => date.span,
             Modifier::Cost(e) | Modifier::Cap(e) | Modifier::Floor(e) => e.span,
             Modifier::Then { party, what } => party.span.to(what.span),
             Modifier::Condition(_) => return None,
@@ -405,6 +437,11 @@ pub enum Condition {
     },
     Prevails(Name),
     Compare(Expr, Spanned<CompareOp>, Expr),
+    /// `an installment of installments has been unpaid for more than 30 days`
+    Defaulted {
+        obligation: Name,
+        grace: Duration,
+    },
     /// `delivery happens`, `delivery happens by DATE`
     Happens {
         event: Name,
@@ -420,6 +457,7 @@ impl Condition {
             Condition::Not(_, s) | Condition::All(_, s) | Condition::Any(_, s) => *s,
             Condition::Elects { party, option } => party.span.to(option.span),
             Condition::Prevails(n) | Condition::Fact(n) => n.span,
+            Condition::Defaulted { obligation, .. } => obligation.span,
             Condition::Compare(a, _, b) => a.span.to(b.span),
             Condition::Happens { event, by } => {
                 by.as_ref().map_or(event.span, |d| event.span.to(d.span))
@@ -517,6 +555,17 @@ pub enum ExprKind {
     EventDate(Name),
     /// `the end of force_majeure`: the last day of a recorded event
     EventEnd(Name),
+    /// `the unpaid balance of installments on DATE`
+    UnpaidBalance {
+        obligation: Name,
+        on: Box<Expr>,
+    },
+    /// `the first day an installment of installments has been unpaid for
+    /// more than 30 days`
+    FirstDefault {
+        obligation: Name,
+        grace: Duration,
+    },
     /// `the last day of the month of DATE`
     MonthEnd(Box<Expr>),
     /// `the first business day on or after DATE` (`later` true) or `the last

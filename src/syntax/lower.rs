@@ -636,6 +636,35 @@ impl Lowerer {
                 }
             }
             Rule::late_interest => Modifier::LateInterest(self.late_interest(span, c)?),
+            Rule::late_fee => {
+                let fee = match c.optional(Rule::fee_share) {
+                    Some(share) => {
+                        let mut s = self.children(share);
+                        LateFee::Share(self.percent(s.required(Rule::percent)?)?)
+                    }
+                    None => LateFee::Amount(self.whole_expr(c.required(Rule::expr)?)?),
+                };
+                Modifier::LateFee(fee, span)
+            }
+            Rule::accrued_interest => {
+                let rate = self.percent(c.required(Rule::percent)?)?;
+                let from = self.date_expr(c.required(Rule::date_expr)?)?;
+                let mut day_count = None;
+                while let Some(term) = c.next() {
+                    if term.as_rule() == Rule::day_count {
+                        day_count = Some(self.day_count(term)?);
+                    }
+                }
+                Modifier::Interest(AccruedInterest {
+                    rate,
+                    from,
+                    day_count,
+                    span,
+                })
+            }
+            Rule::remaining_end => {
+                Modifier::RemainingEnd(self.date_expr(c.required(Rule::date_expr)?)?)
+            }
             Rule::cost => Modifier::Cost(self.whole_expr(c.required(Rule::expr)?)?),
             Rule::cap => Modifier::Cap(self.whole_expr(c.required(Rule::expr)?)?),
             Rule::floor => Modifier::Floor(self.whole_expr(c.required(Rule::expr)?)?),
@@ -747,26 +776,29 @@ impl Lowerer {
                         _ => InterestStart::Reading(self.name(start)),
                     });
                 }
-                Rule::day_count => {
-                    let convention = match term.as_str() {
-                        "actual/360" => DayCount::Actual360,
-                        "30/360" => DayCount::Thirty360,
-                        "actual/365" => DayCount::Actual365,
-                        other => {
-                            return Err(Diagnostic::error(
-                                Code::UnknownDayCount,
-                                self.span(&term),
-                                format!("clausec does not know the day count `{other}`"),
-                            )
-                            .with_help("write `actual/365`, `actual/360` or `30/360`"))
-                        }
-                    };
-                    interest.day_count = Some(Spanned::new(convention, self.span(&term)));
-                }
+                Rule::day_count => interest.day_count = Some(self.day_count(term)?),
                 _ => {} // `simple`: the only kind of interest clausec computes
             }
         }
         Ok(interest)
+    }
+
+    /// `actual/365`, `actual/360`, `30/360`
+    fn day_count(&self, term: Pair<'_, Rule>) -> Result<Spanned<DayCount>> {
+        let convention = match term.as_str() {
+            "actual/360" => DayCount::Actual360,
+            "30/360" => DayCount::Thirty360,
+            "actual/365" => DayCount::Actual365,
+            other => {
+                return Err(Diagnostic::error(
+                    Code::UnknownDayCount,
+                    self.span(&term),
+                    format!("clausec does not know the day count `{other}`"),
+                )
+                .with_help("write `actual/365`, `actual/360` or `30/360`"))
+            }
+        };
+        Ok(Spanned::new(convention, self.span(&term)))
     }
 
     // ---- conditions and expressions ------------------------------------
@@ -830,17 +862,29 @@ impl Lowerer {
                 let right = self.whole_expr(c.required(Rule::expr)?)?;
                 Condition::Compare(left, op, right)
             }
-            Rule::happens => {
-                let event = self.name(c.required(Rule::name)?);
-                let by = match c.optional(Rule::expr) {
-                    Some(e) => Some(self.whole_expr(e)?),
-                    None => None,
-                };
-                Condition::Happens { event, by }
-            }
+            Rule::defaulted | Rule::happens => self.event_condition(rule, c)?,
             Rule::fact_is => Condition::Fact(self.name(c.required(Rule::name)?)),
             other => return Err(internal(span, Rule::cond, Some(other))),
         })
+    }
+
+    /// `delivery happens by DATE`, `an installment of X has been unpaid for
+    /// more than N days`: apart from [`Lowerer::cond_atom`], which recurses
+    /// once per level of a condition, so that its frame stays small.
+    #[inline(never)]
+    fn event_condition(&mut self, rule: Rule, mut c: Children<'_>) -> Result<Condition> {
+        if rule == Rule::defaulted {
+            return Ok(Condition::Defaulted {
+                obligation: self.name(c.required(Rule::name)?),
+                grace: self.duration(c.required(Rule::duration)?)?.node,
+            });
+        }
+        let event = self.name(c.required(Rule::name)?);
+        let by = match c.optional(Rule::expr) {
+            Some(e) => Some(self.whole_expr(e)?),
+            None => None,
+        };
+        Ok(Condition::Happens { event, by })
     }
 
     /// A whole expression: an amount, a limit, one side of a comparison.
@@ -951,6 +995,39 @@ impl Lowerer {
                     ExprKind::LesserOf(a, b)
                 }
             }
+            Rule::later_of
+            | Rule::earlier_of
+            | Rule::event_date
+            | Rule::event_end
+            | Rule::unpaid_balance
+            | Rule::first_default
+            | Rule::month_end
+            | Rule::business_day_on_or_after
+            | Rule::business_day_on_or_before
+            | Rule::days_between
+            | Rule::date_shift => self.date_form(rule, pair)?,
+            Rule::money => ExprKind::Money(self.decimal(span, text.trim_start_matches('$'))?),
+            Rule::percent => ExprKind::Percent(self.percent(pair)?.node),
+            Rule::number => ExprKind::Number(self.decimal(span, text)?),
+            Rule::date => ExprKind::Date(self.date(pair)?.node),
+            Rule::duration => ExprKind::Duration(self.duration(pair)?.node),
+            Rule::fact_ref => ExprKind::Fact(text.to_owned()),
+            other => return Err(internal(span, Rule::factor, Some(other))),
+        };
+        Ok(Expr {
+            node,
+            span,
+            parenthesized: false,
+        })
+    }
+
+    /// A date form (`the later of ...`, `30 days after ...`, `the number of
+    /// days from ...`), apart from [`Lowerer::factor`], which recurses once
+    /// per level of an expression, so that its frame stays small.
+    #[inline(never)]
+    fn date_form(&mut self, rule: Rule, pair: Pair<'_, Rule>) -> Result<ExprKind> {
+        let span = self.span(&pair);
+        Ok(match rule {
             Rule::later_of | Rule::earlier_of => {
                 let mut c = self.children(pair);
                 let a = Box::new(self.factor(c.any()?)?);
@@ -968,6 +1045,19 @@ impl Lowerer {
                     ExprKind::EventDate(event)
                 } else {
                     ExprKind::EventEnd(event)
+                }
+            }
+            Rule::unpaid_balance => {
+                let mut c = self.children(pair);
+                let obligation = self.name(c.required(Rule::name)?);
+                let on = Box::new(self.factor(c.any()?)?);
+                ExprKind::UnpaidBalance { obligation, on }
+            }
+            Rule::first_default => {
+                let mut c = self.children(pair);
+                ExprKind::FirstDefault {
+                    obligation: self.name(c.required(Rule::name)?),
+                    grace: self.duration(c.required(Rule::duration)?)?.node,
                 }
             }
             Rule::month_end => {
@@ -1005,18 +1095,7 @@ impl Lowerer {
                 let date = Box::new(self.factor(c.any()?)?);
                 ExprKind::Shift { by, after, date }
             }
-            Rule::money => ExprKind::Money(self.decimal(span, text.trim_start_matches('$'))?),
-            Rule::percent => ExprKind::Percent(self.percent(pair)?.node),
-            Rule::number => ExprKind::Number(self.decimal(span, text)?),
-            Rule::date => ExprKind::Date(self.date(pair)?.node),
-            Rule::duration => ExprKind::Duration(self.duration(pair)?.node),
-            Rule::fact_ref => ExprKind::Fact(text.to_owned()),
             other => return Err(internal(span, Rule::factor, Some(other))),
-        };
-        Ok(Expr {
-            node,
-            span,
-            parenthesized: false,
         })
     }
 

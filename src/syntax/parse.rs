@@ -284,8 +284,14 @@ fn scan_line(
                     .split_whitespace()
                     .next()
                     .unwrap_or("");
+                // Every form that takes a factor inside it is a level of
+                // nesting: `the later of`, `30 days after`, `the last day of
+                // the month of`, `the number of days from ...`, ...
                 let nests = match word {
-                    "greater" | "lesser" => next_word == "of",
+                    "greater" | "lesser" | "later" | "earlier" | "month" | "number" | "balance" => {
+                        next_word == "of"
+                    }
+                    "after" | "before" => true,
                     "not" => previous_word != "must" && !matches!(next_word, "to" | "less"),
                     _ => false,
                 };

@@ -44,6 +44,17 @@ impl Expr {
             ExprKind::LesserOf(a, b) => choice(f, "lesser", a, b),
             ExprKind::LaterOf(a, b) => choice(f, "later", a, b),
             ExprKind::EarlierOf(a, b) => choice(f, "earlier", a, b),
+            _ => self.fmt_date_form(f),
+        }
+    }
+}
+
+impl Expr {
+    /// A date form or a rounded step, apart from [`Expr::fmt_bare`] (which
+    /// recurses once per level) so that its frame stays small.
+    #[inline(never)]
+    fn fmt_date_form(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.node {
             ExprKind::Rounded(inner, rounding) => {
                 operand(f, inner, true)?;
                 write!(
@@ -55,6 +66,16 @@ impl Expr {
             }
             ExprKind::EventDate(event) => write!(f, "the date of {}", event.node),
             ExprKind::EventEnd(event) => write!(f, "the end of {}", event.node),
+            ExprKind::UnpaidBalance { obligation, on } => {
+                write!(f, "the unpaid balance of {} on ", obligation.node)?;
+                factor(f, on)
+            }
+            ExprKind::FirstDefault { obligation, grace } => write!(
+                f,
+                "the first day an installment of {} has been unpaid for more than {}",
+                obligation.node,
+                grace.describe()
+            ),
             ExprKind::MonthEnd(date) => {
                 f.write_str("the last day of the month of ")?;
                 factor(f, date)
@@ -83,6 +104,7 @@ impl Expr {
                 write!(f, "{} {direction} ", by.describe())?;
                 factor(f, date)
             }
+            _ => Ok(()),
         }
     }
 }
@@ -110,6 +132,12 @@ impl fmt::Display for Condition {
                     None => Ok(()),
                 }
             }
+            Condition::Defaulted { obligation, grace } => write!(
+                f,
+                "an installment of {} has been unpaid for more than {}",
+                obligation.node,
+                grace.describe()
+            ),
             Condition::Described(text) => f.write_str(&quoted(&text.node)),
             Condition::Fact(name) => f.write_str(&name.node),
         }

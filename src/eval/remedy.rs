@@ -1,0 +1,201 @@
+//! Remedies beside late interest: a late fee charged once on a payment not
+//! made by the end of its grace period, interest on an amount from a date
+//! until it is paid, and the end of a schedule's remaining installments
+//! (an acceleration takes their unpaid balance).
+
+use super::*;
+
+impl Evaluator<'_> {
+    /// A late fee on an entry not paid in full by the end of its grace
+    /// period, once that period is over at the scenario's date.
+    pub(super) fn late_fee(
+        &mut self,
+        entry: &mut Entry,
+        obligation: &Obligation,
+        fee: &LateFee,
+        owed: Decimal,
+        payments: &[Payment],
+    ) {
+        let Some(due) = entry.due else {
+            return;
+        };
+        let Some(grace_end) = grace_end(obligation, due) else {
+            return;
+        };
+        let paid_in_time: Decimal = payments
+            .iter()
+            .filter(|p| p.on <= grace_end)
+            .map(|p| p.amount)
+            .sum();
+        if owed <= Decimal::ZERO || paid_in_time >= owed || grace_end >= self.as_of {
+            return;
+        }
+        let (amount, rate, how) = match fee {
+            LateFee::Share(rate) => {
+                let rounding = self.rounding(obligation);
+                let Some(share) = rate.node.checked_mul(owed) else {
+                    return;
+                };
+                let amount = rounding.apply(share);
+                let how = format!(
+                    "{} × {}, {}",
+                    format_percent(rate.node),
+                    format_money(owed),
+                    rounding.describe()
+                );
+                (amount, rate.node, how)
+            }
+            LateFee::Amount(expr) => match self.value(expr) {
+                Ok(Val::Money(amount)) => (amount, Decimal::ZERO, "as stated".to_owned()),
+                Ok(_) => return,
+                Err(why) => {
+                    self.unavailable(entry, why);
+                    return;
+                }
+            },
+        };
+        let explanation = format!(
+            "{} = {how} (clause {}; not paid in full by {}, the end of the grace period)",
+            format_money(amount),
+            entry.heading.clause,
+            long_date(grace_end)
+        );
+        entry.remedies.push(Remedy {
+            kind: RemedyKind::LateFee,
+            amount,
+            from: due,
+            to: grace_end,
+            rate,
+            basis: "",
+            days: (grace_end - due).num_days(),
+            explanation,
+        });
+    }
+
+    /// Simple interest on the whole amount from a date until it is paid:
+    /// segment by segment between payments, to the last payment or the
+    /// scenario's date.
+    pub(super) fn accrued_interest(
+        &mut self,
+        entry: &mut Entry,
+        interest: &AccruedInterest,
+        owed: Decimal,
+        payments: &[Payment],
+    ) {
+        let Ok(from) = self.date(&interest.from) else {
+            return;
+        };
+        let convention = interest.day_count.as_ref().map_or_else(
+            || {
+                self.use_default("interest is simple, actual/365, where a clause does not say");
+                DayCount::Actual365
+            },
+            |d| d.node,
+        );
+        let mut unpaid = owed
+            - payments
+                .iter()
+                .filter(|p| p.on <= from)
+                .map(|p| p.amount)
+                .sum::<Decimal>();
+        let mut segments: Vec<(NaiveDate, Decimal)> = payments
+            .iter()
+            .filter(|p| p.on > from)
+            .map(|p| (p.on, p.amount))
+            .collect();
+        let paid: Decimal = payments.iter().map(|p| p.amount).sum();
+        if owed > paid && self.as_of > from {
+            segments.push((self.as_of, Decimal::ZERO));
+        }
+        let mut cursor = from;
+        for (until, payment) in segments {
+            let (days, basis) = day_count(convention, cursor, until);
+            if days > 0 && unpaid > Decimal::ZERO {
+                match simple_interest(unpaid, interest.rate.node, days, basis, Rounding::DEFAULT) {
+                    Ok(amount) => {
+                        let explanation = format!(
+                            "{} = {} × {} × {days}/{basis}, {} (clause {}; from {} until paid; {})",
+                            format_money(amount),
+                            format_money(unpaid),
+                            format_percent(interest.rate.node),
+                            Rounding::DEFAULT.describe(),
+                            entry.heading.clause,
+                            long_date(from),
+                            convention.describe()
+                        );
+                        entry.remedies.push(Remedy {
+                            kind: RemedyKind::Interest,
+                            amount,
+                            from: cursor,
+                            to: until,
+                            rate: interest.rate.node,
+                            basis: convention.describe(),
+                            days,
+                            explanation,
+                        });
+                    }
+                    Err(error) => {
+                        self.unavailable(entry, Unavailable::Arithmetic(error.0, interest.span))
+                    }
+                }
+            }
+            unpaid -= payment;
+            cursor = until;
+        }
+    }
+
+    /// `remaining installments end on DATE`: every installment of the
+    /// schedule not paid in full by that date ends there, unpaid; a late fee
+    /// already charged (its grace over before the date) stays, late interest
+    /// stops.
+    pub(super) fn end_remaining(&mut self, obligation: &Obligation, first_entry: usize) {
+        let Some(date) = obligation.modifiers.iter().find_map(|m| match m {
+            Modifier::RemainingEnd(d) => Some(d),
+            _ => None,
+        }) else {
+            return;
+        };
+        // Not yet known (no acceleration recorded): the schedule runs on.
+        let Ok(end) = self.date(date) else {
+            return;
+        };
+        if end > self.as_of {
+            return;
+        }
+        for entry in self.entries.iter_mut().skip(first_entry) {
+            let paid_by_then = matches!(
+                entry.status,
+                Status::Paid | Status::PaidLate | Status::NothingOwed | Status::Offset
+            ) && entry.paid_on.is_none_or(|on| on <= end);
+            if paid_by_then {
+                continue;
+            }
+            entry.status = Status::EndedEarly;
+            entry.outstanding = None;
+            entry
+                .remedies
+                .retain(|r| r.kind == RemedyKind::LateFee && r.to < end);
+            entry.notes.push(format!(
+                "the remaining installments end on {}: this one ends unpaid",
+                long_date(end)
+            ));
+        }
+    }
+}
+
+/// The last day of an entry's grace period (its due date when none is
+/// stated); `None` outside the calendar.
+pub(super) fn grace_end(obligation: &Obligation, due: NaiveDate) -> Option<NaiveDate> {
+    let grace = obligation
+        .modifiers
+        .iter()
+        .find_map(|m| match m {
+            Modifier::Grace(d) => Some(d.node),
+            _ => None,
+        })
+        .unwrap_or(Duration {
+            amount: 0,
+            unit: DurationUnit::Days,
+        });
+    add_duration(due, grace)
+}
