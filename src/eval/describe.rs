@@ -121,10 +121,11 @@ impl<'m> Evaluator<'m> {
         }
     }
 
-    /// An entry left `not yet known` because one of its dates waits on
-    /// something that has not happened: say what, first among its notes.
+    /// An entry left `not yet known` (or conditional) while one of its dates
+    /// waits on something that has not happened: say what, first among its
+    /// notes. Not for an entry whose condition fails: the date is moot.
     pub(super) fn explain_unknown_date(&self, entry: &mut Entry, obligation: &Obligation) {
-        if entry.status == Status::NotYetKnown {
+        if matches!(entry.status, Status::NotYetKnown | Status::Conditional) {
             if let Some(why) = self.dates_of(obligation).unknown {
                 entry.notes.insert(0, why);
             }

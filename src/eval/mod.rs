@@ -598,7 +598,9 @@ impl<'m> Evaluator<'m> {
         }
         entry.status = self.plain_status(&entry, obligation, truth);
         self.explain_unknown_date(&mut entry, obligation);
-        if is_paid_in_money(obligation, &entry) && truth == Truth::Yes {
+        // Owed on a day not yet known: nothing can be due, paid or late yet.
+        let date_known = entry.status != Status::NotYetKnown;
+        if is_paid_in_money(obligation, &entry) && truth == Truth::Yes && date_known {
             let mut offsets = self.offsets_for(obligation);
             if let Some(offsets) = &mut offsets {
                 offsets.apply(&mut entry);
