@@ -162,6 +162,9 @@ fn main() {
     if chosen("business") {
         business_days(&mode);
     }
+    if chosen("events") {
+        events(&mode, &scratch.0);
+    }
 }
 
 // ---- item 4: the Lovelock letter -----------------------------------------
@@ -491,5 +494,64 @@ fn business_days(mode: &Mode) {
         }),
         None,
     );
+    println!();
+}
+
+// ---- dates counted from events -------------------------------------------------
+
+/// An agreement of `count` events, each with a payment due 30 business days
+/// after it (United States federal holidays), and a 30-year schedule of 360
+/// monthly installments rolled to business days; a scenario recording every
+/// event on a different day.
+fn write_events(scratch: &Path, count: usize) -> PathBuf {
+    let dir = scratch.join(format!("events-{count}"));
+    std::fs::create_dir_all(dir.join("scenarios")).unwrap();
+    let mut header = String::from(
+        "agreement \"Events\" dated January 1, 2000\nparty a \"A\"\nparty b \"B\"\n\
+         business days exclude Saturdays, Sundays and United States federal holidays\n",
+    );
+    let mut clause = String::from(
+        "clause 1\n  rent: a pays b $360,000.00 in 360 equal monthly installments on day 1\n    \
+         from January 1, 2000 through December 1, 2029\n    business day convention modified following\n",
+    );
+    let mut scenario = String::from("scenario base \"All events\"\n  as of December 31, 2030\n");
+    let start = chrono::NaiveDate::from_ymd_opt(2000, 1, 3).unwrap();
+    for k in 0..count {
+        header.push_str(&format!("event e{k}\n"));
+        clause.push_str(&format!(
+            "  p{k}: a pays b $1.00 on 30 business days after the date of e{k}\n"
+        ));
+        let day = start + chrono::Days::new((k % 10_000) as u64);
+        scenario.push_str(&format!("  e{k} happened on {day}\n"));
+    }
+    std::fs::write(dir.join("agreement.clause"), header).unwrap();
+    std::fs::write(dir.join("1.clause"), clause).unwrap();
+    std::fs::write(dir.join("scenarios/base.scenario"), scenario).unwrap();
+    dir
+}
+
+fn events(mode: &Mode, scratch: &Path) {
+    println!(
+        "Dates counted from events (30 business days after each), and a 30-year rolled schedule"
+    );
+    let sizes: &[usize] = if mode.full {
+        &[1_000, 10_000]
+    } else {
+        &[1_000]
+    };
+    for &count in sizes {
+        let dir = write_events(scratch, count);
+        let mut sources = SourceMap::default();
+        let analysis = clausec::analyze(&dir, &mut sources).unwrap();
+        assert!(!analysis.has_errors(), "the events agreement has errors");
+        let base = analysis.model.scenarios.first();
+        let runs = mode.runs(11);
+        report(
+            &format!("ledger: {count} events, {count} dates counted from them"),
+            runs,
+            measure(runs, || clausec::ledger(&analysis, base)),
+            None,
+        );
+    }
     println!();
 }

@@ -157,6 +157,10 @@ fn arb_condition() -> impl Strategy<Value = Condition> {
             option: name(o),
         }),
         Just(Condition::Prevails(name("company"))),
+        prop::sample::select(vec!["cause", "resignation"]).prop_map(|v| Condition::FactIs {
+            fact: name("separation_reason"),
+            value: name(v),
+        }),
         "[a-z \"\\\\]{1,12}".prop_map(|t| Condition::Described(name(&t))),
         (
             arb_expr(),

@@ -710,6 +710,30 @@ impl Checker {
         }
     }
 
+    /// `cause` in `separation_reason is cause`: one of the values the fact's
+    /// declaration names, the use recorded.
+    fn fact_value_named(&mut self, fact: &Name, value: &Name, clause: &str) {
+        let options = self
+            .model
+            .facts
+            .get(&fact.node)
+            .map(|f| f.options.clone())
+            .unwrap_or_default();
+        match options.iter().find(|o| o.node == value.node) {
+            Some(option) => self.resolved(value.span, option.span),
+            None => {
+                let names = options.iter().map(|o| o.node.clone()).collect();
+                self.unknown_name(
+                    value,
+                    &format!("value of `{}`", fact.node),
+                    names,
+                    "use one of the values the fact's declaration names",
+                    Some(clause),
+                );
+            }
+        }
+    }
+
     /// A remedy that only a payment can carry.
     fn on_a_payment(&mut self, obligation: &Obligation, span: Span, what: &str, clause: &str) {
         if obligation.kind != Kind::Payment {
@@ -945,6 +969,28 @@ impl Checker {
                 }
             }
             Condition::Defaulted { obligation, .. } => self.earlier_schedule(obligation, clause),
+            Condition::FactIs { fact, value } => match self.fact_type(fact) {
+                Some(Type::Choice) => self.fact_value_named(fact, value, clause),
+                Some(other) => self.push(mismatch(
+                    fact.span,
+                    format!(
+                        "`{}` is {}, not a fact with named values",
+                        fact.node,
+                        other.describe()
+                    ),
+                    clause,
+                )),
+                None => {
+                    let candidates = self.model.facts.keys().cloned().collect();
+                    self.unknown_name(
+                        fact,
+                        "fact",
+                        candidates,
+                        "declare it in the header: `fact NAME is one of A, B, C`",
+                        Some(clause),
+                    );
+                }
+            },
             Condition::Happens { event, by } => {
                 self.event(event, Some(clause));
                 if let Some(by) = by {
@@ -1263,6 +1309,11 @@ impl Checker {
         };
         let given = match &fact.value.node {
             Value::Yes | Value::No => Some(Type::YesNo),
+            Value::Choice(value) if declared == Type::Choice => {
+                self.fact_value_named(&fact.name, value, label);
+                Some(Type::Choice)
+            }
+            Value::Choice(_) => Some(Type::Choice),
             Value::Expr(expr) => self.type_of(expr, label),
         };
         let compatible =
@@ -1275,6 +1326,7 @@ impl Checker {
                 Type::Percentage => "a percentage such as `18%`",
                 Type::Count | Type::Number => "a number such as `12`",
                 Type::YesNo => "`yes` or `no`",
+                Type::Choice => "one of the values its declaration names",
             };
             self.push(
                 Diagnostic::error(

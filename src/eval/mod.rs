@@ -45,6 +45,24 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+/// The events a scenario records (`delivery happened on ...`), by name; the
+/// first record of a name (the checker refuses a second).
+fn recorded_events(scenario: Option<&Scenario>) -> BTreeMap<&str, (NaiveDate, NaiveDate)> {
+    let mut happened = BTreeMap::new();
+    for event in scenario.map_or(&[][..], |s| s.events.as_slice()) {
+        if let Event::Happened {
+            event, on, through, ..
+        } = event
+        {
+            let last = through.as_ref().map_or(on.node, |t| t.node);
+            happened
+                .entry(event.node.as_str())
+                .or_insert((on.node, last));
+        }
+    }
+    happened
+}
+
 /// Evaluates the agreement under a scenario (`None`: no facts, no events,
 /// as of the agreement's date). Returns the ledger (without findings; the
 /// caller adds them) and the problems the scenario raised.
@@ -219,6 +237,10 @@ struct Evaluator<'m> {
     defaulted_elections: Vec<String>,
     /// What is left of the ledger's size limit.
     budget: budget::Budget,
+    /// The events the scenario records as having happened, by name: their
+    /// first and last day (a look-up, not a scan, for each date counted
+    /// from one).
+    happened: BTreeMap<&'m str, (NaiveDate, NaiveDate)>,
     /// What a business day is: the agreement's, or Saturday and Sunday off.
     calendar: std::borrow::Cow<'m, BusinessCalendar>,
     /// The weight of each clause's quote (see [`budget::weight`]), by
@@ -265,6 +287,7 @@ impl<'m> Evaluator<'m> {
             reported_missing: Vec::new(),
             defaulted_elections: Vec::new(),
             budget: budget::Budget::default(),
+            happened: recorded_events(scenario),
             calendar: match &model.business_days {
                 Some(calendar) => std::borrow::Cow::Borrowed(calendar),
                 None => std::borrow::Cow::Owned(BusinessCalendar::with_built_ins(Vec::new())),

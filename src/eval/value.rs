@@ -96,6 +96,11 @@ impl<'m> Evaluator<'m> {
                     Truth::No
                 }
             }
+            Condition::FactIs { fact, value } => match self.facts.get(fact.node.as_str()) {
+                Some(Value::Choice(given)) if given.node == value.node => Truth::Yes,
+                Some(Value::Choice(_)) => Truth::No,
+                _ => Truth::Unknown,
+            },
             Condition::Defaulted { obligation, grace } => {
                 match self.defaults(&obligation.node, *grace) {
                     Ok((Some(_), _)) => Truth::Yes,
@@ -130,18 +135,9 @@ impl<'m> Evaluator<'m> {
     /// first and last day. `event` may also name a notice duty: the day the
     /// notice answering it was given.
     pub(super) fn happened(&self, event: &str) -> Option<(NaiveDate, NaiveDate)> {
-        let recorded = self.events().find_map(|e| match e {
-            Event::Happened {
-                event: name,
-                on,
-                through,
-                ..
-            } if name.node == event => {
-                Some((on.node, through.as_ref().map_or(on.node, |t| t.node)))
-            }
-            _ => None,
-        });
-        recorded
+        self.happened
+            .get(event)
+            .copied()
             .or_else(|| self.notice_date(event).map(|on| (on, on)))
             .filter(|(on, _)| *on <= self.as_of)
     }

@@ -88,6 +88,8 @@ pub enum Type {
     Count,
     Number,
     YesNo,
+    /// One of the named values a fact declares (`one of a, b, c`).
+    Choice,
 }
 
 impl Type {
@@ -101,6 +103,7 @@ impl Type {
             Type::Count => "a count",
             Type::Number => "a number",
             Type::YesNo => "a yes-or-no fact",
+            Type::Choice => "one of its named values",
         }
     }
 }
@@ -109,6 +112,8 @@ impl Type {
 pub struct FactDecl {
     pub name: Name,
     pub ty: Spanned<Type>,
+    /// The values a fact of type [`Type::Choice`] may take.
+    pub options: Vec<Name>,
     pub description: Option<Text>,
 }
 
@@ -437,6 +442,11 @@ pub enum Condition {
     },
     Prevails(Name),
     Compare(Expr, Spanned<CompareOp>, Expr),
+    /// `separation_reason is cause`
+    FactIs {
+        fact: Name,
+        value: Name,
+    },
     /// `an installment of installments has been unpaid for more than 30 days`
     Defaulted {
         obligation: Name,
@@ -458,6 +468,7 @@ impl Condition {
             Condition::Elects { party, option } => party.span.to(option.span),
             Condition::Prevails(n) | Condition::Fact(n) => n.span,
             Condition::Defaulted { obligation, .. } => obligation.span,
+            Condition::FactIs { fact, value } => fact.span.to(value.span),
             Condition::Compare(a, _, b) => a.span.to(b.span),
             Condition::Happens { event, by } => {
                 by.as_ref().map_or(event.span, |d| event.span.to(d.span))
@@ -634,6 +645,8 @@ pub struct FactValue {
 pub enum Value {
     Yes,
     No,
+    /// One of a fact's named values.
+    Choice(Name),
     Expr(Expr),
 }
 

@@ -88,6 +88,7 @@ pub const KEYWORDS: &[&str] = &[
     "of",
     "offer",
     "on",
+    "one",
     "option",
     "or",
     "otherwise",

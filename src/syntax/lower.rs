@@ -275,6 +275,20 @@ impl Lowerer {
     fn fact_decl(&mut self, pair: Pair<'_, Rule>) -> Result<FactDecl> {
         let mut c = self.children(pair);
         let name = self.name(c.required(Rule::name)?);
+        if let Some(one_of) = c.optional(Rule::one_of) {
+            let ty_span = self.span(&one_of);
+            let mut o = self.children(one_of);
+            let mut options = Vec::new();
+            while let Some(option) = o.next() {
+                options.push(self.name(option));
+            }
+            return Ok(FactDecl {
+                name,
+                ty: Spanned::new(Type::Choice, ty_span),
+                options,
+                description: c.optional(Rule::string).map(|s| self.string(s)),
+            });
+        }
         let ty_pair = c.required(Rule::type_name)?;
         let ty_span = self.span(&ty_pair);
         let ty = match ty_pair.as_str() {
@@ -289,6 +303,7 @@ impl Lowerer {
         Ok(FactDecl {
             name,
             ty: Spanned::new(ty, ty_span),
+            options: Vec::new(),
             description: c.optional(Rule::string).map(|s| self.string(s)),
         })
     }
@@ -863,6 +878,10 @@ impl Lowerer {
                 Condition::Compare(left, op, right)
             }
             Rule::defaulted | Rule::happens => self.event_condition(rule, c)?,
+            Rule::fact_equals => Condition::FactIs {
+                fact: self.name(c.required(Rule::name)?),
+                value: self.name(c.required(Rule::name)?),
+            },
             Rule::fact_is => Condition::Fact(self.name(c.required(Rule::name)?)),
             other => return Err(internal(span, Rule::cond, Some(other))),
         })
@@ -1133,6 +1152,7 @@ impl Lowerer {
                 let value = match inner.as_rule() {
                     Rule::yes => Value::Yes,
                     Rule::no => Value::No,
+                    Rule::name => Value::Choice(self.name(inner)),
                     _ => Value::Expr(self.factor(inner)?),
                 };
                 scenario.facts.push(FactValue {

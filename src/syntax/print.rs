@@ -138,6 +138,7 @@ impl fmt::Display for Condition {
                 obligation.node,
                 grace.describe()
             ),
+            Condition::FactIs { fact, value } => write!(f, "{} is {}", fact.node, value.node),
             Condition::Described(text) => f.write_str(&quoted(&text.node)),
             Condition::Fact(name) => f.write_str(&name.node),
         }
