@@ -312,7 +312,17 @@ fn entry_value(entry: &Entry, field: ExpectField) -> (Actual, Vec<String>) {
         ),
         ExpectField::Outstanding => (Actual::Money(entry.outstanding), lines(entry.notes.clone())),
         ExpectField::Due => (Actual::Date(entry.due), lines(entry.notes.clone())),
-        ExpectField::Status => (Actual::Status(entry.status.describe()), lines(entry.notes.clone())),
+        ExpectField::Status => {
+            let mut facts = Vec::new();
+            if let Some(due) = entry.due {
+                facts.push(format!("due {}", long_date(due)));
+            }
+            if let Some(paid_on) = entry.paid_on {
+                facts.push(format!("paid on {}", long_date(paid_on)));
+            }
+            facts.extend(entry.notes.iter().cloned());
+            (Actual::Status(entry.status.describe()), lines(facts))
+        }
     }
 }
 
@@ -370,4 +380,47 @@ fn shorten(mut lines: Vec<String>) -> Vec<String> {
         lines.push(format!("and {more} more"));
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::eval::ledger::Status;
+    use crate::syntax::parse::{ClauseParser, Rule};
+    use pest::Parser;
+
+    /// Every status the ledger can show can be expected, in its words and
+    /// as JSON writes it.
+    #[test]
+    fn every_status_can_be_written_in_an_expectation() {
+        let all = [
+            Status::Due,
+            Status::NotYetDue,
+            Status::Paid,
+            Status::PaidLate,
+            Status::PartlyPaid,
+            Status::Offset,
+            Status::Conditional,
+            Status::NotTriggered,
+            Status::Lapsed,
+            Status::InForce,
+            Status::Ended,
+            Status::Met,
+            Status::Late,
+            Status::Missed,
+            Status::Open,
+            Status::DefaultApplied,
+            Status::NothingOwed,
+            Status::NotYetKnown,
+        ];
+        for status in all {
+            let words = status.describe();
+            let json = serde_json::to_string(&status).unwrap_or_default();
+            for written in [words.to_owned(), json.trim_matches('"').to_owned()] {
+                let parsed = ClauseParser::parse(Rule::status_words, &written)
+                    .map(|p| p.as_str().to_owned())
+                    .unwrap_or_default();
+                assert_eq!(parsed, written, "{status:?}");
+            }
+        }
+    }
 }
