@@ -331,7 +331,12 @@ pub fn test_agreement(
             failed: Vec::new(),
         });
     }
-    for scenario in analysis.model.scenarios.iter().filter(|s| chosen(&s.name.node)) {
+    for scenario in analysis
+        .model
+        .scenarios
+        .iter()
+        .filter(|s| chosen(&s.name.node))
+    {
         let ledger = ledger(&analysis, Some(scenario));
         let checked = report::expect::check(&ledger, &scenario.expectations);
         let failed = checked

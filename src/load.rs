@@ -679,9 +679,9 @@ pub fn read_snapshot(dir: &Path, scenario: &str) -> Result<Snapshot, LoadError> 
         Fetched::Text(text) => Snapshot::Text(text),
         Fetched::Absent => Snapshot::Absent,
         Fetched::TooLarge => Snapshot::Refused("it is larger than clausec reads".to_owned()),
-        Fetched::Refused(Refusal::Outside | Refusal::Link) => Snapshot::Refused(
-            "it is a link that leads out of the agreement's folder".to_owned(),
-        ),
+        Fetched::Refused(Refusal::Outside | Refusal::Link) => {
+            Snapshot::Refused("it is a link that leads out of the agreement's folder".to_owned())
+        }
         Fetched::Refused(Refusal::NotAFile) => {
             Snapshot::Refused("it is not an ordinary file".to_owned())
         }

@@ -1362,7 +1362,10 @@ impl Checker {
                 );
             }
             several => {
-                let full: Vec<String> = several.iter().map(|id| format!("`{}`", id.full())).collect();
+                let full: Vec<String> = several
+                    .iter()
+                    .map(|id| format!("`{}`", id.full()))
+                    .collect();
                 self.push(
                     Diagnostic::error(
                         Code::UnknownObligation,

@@ -235,7 +235,10 @@ impl Model {
                 *n += 1;
                 let (name, declared) = match &obligation.label {
                     Some(label) => (label.node.clone(), label.span),
-                    None => (unlabelled_name(obligation.kind, *n), obligation.obligor.span),
+                    None => (
+                        unlabelled_name(obligation.kind, *n),
+                        obligation.obligor.span,
+                    ),
                 };
                 let follows = obligation
                     .modifiers

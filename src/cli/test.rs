@@ -233,7 +233,9 @@ fn one_ledger(
     // snapshot is shown whole only for review.
     let show_diff = !accept && (old.is_some() || review.enabled);
     match old {
-        Some(_) => out.push_str(&format!("the ledger differs from its snapshot{changed_in}\n")),
+        Some(_) => out.push_str(&format!(
+            "the ledger differs from its snapshot{changed_in}\n"
+        )),
         None if !accept => out.push_str(&format!(
             "error: no snapshot yet; run `clausec test --accept` (it is kept in `{shown_path}`)\n"
         )),
@@ -298,7 +300,11 @@ fn write_snapshot(dir: &Path, path: &Path, text: &str) -> Result<(), String> {
     let folder = dir.join(load::SNAPSHOTS);
     match std::fs::symlink_metadata(&folder) {
         Ok(m) if m.is_dir() => {}
-        Ok(_) => return Err("`snapshots` is not a folder (a link or a file is not written through)".to_owned()),
+        Ok(_) => {
+            return Err(
+                "`snapshots` is not a folder (a link or a file is not written through)".to_owned(),
+            )
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             std::fs::create_dir(&folder).map_err(|e| e.to_string())?
         }
@@ -322,9 +328,8 @@ fn write_snapshot(dir: &Path, path: &Path, text: &str) -> Result<(), String> {
 
 /// `12 ledgers match; 1 differs; 1 has no snapshot`, and what else there is.
 fn summary(tally: &Tally) -> String {
-    let plural = |n: usize, one: &str, many: &str| {
-        format!("{} {}", n, if n == 1 { one } else { many })
-    };
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{} {}", n, if n == 1 { one } else { many });
     let mut parts = vec![plural(tally.matched, "ledger matches", "ledgers match")];
     if tally.differ > 0 {
         parts.push(plural(tally.differ, "differs", "differ"));
@@ -343,7 +348,11 @@ fn summary(tally: &Tally) -> String {
             if tally.failed == 1 { "s" } else { "" }
         ));
     } else if tally.expectations > 0 {
-        parts.push(plural(tally.expectations, "expectation holds", "expectations hold"));
+        parts.push(plural(
+            tally.expectations,
+            "expectation holds",
+            "expectations hold",
+        ));
     }
     if tally.refused > 0 {
         parts.push(plural(

@@ -26,11 +26,11 @@ const MAX_EXPLANATION: usize = 8;
 pub struct Failure {
     /// Where the expectation is written (the line after `expect`).
     pub span: Span,
-    /// What was looked at: "`2(b).severance[2]` late interest".
-    pub subject: String,
+    /// What is wrong, as a sentence: "`2(b).severance[2]` late interest
+    /// is $171.23, not $256.85", or why nothing could be compared.
+    pub message: String,
+    /// The value the line expects, as shown: `$256.85`.
     pub expected: String,
-    /// What the ledger shows instead, or why nothing could be compared.
-    pub actual: String,
     /// How the ledger reached its figure, line by line.
     pub explanation: Vec<String>,
 }
@@ -69,10 +69,7 @@ pub fn diagnostic(failure: &Failure, scenario: &str) -> Diagnostic {
     Diagnostic::error(
         Code::ExpectationFailed,
         failure.span,
-        format!(
-            "under scenario `{scenario}`, {} is {}, not {}",
-            failure.subject, failure.actual, failure.expected
-        ),
+        format!("under scenario `{scenario}`, {}", failure.message),
     )
     .with_label(format!("expected {}", failure.expected))
     .with_help(help)
@@ -88,13 +85,12 @@ fn check_one(ledger: &Ledger, expectation: &Expectation) -> Option<Failure> {
             field,
             value,
         } => {
-            let subject = format!("{} {}", shown_ref(obligation), field.words());
-            let fail = |actual: String, explanation: Vec<String>| {
+            let expected = shown_value(&value.node);
+            let fail = |message: String, explanation: Vec<String>| {
                 Some(Failure {
                     span,
-                    subject: subject.clone(),
-                    expected: shown_value(&value.node),
-                    actual,
+                    message,
+                    expected: expected.clone(),
                     explanation,
                 })
             };
@@ -109,7 +105,12 @@ fn check_one(ledger: &Ledger, expectation: &Expectation) -> Option<Failure> {
             if matches(&actual, &value.node) {
                 None
             } else {
-                fail(shown_actual(&actual), explanation)
+                let subject = format!("{} {}", shown_ref(obligation), field.words());
+                let actual = shown_actual(&actual);
+                fail(
+                    format!("{subject} is {actual}, not {expected}"),
+                    explanation,
+                )
             }
         }
         Expected::TotalPaid { party, amount } => {
@@ -135,9 +136,13 @@ fn check_one(ledger: &Ledger, expectation: &Expectation) -> Option<Failure> {
             });
             Some(Failure {
                 span,
-                subject: format!("the total paid by `{}`", party.node),
+                message: format!(
+                    "the total paid by `{}` is {}, not {}",
+                    party.node,
+                    format_money_exact(total),
+                    format_money_exact(amount.node)
+                ),
                 expected: format_money_exact(amount.node),
-                actual: format_money_exact(total),
                 explanation,
             })
         }
@@ -151,17 +156,21 @@ fn check_one(ledger: &Ledger, expectation: &Expectation) -> Option<Failure> {
             if found.is_empty() != *present {
                 return None;
             }
-            let name = wanted.unwrap_or(code.node.as_str());
-            let (expected, actual) = if *present {
-                ("listed".to_owned(), "not listed".to_owned())
+            let (message, expected) = if *present {
+                (
+                    format!("the ledger lists no finding `{}`", code.node),
+                    "it listed",
+                )
             } else {
-                ("not listed".to_owned(), "listed".to_owned())
+                (
+                    format!("the ledger lists the finding `{}`", code.node),
+                    "none",
+                )
             };
             Some(Failure {
                 span,
-                subject: format!("the finding `{name}`"),
-                expected,
-                actual,
+                message,
+                expected: expected.to_owned(),
                 explanation: shorten(found.iter().map(|f| f.message.clone()).collect()),
             })
         }
@@ -193,12 +202,12 @@ fn find<'a>(ledger: &'a Ledger, wanted: &ObligationRef) -> Result<Target<'a>, St
         let first_base = entries.first().map(|e| e.id.base());
         if entries.iter().any(|e| Some(e.id.base()) != first_base) {
             return Err(format!(
-                "ambiguous: several obligations are named `{path}`; write the full id"
+                "several obligations are named `{path}`; write the full id"
             ));
         }
     }
     let Some(first) = entries.first().copied() else {
-        return Err("not in this ledger".to_owned());
+        return Err(format!("the ledger has no obligation `{path}`"));
     };
     match wanted.instance.as_ref().map(|n| n.node) {
         Some(number) => {
@@ -207,12 +216,14 @@ fn find<'a>(ledger: &'a Ledger, wanted: &ObligationRef) -> Result<Target<'a>, St
                 Some(entry) => Ok(Target::One(entry)),
                 None => {
                     let count = entries.iter().filter(|e| e.id.instance().is_some()).count();
+                    let base = first.id.base();
                     Err(if count == 0 {
-                        format!("`{}` has no numbered instances", first.id.base())
+                        format!(
+                            "there is no `{base}[{number}]`: `{base}` has no numbered instances"
+                        )
                     } else {
                         format!(
-                            "missing: `{}` has {count} instance{} under this scenario",
-                            first.id.base(),
+                            "there is no `{base}[{number}]`: `{base}` has {count} instance{}",
                             if count == 1 { "" } else { "s" }
                         )
                     })
@@ -241,10 +252,7 @@ fn actual(
     match target {
         Target::One(entry) => Ok(entry_value(entry, field)),
         Target::All(id, entries) => {
-            let summary = ledger
-                .schedules
-                .iter()
-                .find(|s| s.obligation == id.base());
+            let summary = ledger.schedules.iter().find(|s| s.obligation == id.base());
             let sum = |f: fn(&Entry) -> Option<Decimal>| {
                 entries
                     .iter()
@@ -253,7 +261,8 @@ fn actual(
             };
             let whole = |what: &str| {
                 format!(
-                    "a {what} for each of its {} instances; name one, as in `{}[1]`",
+                    "`{}` has a {what} for each of its {} instances; name one, as in `{}[1]`",
+                    id.base(),
                     entries.len(),
                     id.base()
                 )
@@ -277,9 +286,7 @@ fn actual(
                     ),
                 )),
                 ExpectField::Paid => Ok((Actual::Money(sum(|e| e.paid)), Vec::new())),
-                ExpectField::Outstanding => {
-                    Ok((Actual::Money(sum(|e| e.outstanding)), Vec::new()))
-                }
+                ExpectField::Outstanding => Ok((Actual::Money(sum(|e| e.outstanding)), Vec::new())),
                 ExpectField::Due => Err(whole("due date")),
                 ExpectField::Status => Err(whole("status")),
             }
@@ -304,7 +311,13 @@ fn entry_value(entry: &Entry, field: ExpectField) -> (Actual, Vec<String>) {
         ),
         ExpectField::LateInterest => (
             Actual::Money(Some(interest(entry))),
-            lines(entry.remedies.iter().map(|r| r.explanation.clone()).collect()),
+            lines(
+                entry
+                    .remedies
+                    .iter()
+                    .map(|r| r.explanation.clone())
+                    .collect(),
+            ),
         ),
         ExpectField::Paid => (
             Actual::Money(Some(entry.paid.unwrap_or(Decimal::ZERO))),

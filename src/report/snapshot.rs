@@ -286,10 +286,7 @@ fn at(v: Option<&Vec<i64>>, k: i64, d: i64) -> i64 {
 }
 
 fn line<'a>(lines: &[&'a str], at: i64) -> Option<&'a str> {
-    usize::try_from(at)
-        .ok()
-        .and_then(|i| lines.get(i))
-        .copied()
+    usize::try_from(at).ok().and_then(|i| lines.get(i)).copied()
 }
 
 fn to_i(n: usize) -> i64 {

@@ -1190,9 +1190,7 @@ impl Lowerer {
                             Rule::expect_interest => ExpectField::LateInterest,
                             Rule::expect_paid => ExpectField::Paid,
                             Rule::expect_outstanding => ExpectField::Outstanding,
-                            other => {
-                                return Err(internal(span, Rule::expect_money, Some(other)))
-                            }
+                            other => return Err(internal(span, Rule::expect_money, Some(other))),
                         };
                         let money = self.money(t.required(Rule::money)?)?;
                         (
