@@ -396,7 +396,7 @@ mod tests {
     fn a_change_is_shown_with_three_lines_of_context() {
         let old = "1\n2\n3\n4\n5\n6\n7\n8\n9\n";
         let new = "1\n2\n3\n4\nfive\n6\n7\n8\n9\n";
-        let diff = compare(old, new, "old", "new").unwrap_or_else(|| unreachable_diff());
+        let diff = compare(old, new, "old", "new").expect("the texts differ");
         assert_eq!(
             diff.text,
             "--- old\n+++ new\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n"
@@ -405,15 +405,15 @@ mod tests {
 
     #[test]
     fn an_added_tail_is_numbered_after_the_last_line() {
-        let diff = compare("a\n", "a\nb\n", "old", "new").unwrap_or_else(|| unreachable_diff());
+        let diff = compare("a\n", "a\nb\n", "old", "new").expect("the texts differ");
         assert_eq!(diff.text, "--- old\n+++ new\n@@ -1,1 +1,2 @@\n a\n+b\n");
-        let diff = compare("", "b\n", "old", "new").unwrap_or_else(|| unreachable_diff());
+        let diff = compare("", "b\n", "old", "new").expect("the texts differ");
         assert_eq!(diff.text, "--- old\n+++ new\n@@ -0,0 +1,1 @@\n+b\n");
     }
 
     #[test]
     fn a_missing_last_line_break_is_said_in_words() {
-        let diff = compare("a", "a\n", "old", "new").unwrap_or_else(|| unreachable_diff());
+        let diff = compare("a", "a\n", "old", "new").expect("the texts differ");
         assert!(diff.text.contains("line breaks"), "{}", diff.text);
     }
 
@@ -450,9 +450,5 @@ mod tests {
                 None,
             ]
         );
-    }
-
-    fn unreachable_diff() -> Difference {
-        panic!("the texts differ")
     }
 }
