@@ -282,3 +282,74 @@ pub fn choose_scenario<'a>(
         .unwrap_or_else(|| format!("; the scenarios are: {}", names.join(", ")));
     Err(RequestError::NoSuchScenario { name, hint })
 }
+
+/// One ledger `clausec test` compares with its snapshot: its scenario, its
+/// text with the arithmetic (what `clausec obligations --explain` prints),
+/// and its `expect` lines held against it.
+#[derive(Debug)]
+pub struct TestedLedger {
+    /// The scenario's name (`late_installment`), or `none` for an
+    /// agreement without scenarios.
+    pub scenario: String,
+    pub text: String,
+    /// How many `expect` lines the scenario has.
+    pub expectations: usize,
+    /// The `expect` lines that fail, as diagnostics of the scenario.
+    pub failed: Vec<Diagnostic>,
+}
+
+/// What `clausec test` found in one agreement.
+#[derive(Debug)]
+pub enum Tested {
+    /// The errors that stop its ledgers from being computed.
+    Refused(Vec<Diagnostic>),
+    Ledgers(Vec<TestedLedger>),
+}
+
+/// `test`: the agreement analysed; for each scenario (or only `scenario`,
+/// by name), its ledger as text and its expectations held against it. An
+/// agreement without scenarios has one ledger, `none`.
+pub fn test_agreement(
+    dir: &Path,
+    sources: &mut SourceMap,
+    scenario: Option<&str>,
+) -> Result<Tested, LoadError> {
+    let analysis = analyze(dir, sources)?;
+    if analysis.has_errors() {
+        return Ok(Tested::Refused(analysis.errors()));
+    }
+    let wanted = scenario.map(|s| s.replace('-', "_"));
+    let chosen = |name: &str| wanted.as_deref().is_none_or(|w| w == name);
+    let options = report::render::TextOptions { explain: true };
+    let mut ledgers = Vec::new();
+    if analysis.model.scenarios.is_empty() && chosen("none") {
+        let ledger = ledger(&analysis, None);
+        ledgers.push(TestedLedger {
+            text: report::render::ledger_text(&ledger, options),
+            scenario: ledger.scenario,
+            expectations: 0,
+            failed: Vec::new(),
+        });
+    }
+    for scenario in analysis
+        .model
+        .scenarios
+        .iter()
+        .filter(|s| chosen(&s.name.node))
+    {
+        let ledger = ledger(&analysis, Some(scenario));
+        let checked = report::expect::check(&ledger, &scenario.expectations);
+        let failed = checked
+            .failed
+            .iter()
+            .map(|f| report::expect::diagnostic(f, &scenario.name.node))
+            .collect();
+        ledgers.push(TestedLedger {
+            scenario: scenario.name.node.clone(),
+            text: report::render::ledger_text(&ledger, options),
+            expectations: scenario.expectations.len(),
+            failed,
+        });
+    }
+    Ok(Tested::Ledgers(ledgers))
+}

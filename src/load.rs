@@ -646,6 +646,48 @@ fn load_source_document(
     Ok(())
 }
 
+/// The folder of an agreement that holds its ledger snapshots.
+pub const SNAPSHOTS: &str = "snapshots";
+
+/// Where `clausec test` keeps the ledger of one scenario:
+/// `<agreement>/snapshots/<scenario>.ledger`.
+pub fn snapshot_path(dir: &Path, scenario: &str) -> PathBuf {
+    dir.join(SNAPSHOTS).join(format!("{scenario}.ledger"))
+}
+
+/// A stored ledger snapshot, as read.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Snapshot {
+    Text(String),
+    /// There is none yet.
+    Absent,
+    /// It may not be read, or is not text: why, for the user.
+    Refused(String),
+}
+
+/// Reads the snapshot of one scenario through the gate every file of the
+/// agreement passes ([`Folder::open`]): an ordinary file inside the folder,
+/// within the size limit, UTF-8.
+pub fn read_snapshot(dir: &Path, scenario: &str) -> Result<Snapshot, LoadError> {
+    let folder = Folder::new(dir)?;
+    let path = snapshot_path(dir, scenario);
+    Ok(match folder.fetch(&path)? {
+        Fetched::Bytes(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Snapshot::Text(text),
+            Err(_) => Snapshot::Refused("it is not UTF-8 text".to_owned()),
+        },
+        Fetched::Text(text) => Snapshot::Text(text),
+        Fetched::Absent => Snapshot::Absent,
+        Fetched::TooLarge => Snapshot::Refused("it is larger than clausec reads".to_owned()),
+        Fetched::Refused(Refusal::Outside | Refusal::Link) => {
+            Snapshot::Refused("it is a link that leads out of the agreement's folder".to_owned())
+        }
+        Fetched::Refused(Refusal::NotAFile) => {
+            Snapshot::Refused("it is not an ordinary file".to_owned())
+        }
+    })
+}
+
 /// Every clause and scenario file the paths name: files as given, folders
 /// searched below (without following symbolic links), sorted.
 pub fn clause_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {

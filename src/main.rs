@@ -84,6 +84,22 @@ enum Command {
         #[arg(long, value_name = "REV")]
         git: Option<String>,
     },
+    /// Compare every agreement's ledgers with their snapshots
+    /// (`<agreement>/snapshots/<scenario>.ledger`) and check the scenarios'
+    /// `expect` lines: exit 0 when all match and hold, 1 when not.
+    Test {
+        /// Clause files, agreement folders, or folders of agreements (default: `clauses/`).
+        paths: Vec<PathBuf>,
+        /// Write the snapshots that are new or changed (never when `CI` is set).
+        #[arg(long, conflicts_with = "review")]
+        accept: bool,
+        /// Only this scenario of each agreement (by name, `late_installment`).
+        #[arg(long)]
+        scenario: Option<String>,
+        /// Show each difference and ask on standard input whether to accept it.
+        #[arg(long)]
+        review: bool,
+    },
     /// Run the language server (LSP on standard input and output) for an editor.
     Lsp,
     /// Explain a diagnostic code: what it means, why, and an example.
@@ -150,6 +166,17 @@ fn main() -> ExitCode {
             scenario,
             git,
         } => cli::diff::diff(old, new, scenario, git),
+        Command::Test {
+            paths,
+            accept,
+            scenario,
+            review,
+        } => cli::test::test(cli::test::Request {
+            paths,
+            accept,
+            scenario,
+            review,
+        }),
         Command::Explain { code } => explain(&code),
         Command::Codes => Ok(codes()),
     };

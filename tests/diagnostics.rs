@@ -86,13 +86,27 @@ fn fixtures() -> Vec<PathBuf> {
     found
 }
 
-/// The rendered diagnostics of one agreement folder, and their codes.
+/// The rendered diagnostics of one agreement folder, and their codes: what
+/// `check` reports, and, when it finds no error, the `expect` lines that
+/// fail (what `clausec test` adds).
 fn report(dir: &Path) -> (String, BTreeSet<Code>) {
     let mut sources = SourceMap::default();
     let analysis = clausec::analyze(dir, &mut sources).unwrap();
-    let codes = analysis.diagnostics.iter().map(|d| d.code).collect();
-    let text = diagnostics_text(&analysis.diagnostics, &sources)
-        + &tally_line(Tally::of(&analysis.diagnostics));
+    let mut diagnostics = analysis.diagnostics.clone();
+    if !analysis.has_errors() {
+        for scenario in &analysis.model.scenarios {
+            let ledger = clausec::ledger(&analysis, Some(scenario));
+            let checked = clausec::report::expect::check(&ledger, &scenario.expectations);
+            diagnostics.extend(
+                checked
+                    .failed
+                    .iter()
+                    .map(|f| clausec::report::expect::diagnostic(f, &scenario.name.node)),
+            );
+        }
+    }
+    let codes = diagnostics.iter().map(|d| d.code).collect();
+    let text = diagnostics_text(&diagnostics, &sources) + &tally_line(Tally::of(&diagnostics));
     (text, codes)
 }
 

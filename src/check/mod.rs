@@ -10,7 +10,8 @@ pub mod model;
 
 use crate::calc::calendar::long_date;
 use crate::check::model::{
-    Model, NoticeAnswer, NoticeGiven, Reading, Stated, INTEREST_READINGS, SCHEDULE_READINGS,
+    LedgerId, Model, NoticeAnswer, NoticeGiven, Reading, Stated, INTEREST_READINGS,
+    SCHEDULE_READINGS,
 };
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::suggest::{closest, join_and, join_or};
@@ -1263,6 +1264,12 @@ impl Checker {
         for event in &scenario.events {
             self.scenario_event(event, &label);
         }
+        if !scenario.expectations.is_empty() {
+            let ids = self.model.ledger_ids();
+            for expectation in &scenario.expectations {
+                self.expectation(expectation, &ids, &label);
+            }
+        }
         let stated: Vec<String> = self
             .model
             .obligations()
@@ -1468,6 +1475,87 @@ impl Checker {
                         .in_clause(label),
                     );
                 }
+            }
+        }
+    }
+
+    /// An `expect` line names what exists: an obligation (by its id or its
+    /// label alone), a party, a diagnostic code. Whether an instance
+    /// (`[7]`) exists depends on the scenario's readings and events, so it
+    /// is told when the ledger is compared, by `clausec test`.
+    fn expectation(&mut self, expectation: &Expectation, ids: &[LedgerId], label: &str) {
+        match &expectation.what {
+            Expected::Entry { obligation, .. } => self.expected_obligation(obligation, ids, label),
+            Expected::TotalPaid { party, .. } => self.party(party, Some(label)),
+            Expected::Finding { code, .. } => {
+                if Code::find(&code.node).is_none() {
+                    let candidates = Code::ALL
+                        .iter()
+                        .filter_map(|c| c.as_str().rsplit("::").next())
+                        .map(str::to_owned)
+                        .collect();
+                    self.unknown_name(
+                        code,
+                        "diagnostic code",
+                        candidates,
+                        "`clausec codes` lists every code; write its last part, as in `count_mismatch`",
+                        Some(label),
+                    );
+                }
+            }
+        }
+    }
+
+    /// `2(b).severance` names an id of the ledger; `severance` the one
+    /// obligation (or election) of that name in any clause.
+    fn expected_obligation(&mut self, obligation: &ObligationRef, ids: &[LedgerId], label: &str) {
+        let path = &obligation.path;
+        if let Some(id) = ids.iter().find(|id| id.full() == path.node) {
+            self.resolved(path.span, id.declared);
+            return;
+        }
+        let named: Vec<&LedgerId> = ids.iter().filter(|id| id.name == path.node).collect();
+        match named.as_slice() {
+            [id] => {
+                let declared = id.declared;
+                self.resolved(path.span, declared);
+            }
+            [] => {
+                let candidates: Vec<String> = ids
+                    .iter()
+                    .flat_map(|id| [id.full(), id.name.clone()])
+                    .collect();
+                let suggestion = closest(&path.node, candidates.iter().map(String::as_str));
+                let help = match suggestion {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "name an obligation as the ledger does (`2(b).severance`, `2(b).severance[3]` for one installment) or by its label alone".to_owned(),
+                };
+                self.push(
+                    Diagnostic::error(
+                        Code::UnknownObligation,
+                        path.span,
+                        format!("the agreement has no obligation `{}`", path.node),
+                    )
+                    .with_label("no such obligation")
+                    .with_help(help)
+                    .in_clause(label),
+                );
+            }
+            several => {
+                let full: Vec<String> = several
+                    .iter()
+                    .map(|id| format!("`{}`", id.full()))
+                    .collect();
+                self.push(
+                    Diagnostic::error(
+                        Code::UnknownObligation,
+                        path.span,
+                        format!("`{}` could be {}", path.node, join_or(&full)),
+                    )
+                    .with_label("several obligations have this name")
+                    .with_help("write the obligation's full id, with its clause")
+                    .in_clause(label),
+                );
             }
         }
     }

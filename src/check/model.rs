@@ -90,6 +90,27 @@ impl Reading {
     }
 }
 
+/// The name the ledger gives the `n`th obligation of a kind in a clause
+/// when it has no label: `payment2`. The evaluator names entries with it.
+pub fn unlabelled_name(kind: Kind, n: usize) -> String {
+    format!("{}{n}", kind.as_str())
+}
+
+/// One id of the ledger, `<clause>.<name>`, and where it is declared.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LedgerId {
+    pub clause: String,
+    pub name: String,
+    pub declared: Span,
+}
+
+impl LedgerId {
+    /// `2(b).severance`, as the ledger prints it.
+    pub fn full(&self) -> String {
+        format!("{}.{}", self.clause, self.name)
+    }
+}
+
 /// A name used somewhere, and where it is declared: the checker's answer
 /// to "what does this word refer to", recorded once when it resolves the
 /// name. The language server's definition, references and rename read it.
@@ -198,6 +219,53 @@ impl Model {
         self.clauses
             .iter()
             .flat_map(|c| c.obligations.iter().map(move |o| (c, o)))
+    }
+
+    /// Every id the ledger gives an obligation, what follows one (`.then`)
+    /// or an election, in document order, with the name it is declared by
+    /// (the label, or the obligation's first word when it has none): what
+    /// a scenario's `expect` line may name.
+    pub fn ledger_ids(&self) -> Vec<LedgerId> {
+        let mut out = Vec::new();
+        for clause in &self.clauses {
+            let number = clause.number.node.as_str();
+            let mut per_kind: BTreeMap<Kind, usize> = BTreeMap::new();
+            for obligation in &clause.obligations {
+                let n = per_kind.entry(obligation.kind).or_insert(0);
+                *n += 1;
+                let (name, declared) = match &obligation.label {
+                    Some(label) => (label.node.clone(), label.span),
+                    None => (
+                        unlabelled_name(obligation.kind, *n),
+                        obligation.obligor.span,
+                    ),
+                };
+                let follows = obligation
+                    .modifiers
+                    .iter()
+                    .any(|m| matches!(m, Modifier::Then { .. }));
+                if follows {
+                    out.push(LedgerId {
+                        clause: number.to_owned(),
+                        name: format!("{name}.then"),
+                        declared,
+                    });
+                }
+                out.push(LedgerId {
+                    clause: number.to_owned(),
+                    name,
+                    declared,
+                });
+            }
+            for election in &clause.elections {
+                out.push(LedgerId {
+                    clause: number.to_owned(),
+                    name: election.name.node.clone(),
+                    declared: election.name.span,
+                });
+            }
+        }
+        out
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod diff;
 pub mod fmt;
 pub mod lsp;
+pub mod test;
 
 /// What a command produced: text for standard output, and an exit code.
 pub struct Outcome {

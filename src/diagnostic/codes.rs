@@ -289,9 +289,11 @@ not give.";
 
     // ---- scenarios and evaluation --------------------------------------
     UnknownObligation = "clausec::scenario::unknown_obligation",
-        "an event refers to an obligation that does not exist",
+        "an event or an `expect` line refers to an obligation that does not exist",
         "A scenario event names an obligation (by its label, and for schedules its due \
-date) that the agreement does not have under this scenario.\n\nExample:\n\n    company \
+date) that the agreement does not have under this scenario; or an `expect` line names \
+an obligation by an id or a label that no clause declares (`expect 2(b).severerance[2] \
+...`).\n\nExample:\n\n    company \
 paid employee $20,833.33 on November 25, 2002 for severance due October 30, 2002\n\nThere \
 is no installment due October 30; the month-end is October 31.\n\nA notice must answer a \
 notice duty between the same two parties, in the same direction: `lessor notified lessee \
@@ -322,6 +324,17 @@ computed. Add it to the scenario:\n\n    fact annual_salary is $250,000.00";
 larger than the payments still due on or after the day it was received. The agreement \
 does not say what happens to the excess (is it repaid?); the ledger offsets only what is \
 owed and reports the rest.";
+    ExpectationFailed = "clausec::scenario::expectation_failed",
+        "an `expect` line of a scenario does not hold in its ledger",
+        "A scenario states what its ledger must show (`expect 2(b).severance[2] late \
+interest is $256.85`), and the ledger shows something else. `clausec test` checks every \
+`expect` line; the report names the line, the value expected, the value the ledger \
+shows and how the ledger reached it.\n\nWhy: an expectation is a figure worked out by \
+hand, independently of clausec; when a change to a clause moves it, the change is \
+either a mistake or a decision to record.\n\nExample: after the rate of clause 2(b) \
+is changed from 18% to 12%, the line\n\n    expect 2(b).severance[2] late interest is \
+$256.85\n\nfails: the ledger shows $171.23 = $20,833.33 × 12% × 25/365. Fix the clause, \
+or, if the change is meant, the expectation.";
     Arithmetic = "clausec::eval::arithmetic",
         "a calculation overflows or divides by zero",
         "A calculation cannot be carried out exactly: it divides by zero, or its result \

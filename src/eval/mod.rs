@@ -333,7 +333,7 @@ impl<'m> Evaluator<'m> {
                     Some(label) => ObligationId::new(&clause.number.node, &label.node),
                     None => ObligationId::new(
                         &clause.number.node,
-                        &format!("{}{n}", obligation.kind.as_str()),
+                        &crate::check::model::unlabelled_name(obligation.kind, *n),
                     ),
                 };
                 self.obligation(clause, obligation, &id);

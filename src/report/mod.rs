@@ -4,5 +4,7 @@
 //! words a lawyer reads are chosen here.
 
 pub mod diff;
+pub mod expect;
 pub mod export;
 pub mod render;
+pub mod snapshot;

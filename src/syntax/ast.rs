@@ -614,6 +614,9 @@ pub struct Scenario {
     pub readings: Vec<ReadingChoice>,
     pub payments_on_time: bool,
     pub events: Vec<Event>,
+    /// What the ledger must show under this scenario (`expect ...`), in
+    /// the order written; `clausec test` checks them.
+    pub expectations: Vec<Expectation>,
     pub head_span: Span,
 }
 
@@ -630,6 +633,7 @@ impl Scenario {
             readings: Vec::new(),
             payments_on_time: false,
             events: Vec::new(),
+            expectations: Vec::new(),
             head_span,
         }
     }
@@ -703,4 +707,75 @@ pub enum Event {
         description: Option<Text>,
         span: Span,
     },
+}
+
+/// `expect ...`: one thing the ledger must show under a scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expectation {
+    pub what: Expected,
+    /// The whole line after `expect`, for the report of a failure.
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expected {
+    /// `2(b).severance[2] late interest is $256.85`: a figure, date or
+    /// status of one obligation (or one instance of it).
+    Entry {
+        obligation: ObligationRef,
+        field: ExpectField,
+        value: Spanned<ExpectedValue>,
+    },
+    /// `the total paid by company is $125,000.00`
+    TotalPaid {
+        party: Name,
+        amount: Spanned<Decimal>,
+    },
+    /// `finding count_mismatch` (`present`), `no finding offset_excess`
+    Finding { code: Name, present: bool },
+}
+
+/// An obligation as a scenario names it: its id as the ledger prints it
+/// (`2(b).severance`) or its label alone (`severance`), and an instance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ObligationRef {
+    pub path: Name,
+    /// `[3]`: the third installment (counted from 1).
+    pub instance: Option<Spanned<u32>>,
+    pub span: Span,
+}
+
+/// What an expectation about one obligation looks at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExpectField {
+    Amount,
+    LateInterest,
+    Paid,
+    Outstanding,
+    Due,
+    Status,
+}
+
+impl ExpectField {
+    /// The words of the field, as written after the obligation.
+    pub fn words(self) -> &'static str {
+        match self {
+            ExpectField::Amount => "amount",
+            ExpectField::LateInterest => "late interest",
+            ExpectField::Paid => "paid",
+            ExpectField::Outstanding => "outstanding",
+            ExpectField::Due => "due",
+            ExpectField::Status => "status",
+        }
+    }
+}
+
+/// The value an expectation states. A status is kept in the words the
+/// ledger prints (`paid late`; written `paid_late` too): the grammar
+/// accepts only the ledger's statuses.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExpectedValue {
+    Money(Decimal),
+    Date(NaiveDate),
+    Status(String),
 }

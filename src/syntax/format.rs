@@ -236,7 +236,7 @@ fn indent_for(line: &str, context: Context) -> (usize, Context) {
         "option" if context == Context::ClauseChoices => (4, context),
         "option" => (2, context),
         "quote" if in_clause => (2, Context::Clause),
-        "fact" | "assume" if context == Context::Scenario => (2, context),
+        "fact" | "assume" | "expect" if context == Context::Scenario => (2, context),
         "election" | "assume" if in_clause => (2, choices_after(line, Context::ClauseChoices)),
         "fact" | "event" if in_clause => (2, Context::Clause),
         "election" | "assume" => (0, choices_after(line, Context::TopChoices)),

@@ -1136,6 +1136,7 @@ impl Lowerer {
 
     fn scenario_item(&mut self, scenario: &mut Scenario, pair: Pair<'_, Rule>) -> Result<()> {
         let span = self.span(&pair);
+        let trimmed = self.trimmed_span(&pair);
         let rule = pair.as_rule();
         let mut c = self.children(pair);
         match rule {
@@ -1250,9 +1251,94 @@ impl Lowerer {
                     span,
                 });
             }
+            Rule::expect_line => {
+                let what = self.expected(c.any()?)?;
+                scenario.expectations.push(Expectation {
+                    what,
+                    span: trimmed,
+                });
+            }
             other => return Err(internal(span, Rule::scenario, Some(other))),
         }
         Ok(())
+    }
+
+    /// The part of an `expect` line after `expect`.
+    fn expected(&mut self, pair: Pair<'_, Rule>) -> Result<Expected> {
+        let span = self.span(&pair);
+        let rule = pair.as_rule();
+        let mut c = self.children(pair);
+        Ok(match rule {
+            Rule::expect_total => Expected::TotalPaid {
+                party: self.name(c.required(Rule::name)?),
+                amount: self.money(c.required(Rule::money)?)?,
+            },
+            Rule::expect_finding | Rule::expect_no_finding => Expected::Finding {
+                code: self.name(c.required(Rule::finding_code)?),
+                present: rule == Rule::expect_finding,
+            },
+            Rule::expect_entry => {
+                let obligation = self.obligation_ref(c.required(Rule::obligation_ref)?)?;
+                let test = c.any()?;
+                let test_rule = test.as_rule();
+                let mut t = self.children(test);
+                let (field, value) = match test_rule {
+                    Rule::expect_money => {
+                        let field = match t.any()?.as_rule() {
+                            Rule::expect_amount => ExpectField::Amount,
+                            Rule::expect_interest => ExpectField::LateInterest,
+                            Rule::expect_paid => ExpectField::Paid,
+                            Rule::expect_outstanding => ExpectField::Outstanding,
+                            other => return Err(internal(span, Rule::expect_money, Some(other))),
+                        };
+                        let money = self.money(t.required(Rule::money)?)?;
+                        (
+                            field,
+                            Spanned::new(ExpectedValue::Money(money.node), money.span),
+                        )
+                    }
+                    Rule::expect_due => {
+                        let date = self.date(t.required(Rule::date)?)?;
+                        (
+                            ExpectField::Due,
+                            Spanned::new(ExpectedValue::Date(date.node), date.span),
+                        )
+                    }
+                    Rule::expect_status => {
+                        let words = t.required(Rule::status_words)?;
+                        let words_span = self.span(&words);
+                        let status = words.as_str().replace('_', " ");
+                        (
+                            ExpectField::Status,
+                            Spanned::new(ExpectedValue::Status(status), words_span),
+                        )
+                    }
+                    other => return Err(internal(span, Rule::expect_entry, Some(other))),
+                };
+                Expected::Entry {
+                    obligation,
+                    field,
+                    value,
+                }
+            }
+            other => return Err(internal(span, Rule::expect_line, Some(other))),
+        })
+    }
+
+    /// `2(b).severance[3]`, `acceptance`
+    fn obligation_ref(&mut self, pair: Pair<'_, Rule>) -> Result<ObligationRef> {
+        let span = self.span(&pair);
+        let mut c = self.children(pair);
+        let path = self.name(c.required(Rule::obligation_path)?);
+        let instance = match c.optional(Rule::integer) {
+            Some(n) => Some(self.integer(n)?),
+            None => None,
+        };
+        Ok(ObligationRef {
+            path,
+            instance,
+            span,
+        })
     }
 
     // ---- values ---------------------------------------------------------

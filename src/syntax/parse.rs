@@ -649,6 +649,12 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::signature_event => "`PARTY signed on ...`",
         Rule::prevailed_event => "`PARTY prevailed on ...`",
         Rule::election_event => "`PARTY elected OPTION`",
+        Rule::expect_line => "`expect ...`",
+        Rule::obligation_ref | Rule::obligation_path => {
+            "an obligation's id (`2(b).severance[2]`) or label"
+        }
+        Rule::status_words => "a status (`paid`, `paid late`, `met`, `due`, ...)",
+        Rule::finding_code => "a finding's code (`count_mismatch`)",
         Rule::EOI => "the end of the file",
         _ => return None,
     })

@@ -861,6 +861,7 @@ const KEYWORDS: &[&str] = &[
     "signed on",
     "prevailed on",
     "elected",
+    "expect",
 ];
 
 fn item(label: &str, kind: CompletionItemKind, detail: &str) -> CompletionItem {
