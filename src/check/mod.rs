@@ -526,6 +526,12 @@ impl Checker {
             self.party(obligee, Some(number));
         }
         match &obligation.subject {
+            // Interest on a schedule's balance is a whole obligation: one
+            // payment with each of the schedule's instances.
+            Subject::Amount(Expr {
+                node: ExprKind::InterestOn { schedule, .. },
+                ..
+            }) => self.earlier_schedule(schedule, number),
             Subject::Amount(expr) => self.expect_type(expr, Type::Money, "a payment", number),
             Subject::Reimbursed(_, Some(expr)) => {
                 self.expect_type(expr, Type::Money, "a reimbursement", number)
@@ -702,6 +708,61 @@ impl Checker {
                 }
             }
             Modifier::Roll(..) => self.model.counts_business_days = true,
+            Modifier::Recurring { day, span, .. } => {
+                if *day == Some(DayRule::FirstBusinessDay) {
+                    self.model.counts_business_days = true;
+                }
+                self.on_a_payment(obligation, *span, "a recurring amount", clause);
+                if has(obligation, |m| matches!(m, Modifier::Installments { .. })) {
+                    self.push(
+                        Diagnostic::error(
+                            Code::TypeMismatch,
+                            *span,
+                            "an amount is either split into installments or due each period, not both",
+                        )
+                        .with_help("keep `in N equal ... installments` (a total split) or `each month` (the amount due every month)")
+                        .in_clause(clause),
+                    );
+                }
+            }
+            Modifier::Escalation { span, .. } => {
+                if !has(obligation, |m| matches!(m, Modifier::Recurring { .. })) {
+                    self.push(
+                        Diagnostic::error(
+                            Code::TypeMismatch,
+                            *span,
+                            "only an amount due each period can increase each year",
+                        )
+                        .with_help("state how often the amount falls due: `each month on day 1`")
+                        .in_clause(clause),
+                    );
+                }
+            }
+            Modifier::Abatement {
+                from,
+                through,
+                span,
+            } => {
+                self.expect_type(from, Type::Date, "the start of an abatement", clause);
+                self.expect_type(through, Type::Date, "the end of an abatement", clause);
+                let scheduled = has(obligation, |m| {
+                    matches!(
+                        m,
+                        Modifier::Recurring { .. } | Modifier::Installments { .. }
+                    )
+                });
+                if !scheduled {
+                    self.push(
+                        Diagnostic::error(
+                            Code::TypeMismatch,
+                            *span,
+                            "only a schedule's instances can be abated",
+                        )
+                        .with_help("abate the instances of an amount due each period (`each month ...`) or of installments")
+                        .in_clause(clause),
+                    );
+                }
+            }
             Modifier::Rounding(..)
             | Modifier::Remainder(..)
             | Modifier::For(_)
@@ -762,10 +823,12 @@ impl Checker {
             .obligations()
             .find(|(_, o)| o.label.as_ref().is_some_and(|l| l.node == name.node))
             .map(|(_, o)| {
-                let schedule = o
-                    .modifiers
-                    .iter()
-                    .any(|m| matches!(m, Modifier::Installments { .. }));
+                let schedule = o.modifiers.iter().any(|m| {
+                    matches!(
+                        m,
+                        Modifier::Installments { .. } | Modifier::Recurring { .. }
+                    )
+                });
                 (o.label.as_ref().map_or(o.span, |l| l.span), schedule)
             });
         let Some((declared, schedule)) = found else {
@@ -1104,6 +1167,8 @@ impl Checker {
             | ExprKind::EventEnd(_)
             | ExprKind::UnpaidBalance { .. }
             | ExprKind::FirstDefault { .. }
+            | ExprKind::LastAmount(_)
+            | ExprKind::InterestOn { .. }
             | ExprKind::LaterOf(..)
             | ExprKind::EarlierOf(..)
             | ExprKind::BusinessDay { .. }
@@ -1136,6 +1201,18 @@ impl Checker {
     #[inline(never)]
     fn date_form_type(&mut self, expr: &Expr, clause: &str) -> Option<Type> {
         match &expr.node {
+            ExprKind::LastAmount(schedule) => {
+                self.earlier_schedule(schedule, clause);
+                Some(Type::Money)
+            }
+            ExprKind::InterestOn { .. } => {
+                self.push(mismatch(
+                    expr.span,
+                    "interest on a balance is the whole amount of an obligation, not a part of a calculation".to_owned(),
+                    clause,
+                ));
+                None
+            }
             ExprKind::LaterOf(a, b) | ExprKind::EarlierOf(a, b) => {
                 self.expect_type(a, Type::Date, "`the later of` or `the earlier of`", clause);
                 self.expect_type(b, Type::Date, "`the later of` or `the earlier of`", clause);
@@ -1766,6 +1843,11 @@ fn described_conditions(condition: &Condition) -> Vec<String> {
         }
         _ => Vec::new(),
     }
+}
+
+/// Whether an obligation states a modifier of the kind `is`.
+fn has(obligation: &Obligation, is: impl Fn(&Modifier) -> bool) -> bool {
+    obligation.modifiers.iter().any(is)
 }
 
 fn mismatch(span: Span, message: String, clause: &str) -> Diagnostic {

@@ -194,6 +194,32 @@ impl<'m> Evaluator<'m> {
                     .map(|d| format!(", {}", d.node.describe()))
                     .unwrap_or_default()
             ),
+            Modifier::Recurring { frequency, day, .. } => {
+                let every = match frequency {
+                    Frequency::Monthly => "month",
+                    Frequency::Quarterly => "quarter",
+                    Frequency::Yearly => "year",
+                };
+                let on = match day {
+                    Some(DayRule::LastDayOfMonth) => " on the last day of the month".to_owned(),
+                    Some(DayRule::FirstBusinessDay) => {
+                        " on the first business day of the month".to_owned()
+                    }
+                    Some(DayRule::DayOfMonth(d)) => format!(" on day {d}"),
+                    None => String::new(),
+                };
+                format!("due each {every}{on}")
+            }
+            Modifier::Escalation { rate, rounding, .. } => format!(
+                "increasing each year to {} of the preceding year's amount, {}",
+                format_percent(rate.node),
+                rounding.describe()
+            ),
+            Modifier::Abatement { from, through, .. } => format!(
+                "abated from {} through {}",
+                self.date_words(from),
+                self.date_words(through)
+            ),
             Modifier::RemainingEnd(date) => {
                 format!("remaining installments end on {}", self.date_words(date))
             }

@@ -413,13 +413,16 @@ pub struct ScheduleSummary {
     #[serde(serialize_with = "money")]
     pub total: Decimal,
     pub installments: usize,
-    pub stated_count: u32,
+    /// The count the text states (`None`: an amount due at every date,
+    /// not a split total).
+    pub stated_count: Option<u32>,
     pub reading: Option<String>,
     #[serde(serialize_with = "money")]
     pub offset: Decimal,
     #[serde(serialize_with = "money")]
     pub payable: Decimal,
-    pub remainder_note: String,
+    /// Where the remainder of a split went (`None`: nothing was split).
+    pub remainder_note: Option<String>,
     /// How the total was computed.
     pub explanation: Vec<String>,
     /// The late interest owed on all the installments together.

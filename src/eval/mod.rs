@@ -10,6 +10,7 @@
 pub mod budget;
 mod describe;
 pub mod ledger;
+mod periodic;
 mod reference;
 mod remedy;
 mod schedule;
@@ -581,6 +582,28 @@ impl<'m> Evaluator<'m> {
         let truth = self.conditions(obligation);
         self.report_date_problems(obligation, &clause.number.node);
         match (&obligation.subject, obligation.kind) {
+            (
+                Subject::Amount(Expr {
+                    node:
+                        ExprKind::InterestOn {
+                            schedule,
+                            rate,
+                            day_count,
+                        },
+                    ..
+                }),
+                Kind::Payment,
+            ) => {
+                let terms = periodic::BalanceInterest {
+                    schedule: &schedule.node,
+                    rate: rate.node,
+                    day_count: day_count.as_ref().map(|d| d.node),
+                };
+                self.balance_interest(clause, obligation, id, truth, terms);
+            }
+            (Subject::Amount(each), Kind::Payment) if periodic::recurring(obligation).is_some() => {
+                self.recurring(clause, obligation, id, truth, each);
+            }
             (Subject::Amount(total), Kind::Payment) if installments(obligation).is_some() => {
                 self.schedule(clause, obligation, id, truth, total);
             }

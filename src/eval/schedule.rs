@@ -210,11 +210,11 @@ impl<'m> Evaluator<'m> {
             clause: clause.number.node.clone(),
             total,
             installments: n,
-            stated_count: count.value.node,
+            stated_count: Some(count.value.node),
             reading: reading_note,
             offset: offset_total,
             payable: total - offset_total,
-            remainder_note,
+            remainder_note: Some(remainder_note),
             explanation,
             late_interest,
         });
@@ -222,7 +222,7 @@ impl<'m> Evaluator<'m> {
 
     /// Settles a schedule's installments, from `first_entry` on, against
     /// the scenario's payments.
-    fn settle_installments(&mut self, obligation: &Obligation, first_entry: usize) {
+    pub(super) fn settle_installments(&mut self, obligation: &Obligation, first_entry: usize) {
         // Settled in place: the entries are lent out while the scenario's
         // payments are applied (nothing on the way reads `self.entries`).
         let mut entries = std::mem::take(&mut self.entries);

@@ -247,6 +247,8 @@ impl<'m> Evaluator<'m> {
             | ExprKind::EventEnd(_)
             | ExprKind::UnpaidBalance { .. }
             | ExprKind::FirstDefault { .. }
+            | ExprKind::LastAmount(_)
+            | ExprKind::InterestOn { .. }
             | ExprKind::MonthEnd(_)
             | ExprKind::BusinessDay { .. }
             | ExprKind::Between { .. }
@@ -300,6 +302,22 @@ impl<'m> Evaluator<'m> {
                 let end = matches!(expr.node, ExprKind::EventEnd(_));
                 Ok(Val::Date(if end { last } else { first }))
             }
+            ExprKind::LastAmount(schedule) => self
+                .entries
+                .iter()
+                .rev()
+                .find(|e| e.id.name() == schedule.node && e.id.instance().is_some())
+                .and_then(|e| e.amount)
+                .map(Val::Money)
+                .ok_or_else(|| {
+                    Unavailable::NotYetKnown(format!(
+                        "the last amount of `{}`, which has no instance under this scenario",
+                        schedule.node
+                    ))
+                }),
+            // Only the whole amount of a `pays` obligation, which the
+            // evaluator expands itself (the checker refuses it elsewhere).
+            ExprKind::InterestOn { .. } => Err(overflow()),
             ExprKind::UnpaidBalance { obligation, on } => {
                 let on = self.date(on)?;
                 self.unpaid_balance(&obligation.node, on)

@@ -295,19 +295,28 @@ fn schedule_totals(summary: &ScheduleSummary, options: TextOptions, out: &mut St
         .as_ref()
         .map(|r| format!("; {r}"))
         .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "      total {} in {} installments ({} stated){reading}",
-        format_money(summary.total),
-        summary.installments,
-        summary.stated_count
-    );
+    let _ = match summary.stated_count {
+        Some(stated) => writeln!(
+            out,
+            "      total {} in {} installments ({stated} stated){reading}",
+            format_money(summary.total),
+            summary.installments,
+        ),
+        None => writeln!(
+            out,
+            "      total {} over {} dates{reading}",
+            format_money(summary.total),
+            summary.installments,
+        ),
+    };
     if options.explain {
         for line in &summary.explanation {
             let _ = writeln!(out, "        = {line}");
         }
     }
-    let _ = writeln!(out, "      {}", summary.remainder_note);
+    if let Some(note) = &summary.remainder_note {
+        let _ = writeln!(out, "      {note}");
+    }
     if !summary.late_interest.is_zero() {
         let _ = writeln!(
             out,

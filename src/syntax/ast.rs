@@ -332,6 +332,24 @@ pub enum Modifier {
         day: Option<DayRule>,
         span: Span,
     },
+    /// `each month on day 1`: the amount falls due at every date
+    Recurring {
+        frequency: Frequency,
+        day: Option<DayRule>,
+        span: Span,
+    },
+    /// `increasing each year to 102.5% of the preceding year's amount, rounded ...`
+    Escalation {
+        rate: Spanned<Decimal>,
+        rounding: crate::calc::money::Rounding,
+        span: Span,
+    },
+    /// `abated from DATE through DATE`
+    Abatement {
+        from: Expr,
+        through: Expr,
+        span: Span,
+    },
     /// `if the count and the dates disagree, follow READING`
     ConflictRule(Name),
     /// `business day convention following`
@@ -376,6 +394,9 @@ impl Modifier {
     pub fn once_only_term(&self) -> Option<&'static str> {
         Some(match self {
             Modifier::Installments { .. } => "its installments (`in ... installments`)",
+            Modifier::Recurring { .. } => "how often it falls due (`each month ...`)",
+            Modifier::Escalation { .. } => "its escalation (`increasing each year ...`)",
+            Modifier::Abatement { .. } => "its abatement (`abated from ... through ...`)",
             Modifier::ConflictRule(_) => {
                 "which reading to follow (`if the count and the dates disagree, follow ...`)"
             }
@@ -411,6 +432,9 @@ impl Modifier {
     pub fn span(&self) -> Option<Span> {
         Some(match self {
             Modifier::Installments { span, .. }
+            | Modifier::Recurring { span, .. }
+            | Modifier::Escalation { span, .. }
+            | Modifier::Abatement { span, .. }
             | Modifier::Rounding(_, _, span)
             | Modifier::Roll(_, span)
             | Modifier::LateFee(_, span)
@@ -566,6 +590,15 @@ pub enum ExprKind {
     EventDate(Name),
     /// `the end of force_majeure`: the last day of a recorded event
     EventEnd(Name),
+    /// `the last amount of rent`
+    LastAmount(Name),
+    /// `interest on the unpaid balance of principal at 7.75% per annum,
+    /// actual/360`: only the whole amount of a `pays` obligation
+    InterestOn {
+        schedule: Name,
+        rate: Spanned<Decimal>,
+        day_count: Option<Spanned<DayCount>>,
+    },
     /// `the unpaid balance of installments on DATE`
     UnpaidBalance {
         obligation: Name,

@@ -5,6 +5,7 @@
 /// Every word the language spells out (the grammar's `kw_` rules), sorted.
 pub const KEYWORDS: &[&str] = &[
     "a",
+    "abated",
     "after",
     "agreement",
     "amount",
@@ -37,6 +38,7 @@ pub const KEYWORDS: &[&str] = &[
     "disagree",
     "document",
     "due",
+    "each",
     "earlier",
     "effective",
     "elected",
@@ -64,6 +66,7 @@ pub const KEYWORDS: &[&str] = &[
     "hypothetical",
     "if",
     "in",
+    "increasing",
     "installment",
     "installments",
     "interest",
@@ -102,6 +105,7 @@ pub const KEYWORDS: &[&str] = &[
     "per",
     "performs",
     "period",
+    "preceding",
     "prevailed",
     "prevails",
     "provides",
@@ -134,6 +138,7 @@ pub const KEYWORDS: &[&str] = &[
     "when",
     "whole",
     "within",
+    "year",
     "yearly",
     "yes",
 ];
@@ -238,6 +243,7 @@ pub const VERBS: &[&str] = &[
 /// The words that open a statement or a modifier line, so that no amount or
 /// condition of the line before can run on into it.
 pub const LINE_STARTERS: &[&str] = &[
+    "abated",
     "agreement",
     "as",
     "assume",
@@ -246,6 +252,7 @@ pub const LINE_STARTERS: &[&str] = &[
     "by",
     "clause",
     "document",
+    "each",
     "effective",
     "election",
     "event",
@@ -258,6 +265,7 @@ pub const LINE_STARTERS: &[&str] = &[
     "hypothetical",
     "if",
     "in",
+    "increasing",
     "interest",
     "late",
     "on",

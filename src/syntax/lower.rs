@@ -601,6 +601,42 @@ impl Lowerer {
                 }
             }
             Rule::conflict_rule => Modifier::ConflictRule(self.name(c.required(Rule::name)?)),
+            Rule::recurring => {
+                let frequency = match c.required(Rule::recurring_unit)?.as_str() {
+                    "quarter" => Frequency::Quarterly,
+                    "year" => Frequency::Yearly,
+                    _ => Frequency::Monthly,
+                };
+                let day = match c.optional(Rule::day_rule) {
+                    Some(d) => Some(self.day_rule(d)?),
+                    None => None,
+                };
+                Modifier::Recurring {
+                    frequency,
+                    day,
+                    span,
+                }
+            }
+            Rule::escalation => {
+                let rate = self.percent(c.required(Rule::percent)?)?;
+                let mut r = self.children(c.required(Rule::rounding)?);
+                let mode = rounding_mode(r.required(Rule::rounding_mode)?.as_str());
+                let unit = match r.required(Rule::rounding_unit)?.as_str() {
+                    "dollar" => Unit::Dollar,
+                    _ => Unit::Cent,
+                };
+                let rounding = crate::calc::money::Rounding { mode, unit };
+                Modifier::Escalation {
+                    rate,
+                    rounding,
+                    span,
+                }
+            }
+            Rule::abatement => Modifier::Abatement {
+                from: self.date_expr(c.required(Rule::date_expr)?)?,
+                through: self.date_expr(c.required(Rule::date_expr)?)?,
+                span,
+            },
             Rule::roll_convention => {
                 let roll = match c.required(Rule::roll_name)?.as_str() {
                     "modified following" => Roll::ModifiedFollowing,
@@ -827,15 +863,7 @@ impl Lowerer {
         while let Some(op) = c.next() {
             let rule = op.as_rule();
             if joiner.is_some_and(|j| j != rule) {
-                return Err(Diagnostic::error(
-                    Code::MixedAndOr,
-                    self.span(&op),
-                    "`and` and `or` are mixed without parentheses",
-                )
-                .with_label("this changes from one to the other")
-                .with_help(
-                    "put parentheses around the part that belongs together: `a and (b or c)`",
-                ));
+                return Err(mixed_and_or(self.span(&op)));
             }
             joiner = Some(rule);
             parts.push(self.cond_atom(c.any()?)?);
@@ -847,7 +875,27 @@ impl Lowerer {
         })
     }
 
+    /// One part of a condition. Only `not` and parentheses recurse; every
+    /// other form is lowered by [`Lowerer::cond_leaf`], so that the frame
+    /// this function adds at each level of a condition stays small.
     fn cond_atom(&mut self, pair: Pair<'_, Rule>) -> Result<Condition> {
+        let span = self.span(&pair);
+        match pair.as_rule() {
+            Rule::cond_not => {
+                let mut c = self.children(pair);
+                Ok(Condition::Not(Box::new(self.cond_atom(c.any()?)?), span))
+            }
+            Rule::cond_paren => {
+                let mut c = self.children(pair);
+                self.cond(c.required(Rule::cond)?)
+            }
+            _ => self.cond_leaf(pair),
+        }
+    }
+
+    /// A condition that holds no other condition.
+    #[inline(never)]
+    fn cond_leaf(&mut self, pair: Pair<'_, Rule>) -> Result<Condition> {
         let span = self.span(&pair);
         let rule = pair.as_rule();
         if rule == Rule::described {
@@ -856,8 +904,6 @@ impl Lowerer {
         }
         let mut c = self.children(pair);
         Ok(match rule {
-            Rule::cond_not => Condition::Not(Box::new(self.cond_atom(c.any()?)?), span),
-            Rule::cond_paren => self.cond(c.required(Rule::cond)?)?,
             Rule::elects => Condition::Elects {
                 party: self.name(c.required(Rule::name)?),
                 option: self.name(c.required(Rule::name)?),
@@ -1020,6 +1066,8 @@ impl Lowerer {
             | Rule::event_end
             | Rule::unpaid_balance
             | Rule::first_default
+            | Rule::last_amount
+            | Rule::interest_on
             | Rule::month_end
             | Rule::business_day_on_or_after
             | Rule::business_day_on_or_before
@@ -1064,6 +1112,24 @@ impl Lowerer {
                     ExprKind::EventDate(event)
                 } else {
                     ExprKind::EventEnd(event)
+                }
+            }
+            Rule::last_amount => {
+                let mut c = self.children(pair);
+                ExprKind::LastAmount(self.name(c.required(Rule::name)?))
+            }
+            Rule::interest_on => {
+                let mut c = self.children(pair);
+                let schedule = self.name(c.required(Rule::name)?);
+                let rate = self.percent(c.required(Rule::percent)?)?;
+                let day_count = match c.optional(Rule::day_count) {
+                    Some(d) => Some(self.day_count(d)?),
+                    None => None,
+                };
+                ExprKind::InterestOn {
+                    schedule,
+                    rate,
+                    day_count,
                 }
             }
             Rule::unpaid_balance => {
@@ -1593,6 +1659,20 @@ fn parse_time(text: &str) -> Option<NaiveTime> {
         Some(true) => hour % 12 + 12,
     };
     NaiveTime::from_hms_opt(hour, minute, 0)
+}
+
+/// `a and b or c`: which goes first is for the lawyer to say. Out of line:
+/// a diagnostic built inside [`Lowerer::cond`] would widen the frame it
+/// adds at each level of a condition.
+#[inline(never)]
+fn mixed_and_or(span: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::MixedAndOr,
+        span,
+        "`and` and `or` are mixed without parentheses",
+    )
+    .with_label("this changes from one to the other")
+    .with_help("put parentheses around the part that belongs together: `a and (b or c)`")
 }
 
 /// `half up`, `half even`, `down`, `up`: the grammar allows no other.

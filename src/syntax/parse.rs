@@ -538,11 +538,12 @@ fn describe_expected(positives: &[Rule]) -> Vec<String> {
                 .or_else(|| describe_keyword(*r))
         })
         .collect();
-    // `the` opens `the date of ...`, `the later of ...`: where a value is
+    // `the` opens `the date of ...`, `the later of ...`, and `interest`
+    // opens `interest on the unpaid balance of ...`: where a value is
     // expected, "a date" or "an amount" already says it.
     let value = ["a date", "an amount"];
     if words.iter().any(|w| value.contains(&w.as_str())) {
-        words.retain(|w| w != "`the`");
+        words.retain(|w| w != "`the`" && w != "`interest`");
     }
     words.sort_unstable();
     words.dedup();

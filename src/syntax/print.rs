@@ -66,6 +66,23 @@ impl Expr {
             }
             ExprKind::EventDate(event) => write!(f, "the date of {}", event.node),
             ExprKind::EventEnd(event) => write!(f, "the end of {}", event.node),
+            ExprKind::LastAmount(schedule) => write!(f, "the last amount of {}", schedule.node),
+            ExprKind::InterestOn {
+                schedule,
+                rate,
+                day_count,
+            } => {
+                write!(
+                    f,
+                    "interest on the unpaid balance of {} at {} per annum",
+                    schedule.node,
+                    percent_literal(rate.node)
+                )?;
+                match day_count {
+                    Some(d) => write!(f, ", {}", d.node.describe()),
+                    None => Ok(()),
+                }
+            }
             ExprKind::UnpaidBalance { obligation, on } => {
                 write!(f, "the unpaid balance of {} on ", obligation.node)?;
                 factor(f, on)

@@ -740,10 +740,11 @@ fn hint_text(
             (Some(a), Some(b)) => format!(", {} … {}", long_date(*a), long_date(*b)),
             _ => String::new(),
         };
-        let stated = if summary.stated_count as usize == summary.installments {
-            String::new()
-        } else {
-            format!(" ({} stated)", summary.stated_count)
+        let stated = match summary.stated_count {
+            Some(stated) if stated as usize != summary.installments => {
+                format!(" ({stated} stated)")
+            }
+            _ => String::new(),
         };
         let reading = summary
             .reading

@@ -1,0 +1,342 @@
+//! Amounts due at every date of a period, each computed for its date: a
+//! rent due each month that increases each year and is abated for some
+//! months (`each month on day 1`, `increasing each year to ...`, `abated
+//! from ... through ...`), and interest on what a schedule still owes, one
+//! payment with each of its instances (`interest on the unpaid balance of
+//! principal at 7.75% per annum, actual/360`).
+
+use super::*;
+
+/// The terms of interest on a schedule's balance.
+pub(super) struct BalanceInterest<'a> {
+    pub schedule: &'a str,
+    pub rate: Decimal,
+    pub day_count: Option<DayCount>,
+}
+
+/// `each month on day 1`: how often the amount falls due, and on which day.
+pub(super) fn recurring(obligation: &Obligation) -> Option<(Frequency, Option<DayRule>, Span)> {
+    obligation.modifiers.iter().find_map(|m| match m {
+        Modifier::Recurring {
+            frequency,
+            day,
+            span,
+        } => Some((*frequency, *day, *span)),
+        _ => None,
+    })
+}
+
+/// One instance of a periodic amount, before it is settled.
+struct Instance {
+    due: NaiveDate,
+    amount: Decimal,
+    explanation: String,
+    note: Option<String>,
+}
+
+impl<'m> Evaluator<'m> {
+    /// An amount due at every date of the obligation's period, escalated
+    /// each year and abated where the clause says.
+    pub(super) fn recurring(
+        &mut self,
+        clause: &'m Clause,
+        obligation: &'m Obligation,
+        id: &ObligationId,
+        truth: Truth,
+        each: &Expr,
+    ) {
+        let Some((frequency, day, span)) = recurring(obligation) else {
+            return;
+        };
+        let template = self.entry(clause, obligation, id);
+        let (Some(from), Some(through)) = (template.start, template.end) else {
+            let mut entry = template;
+            if entry.status != Status::NotYetKnown {
+                entry.notes.push(
+                    "an amount due each period needs its first and last date: `from DATE through DATE`"
+                        .to_owned(),
+                );
+            }
+            self.explain_unknown_date(&mut entry, obligation);
+            self.push_entry(entry);
+            return;
+        };
+        let mut dates = match dates_between(from, through, frequency, effective_rule(day, from)) {
+            Ok(dates) => dates,
+            Err(TooMany) => {
+                self.too_many_instances(span, clause);
+                return;
+            }
+        };
+        let moved = match super::schedule::roll_of(obligation, day) {
+            Some(roll) => match self.roll_dates(&mut dates, roll, day, span) {
+                Ok(moved) => moved,
+                Err(diagnostic) => {
+                    self.diagnostics
+                        .push(diagnostic.in_clause(clause.number.node.clone()));
+                    return;
+                }
+            },
+            None => Vec::new(),
+        };
+        let base = match self.value(each) {
+            Ok(Val::Money(amount)) => amount,
+            Ok(_) => return,
+            Err(why) => {
+                let mut entry = template;
+                self.unavailable(&mut entry, why);
+                self.push_entry(entry);
+                return;
+            }
+        };
+        let instances = match self.escalated(obligation, from, &dates, base) {
+            Ok(instances) => instances,
+            Err(why) => {
+                let mut entry = template;
+                self.unavailable(&mut entry, why);
+                self.push_entry(entry);
+                return;
+            }
+        };
+        let each_text = self.entry_text(&template) + INSTANCE_TEXT;
+        if !self.budget.take(instances.len(), each_text) {
+            self.over_budget(span, &clause.number.node);
+            return;
+        }
+        let first_entry = self.entries.len();
+        let n = instances.len();
+        let mut total = Decimal::ZERO;
+        for (k, instance) in instances.into_iter().enumerate() {
+            let mut entry = template.clone();
+            entry.id = id.instance_id(k + 1);
+            entry.due = Some(instance.due);
+            entry.start = None;
+            entry.end = None;
+            entry.amount = Some(instance.amount);
+            entry.currency = Some(Currency::Usd);
+            entry.instance = Some(ledger::Instance::Installment {
+                number: k + 1,
+                of: n,
+            });
+            if let Some(Some(note)) = moved.get(k) {
+                entry.notes.push(note.clone());
+            }
+            entry.notes.extend(instance.note);
+            entry.explanation.push(instance.explanation.into());
+            entry.status = self.plain_status(&entry, obligation, truth);
+            total += instance.amount;
+            self.entries.push(entry);
+        }
+        if truth == Truth::Yes {
+            self.settle_installments(obligation, first_entry);
+            self.end_remaining(obligation, first_entry);
+        }
+        self.schedules.push(ScheduleSummary {
+            obligation: id.base().to_owned(),
+            clause: clause.number.node.clone(),
+            total,
+            installments: n,
+            stated_count: None,
+            reading: None,
+            offset: Decimal::ZERO,
+            payable: total,
+            remainder_note: None,
+            explanation: Vec::new(),
+            late_interest: Decimal::ZERO,
+        });
+    }
+
+    /// Each date's amount: the stated amount in the first year (counted
+    /// from the first date), then, where the clause says, the year before's
+    /// times the rate, rounded each year; nothing for an abated date.
+    fn escalated(
+        &self,
+        obligation: &Obligation,
+        first: NaiveDate,
+        dates: &[NaiveDate],
+        base: Decimal,
+    ) -> Result<Vec<Instance>, Unavailable> {
+        let escalation = obligation.modifiers.iter().find_map(|m| match m {
+            Modifier::Escalation { rate, rounding, .. } => Some((rate, *rounding)),
+            _ => None,
+        });
+        let abatement = obligation.modifiers.iter().find_map(|m| match m {
+            Modifier::Abatement { from, through, .. } => Some((from, through)),
+            _ => None,
+        });
+        let abated = match abatement {
+            Some((from, through)) => Some((self.date(from)?, self.date(through)?)),
+            None => None,
+        };
+        // Year by year: (year, amount, how it was reached).
+        let mut years: Vec<(Decimal, String)> =
+            vec![(base, format!("{} as stated", format_money(base)))];
+        let mut instances = Vec::with_capacity(dates.len());
+        for due in dates {
+            let year = usize::try_from(span_length(first, *due, SpanUnit::FullMonths, false) / 12)
+                .unwrap_or(0);
+            while years.len() <= year {
+                let Some((rate, rounding)) = escalation else {
+                    break;
+                };
+                let (before, _) = years.last().cloned().unwrap_or((base, String::new()));
+                let raised = before.checked_mul(rate.node).ok_or_else(|| {
+                    Unavailable::Arithmetic(
+                        "the escalated amount is too large to compute exactly".to_owned(),
+                        rate.span,
+                    )
+                })?;
+                let amount = rounding.apply(raised);
+                let how = format!(
+                    "{} = {} × {}, {} (year {})",
+                    format_money(amount),
+                    format_money(before),
+                    format_percent(rate.node),
+                    rounding.describe(),
+                    years.len() + 1
+                );
+                years.push((amount, how));
+            }
+            let (amount, how) = years
+                .get(year)
+                .or(years.last())
+                .cloned()
+                .unwrap_or((base, String::new()));
+            let instance = match abated {
+                Some((from, through)) if *due >= from && *due <= through => Instance {
+                    due: *due,
+                    amount: Decimal::ZERO,
+                    explanation: format!("{} abated: nothing is owed", format_money(amount)),
+                    note: Some(format!(
+                        "abated from {} through {}",
+                        long_date(from),
+                        long_date(through)
+                    )),
+                },
+                _ => Instance {
+                    due: *due,
+                    amount,
+                    explanation: how,
+                    note: None,
+                },
+            };
+            instances.push(instance);
+        }
+        Ok(instances)
+    }
+
+    /// Interest on what an earlier schedule still owes: one payment with
+    /// each of its instances, for the days since the date before (the
+    /// obligation's `from` date for the first), on the schedule's balance
+    /// before that instance, each rounded by the obligation's rounding.
+    pub(super) fn balance_interest(
+        &mut self,
+        clause: &'m Clause,
+        obligation: &'m Obligation,
+        id: &ObligationId,
+        truth: Truth,
+        terms: BalanceInterest<'_>,
+    ) {
+        let template = self.entry(clause, obligation, id);
+        let schedule: Vec<(NaiveDate, Decimal)> = self
+            .entries
+            .iter()
+            .filter(|e| e.id.name() == terms.schedule && e.id.instance().is_some())
+            .filter_map(|e| Some((e.due?, e.amount?)))
+            .collect();
+        let Some(start) = template.start.or(self.model.dated) else {
+            let mut entry = template;
+            entry
+                .notes
+                .push("interest needs the date it runs from: `from DATE`".to_owned());
+            self.push_entry(entry);
+            return;
+        };
+        let convention = terms.day_count.unwrap_or_else(|| {
+            self.use_default("interest is simple, actual/365, where a clause does not say");
+            DayCount::Actual365
+        });
+        let rounding = self.rounding(obligation);
+        let span = obligation.span;
+        let each_text = self.entry_text(&template) + INSTANCE_TEXT;
+        if !self.budget.take(schedule.len(), each_text) {
+            self.over_budget(span, &clause.number.node);
+            return;
+        }
+        let mut balance: Decimal = schedule.iter().map(|(_, amount)| *amount).sum();
+        let mut since = start;
+        let first_entry = self.entries.len();
+        let n = schedule.len();
+        let mut total = Decimal::ZERO;
+        for (k, (due, principal)) in schedule.into_iter().enumerate() {
+            let (days, basis) = day_count(convention, since, due);
+            let interest = match simple_interest(balance, terms.rate, days, basis, rounding) {
+                Ok(interest) => interest,
+                Err(error) => {
+                    let mut entry = template.clone();
+                    self.unavailable(&mut entry, Unavailable::Arithmetic(error.0, span));
+                    self.push_entry(entry);
+                    return;
+                }
+            };
+            let mut entry = template.clone();
+            entry.id = id.instance_id(k + 1);
+            entry.due = Some(due);
+            entry.start = None;
+            entry.end = None;
+            entry.amount = Some(interest);
+            entry.currency = Some(Currency::Usd);
+            entry.instance = Some(ledger::Instance::Installment {
+                number: k + 1,
+                of: n,
+            });
+            entry.explanation.push(
+                format!(
+                    "{} = {} × {} × {days}/{basis}, {} (from {} to {}; {})",
+                    format_money(interest),
+                    format_money(balance),
+                    format_percent(terms.rate),
+                    rounding.describe(),
+                    long_date(since),
+                    long_date(due),
+                    convention.describe()
+                )
+                .into(),
+            );
+            entry.status = self.plain_status(&entry, obligation, truth);
+            total += interest;
+            self.entries.push(entry);
+            balance -= principal;
+            since = due;
+        }
+        if truth == Truth::Yes {
+            self.settle_installments(obligation, first_entry);
+        }
+        self.schedules.push(ScheduleSummary {
+            obligation: id.base().to_owned(),
+            clause: clause.number.node.clone(),
+            total,
+            installments: n,
+            stated_count: None,
+            reading: None,
+            offset: Decimal::ZERO,
+            payable: total,
+            remainder_note: None,
+            explanation: Vec::new(),
+            late_interest: Decimal::ZERO,
+        });
+    }
+
+    /// A schedule that would expand past the limit: an error, nothing listed.
+    fn too_many_instances(&mut self, span: Span, clause: &Clause) {
+        self.diagnostics.push(
+            Diagnostic::error(
+                Code::TooManyInstances,
+                span,
+                "this schedule would have more than 100,000 dated instances, or run past the year 9999",
+            )
+            .with_help("check the dates of the schedule")
+            .in_clause(clause.number.node.clone()),
+        );
+    }
+}
