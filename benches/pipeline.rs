@@ -165,6 +165,9 @@ fn main() {
     if chosen("events") {
         events(&mode, &scratch.0);
     }
+    if chosen("money_over_time") {
+        money_over_time(&mode, &scratch.0);
+    }
 }
 
 // ---- item 4: the Lovelock letter -----------------------------------------
@@ -548,6 +551,71 @@ fn events(mode: &Mode, scratch: &Path) {
         let runs = mode.runs(11);
         report(
             &format!("ledger: {count} events, {count} dates counted from them"),
+            runs,
+            measure(runs, || clausec::ledger(&analysis, base)),
+            None,
+        );
+    }
+    println!();
+}
+
+// ---- money over time -------------------------------------------------------------
+
+/// A rent due each month for `months` months, increasing each year; and a
+/// 30-year loan: 360 monthly principal installments on business days, and
+/// interest on the declining balance with each, every payment made on time.
+fn write_money_over_time(scratch: &Path, months: usize) -> PathBuf {
+    let dir = scratch.join(format!("money-{months}"));
+    std::fs::create_dir_all(dir.join("scenarios")).unwrap();
+    let last = chrono::NaiveDate::from_ymd_opt(100, 1, 1)
+        .unwrap()
+        .checked_add_months(chrono::Months::new(months as u32 - 1))
+        .unwrap();
+    std::fs::write(
+        dir.join("agreement.clause"),
+        "agreement \"Money over time\" dated January 1, 0100\nparty a \"A\"\nparty b \"B\"\n\
+         business days exclude Saturdays, Sundays and United States federal holidays\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("1.clause"),
+        format!(
+            "clause 1\n  rent: a pays b $1,000.00\n    each month on day 1\n    from 0100-01-01 through {last}\n    \
+             increasing each year to 100.01% of the preceding year's amount, rounded half up to the cent\n\n\
+             clause 2\n  principal: a pays b $360,000.00 in 360 equal monthly installments on day 15\n    \
+             from 2000-01-15 through 2029-12-15\n    business day convention following\n  \
+             interest_payments: a pays b interest on the unpaid balance of principal at 6.5% per annum, actual/360\n    \
+             from 1999-12-15\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("scenarios/base.scenario"),
+        "scenario base \"On time\"\n  as of December 31, 2030\n  every payment is made on its due date\n",
+    )
+    .unwrap();
+    dir
+}
+
+fn money_over_time(mode: &Mode, scratch: &Path) {
+    println!("Money over time: a rent escalating each year, and a 30-year loan with interest on its balance");
+    let sizes: &[usize] = if mode.full {
+        &[10_000, 100_000]
+    } else {
+        &[1_000]
+    };
+    for &months in sizes {
+        let dir = write_money_over_time(scratch, months);
+        let mut sources = SourceMap::default();
+        let analysis = clausec::analyze(&dir, &mut sources).unwrap();
+        assert!(
+            !analysis.has_errors(),
+            "the money-over-time agreement has errors"
+        );
+        let base = analysis.model.scenarios.first();
+        let runs = mode.runs(if months >= 100_000 { 7 } else { 15 });
+        report(
+            &format!("ledger: {months} escalating rents + 360 installments and interest"),
             runs,
             measure(runs, || clausec::ledger(&analysis, base)),
             None,
