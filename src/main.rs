@@ -69,7 +69,9 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
-    /// Compare two versions of an agreement obligation by obligation: exit 0
+    /// Compare two versions of an agreement: the terms that changed
+    /// (rates, amounts, dates, conditions, parties, quotes, readings),
+    /// obligation by obligation, and the figures of each scenario; exit 0
     /// when nothing changed, 1 when something did.
     Diff {
         /// The old agreement folder (or, with --git, the agreement to compare
@@ -83,6 +85,9 @@ enum Command {
         /// Compare the working tree's agreement with its version at a git revision.
         #[arg(long, value_name = "REV")]
         git: Option<String>,
+        /// `markdown` writes a pull-request comment.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
     },
     /// Compare every agreement's ledgers with their snapshots
     /// (`<agreement>/snapshots/<scenario>.ledger`) and check the scenarios'
@@ -129,6 +134,13 @@ enum LedgerFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    Text,
+    /// A pull-request comment.
+    Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Deny {
     Warnings,
 }
@@ -165,7 +177,17 @@ fn main() -> ExitCode {
             new,
             scenario,
             git,
-        } => cli::diff::diff(old, new, scenario, git),
+            format,
+        } => cli::diff::diff(
+            old,
+            new,
+            scenario,
+            git,
+            match format {
+                DiffFormat::Text => cli::diff::DiffFormat::Text,
+                DiffFormat::Markdown => cli::diff::DiffFormat::Markdown,
+            },
+        ),
         Command::Test {
             paths,
             accept,

@@ -1023,6 +1023,130 @@ fn diff_reports_the_interest_change_when_the_rate_is_edited() {
 }
 
 #[test]
+fn diff_reports_the_changed_rate_as_a_term_with_or_without_a_scenario() {
+    let dir = copy_of_letter();
+    edit(
+        &dir,
+        "2.clause",
+        "late interest 18% per annum",
+        "late interest 12% per annum",
+    );
+    let new = dir.to_str().unwrap();
+    let term = "2(b).severance: late interest rate 18% → 12%";
+    // No scenario pays late in `base`: the figures do not move, the term does.
+    for args in [
+        vec!["diff", LETTER, new],
+        vec!["diff", LETTER, new, "--scenario", "base"],
+    ] {
+        let output = clausec(&args);
+        assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+        assert!(stdout(&output).contains(term), "{}", stdout(&output));
+    }
+    let markdown = clausec(&[
+        "diff",
+        LETTER,
+        new,
+        "--scenario",
+        "base",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(markdown.status.code(), Some(1));
+    let text = stdout(&markdown);
+    assert!(text.starts_with("## clausec diff\n"), "{text}");
+    assert!(text.contains("#### `2(b).severance`"), "{text}");
+    assert!(
+        text.contains("| late interest rate | 18% | 12% |"),
+        "{text}"
+    );
+    assert!(text.contains("### Figures under scenario `base`"), "{text}");
+    let same = clausec(&["diff", LETTER, LETTER, "--scenario", "base"]);
+    assert_eq!(same.status.code(), Some(0), "{}", stdout(&same));
+    assert_eq!(
+        stdout(&same),
+        "terms: no change\nscenario base: no change\n"
+    );
+    let same = clausec(&["diff", LETTER, LETTER, "--format", "markdown"]);
+    assert_eq!(same.status.code(), Some(0));
+    assert!(stdout(&same).contains("No change in the terms or the figures."));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn diff_reports_changed_quotes_durations_and_conditions() {
+    let dir = copy_of_letter();
+    edit(
+        &dir,
+        "2.clause",
+        "outplacement services for a period of six (6) months",
+        "outplacement services for a period of nine (9) months",
+    );
+    edit(
+        &dir,
+        "source.txt",
+        "outplacement services for a period of six (6) months",
+        "outplacement services for a period of nine (9) months",
+    );
+    edit(&dir, "2.clause", "    for 6 months\n", "    for 9 months\n");
+    edit(
+        &dir,
+        "2.clause",
+        "if employee elects lease_costs",
+        "if employee elects lease_costs and lessor_accepts_transfer",
+    );
+    let text = stdout(&clausec(&[
+        "diff",
+        LETTER,
+        dir.to_str().unwrap(),
+        "--scenario",
+        "base",
+    ]));
+    assert!(
+        text.contains("2(e).outplacement: for 6 months → 9 months"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2(e).lease_costs: condition if employee elects lease_costs → if employee elects lease_costs and lessor_accepts_transfer"),
+        "{text}"
+    );
+    assert!(
+        text.contains("clause 2(e): quote … a period of six (6) months at a … → … a period of nine (9) months at a …"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn check_warns_when_the_rule_states_a_rate_its_quote_does_not() {
+    let dir = copy_of_letter();
+    edit(
+        &dir,
+        "2.clause",
+        "late interest 18% per annum",
+        "late interest 12% per annum",
+    );
+    let output = clausec(&["check", dir.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let report = json(&output);
+    let found: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "clausec::check::figure_not_quoted")
+        .collect();
+    assert_eq!(found.len(), 1, "{report}");
+    assert_eq!(found[0]["severity"], "warning");
+    assert_eq!(found[0]["clause"], "2(b)");
+    assert_eq!(
+        found[0]["message"],
+        "`12%` is not in the quote of clause 2(b), which says `18% per annum`"
+    );
+    let text = stdout(&clausec(&["check", dir.to_str().unwrap()]));
+    assert!(text.contains("the quote says this"), "{text}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn diff_against_git_head_finds_no_change_in_the_committed_letter() {
     let output = clausec(&["diff", "--git", "HEAD", LETTER, "--scenario", "base"]);
     assert_eq!(

@@ -5,6 +5,9 @@
 //! - numbers in words agree with their numerals ("six (6)");
 //! - periods end after they start, deadlines fall on or after the agreement;
 //! - the acceptance of an offer with a deadline can be confirmed;
+//! - every figure a rule writes (an amount, a rate, a count, a date, a
+//!   duration) is in its clause's quote, in numerals or in words, or in an
+//!   assumption of the clause;
 //! - every quote is verbatim from the source, and every operative part of
 //!   the source is quoted by some clause.
 //!
@@ -38,6 +41,7 @@ pub fn check_contract(model: &mut Model, sources: &SourceMap) -> Vec<Diagnostic>
         }
         missing_quote(clause, model, &parents, &mut out);
     }
+    figures_quoted(model, sources, &mut out);
     acceptance_confirmed(model, &mut out);
     if let Some(source) = model.source.and_then(|id| sources.get(id).map(|f| (id, f))) {
         let positions = quotes_match_source(model, source.0, &source.1.text, &mut out);
@@ -612,4 +616,1087 @@ fn order_clauses(model: &mut Model, positions: &BTreeMap<String, usize>) {
     }
     keyed.sort_by_key(|(key, index, _)| (*key, *index));
     model.clauses = keyed.into_iter().map(|(_, _, c)| c).collect();
+}
+
+// ---- figures against the quote ------------------------------------------
+
+/// What a figure is: a quote's figure of the same kind is the one shown
+/// beside a figure that is not in the quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum FigureKind {
+    Money,
+    Percent,
+    /// A count, or a number written without a unit.
+    Number,
+    Date,
+    Duration,
+}
+
+/// A figure a rule writes: what it is worth, how it is printed back, where.
+#[derive(Clone, Debug, PartialEq)]
+struct RuleFigure {
+    kind: FigureKind,
+    value: RuleValue,
+    shown: String,
+    span: Span,
+    /// The stated count of a schedule's installments.
+    is_count: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum RuleValue {
+    /// Money, a count, or a percentage in percent (`18` for `18%`).
+    Number(Decimal),
+    Date(chrono::NaiveDate),
+    Duration(Duration),
+}
+
+/// A figure found in a quote or an assumption: its value and where it is
+/// in the text (a byte range, its unit words included).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Found {
+    kind: FigureKind,
+    value: FoundValue,
+    start: usize,
+    end: usize,
+    /// The end of the figure's first word (`18%` of `18% per annum`): what
+    /// a label underlines, on one line.
+    first_end: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum FoundValue {
+    Number(Decimal),
+    /// `September 30, 2002`; `September 30` (no year); `February 2025` (no day).
+    Date {
+        year: Option<i32>,
+        month: u32,
+        day: Option<u32>,
+    },
+}
+
+/// Every figure of some texts, indexed for look-up by value.
+#[derive(Default)]
+struct Figures {
+    numbers: BTreeSet<Decimal>,
+    dates: BTreeSet<chrono::NaiveDate>,
+    days: BTreeSet<(u32, u32)>,
+    months: BTreeSet<(i32, u32)>,
+    /// The first figure of each kind and value, for the nearest one: the
+    /// text it is in, and the figure.
+    by_kind: BTreeMap<(FigureKind, Decimal), (usize, Found)>,
+    dated: BTreeMap<chrono::NaiveDate, (usize, Found)>,
+}
+
+impl Figures {
+    /// Adds the figures of the `index`th text.
+    fn add(&mut self, index: usize, text: &str) {
+        for found in figures_in(text) {
+            match found.value {
+                FoundValue::Number(value) => {
+                    self.numbers.insert(value);
+                    self.by_kind
+                        .entry((found.kind, value))
+                        .or_insert((index, found));
+                }
+                FoundValue::Date {
+                    year,
+                    month,
+                    day: Some(day),
+                } => match year.and_then(|y| chrono::NaiveDate::from_ymd_opt(y, month, day)) {
+                    Some(date) => {
+                        self.dates.insert(date);
+                        self.dated.entry(date).or_insert((index, found));
+                    }
+                    None => {
+                        self.days.insert((month, day));
+                    }
+                },
+                FoundValue::Date {
+                    year: Some(year),
+                    month,
+                    day: None,
+                } => {
+                    self.months.insert((year, month));
+                }
+                FoundValue::Date { .. } => {}
+            }
+        }
+    }
+
+    /// Whether the figure is here, in any written form.
+    fn has(&self, value: RuleValue) -> bool {
+        use chrono::Datelike;
+        match value {
+            RuleValue::Number(n) => self.numbers.contains(&n),
+            RuleValue::Date(d) => {
+                self.dates.contains(&d)
+                    || self.days.contains(&(d.month(), d.day()))
+                    || self.months.contains(&(d.year(), d.month()))
+            }
+            RuleValue::Duration(d) => equivalent_amounts(d)
+                .iter()
+                .any(|n| self.numbers.contains(n)),
+        }
+    }
+
+    /// Whether the figure is here as a figure of its kind: a percentage as
+    /// a percentage, a duration as a duration (money may be written as a
+    /// bare number: `48,200`).
+    fn has_kind(&self, kind: FigureKind, value: RuleValue) -> bool {
+        let of_kind = |k: FigureKind, n: Decimal| self.by_kind.contains_key(&(k, n));
+        match value {
+            RuleValue::Date(_) => self.has(value),
+            RuleValue::Number(n) => match kind {
+                FigureKind::Money => {
+                    of_kind(FigureKind::Money, n) || of_kind(FigureKind::Number, n)
+                }
+                other => of_kind(other, n),
+            },
+            RuleValue::Duration(d) => equivalent_amounts(d)
+                .into_iter()
+                .any(|n| of_kind(FigureKind::Duration, n)),
+        }
+    }
+
+    /// The figure of the same kind closest in value, if there is one.
+    fn nearest(&self, figure: &RuleFigure) -> Option<(usize, Found)> {
+        let n = match figure.value {
+            RuleValue::Date(date) => {
+                let after = self.dated.range(date..).next();
+                let before = self.dated.range(..date).next_back();
+                return closest_of(before, after, |d| (*d - date).num_days().unsigned_abs());
+            }
+            RuleValue::Number(n) => n,
+            RuleValue::Duration(d) => Decimal::from(d.amount),
+        };
+        let kind = figure.kind;
+        let after = self
+            .by_kind
+            .range((kind, n)..)
+            .next()
+            .filter(|((k, _), _)| *k == kind);
+        let before = self
+            .by_kind
+            .range(..(kind, n))
+            .next_back()
+            .filter(|((k, _), _)| *k == kind);
+        closest_of(before, after, |(_, v)| (*v - n).abs())
+    }
+}
+
+/// Of the figures just below and just above a value, the closer (the one
+/// below on a tie).
+fn closest_of<K, D: PartialOrd>(
+    before: Option<(&K, &(usize, Found))>,
+    after: Option<(&K, &(usize, Found))>,
+    distance: impl Fn(&K) -> D,
+) -> Option<(usize, Found)> {
+    match (before, after) {
+        (Some((kb, b)), Some((ka, a))) => Some(if distance(ka) < distance(kb) { *a } else { *b }),
+        (Some((_, b)), None) => Some(*b),
+        (None, Some((_, a))) => Some(*a),
+        (None, None) => None,
+    }
+}
+
+/// A duration's amount, and the same duration in another unit a text may
+/// use: `1 year` is also `12 months`, `2 weeks` also `14 days`.
+fn equivalent_amounts(duration: Duration) -> Vec<Decimal> {
+    let amount = duration.amount;
+    let mut out = vec![Decimal::from(amount)];
+    match duration.unit {
+        DurationUnit::Years => out.extend(amount.checked_mul(12).map(Decimal::from)),
+        DurationUnit::Months if amount.is_multiple_of(12) => out.push(Decimal::from(amount / 12)),
+        DurationUnit::Weeks => out.extend(amount.checked_mul(7).map(Decimal::from)),
+        DurationUnit::Days if amount.is_multiple_of(7) && amount > 0 => {
+            out.push(Decimal::from(amount / 7))
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Every figure each obligation writes must be in its clause's quotes or
+/// assumptions (`assume "..."`, or a reading's words), or in those of the
+/// clause it is a part of (`2` for `2(b)`), in numerals or in words; or be
+/// written, as a figure of the same kind, in another clause's quote (a
+/// defined figure: the Price of clause 1, the Delivery Date of clause 3, the
+/// rate of a late-payment clause carried by each payment). Not checked: a
+/// number in a calculation (`annual_salary * 6 / 12`), zero (`> $0.00`
+/// encodes "any"), the agreement's own date ("the date hereof"), and a
+/// count of installments that the schedule's dates make.
+fn figures_quoted(model: &Model, sources: &SourceMap, out: &mut Vec<Diagnostic>) {
+    let mut everywhere = Figures::default();
+    for clause in &model.clauses {
+        for quote in &clause.quotes {
+            everywhere.add(0, &quote.node);
+        }
+    }
+    let by_number: BTreeMap<&str, &Clause> = model
+        .clauses
+        .iter()
+        .map(|c| (c.number.node.as_str(), c))
+        .collect();
+    for clause in &model.clauses {
+        if clause.quotes.is_empty() || clause.obligations.is_empty() {
+            continue;
+        }
+        let number = clause.number.node.as_str();
+        let mut quoted = Figures::default();
+        for (i, quote) in clause.quotes.iter().enumerate() {
+            quoted.add(i, &quote.node);
+        }
+        let mut assumed = Figures::default();
+        for text in assumption_texts(clause) {
+            assumed.add(0, text);
+        }
+        for (at, _) in number.match_indices(['(', '.']) {
+            let Some(parent) = number.get(..at).and_then(|p| by_number.get(p)) else {
+                continue;
+            };
+            for quote in &parent.quotes {
+                assumed.add(0, &quote.node);
+            }
+            for text in assumption_texts(parent) {
+                assumed.add(0, text);
+            }
+        }
+        for obligation in &clause.obligations {
+            for figure in rule_figures(obligation) {
+                let exempt = match figure.value {
+                    RuleValue::Date(d) => Some(d) == model.dated,
+                    RuleValue::Number(n) => n.is_zero(),
+                    RuleValue::Duration(_) => false,
+                };
+                if exempt
+                    || quoted.has(figure.value)
+                    || assumed.has(figure.value)
+                    || everywhere.has_kind(figure.kind, figure.value)
+                    || count_made_by_dates(&figure, obligation)
+                {
+                    continue;
+                }
+                out.push(figure_not_quoted(
+                    &figure,
+                    clause,
+                    quoted.nearest(&figure),
+                    sources,
+                ));
+            }
+        }
+    }
+}
+
+/// Whether the figure is the stated count of a schedule whose written
+/// dates are that many: twelve monthly installments from February 1, 2008
+/// through January 1, 2009 are counted by the dates, stated or not.
+fn count_made_by_dates(figure: &RuleFigure, obligation: &Obligation) -> bool {
+    let Some((count, frequency, day)) = obligation.modifiers.iter().find_map(|m| match m {
+        Modifier::Installments {
+            count,
+            frequency,
+            day,
+            ..
+        } => Some((count, *frequency, *day)),
+        _ => None,
+    }) else {
+        return false;
+    };
+    if !figure.is_count {
+        return false;
+    }
+    let Some(period) = obligation.modifiers.iter().find_map(|m| match m {
+        Modifier::Period(p) => Some(p),
+        _ => None,
+    }) else {
+        return false;
+    };
+    let (Some(from), Some(through)) = (
+        written(period.from.as_ref()),
+        written(period.through.as_ref()),
+    ) else {
+        return false;
+    };
+    dates_between(
+        from.node,
+        through.node,
+        frequency,
+        effective_rule(day, from.node),
+    )
+    .is_ok_and(|dates| dates.len() == count.value.node as usize)
+}
+
+/// The texts of a clause's assumptions: in words, and each reading's
+/// description and options.
+fn assumption_texts(clause: &Clause) -> Vec<&str> {
+    let mut texts = Vec::new();
+    for assumption in &clause.assumptions {
+        match assumption {
+            Assumption::Stated(text) => texts.push(text.node.as_str()),
+            Assumption::Reading {
+                description,
+                options,
+                ..
+            } => {
+                texts.push(description.node.as_str());
+                texts.extend(
+                    options
+                        .iter()
+                        .filter_map(|o| o.description.as_ref().map(|d| d.node.as_str())),
+                );
+            }
+        }
+    }
+    texts
+}
+
+fn figure_not_quoted(
+    figure: &RuleFigure,
+    clause: &Clause,
+    nearest: Option<(usize, Found)>,
+    sources: &SourceMap,
+) -> Diagnostic {
+    let number = clause.number.node.as_str();
+    let placed = nearest.and_then(|(i, found)| {
+        let quote = clause.quotes.get(i)?;
+        let words = quote.node.get(found.start..found.end)?;
+        let words = crate::check::model::fold_spaces(words);
+        let end = if quote.node.get(found.start..found.end)?.contains('\n') {
+            found.first_end
+        } else {
+            found.end
+        };
+        Some((words, span_of_range(quote, found.start, end, sources)?))
+    });
+    let message = match &placed {
+        Some((words, _)) => format!(
+            "`{}` is not in the quote of clause {number}, which says `{words}`",
+            figure.shown
+        ),
+        None => format!("`{}` is not in the quote of clause {number}", figure.shown),
+    };
+    let diagnostic = Diagnostic::warning(Code::FigureNotQuoted, figure.span, message)
+        .with_label("not in the quote");
+    let diagnostic = match &placed {
+        Some((_, span)) => diagnostic
+            .with_secondary(*span, "the quote says this")
+            .with_help(format!(
+                "check both against the source: if the quote is right, write its figure in the rule; if the figure comes from elsewhere, say so with `assume \"...\"` in clause {number}, mentioning `{}`",
+                figure.shown
+            )),
+        None => {
+            let first_line = clause.quotes.first().map(|q| first_line_of(q, sources));
+            let diagnostic = match first_line {
+                Some(span) => diagnostic.with_secondary(span, format!("the quote of clause {number}")),
+                None => diagnostic,
+            };
+            diagnostic.with_help(format!(
+                "check the figure against the source; if it comes from elsewhere, say so with `assume \"...\"` in clause {number}, mentioning `{}`",
+                figure.shown
+            ))
+        }
+    };
+    diagnostic.in_clause(number)
+}
+
+/// The span in the file of a byte range of a quote's text: the text is the
+/// file's, after the opening quote mark, with each `\"` and `\\` read as
+/// one character.
+fn span_of_range(quote: &Text, start: usize, end: usize, sources: &SourceMap) -> Option<Span> {
+    let escapes_before = |at: usize| {
+        quote
+            .node
+            .get(..at)
+            .map_or(0, |t| t.chars().filter(|c| matches!(c, '"' | '\\')).count())
+    };
+    let from = quote.span.start + 1 + start + escapes_before(start);
+    let to = quote.span.start + 1 + end + escapes_before(end);
+    let span = Span::new(quote.span.file, from, to);
+    // The text must be where it was read from; anything else shows the quote.
+    let file = sources.get(quote.span.file)?;
+    let expected = quote.node.get(start..end)?;
+    (to <= quote.span.end && file.slice(span) == expected).then_some(span)
+}
+
+/// The quote's first line, from its opening quote mark.
+fn first_line_of(quote: &Text, sources: &SourceMap) -> Span {
+    let raw = sources
+        .get(quote.span.file)
+        .map_or("", |file| file.slice(quote.span));
+    let end = raw.find('\n').map_or(quote.span.end, |at| {
+        quote.span.start + raw.get(..at).unwrap_or("").trim_end().len()
+    });
+    Span::new(quote.span.file, quote.span.start, end)
+}
+
+/// Every figure an obligation writes, in the order written: amounts, rates
+/// and dates in its amounts, dates, limits and conditions; its count of
+/// installments; its durations. A number without a unit in a calculation
+/// (`annual_salary * 6 / 12`) is arithmetic, not a figure of the text.
+fn rule_figures(obligation: &Obligation) -> Vec<RuleFigure> {
+    let mut out = Vec::new();
+    match &obligation.subject {
+        Subject::Amount(amount) | Subject::Reimbursed(_, Some(amount)) => {
+            expr_figures(amount, &mut out);
+        }
+        Subject::Deadline { date, .. } => out.push(date_figure(date.node, date.span)),
+        _ => {}
+    }
+    for modifier in &obligation.modifiers {
+        match modifier {
+            Modifier::Installments { count, each, .. } => {
+                out.push(count_figure(count));
+                if let Some(each) = each {
+                    expr_figures(each, &mut out);
+                }
+            }
+            Modifier::Period(period)
+            | Modifier::Offset {
+                period: Some(period),
+                ..
+            } => {
+                for date in [&period.from, &period.through].into_iter().flatten() {
+                    expr_figures(date, &mut out);
+                }
+            }
+            Modifier::On(e)
+            | Modifier::Effective(e)
+            | Modifier::RemainingEnd(e)
+            | Modifier::Cost(e)
+            | Modifier::Cap(e)
+            | Modifier::Floor(e)
+            | Modifier::LateFee(LateFee::Amount(e), _) => expr_figures(e, &mut out),
+            Modifier::For(d) | Modifier::Within(d) | Modifier::Grace(d) => {
+                out.push(duration_figure(d.node, d.span));
+            }
+            Modifier::LateInterest(LateInterest { rate, .. })
+            | Modifier::LateFee(LateFee::Share(rate), _) => {
+                out.extend(percent_figure(rate.node, rate.span));
+            }
+            Modifier::Interest(interest) => {
+                out.extend(percent_figure(interest.rate.node, interest.rate.span));
+                expr_figures(&interest.from, &mut out);
+            }
+            Modifier::Condition(condition) => condition_figures(condition, &mut out),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The figures written in an expression, left to right.
+fn expr_figures(expr: &Expr, out: &mut Vec<RuleFigure>) {
+    match &expr.node {
+        ExprKind::Binary(_, a, b)
+        | ExprKind::GreaterOf(a, b)
+        | ExprKind::LesserOf(a, b)
+        | ExprKind::LaterOf(a, b)
+        | ExprKind::EarlierOf(a, b) => {
+            expr_figures(a, out);
+            expr_figures(b, out);
+        }
+        _ => leaf_figures(expr, out),
+    }
+}
+
+/// A figure, or the forms that hold one expression (apart from
+/// [`expr_figures`], which recurses once per level, so that its frame
+/// stays small).
+#[inline(never)]
+fn leaf_figures(expr: &Expr, out: &mut Vec<RuleFigure>) {
+    match &expr.node {
+        ExprKind::Money(v) => out.push(RuleFigure {
+            kind: FigureKind::Money,
+            value: RuleValue::Number(*v),
+            shown: crate::syntax::print::money_literal(*v),
+            span: expr.span,
+            is_count: false,
+        }),
+        ExprKind::Percent(rate) => out.extend(percent_figure(*rate, expr.span)),
+        ExprKind::Date(d) => out.push(date_figure(*d, expr.span)),
+        ExprKind::Duration(d) => out.push(duration_figure(*d, expr.span)),
+        ExprKind::FirstDefault { grace, .. } => out.push(duration_figure(*grace, expr.span)),
+        ExprKind::Shift { by, date, .. } => {
+            out.push(duration_figure(*by, expr.span));
+            expr_figures(date, out);
+        }
+        ExprKind::UnpaidBalance { on: inner, .. }
+        | ExprKind::MonthEnd(inner)
+        | ExprKind::BusinessDay { date: inner, .. }
+        | ExprKind::Rounded(inner, _) => expr_figures(inner, out),
+        ExprKind::Between { from, to, .. } => {
+            expr_figures(from, out);
+            expr_figures(to, out);
+        }
+        _ => {}
+    }
+}
+
+fn condition_figures(condition: &Condition, out: &mut Vec<RuleFigure>) {
+    match condition {
+        Condition::Not(inner, _) => condition_figures(inner, out),
+        Condition::All(parts, _) | Condition::Any(parts, _) => {
+            for part in parts {
+                condition_figures(part, out);
+            }
+        }
+        Condition::Compare(a, _, b) => {
+            expr_figures(a, out);
+            expr_figures(b, out);
+        }
+        Condition::Happens { by: Some(date), .. } => expr_figures(date, out),
+        Condition::Defaulted { grace, .. } => {
+            out.push(duration_figure(*grace, condition.span()));
+        }
+        _ => {}
+    }
+}
+
+fn count_figure(count: &Count) -> RuleFigure {
+    let value = count.value.node;
+    let (shown, span) = match &count.words {
+        Some(words) => (
+            format!("{} ({value})", words.node),
+            words.span.to(count.value.span),
+        ),
+        None => (value.to_string(), count.value.span),
+    };
+    RuleFigure {
+        kind: FigureKind::Number,
+        value: RuleValue::Number(Decimal::from(value)),
+        shown,
+        span,
+        is_count: true,
+    }
+}
+
+fn percent_figure(rate: Decimal, span: Span) -> Option<RuleFigure> {
+    Some(RuleFigure {
+        kind: FigureKind::Percent,
+        value: RuleValue::Number(rate.checked_mul(Decimal::ONE_HUNDRED)?.normalize()),
+        shown: crate::syntax::print::percent_literal(rate),
+        span,
+        is_count: false,
+    })
+}
+
+fn date_figure(date: chrono::NaiveDate, span: Span) -> RuleFigure {
+    RuleFigure {
+        kind: FigureKind::Date,
+        value: RuleValue::Date(date),
+        shown: long_date(date),
+        span,
+        is_count: false,
+    }
+}
+
+fn duration_figure(duration: Duration, span: Span) -> RuleFigure {
+    RuleFigure {
+        kind: FigureKind::Duration,
+        value: RuleValue::Duration(duration),
+        shown: duration.describe(),
+        span,
+        is_count: false,
+    }
+}
+
+/// One word of a text: its core (without the brackets, quote marks and
+/// punctuation around it) and where the core is.
+#[derive(Clone, Copy, Debug)]
+struct Word<'a> {
+    core: &'a str,
+    start: usize,
+    end: usize,
+    /// The word opens with `(`: `(6)` after `six`.
+    opened: bool,
+    /// Punctuation follows the core (`,` `;` `.` `)`): a number in words
+    /// ends here.
+    closed: bool,
+}
+
+fn words_of(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let start = at;
+        at += piece.len();
+        let raw = piece.trim_end();
+        let lead = raw.len()
+            - raw
+                .trim_start_matches(['(', '[', '"', '\'', '“', '‘'])
+                .len();
+        let inner = raw.get(lead..).unwrap_or("");
+        let core =
+            inner.trim_end_matches([')', ']', '"', '\'', '”', '’', '.', ',', ';', ':', '!', '?']);
+        if core.is_empty() {
+            continue;
+        }
+        out.push(Word {
+            core,
+            start: start + lead,
+            end: start + lead + core.len(),
+            opened: raw.starts_with('('),
+            closed: core.len() < inner.len(),
+        });
+    }
+    out
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month a capitalised word names: `September`, `Sept`, `Sep`.
+fn month_of(word: &str) -> Option<u32> {
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) || word.len() < 3 {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    let lower = lower.trim_end_matches('.');
+    let at = MONTHS
+        .iter()
+        .position(|m| *m == lower || m.starts_with(lower))?;
+    u32::try_from(at + 1).ok()
+}
+
+/// `30`, `30th`, `1st`: a day of the month.
+fn day_of(word: &str) -> Option<u32> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = word.get(digits.len()..).unwrap_or("");
+    if digits.is_empty() || digits.len() > 2 || !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn year_of(word: &str) -> Option<i32> {
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+}
+
+/// `2002-09-30`, `9/30/2002`, `2-1-08`: a date in numerals (a two-digit
+/// year is read in 2000 to 2069, or 1970 to 1999).
+fn numeric_date(word: &str) -> Option<(i32, u32, u32)> {
+    let parts: Vec<&str> = word.split(['-', '/']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !(all_digits(a) && all_digits(b) && all_digits(c)) {
+        return None;
+    }
+    let (year, month, day) = match (a.len(), c.len()) {
+        (4, 1..=2) if word.contains('-') => (*a, *b, *c),
+        (1..=2, 4) => (*c, *a, *b),
+        (1..=2, 2) => (*c, *a, *b),
+        _ => return None,
+    };
+    let year: i32 = year.parse().ok()?;
+    let year = match (year, c.len()) {
+        (0..=69, 2) => year + 2000,
+        (70..=99, 2) => year + 1900,
+        _ => year,
+    };
+    let (month, day) = (month.parse().ok()?, day.parse().ok()?);
+    chrono::NaiveDate::from_ymd_opt(year, month, day).map(|_| (year, month, day))
+}
+
+/// The words that make a number a duration.
+fn is_time_unit(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "day"
+            | "days"
+            | "business"
+            | "calendar"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+    )
+}
+
+/// `30-day`, `six-month`: a number joined to its unit.
+fn strip_unit_suffix(word: &str) -> Option<&str> {
+    let (number, unit) = word.rsplit_once('-')?;
+    is_time_unit(unit).then_some(number)
+}
+
+/// `$10,000.00`, `18%`, `48,200`, `6`: the value, and whether it carries
+/// `$` or `%`.
+fn numeral(word: &str) -> Option<(Decimal, bool, bool)> {
+    let dollar = word.starts_with('$');
+    let percent = word.ends_with('%');
+    let digits = word.trim_start_matches('$').trim_end_matches('%');
+    if !digits.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((numeral_value(digits)?, dollar, percent))
+}
+
+/// Every figure of a text: dates (`September 30, 2002`, `30 September
+/// 2002`, `the 30th day of September, 2002`, `2002-09-30`, `February 2025`),
+/// numerals (`$10,000.00`, `18%`, `(6)`) and numbers in words (`six`,
+/// `Ten Thousand Dollars`, `three-quarters of one percent`), each with the
+/// unit that follows it (`days`, `percent`, `per annum`).
+fn figures_in(text: &str) -> Vec<Found> {
+    let words = words_of(text);
+    let mut taken = vec![false; words.len()];
+    let mut out = Vec::new();
+    dates_in(&words, &mut taken, &mut out);
+    let mut i = 0;
+    while i < words.len() {
+        if taken.get(i).copied().unwrap_or(true) {
+            i += 1;
+            continue;
+        }
+        if let Some(found) = numeral_at(&words, i) {
+            out.push(found);
+            i += 1;
+            continue;
+        }
+        // A run of number words, to the first word after which
+        // punctuation stands.
+        let mut end = i;
+        while let Some(w) = words.get(end) {
+            let core = strip_unit_suffix(w.core).unwrap_or(w.core);
+            if taken.get(end).copied().unwrap_or(true) || !words::is_number_word(core) {
+                break;
+            }
+            end += 1;
+            if w.closed || core.len() < w.core.len() {
+                break;
+            }
+        }
+        if end == i {
+            i += 1;
+            continue;
+        }
+        out.extend(words_at(&words, i, end));
+        i = end;
+    }
+    out
+}
+
+fn dates_in(words: &[Word<'_>], taken: &mut [bool], out: &mut Vec<Found>) {
+    let take = |taken: &mut [bool], from: usize, to: usize| {
+        for t in taken.iter_mut().take(to).skip(from) {
+            *t = true;
+        }
+    };
+    for i in 0..words.len() {
+        if taken.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        let core = |k: usize| words.get(k).map_or("", |w| w.core);
+        let span = |from: usize, to: usize| {
+            let start = words.get(from).map_or(0, |w| w.start);
+            let end = words.get(to).map_or(start, |w| w.end);
+            (start, end)
+        };
+        let mut found =
+            |taken: &mut [bool], from: usize, to: usize, y: Option<i32>, m: u32, d: Option<u32>| {
+                let (start, end) = span(from, to);
+                out.push(Found {
+                    kind: FigureKind::Date,
+                    value: FoundValue::Date {
+                        year: y,
+                        month: m,
+                        day: d,
+                    },
+                    start,
+                    end,
+                    first_end: end,
+                });
+                take(taken, from, to + 1);
+            };
+        if let Some((y, m, d)) = numeric_date(core(i)) {
+            found(taken, i, i, Some(y), m, Some(d));
+        } else if let Some(month) = month_of(core(i)) {
+            // `September 30, 2002`, `September 30`, `February 2025`
+            if let Some(day) = day_of(core(i + 1)) {
+                match year_of(core(i + 2)) {
+                    Some(year) => found(taken, i, i + 2, Some(year), month, Some(day)),
+                    None => found(taken, i, i + 1, None, month, Some(day)),
+                }
+            } else if let Some(year) = year_of(core(i + 1)) {
+                found(taken, i, i + 1, Some(year), month, None);
+            }
+        } else if let Some(day) = day_of(core(i)) {
+            // `30 September 2002`, `30th day of September, 2002`
+            let of_form =
+                core(i + 1).eq_ignore_ascii_case("day") && core(i + 2).eq_ignore_ascii_case("of");
+            let at = if of_form { i + 3 } else { i + 1 };
+            if let Some(month) = month_of(core(at)) {
+                match year_of(core(at + 1)) {
+                    Some(year) => found(taken, i, at + 1, Some(year), month, Some(day)),
+                    None => found(taken, i, at, None, month, Some(day)),
+                }
+            }
+        }
+    }
+}
+
+/// The unit after a number ending before word `next`: the kind it makes
+/// the number, and the index of the last word of the figure.
+fn unit_after(words: &[Word<'_>], next: usize, last: usize) -> (FigureKind, usize) {
+    let core = |k: usize| {
+        words
+            .get(k)
+            .map_or(String::new(), |w| w.core.to_ascii_lowercase())
+    };
+    let (first, second) = (core(next), core(next + 1));
+    match first.as_str() {
+        "percent" | "%" => (
+            FigureKind::Percent,
+            per_period(words, next + 1).unwrap_or(next),
+        ),
+        "per" if second == "cent" => (FigureKind::Percent, next + 1),
+        "dollars" | "dollar" | "usd" => (FigureKind::Money, next),
+        "business" | "calendar" if matches!(second.as_str(), "day" | "days") => {
+            (FigureKind::Duration, next + 1)
+        }
+        w if is_time_unit(w) => (FigureKind::Duration, next),
+        _ => (FigureKind::Number, last),
+    }
+}
+
+/// `per annum` after a rate: the last word of it.
+fn per_period(words: &[Word<'_>], at: usize) -> Option<usize> {
+    let core = |k: usize| {
+        words
+            .get(k)
+            .map_or(String::new(), |w| w.core.to_ascii_lowercase())
+    };
+    (matches!(core(at).as_str(), "per" | "a")
+        && matches!(core(at + 1).as_str(), "annum" | "year" | "month" | "day"))
+    .then_some(at + 1)
+}
+
+fn numeral_at(words: &[Word<'_>], i: usize) -> Option<Found> {
+    let word = words.get(i)?;
+    let (core, unit_joined) = match strip_unit_suffix(word.core) {
+        Some(number) => (number, true),
+        None => (word.core, false),
+    };
+    let (value, dollar, percent) = numeral(core)?;
+    // `$10 million`
+    let scale = match words
+        .get(i + 1)
+        .map(|w| w.core.to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("thousand") => Some(1_000u64),
+        Some("million") => Some(1_000_000),
+        Some("billion") => Some(1_000_000_000),
+        _ => None,
+    };
+    if let Some(scale) = scale.filter(|_| !percent) {
+        let value = value.checked_mul(Decimal::from(scale))?;
+        let (kind, last) = match dollar {
+            true => (FigureKind::Money, i + 1),
+            false => unit_after(words, i + 2, i + 1),
+        };
+        return Some(Found {
+            kind,
+            value: FoundValue::Number(value),
+            start: word.start,
+            end: words.get(last).map_or(word.end, |w| w.end),
+            first_end: word.end,
+        });
+    }
+    let (kind, last) = if dollar {
+        (FigureKind::Money, i)
+    } else if percent {
+        (FigureKind::Percent, per_period(words, i + 1).unwrap_or(i))
+    } else if unit_joined {
+        (FigureKind::Duration, i)
+    } else {
+        unit_after(words, i + 1, i)
+    };
+    Some(Found {
+        kind,
+        value: FoundValue::Number(value),
+        start: word.start,
+        end: words.get(last).map_or(word.end, |w| w.end),
+        first_end: word.end,
+    })
+}
+
+/// The numbers of the words `from..to`: the whole run's value (`Ten
+/// Thousand Dollars`, `three-quarters of one percent`) with the numeral in
+/// parentheses and the unit after it; or, when the run is not one number,
+/// the value of each of its words.
+fn words_at(words: &[Word<'_>], from: usize, to: usize) -> Vec<Found> {
+    let run: Vec<&str> = words
+        .get(from..to)
+        .unwrap_or(&[])
+        .iter()
+        .map(|w| strip_unit_suffix(w.core).unwrap_or(w.core))
+        .collect();
+    // Joining words at the end belong to what follows (`six of the`).
+    let keep = run
+        .iter()
+        .rposition(|w| !matches!(w.to_ascii_lowercase().as_str(), "and" | "of" | "a"))
+        .map_or(0, |at| at + 1);
+    // And at the start, to what is before (`a thirty-day period`).
+    let skip = run
+        .iter()
+        .position(|w| !matches!(w.to_ascii_lowercase().as_str(), "and" | "of" | "a"))
+        .unwrap_or(run.len())
+        .min(keep);
+    let run = run.get(skip..keep).unwrap_or(&[]);
+    let from = from + skip;
+    let last_word = from + run.len().saturating_sub(1);
+    let start = words.get(from).map_or(0, |w| w.start);
+    if let Some(value) = words::amount_of(run) {
+        let lower: Vec<String> = run.iter().map(|w| w.to_ascii_lowercase()).collect();
+        let joined_unit = words
+            .get(last_word)
+            .is_some_and(|w| strip_unit_suffix(w.core).is_some());
+        // `six (6) months`: the numeral in parentheses is part of the figure.
+        let after = match words.get(last_word + 1) {
+            Some(w) if w.opened && numeral(w.core).is_some() => last_word + 1,
+            _ => last_word,
+        };
+        let (kind, last) = if lower.iter().any(|w| w == "percent") {
+            (
+                FigureKind::Percent,
+                per_period(words, last_word + 1).unwrap_or(last_word),
+            )
+        } else if lower.iter().any(|w| w == "dollars" || w == "dollar") {
+            (FigureKind::Money, after)
+        } else if joined_unit {
+            (FigureKind::Duration, last_word)
+        } else {
+            unit_after(words, after + 1, after)
+        };
+        return vec![Found {
+            kind,
+            value: FoundValue::Number(value),
+            start,
+            end: words.get(last).map_or(start, |w| w.end),
+            first_end: words.get(from).map_or(start, |w| w.end),
+        }];
+    }
+    let mut out = Vec::new();
+    for (k, word) in run.iter().enumerate() {
+        let Some(value) = words::value_of(&[word]) else {
+            continue;
+        };
+        let Some(w) = words.get(from + k) else {
+            continue;
+        };
+        out.push(Found {
+            kind: FigureKind::Number,
+            value: FoundValue::Number(Decimal::from(value)),
+            start: w.start,
+            end: w.end,
+            first_end: w.end,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod figure_tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use std::str::FromStr;
+
+    fn figures(text: &str) -> Figures {
+        let mut figures = Figures::default();
+        figures.add(0, text);
+        figures
+    }
+
+    fn number(text: &str) -> RuleValue {
+        RuleValue::Number(Decimal::from_str(text).unwrap())
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> RuleValue {
+        RuleValue::Date(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    fn days(amount: u32) -> RuleValue {
+        RuleValue::Duration(Duration {
+            amount,
+            unit: DurationUnit::Days,
+        })
+    }
+
+    #[test]
+    fn numerals_are_found_in_every_written_form() {
+        let text = figures("at the rate of 18% per annum, $10,000 or 48,200 and $48,200.00");
+        assert!(text.has(number("18")));
+        assert!(text.has(number("10000")));
+        assert!(text.has(number("48200")));
+        assert!(!text.has(number("12")));
+        assert!(figures("the sum of 3000 USD").has_kind(FigureKind::Money, number("3000")));
+        assert!(figures("Less than $10 million").has_kind(FigureKind::Money, number("10000000")));
+    }
+
+    #[test]
+    fn numbers_in_words_are_found() {
+        let text = figures("in six (6) equal monthly installments within ten days");
+        assert!(text.has(number("6")));
+        assert!(text.has(days(10)));
+        assert!(!text.has(days(5)));
+        assert!(figures("of three-quarters of one percent (0.75%)").has(number("0.75")));
+        assert!(
+            figures("at eighteen percent per annum").has_kind(FigureKind::Percent, number("18"))
+        );
+        assert!(figures("Eighty-Six Thousand Four Hundred Dollars").has(number("86400")));
+        assert!(figures("a thirty-day period").has_kind(FigureKind::Duration, days(30)));
+        assert!(figures("one (1) year").has(RuleValue::Duration(Duration {
+            amount: 12,
+            unit: DurationUnit::Months
+        })));
+    }
+
+    #[test]
+    fn dates_are_found_as_written() {
+        assert!(figures("on September 30, 2002 and").has(date(2002, 9, 30)));
+        assert!(figures("on 2002-09-30").has(date(2002, 9, 30)));
+        assert!(figures("on 9/30/2002").has(date(2002, 9, 30)));
+        assert!(figures("commencing on 2-1-08 at").has(date(2008, 2, 1)));
+        assert!(figures("the 30th day of September, 2002").has(date(2002, 9, 30)));
+        assert!(figures("on or before May 2, 2025 (the").has(date(2025, 5, 2)));
+        assert!(figures("from February 2025 through").has(date(2025, 2, 1)));
+        assert!(!figures("on September 30, 2002").has(date(2002, 9, 29)));
+        // The numbers of a date are not figures of their own.
+        assert!(!figures("on September 30, 2002").has(days(30)));
+        // `may` the verb is not a month.
+        assert!(!figures("you may 2 times").has(date(2025, 5, 2)));
+    }
+
+    #[test]
+    fn the_nearest_figure_is_of_the_same_kind() {
+        let text = "within 10 days at the rate of 18% per annum and $5,000";
+        let figures = figures(text);
+        let rate = RuleFigure {
+            kind: FigureKind::Percent,
+            value: number("12"),
+            shown: "12%".to_owned(),
+            span: Span::new(crate::source::FileId(0), 0, 0),
+            is_count: false,
+        };
+        let (_, found) = figures.nearest(&rate).unwrap();
+        assert_eq!(&text[found.start..found.end], "18% per annum");
+    }
 }

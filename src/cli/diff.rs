@@ -1,10 +1,11 @@
 //! `clausec diff`, as the command line runs it: the two versions (folders,
-//! or a folder and its version at a git revision), each scenario, exit 1
-//! when anything changed.
+//! or a folder and its version at a git revision), the terms that changed,
+//! each scenario's figures, as text or Markdown; exit 1 when anything
+//! changed.
 
 use super::Outcome;
 use clausec::load::{Fetched, LoadError, Refusal, Store};
-use clausec::report::render;
+use clausec::report::{diff, render};
 use clausec::source::{SourceMap, MAX_FILE_BYTES};
 use std::ffi::OsString;
 use std::io::Read;
@@ -24,6 +25,7 @@ pub fn diff(
     new: Option<PathBuf>,
     scenario: Option<String>,
     git: Option<String>,
+    format: DiffFormat,
 ) -> Result<Outcome, String> {
     let (old_version, new_dir) = match (git, new) {
         (Some(rev), None) => {
@@ -77,8 +79,6 @@ pub fn diff(
             })
             .collect(),
     };
-    let mut stdout = String::new();
-    let mut changed = false;
     let find = |analysis: &clausec::Analysis, name: &str| {
         analysis
             .model
@@ -99,28 +99,38 @@ pub fn diff(
             .map(|n| (n.clone(), find(&old_analysis, n), find(&new_analysis, n)))
             .collect()
     };
+    let mut report = diff::DiffReport {
+        terms: diff::term_changes(&old_analysis.model, &new_analysis.model),
+        scenarios: Vec::new(),
+    };
     for (name, old_scenario, new_scenario) in pairs {
         if name != "none" && (old_scenario.is_none() || new_scenario.is_none()) {
             return Err(format!("scenario `{name}` is not in both versions"));
         }
         let before = clausec::ledger(&old_analysis, old_scenario.as_ref());
         let after = clausec::ledger(&new_analysis, new_scenario.as_ref());
-        let changes = clausec::report::diff::compare(&before, &after);
-        if changes.is_empty() {
-            stdout.push_str(&format!("scenario {name}: no change\n"));
-            continue;
-        }
-        changed = true;
-        stdout.push_str(&format!("scenario {name}:\n"));
-        for change in changes {
-            stdout.push_str(&format!("  {}\n", change.describe()));
-        }
+        report
+            .scenarios
+            .push((name, diff::compare(&before, &after)));
     }
-    Ok(Outcome {
+    let stdout = match format {
         // Changes quote the user's words: no raw control character.
-        stdout: clausec::escape::terminal(&stdout).into_owned(),
-        code: u8::from(changed),
+        DiffFormat::Text => clausec::escape::terminal(&diff::diff_text(&report)).into_owned(),
+        // Escaped piece by piece for Markdown by the renderer.
+        DiffFormat::Markdown => diff::diff_markdown(&report),
+    };
+    Ok(Outcome {
+        stdout,
+        code: u8::from(report.changed()),
     })
+}
+
+/// How `clausec diff` prints what it found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiffFormat {
+    Text,
+    /// A pull-request comment.
+    Markdown,
 }
 
 /// An agreement as it is at a git revision, read from git's object store

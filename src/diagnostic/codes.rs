@@ -270,6 +270,21 @@ supplies the signature time (`employee signed on June 6, 2002 at 11:00 a.m.`).";
         "Each clause quotes its text from the agreement's source document. This quote \
 does not appear there (white space and line breaks may differ; everything else must \
 match). The message shows where the quote first departs from the closest passage.";
+    FigureNotQuoted = "clausec::check::figure_not_quoted",
+        "a figure the rule writes is not in its clause's quote",
+        "Every figure an obligation writes — an amount of money, a percentage, a number \
+of installments, a date written out, a duration — should be in the words its clause \
+quotes, in numerals (`18%`, `$10,000`, `2002-09-30`, `September 30, 2002`) or in words \
+(`eighteen percent`, `six (6)`, `ten days`), or in an assumption of the clause \
+(`assume \"...\"`) that says where it comes from. Otherwise the rule and the text may \
+say different things, and the ledger follows the rule.\n\nExample: the quote of clause \
+2(b) says interest accrues \"at the rate of 18% per annum\", and the rule says\n\n    \
+late interest 12% per annum on the unpaid amount\n\nThe report shows the figure of the \
+rule and the nearest figure of the same kind in the quote. Fix the rule or the quote \
+(against the source), or, when the figure is read from elsewhere, add an assumption \
+that mentions it. A number in a calculation (`annual_salary * 6 / 12`) is arithmetic, \
+not a figure of the text, and is not checked; neither is the agreement's own date \
+(\"the date hereof\").";
     UnquotedSource = "clausec::check::unquoted_source",
         "part of the source document is not encoded by any clause",
         "A passage of the source document is not quoted by any clause file, so nothing \
