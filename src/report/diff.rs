@@ -583,6 +583,23 @@ fn modifier_terms(modifier: &Modifier, term: &mut impl FnMut(&str, String)) {
                 term("installment amount", each.to_string());
             }
         }
+        Modifier::Recurring { frequency, day, .. } => {
+            term("due each", frequency_words(*frequency).to_owned());
+            if let Some(day) = day {
+                term("day due", day_words(*day));
+            }
+        }
+        Modifier::Escalation { rate, rounding, .. } => term(
+            "yearly increase",
+            format!(
+                "to {} of the preceding year's amount, {}",
+                percent_literal(rate.node),
+                rounding.describe()
+            ),
+        ),
+        Modifier::Abatement { from, through, .. } => {
+            term("abated", format!("from {from} through {through}"))
+        }
         Modifier::ConflictRule(name) => term("reading followed", name.node.clone()),
         Modifier::Roll(roll, _) => term("business day convention", roll.to_string()),
         Modifier::Rounding(mode, unit, _) => term(
