@@ -273,6 +273,9 @@ impl Entry {
 pub enum Instance {
     /// The `number`th of the `of` installments of a schedule.
     Installment { number: usize, of: usize },
+    /// The `number`th of the `of` dates an amount is due each period (a
+    /// rent), or of the payments of interest on a schedule's balance.
+    Payment { number: usize, of: usize },
     /// A duty each event gives rise to, such as a notice for each receipt
     /// of compensation: the event in words.
     Event(String),
@@ -282,6 +285,7 @@ impl fmt::Display for Instance {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Instance::Installment { number, of } => write!(f, "installment {number} of {of}"),
+            Instance::Payment { number, of } => write!(f, "payment {number} of {of}"),
             Instance::Event(what) => f.write_str(what),
         }
     }

@@ -114,7 +114,7 @@ impl<'m> Evaluator<'m> {
             entry.end = None;
             entry.amount = Some(instance.amount);
             entry.currency = Some(Currency::Usd);
-            entry.instance = Some(ledger::Instance::Installment {
+            entry.instance = Some(ledger::Instance::Payment {
                 number: k + 1,
                 of: n,
             });
@@ -286,7 +286,7 @@ impl<'m> Evaluator<'m> {
             entry.end = None;
             entry.amount = Some(interest);
             entry.currency = Some(Currency::Usd);
-            entry.instance = Some(ledger::Instance::Installment {
+            entry.instance = Some(ledger::Instance::Payment {
                 number: k + 1,
                 of: n,
             });
