@@ -14,6 +14,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod escape;
 pub mod eval;
+pub mod import;
 pub mod load;
 pub mod report;
 pub mod source;

@@ -6,7 +6,7 @@
 //! of the core that touches the file system. Every file an agreement reads
 //! passes one gate, [`Folder::open`]: an ordinary file inside the folder.
 //! It writes in one place only, [`replace_formatted`], which `clausec fmt`
-//! uses.
+//! uses. A document named on the command line is read by [`read_document`].
 
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::Diagnostic;
@@ -188,6 +188,34 @@ fn read_given(path: &Path) -> Result<Fetched, LoadError> {
             None => Fetched::TooLarge,
         },
     )
+}
+
+/// A document named on the command line (`clausec init --from FILE`), read
+/// as `read_given` reads a scenario file (a link is followed: the user chose
+/// it; a pipe or a folder is refused unopened), within `limit` bytes.
+pub fn read_document(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
+    if !path.exists() {
+        return Err(LoadError::Missing(display(path)));
+    }
+    let refuse = |reason: String| LoadError::Unreadable {
+        path: display(path),
+        reason,
+    };
+    let file = open_for_reading(path).map_err(|e| unreadable(path, &e))?;
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return Err(refuse("it is not an ordinary file".to_owned()));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| unreadable(path, &e))?;
+    if bytes.len() as u64 > limit {
+        return Err(refuse(format!(
+            "it is larger than {} MiB",
+            limit / 1024 / 1024
+        )));
+    }
+    Ok(bytes)
 }
 
 fn scenario_names(file: &File) -> Vec<String> {

@@ -105,6 +105,16 @@ enum Command {
         #[arg(long)]
         review: bool,
     },
+    /// Start an agreement folder from a contract document: its text as
+    /// `source.txt`, a header with the title, date and parties found, and
+    /// one clause file per numbered section quoting it word for word.
+    Init {
+        /// The new agreement folder (it must not exist, or be empty).
+        agreement: PathBuf,
+        /// The contract: a `.txt`, `.html`, `.htm` or `.docx` file.
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+    },
     /// Run the language server (LSP on standard input and output) for an editor.
     Lsp,
     /// Explain a diagnostic code: what it means, why, and an example.
@@ -199,6 +209,7 @@ fn main() -> ExitCode {
             scenario,
             review,
         }),
+        Command::Init { agreement, from } => cli::init::init(agreement, from),
         Command::Explain { code } => explain(&code),
         Command::Codes => Ok(codes()),
     };

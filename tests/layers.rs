@@ -14,6 +14,7 @@ const LAYERS: &[&str] = &[
     "diagnostic",
     "calc",
     "syntax",
+    "import",
     "load",
     "check",
     "eval",

@@ -3,6 +3,7 @@
 
 pub mod diff;
 pub mod fmt;
+pub mod init;
 pub mod lsp;
 pub mod test;
 
