@@ -55,6 +55,7 @@ fn leaf() -> impl Strategy<Value = ExprKind> {
             .prop_map(|(amount, unit)| ExprKind::Duration(Duration { amount, unit })),
         prop::sample::select(vec!["annual_salary", "cost", "rate_2"])
             .prop_map(|n| ExprKind::Fact(n.to_owned())),
+        prop::sample::select(vec!["fees", "damages"]).prop_map(|n| ExprKind::TotalOf(name(n))),
         (
             any::<bool>(),
             prop::sample::select(vec!["delivery", "force_majeure"])
@@ -109,6 +110,17 @@ fn date_form(inner: BoxedStrategy<Expr>) -> impl Strategy<Value = ExprKind> {
                 },
                 after,
                 date: Box::new(d),
+            }
+        }),
+        (inner.clone(), inner.clone(), any::<bool>()).prop_map(|(then, otherwise, holds)| {
+            ExprKind::Case {
+                then: Box::new(then),
+                condition: Box::new(if holds {
+                    Condition::Fact(name("completion_reached"))
+                } else {
+                    Condition::Not(Box::new(Condition::Fact(name("completion_reached"))), at())
+                }),
+                otherwise: Box::new(otherwise),
             }
         }),
         (inner, mode, target).prop_map(|(e, mode, unit)| ExprKind::Rounded(

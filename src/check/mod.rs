@@ -696,6 +696,20 @@ impl Checker {
             }
             Modifier::Cost(expr) => self.expect_type(expr, Type::Money, "a cost", clause),
             Modifier::Cap(expr) => self.expect_type(expr, Type::Money, "a limit", clause),
+            Modifier::AggregateCap(expr) => {
+                self.expect_type(expr, Type::Money, "an aggregate limit", clause);
+                if !has(obligation, |m| matches!(m, Modifier::Recurring { .. })) {
+                    self.push(
+                        Diagnostic::error(
+                            Code::TypeMismatch,
+                            expr.span,
+                            "only an amount due each period can have an aggregate limit",
+                        )
+                        .with_help("state how often the amount falls due (`each month ...`), or write a limit on the whole amount: `not to exceed ...`")
+                        .in_clause(clause),
+                    );
+                }
+            }
             Modifier::Floor(expr) => self.expect_type(expr, Type::Money, "a minimum", clause),
             Modifier::Condition(condition) => self.condition(condition, clause),
             Modifier::Then { party, .. } => self.party(party, Some(clause)),
@@ -818,6 +832,13 @@ impl Checker {
     /// a schedule of payments, written before the obligation that names it,
     /// so that its ledger is made first.
     fn earlier_schedule(&mut self, name: &Name, clause: &str) {
+        self.earlier_obligation(name, clause, true);
+    }
+
+    /// An obligation named by another (`the total of interest_payments`),
+    /// a schedule where `schedule` says so, written before the one that
+    /// names it.
+    fn earlier_obligation(&mut self, name: &Name, clause: &str, schedule_needed: bool) {
         let found = self
             .model
             .obligations()
@@ -847,7 +868,7 @@ impl Checker {
             return;
         };
         self.resolved(name.span, declared);
-        let problem = if !schedule {
+        let problem = if schedule_needed && !schedule {
             Some((
                 format!("`{}` is not a schedule of installments", name.node),
                 "name the label of a `pays ... in N equal ... installments` obligation",
@@ -1168,6 +1189,8 @@ impl Checker {
             | ExprKind::UnpaidBalance { .. }
             | ExprKind::FirstDefault { .. }
             | ExprKind::LastAmount(_)
+            | ExprKind::TotalOf(_)
+            | ExprKind::Case { .. }
             | ExprKind::InterestOn { .. }
             | ExprKind::LaterOf(..)
             | ExprKind::EarlierOf(..)
@@ -1204,6 +1227,35 @@ impl Checker {
             ExprKind::LastAmount(schedule) => {
                 self.earlier_schedule(schedule, clause);
                 Some(Type::Money)
+            }
+            ExprKind::TotalOf(obligation) => {
+                self.earlier_obligation(obligation, clause, false);
+                Some(Type::Money)
+            }
+            ExprKind::Case {
+                then,
+                condition,
+                otherwise,
+            } => {
+                self.condition(condition, clause);
+                let (a, b) = (
+                    self.type_of(then, clause)?,
+                    self.type_of(otherwise, clause)?,
+                );
+                if a == b || (is_numeric(a) && is_numeric(b)) {
+                    Some(a)
+                } else {
+                    self.push(mismatch(
+                        expr.span,
+                        format!(
+                            "the two cases give {} and {}: they must be the same kind of value",
+                            a.describe(),
+                            b.describe()
+                        ),
+                        clause,
+                    ));
+                    None
+                }
             }
             ExprKind::InterestOn { .. } => {
                 self.push(mismatch(

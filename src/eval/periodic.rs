@@ -98,6 +98,15 @@ impl<'m> Evaluator<'m> {
                 return;
             }
         };
+        let instances = match self.aggregate_cap(obligation, instances) {
+            Ok(instances) => instances,
+            Err(why) => {
+                let mut entry = template;
+                self.unavailable(&mut entry, why);
+                self.push_entry(entry);
+                return;
+            }
+        };
         let each_text = self.entry_text(&template) + INSTANCE_TEXT;
         if !self.budget.take(instances.len(), each_text) {
             self.over_budget(span, &clause.number.node);
@@ -221,6 +230,45 @@ impl<'m> Evaluator<'m> {
                 },
             };
             instances.push(instance);
+        }
+        Ok(instances)
+    }
+
+    /// `in aggregate not to exceed LIMIT`: in date order, each instance is
+    /// cut to what is left of the limit, and says so.
+    fn aggregate_cap(
+        &self,
+        obligation: &Obligation,
+        mut instances: Vec<Instance>,
+    ) -> Result<Vec<Instance>, Unavailable> {
+        let Some(limit) = obligation.modifiers.iter().find_map(|m| match m {
+            Modifier::AggregateCap(e) => Some(e),
+            _ => None,
+        }) else {
+            return Ok(instances);
+        };
+        let cap = match self.value(limit)? {
+            Val::Money(cap) => cap,
+            _ => return Ok(instances),
+        };
+        let mut left = cap.max(Decimal::ZERO);
+        for instance in &mut instances {
+            if instance.amount > left {
+                instance.note = Some(format!(
+                    "cut from {} to {}: the aggregate limit of {} is reached",
+                    format_money(instance.amount),
+                    format_money(left),
+                    format_money(cap)
+                ));
+                instance.explanation = format!(
+                    "{} = what is left of the aggregate limit {} (the amount due would be {})",
+                    format_money(left),
+                    format_money(cap),
+                    format_money(instance.amount)
+                );
+                instance.amount = left;
+            }
+            left -= instance.amount;
         }
         Ok(instances)
     }

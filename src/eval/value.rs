@@ -248,6 +248,8 @@ impl<'m> Evaluator<'m> {
             | ExprKind::UnpaidBalance { .. }
             | ExprKind::FirstDefault { .. }
             | ExprKind::LastAmount(_)
+            | ExprKind::TotalOf(_)
+            | ExprKind::Case { .. }
             | ExprKind::InterestOn { .. }
             | ExprKind::MonthEnd(_)
             | ExprKind::BusinessDay { .. }
@@ -315,6 +317,38 @@ impl<'m> Evaluator<'m> {
                         schedule.node
                     ))
                 }),
+            ExprKind::TotalOf(obligation) => {
+                let entries = self
+                    .entries
+                    .iter()
+                    .filter(|e| e.id.name() == obligation.node)
+                    .filter(|e| !matches!(e.status, Status::NotTriggered | Status::Lapsed));
+                let mut total = Decimal::ZERO;
+                for entry in entries {
+                    // A part not yet known, or owed only on a condition the
+                    // scenario leaves open, leaves the total open too.
+                    if matches!(entry.status, Status::NotYetKnown | Status::Conditional) {
+                        return Err(Unavailable::NotYetKnown(format!(
+                            "the total of `{}`, which is not yet known",
+                            obligation.node
+                        )));
+                    }
+                    let amount = entry.amount.unwrap_or_default();
+                    total = total.checked_add(amount).ok_or_else(overflow)?;
+                }
+                Ok(Val::Money(total))
+            }
+            ExprKind::Case {
+                then,
+                condition,
+                otherwise,
+            } => match self.truth(condition) {
+                Truth::Yes => self.value(then),
+                Truth::No => self.value(otherwise),
+                Truth::Unknown => Err(Unavailable::NotYetKnown(format!(
+                    "whether {condition}, which this scenario does not settle"
+                ))),
+            },
             // Only the whole amount of a `pays` obligation, which the
             // evaluator expands itself (the checker refuses it elsewhere).
             ExprKind::InterestOn { .. } => Err(overflow()),
@@ -408,12 +442,40 @@ impl<'m> Evaluator<'m> {
                     self.date_words(on)
                 )
             }
+            ExprKind::TotalOf(obligation) => match self.value(expr) {
+                Ok(v) => format!("the total of {} {}", obligation.node, show(v)),
+                Err(_) => expr.to_string(),
+            },
+            ExprKind::Case {
+                then,
+                condition,
+                otherwise,
+            } => self.explain_case(then, condition, otherwise),
             // The step before rounding is shown unevaluated: its exact
             // quotient may have more digits than a reader can check.
             ExprKind::Rounded(inner, rounding) => {
                 format!("({}) {}", self.explain(inner), rounding.describe())
             }
             _ => self.value(expr).map(show).unwrap_or_default(),
+        }
+    }
+
+    /// The case in force, and why: `5% × the total of fees $6,000.00
+    /// (since completion_reached)`.
+    #[inline(never)]
+    fn explain_case(&self, then: &Expr, condition: &Condition, otherwise: &Expr) -> String {
+        match self.truth(condition) {
+            Truth::Yes => format!("{} (since {condition})", self.explain(then)),
+            Truth::No => match condition {
+                Condition::Not(holds, _) => {
+                    format!("{} (since {holds})", self.explain(otherwise))
+                }
+                _ => format!(
+                    "{} (since {condition} does not hold)",
+                    self.explain(otherwise)
+                ),
+            },
+            Truth::Unknown => format!("({then} if {condition}, otherwise {otherwise})"),
         }
     }
 

@@ -377,6 +377,8 @@ pub enum Modifier {
     RemainingEnd(Expr),
     Cost(Expr),
     Cap(Expr),
+    /// `in aggregate not to exceed EXPR`: over all of a schedule's instances
+    AggregateCap(Expr),
     /// `not less than EXPR`
     Floor(Expr),
     Condition(Condition),
@@ -420,6 +422,7 @@ impl Modifier {
             }
             Modifier::Cost(_) => "its cost (`at a cost of ...`)",
             Modifier::Cap(_) => "its limit (`not to exceed ...`)",
+            Modifier::AggregateCap(_) => "its aggregate limit (`in aggregate not to exceed ...`)",
             Modifier::Floor(_) => "its minimum (`not less than ...`)",
             Modifier::Lapses(_) => "that the offer lapses (`otherwise the offer lapses`)",
             Modifier::Then { .. } => "what follows it (`then ...`)",
@@ -448,7 +451,10 @@ impl Modifier {
             Modifier::LateInterest(interest) => interest.span,
             Modifier::Interest(interest) => interest.span,
             Modifier::RemainingEnd(date) => date.span,
-            Modifier::Cost(e) | Modifier::Cap(e) | Modifier::Floor(e) => e.span,
+            Modifier::Cost(e)
+            | Modifier::Cap(e)
+            | Modifier::Floor(e)
+            | Modifier::AggregateCap(e) => e.span,
             Modifier::Then { party, what } => party.span.to(what.span),
             Modifier::Condition(_) => return None,
         })
@@ -592,6 +598,14 @@ pub enum ExprKind {
     EventEnd(Name),
     /// `the last amount of rent`
     LastAmount(Name),
+    /// `the total of interest_payments`
+    TotalOf(Name),
+    /// `(A if COND, otherwise B)`
+    Case {
+        then: Box<Expr>,
+        condition: Box<Condition>,
+        otherwise: Box<Expr>,
+    },
     /// `interest on the unpaid balance of principal at 7.75% per annum,
     /// actual/360`: only the whole amount of a `pays` obligation
     InterestOn {

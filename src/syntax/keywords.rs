@@ -7,6 +7,7 @@ pub const KEYWORDS: &[&str] = &[
     "a",
     "abated",
     "after",
+    "aggregate",
     "agreement",
     "amount",
     "amounting",

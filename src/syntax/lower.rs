@@ -718,6 +718,9 @@ impl Lowerer {
             }
             Rule::cost => Modifier::Cost(self.whole_expr(c.required(Rule::expr)?)?),
             Rule::cap => Modifier::Cap(self.whole_expr(c.required(Rule::expr)?)?),
+            Rule::aggregate_cap => {
+                Modifier::AggregateCap(self.whole_expr(c.required(Rule::expr)?)?)
+            }
             Rule::floor => Modifier::Floor(self.whole_expr(c.required(Rule::expr)?)?),
             Rule::condition => Modifier::Condition(self.cond(c.required(Rule::cond)?)?),
             Rule::lapses => Modifier::Lapses(span),
@@ -1025,31 +1028,7 @@ impl Lowerer {
         let rule = pair.as_rule();
         let text = pair.as_str();
         let node = match rule {
-            Rule::paren => {
-                let text = pair.as_str();
-                let start = pair.as_span().start();
-                let mut c = self.children(pair);
-                let inner = self.expr(c.required(Rule::expr)?)?;
-                let Some(suffix) = c.optional(Rule::rounded_suffix) else {
-                    return Ok(Expr {
-                        node: inner.node,
-                        span,
-                        parenthesized: true,
-                    });
-                };
-                // The parenthesis ends where the white space before
-                // `rounded` starts.
-                let before = text.get(..suffix.as_span().start() - start).unwrap_or(text);
-                let paren_span =
-                    Span::new(span.file, span.start, span.start + before.trim_end().len());
-                let rounding = self.rounded_suffix(suffix)?;
-                let inner = Expr {
-                    node: inner.node,
-                    span: paren_span,
-                    parenthesized: true,
-                };
-                ExprKind::Rounded(Box::new(inner), rounding)
-            }
+            Rule::paren => return self.paren(pair),
             Rule::greater_of | Rule::lesser_of => {
                 let mut c = self.children(pair);
                 let a = Box::new(self.factor(c.any()?)?);
@@ -1067,6 +1046,7 @@ impl Lowerer {
             | Rule::unpaid_balance
             | Rule::first_default
             | Rule::last_amount
+            | Rule::total_of
             | Rule::interest_on
             | Rule::month_end
             | Rule::business_day_on_or_after
@@ -1083,6 +1063,56 @@ impl Lowerer {
         };
         Ok(Expr {
             node,
+            span,
+            parenthesized: false,
+        })
+    }
+
+    /// `(EXPR)`, `(EXPR) rounded ...`, or an amount with cases `(A if
+    /// COND, otherwise B)`. Out of line: [`Lowerer::factor`] recurses once
+    /// per level of an expression and its frame must stay small.
+    #[inline(never)]
+    fn paren(&mut self, pair: Pair<'_, Rule>) -> Result<Expr> {
+        let span = self.span(&pair);
+        let text = pair.as_str();
+        let start = pair.as_span().start();
+        let mut c = self.children(pair);
+        let inner = self.expr(c.required(Rule::expr)?)?;
+        let inner = match c.optional(Rule::case_tail) {
+            Some(tail) => {
+                let mut t = self.children(tail);
+                let condition = self.cond(t.required(Rule::cond)?)?;
+                let otherwise = self.whole_expr(t.required(Rule::expr)?)?;
+                Expr {
+                    node: ExprKind::Case {
+                        then: Box::new(inner),
+                        condition: Box::new(condition),
+                        otherwise: Box::new(otherwise),
+                    },
+                    span,
+                    // The parentheses are the form's own: printed always.
+                    parenthesized: false,
+                }
+            }
+            None => Expr {
+                node: inner.node,
+                span,
+                parenthesized: true,
+            },
+        };
+        let Some(suffix) = c.optional(Rule::rounded_suffix) else {
+            return Ok(inner);
+        };
+        // The parenthesis ends where the white space before `rounded` starts.
+        let before = text.get(..suffix.as_span().start() - start).unwrap_or(text);
+        let paren_span = Span::new(span.file, span.start, span.start + before.trim_end().len());
+        let rounding = self.rounded_suffix(suffix)?;
+        let inner = Expr {
+            span: paren_span,
+            ..inner
+        };
+        Ok(Expr {
+            node: ExprKind::Rounded(Box::new(inner), rounding),
             span,
             parenthesized: false,
         })
@@ -1117,6 +1147,10 @@ impl Lowerer {
             Rule::last_amount => {
                 let mut c = self.children(pair);
                 ExprKind::LastAmount(self.name(c.required(Rule::name)?))
+            }
+            Rule::total_of => {
+                let mut c = self.children(pair);
+                ExprKind::TotalOf(self.name(c.required(Rule::name)?))
             }
             Rule::interest_on => {
                 let mut c = self.children(pair);

@@ -67,6 +67,12 @@ impl Expr {
             ExprKind::EventDate(event) => write!(f, "the date of {}", event.node),
             ExprKind::EventEnd(event) => write!(f, "the end of {}", event.node),
             ExprKind::LastAmount(schedule) => write!(f, "the last amount of {}", schedule.node),
+            ExprKind::TotalOf(obligation) => write!(f, "the total of {}", obligation.node),
+            ExprKind::Case {
+                then,
+                condition,
+                otherwise,
+            } => write!(f, "({then} if {condition}, otherwise {otherwise})"),
             ExprKind::InterestOn {
                 schedule,
                 rate,

@@ -58,7 +58,7 @@ def check(c, scenario, delivered, fm=None, notice=None, terminate_from=None):
     d = c.obligation(led, "4.damages_excused" if excused else "4.damages")
     if d:
         c.eq(f"{scenario} damages", damages, d["amount"])
-    b = c.obligation(led, "5.balance_excused" if excused else "5.balance")
+    b = c.obligation(led, "5.balance")
     if b:
         c.eq(f"{scenario} balance", balance, b["amount"])
         c.eq(f"{scenario} balance due", due.isoformat(), b["due"])
