@@ -68,16 +68,8 @@ impl<'m> Evaluator<'m> {
                 return;
             }
         };
-        let moved = match super::schedule::roll_of(obligation, day) {
-            Some(roll) => match self.roll_dates(&mut dates, roll, day, span) {
-                Ok(moved) => moved,
-                Err(diagnostic) => {
-                    self.diagnostics
-                        .push(diagnostic.in_clause(clause.number.node.clone()));
-                    return;
-                }
-            },
-            None => Vec::new(),
+        let Some(moved) = self.roll_schedule(obligation, &mut dates, day, span, clause) else {
+            return;
         };
         let base = match self.value(each) {
             Ok(Val::Money(amount)) => amount,
@@ -140,19 +132,7 @@ impl<'m> Evaluator<'m> {
             self.settle_installments(obligation, first_entry);
             self.end_remaining(obligation, first_entry);
         }
-        self.schedules.push(ScheduleSummary {
-            obligation: id.base().to_owned(),
-            clause: clause.number.node.clone(),
-            total,
-            installments: n,
-            stated_count: None,
-            reading: None,
-            offset: Decimal::ZERO,
-            payable: total,
-            remainder_note: None,
-            explanation: Vec::new(),
-            late_interest: Decimal::ZERO,
-        });
+        self.push_periodic_summary(id, clause, total, n);
     }
 
     /// Each date's amount: the stated amount in the first year (counted
@@ -360,6 +340,18 @@ impl<'m> Evaluator<'m> {
         if truth == Truth::Yes {
             self.settle_installments(obligation, first_entry);
         }
+        self.push_periodic_summary(id, clause, total, n);
+    }
+
+    /// The totals line of amounts due each period: nothing was split, so
+    /// there is no stated count, reading or remainder.
+    fn push_periodic_summary(
+        &mut self,
+        id: &ObligationId,
+        clause: &Clause,
+        total: Decimal,
+        n: usize,
+    ) {
         self.schedules.push(ScheduleSummary {
             obligation: id.base().to_owned(),
             clause: clause.number.node.clone(),

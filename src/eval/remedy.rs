@@ -92,50 +92,87 @@ impl Evaluator<'_> {
             },
             |d| d.node,
         );
-        let mut unpaid = owed
+        let unpaid = owed
             - payments
                 .iter()
                 .filter(|p| p.on <= from)
                 .map(|p| p.amount)
                 .sum::<Decimal>();
+        let segments = self.segments(payments, owed, from);
+        let accrual = Accrual {
+            kind: RemedyKind::Interest,
+            rate: interest.rate.node,
+            convention,
+            rounding: Rounding::DEFAULT,
+            how: &format!("from {} until paid", long_date(from)),
+            span: interest.span,
+        };
+        self.accrue(entry, &accrual, unpaid, from, segments);
+    }
+
+    /// The days interest runs in pieces: to each payment after `since`, and
+    /// to the scenario's date for what is still owed then.
+    pub(super) fn segments(
+        &self,
+        payments: &[Payment],
+        owed: Decimal,
+        since: NaiveDate,
+    ) -> Vec<(NaiveDate, Decimal)> {
         let mut segments: Vec<(NaiveDate, Decimal)> = payments
             .iter()
-            .filter(|p| p.on > from)
+            .filter(|p| p.on > since)
             .map(|p| (p.on, p.amount))
             .collect();
         let paid: Decimal = payments.iter().map(|p| p.amount).sum();
-        if owed > paid && self.as_of > from {
+        if owed > paid && self.as_of > since {
             segments.push((self.as_of, Decimal::ZERO));
         }
-        let mut cursor = from;
+        segments
+    }
+
+    /// Simple interest on what is unpaid, piece by piece from `cursor` to
+    /// each segment's end, each piece a remedy with its arithmetic.
+    pub(super) fn accrue(
+        &mut self,
+        entry: &mut Entry,
+        accrual: &Accrual<'_>,
+        mut unpaid: Decimal,
+        mut cursor: NaiveDate,
+        segments: Vec<(NaiveDate, Decimal)>,
+    ) {
         for (until, payment) in segments {
-            let (days, basis) = day_count(convention, cursor, until);
+            let (days, basis) = day_count(accrual.convention, cursor, until);
             if days > 0 && unpaid > Decimal::ZERO {
-                match simple_interest(unpaid, interest.rate.node, days, basis, Rounding::DEFAULT) {
+                match simple_interest(unpaid, accrual.rate, days, basis, accrual.rounding) {
                     Ok(amount) => {
                         let explanation = format!(
-                            "{} = {} × {} × {days}/{basis}, {} (clause {}; from {} until paid; {})",
+                            "{} = {} × {} × {days}/{basis}, {} (clause {}; {}; {})",
                             format_money(amount),
                             format_money(unpaid),
-                            format_percent(interest.rate.node),
-                            Rounding::DEFAULT.describe(),
+                            format_percent(accrual.rate),
+                            accrual.rounding.describe(),
                             entry.heading.clause,
-                            long_date(from),
-                            convention.describe()
+                            accrual.how,
+                            accrual.convention.describe()
                         );
+                        if accrual.kind == RemedyKind::LateInterest {
+                            entry
+                                .explanation
+                                .push(format!("late interest: {explanation}").into());
+                        }
                         entry.remedies.push(Remedy {
-                            kind: RemedyKind::Interest,
+                            kind: accrual.kind,
                             amount,
                             from: cursor,
                             to: until,
-                            rate: interest.rate.node,
-                            basis: convention.describe(),
+                            rate: accrual.rate,
+                            basis: accrual.convention.describe(),
                             days,
                             explanation,
                         });
                     }
                     Err(error) => {
-                        self.unavailable(entry, Unavailable::Arithmetic(error.0, interest.span))
+                        self.unavailable(entry, Unavailable::Arithmetic(error.0, accrual.span))
                     }
                 }
             }
@@ -181,6 +218,18 @@ impl Evaluator<'_> {
             ));
         }
     }
+}
+
+/// The terms of interest that accrues piece by piece (see
+/// [`Evaluator::accrue`]).
+pub(super) struct Accrual<'a> {
+    pub kind: RemedyKind,
+    pub rate: Decimal,
+    pub convention: DayCount,
+    pub rounding: Rounding,
+    /// From when, in words, for the explanation.
+    pub how: &'a str,
+    pub span: Span,
 }
 
 /// The last day of an entry's grace period (its due date when none is

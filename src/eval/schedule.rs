@@ -57,16 +57,8 @@ impl<'m> Evaluator<'m> {
             }
         };
         let mut dates = dates;
-        let moved = match roll_of(obligation, day) {
-            Some(roll) => match self.roll_dates(&mut dates, roll, day, span) {
-                Ok(moved) => moved,
-                Err(diagnostic) => {
-                    self.diagnostics
-                        .push(diagnostic.in_clause(clause.number.node.clone()));
-                    return;
-                }
-            },
-            None => Vec::new(),
+        let Some(moved) = self.roll_schedule(obligation, &mut dates, day, span, clause) else {
+            return;
         };
         // Every installment repeats its obligation's words in the reports.
         let each = self.entry_text(&template) + INSTANCE_TEXT;
@@ -528,6 +520,30 @@ pub(super) fn roll_of(obligation: &Obligation, day: Option<DayRule>) -> Option<R
 }
 
 impl<'m> Evaluator<'m> {
+    /// A schedule's dates moved by its business day convention, if it has
+    /// one: the note for each date that moved; `None` (reported) when a date
+    /// cannot be placed.
+    pub(super) fn roll_schedule(
+        &mut self,
+        obligation: &Obligation,
+        dates: &mut [NaiveDate],
+        day: Option<DayRule>,
+        span: Span,
+        clause: &Clause,
+    ) -> Option<Vec<Option<String>>> {
+        let Some(roll) = roll_of(obligation, day) else {
+            return Some(Vec::new());
+        };
+        match self.roll_dates(dates, roll, day, span) {
+            Ok(moved) => Some(moved),
+            Err(diagnostic) => {
+                self.diagnostics
+                    .push(diagnostic.in_clause(clause.number.node.clone()));
+                None
+            }
+        }
+    }
+
     /// Moves each date that is not a business day as the convention says;
     /// for each date, the note saying where it moved from (`None`: it did
     /// not move). `Err` with the diagnostic when a date cannot be placed

@@ -384,7 +384,7 @@ impl<'m> Evaluator<'m> {
             |d| d.node,
         );
         let rounding = self.rounding(obligation);
-        let mut unpaid = owed
+        let unpaid = owed
             - payments
                 .iter()
                 .filter(|p| p.on <= grace_end)
@@ -399,53 +399,17 @@ impl<'m> Evaluator<'m> {
             }
             return;
         }
-        let mut cursor = if starts_at_due { due } else { grace_end };
-        let mut segments: Vec<(NaiveDate, Decimal)> = payments
-            .iter()
-            .filter(|p| p.on > grace_end)
-            .map(|p| (p.on, p.amount))
-            .collect();
-        if owed - payments.iter().map(|p| p.amount).sum::<Decimal>() > Decimal::ZERO
-            && self.as_of > grace_end
-        {
-            segments.push((self.as_of, Decimal::ZERO));
-        }
-        for (until, payment) in segments {
-            let (days, basis) = day_count(convention, cursor, until);
-            if days > 0 && unpaid > Decimal::ZERO {
-                match simple_interest(unpaid, interest.rate.node, days, basis, rounding) {
-                    Ok(amount) => {
-                        let explanation = format!(
-                            "{} = {} × {} × {days}/{basis}, {} (clause {}; interest {how}; {})",
-                            format_money(amount),
-                            format_money(unpaid),
-                            format_percent(interest.rate.node),
-                            rounding.describe(),
-                            entry.heading.clause,
-                            convention.describe()
-                        );
-                        entry
-                            .explanation
-                            .push(format!("late interest: {explanation}").into());
-                        entry.remedies.push(Remedy {
-                            kind: RemedyKind::LateInterest,
-                            amount,
-                            from: cursor,
-                            to: until,
-                            rate: interest.rate.node,
-                            basis: convention.describe(),
-                            days,
-                            explanation,
-                        });
-                    }
-                    Err(error) => {
-                        self.unavailable(entry, Unavailable::Arithmetic(error.0, interest.span))
-                    }
-                }
-            }
-            unpaid -= payment;
-            cursor = until;
-        }
+        let cursor = if starts_at_due { due } else { grace_end };
+        let segments = self.segments(payments, owed, grace_end);
+        let accrual = super::remedy::Accrual {
+            kind: RemedyKind::LateInterest,
+            rate: interest.rate.node,
+            convention,
+            rounding,
+            how: &format!("interest {how}"),
+            span: interest.span,
+        };
+        self.accrue(entry, &accrual, unpaid, cursor, segments);
     }
 
     pub(super) fn report_unmatched_payments(&mut self) {
