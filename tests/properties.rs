@@ -179,7 +179,7 @@ fn reference_between(
     frequency: Frequency,
     rule: DayRule,
 ) -> Vec<NaiveDate> {
-    let step = i64::from(frequency.months());
+    let step = i64::from(frequency.months().unwrap());
     let mut dates = Vec::new();
     let mut day = from;
     while day <= through {
@@ -291,7 +291,7 @@ proptest! {
         if let Some(&first) = dates.first() {
             prop_assert!(*dates.last().unwrap() <= through);
             prop_assert!(dates.iter().all(|d| rule_matches(*d, rule)));
-            let step = i64::from(frequency.months());
+            let step = i64::from(frequency.months().unwrap());
             prop_assert_eq!((month_index(through) - month_index(first)) % step, 0);
             // Nothing is skipped between the first and `through`.
             prop_assert_eq!(&dates, &reference_between(first, through, frequency, rule));

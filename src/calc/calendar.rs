@@ -10,14 +10,30 @@ pub enum Frequency {
     Monthly,
     Quarterly,
     Yearly,
+    /// Every `n` weeks from the first date (weekly: 1); no day rule.
+    Weeks(u32),
 }
 
 impl Frequency {
-    pub fn months(self) -> u32 {
+    /// The months between two dates of a schedule; `None` for one counted
+    /// in weeks.
+    pub fn months(self) -> Option<u32> {
         match self {
-            Frequency::Monthly => 1,
-            Frequency::Quarterly => 3,
-            Frequency::Yearly => 12,
+            Frequency::Monthly => Some(1),
+            Frequency::Quarterly => Some(3),
+            Frequency::Yearly => Some(12),
+            Frequency::Weeks(_) => None,
+        }
+    }
+
+    /// `monthly`, `quarterly`, `yearly`, `weekly`, `every 2 weeks`
+    pub fn words(self) -> String {
+        match self {
+            Frequency::Monthly => "monthly".to_owned(),
+            Frequency::Quarterly => "quarterly".to_owned(),
+            Frequency::Yearly => "yearly".to_owned(),
+            Frequency::Weeks(1) => "weekly".to_owned(),
+            Frequency::Weeks(n) => format!("every {n} weeks"),
         }
     }
 }
@@ -96,9 +112,34 @@ pub fn effective_rule(rule: Option<DayRule>, start: NaiveDate) -> DayRule {
 
 /// The instance `index` steps after the month of `start` (0 = start's month).
 fn nth(start: NaiveDate, frequency: Frequency, rule: DayRule, index: usize) -> Option<NaiveDate> {
-    let months = u32::try_from(index).ok()?.checked_mul(frequency.months())?;
+    let Some(step) = frequency.months() else {
+        return weeks_away(start, frequency, index, true);
+    };
+    let months = u32::try_from(index).ok()?.checked_mul(step)?;
     let month_start = start.with_day(1)?.checked_add_months(Months::new(months))?;
     day_in_month(month_start.year(), month_start.month(), rule).filter(|d| d.year() <= LAST_YEAR)
+}
+
+/// The date `index` steps of a weekly frequency after (or before) `from`.
+fn weeks_away(
+    from: NaiveDate,
+    frequency: Frequency,
+    index: usize,
+    after: bool,
+) -> Option<NaiveDate> {
+    let Frequency::Weeks(n) = frequency else {
+        return None;
+    };
+    let days = u64::try_from(index)
+        .ok()?
+        .checked_mul(u64::from(n))?
+        .checked_mul(7)?;
+    let date = if after {
+        from.checked_add_days(Days::new(days))?
+    } else {
+        from.checked_sub_days(Days::new(days))?
+    };
+    Some(date).filter(|d| d.year() <= LAST_YEAR)
 }
 
 /// Schedules stop at the end of the year 9999, the last year a date can be
@@ -112,7 +153,10 @@ fn nth_back(
     rule: DayRule,
     index: usize,
 ) -> Option<NaiveDate> {
-    let months = u32::try_from(index).ok()?.checked_mul(frequency.months())?;
+    let Some(step) = frequency.months() else {
+        return weeks_away(end, frequency, index, false);
+    };
+    let months = u32::try_from(index).ok()?.checked_mul(step)?;
     let month_start = end.with_day(1)?.checked_sub_months(Months::new(months))?;
     day_in_month(month_start.year(), month_start.month(), rule)
 }
@@ -299,6 +343,37 @@ pub fn format_time(time: chrono::NaiveTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn weekly_schedules_step_by_seven_days_from_the_first_date() {
+        let rule = DayRule::DayOfMonth(3);
+        let every_two = dates_between(ymd(2025, 1, 3), ymd(2025, 2, 14), Frequency::Weeks(2), rule);
+        assert_eq!(
+            every_two,
+            Ok(vec![
+                ymd(2025, 1, 3),
+                ymd(2025, 1, 17),
+                ymd(2025, 1, 31),
+                ymd(2025, 2, 14)
+            ])
+        );
+        let four = dates_from(ymd(2024, 12, 30), 4, Frequency::Weeks(1), rule);
+        assert_eq!(
+            four,
+            Ok(vec![
+                ymd(2024, 12, 30),
+                ymd(2025, 1, 6),
+                ymd(2025, 1, 13),
+                ymd(2025, 1, 20)
+            ])
+        );
+        let back = dates_until(ymd(2025, 3, 1), 2, Frequency::Weeks(1), rule);
+        assert_eq!(back, Ok(vec![ymd(2025, 2, 22), ymd(2025, 3, 1)]));
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -713,19 +713,31 @@ impl Checker {
             Modifier::Floor(expr) => self.expect_type(expr, Type::Money, "a minimum", clause),
             Modifier::Condition(condition) => self.condition(condition, clause),
             Modifier::Then { party, .. } => self.party(party, Some(clause)),
-            Modifier::Installments { each, day, .. } => {
+            Modifier::Installments {
+                each,
+                day,
+                frequency,
+                span,
+                ..
+            } => {
                 if *day == Some(DayRule::FirstBusinessDay) {
                     self.model.counts_business_days = true;
                 }
+                self.weekly_has_no_day(*frequency, *day, *span, clause);
                 if let Some(each) = each {
                     self.expect_type(each, Type::Money, "an installment", clause);
                 }
             }
             Modifier::Roll(..) => self.model.counts_business_days = true,
-            Modifier::Recurring { day, span, .. } => {
+            Modifier::Recurring {
+                day,
+                span,
+                frequency,
+            } => {
                 if *day == Some(DayRule::FirstBusinessDay) {
                     self.model.counts_business_days = true;
                 }
+                self.weekly_has_no_day(*frequency, *day, *span, clause);
                 self.on_a_payment(obligation, *span, "a recurring amount", clause);
                 if has(obligation, |m| matches!(m, Modifier::Installments { .. })) {
                     self.push(
@@ -807,6 +819,28 @@ impl Checker {
                     Some(clause),
                 );
             }
+        }
+    }
+
+    /// A schedule counted in weeks falls on the weekday of its first date:
+    /// a day of the month means nothing to it.
+    fn weekly_has_no_day(
+        &mut self,
+        frequency: Frequency,
+        day: Option<DayRule>,
+        span: Span,
+        clause: &str,
+    ) {
+        if matches!(frequency, Frequency::Weeks(_)) && day.is_some() {
+            self.push(
+                Diagnostic::error(
+                    Code::TypeMismatch,
+                    span,
+                    "a schedule counted in weeks has no day of the month",
+                )
+                .with_help("remove `on ...`: each date falls on the weekday of the first one (`from DATE`)")
+                .in_clause(clause),
+            );
         }
     }
 

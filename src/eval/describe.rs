@@ -197,9 +197,11 @@ impl<'m> Evaluator<'m> {
             ),
             Modifier::Recurring { frequency, day, .. } => {
                 let every = match frequency {
-                    Frequency::Monthly => "month",
-                    Frequency::Quarterly => "quarter",
-                    Frequency::Yearly => "year",
+                    Frequency::Monthly => "each month".to_owned(),
+                    Frequency::Quarterly => "each quarter".to_owned(),
+                    Frequency::Yearly => "each year".to_owned(),
+                    Frequency::Weeks(1) => "each week".to_owned(),
+                    Frequency::Weeks(n) => format!("every {n} weeks"),
                 };
                 let on = match day {
                     Some(DayRule::LastDayOfMonth) => " on the last day of the month".to_owned(),
@@ -209,7 +211,7 @@ impl<'m> Evaluator<'m> {
                     Some(DayRule::DayOfMonth(d)) => format!(" on day {d}"),
                     None => String::new(),
                 };
-                format!("due each {every}{on}")
+                format!("due {every}{on}")
             }
             Modifier::Escalation { rate, rounding, .. } => format!(
                 "increasing each year to {} of the preceding year's amount, {}",

@@ -575,7 +575,7 @@ fn modifier_terms(modifier: &Modifier, term: &mut impl FnMut(&str, String)) {
                 None => count.value.node.to_string(),
             };
             term("installments", count_words);
-            term("frequency", frequency_words(*frequency).to_owned());
+            term("frequency", frequency.words());
             if let Some(day) = day {
                 term("installment day", day_words(*day));
             }
@@ -584,7 +584,7 @@ fn modifier_terms(modifier: &Modifier, term: &mut impl FnMut(&str, String)) {
             }
         }
         Modifier::Recurring { frequency, day, .. } => {
-            term("due each", frequency_words(*frequency).to_owned());
+            term("due each", frequency.words());
             if let Some(day) = day {
                 term("day due", day_words(*day));
             }
@@ -678,14 +678,6 @@ fn period_terms(prefix: &str, period: &Period, term: &mut impl FnMut(&str, Strin
     }
     if let Some(through) = &period.through {
         term(&format!("{prefix}through"), through.to_string());
-    }
-}
-
-fn frequency_words(frequency: Frequency) -> &'static str {
-    match frequency {
-        Frequency::Monthly => "monthly",
-        Frequency::Quarterly => "quarterly",
-        Frequency::Yearly => "yearly",
     }
 }
 

@@ -136,6 +136,8 @@ pub const KEYWORDS: &[&str] = &[
     "total",
     "unpaid",
     "until",
+    "weekly",
+    "weeks",
     "when",
     "whole",
     "within",

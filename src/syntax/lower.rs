@@ -579,6 +579,7 @@ impl Lowerer {
                 {
                     Some(Rule::kw_quarterly) => Frequency::Quarterly,
                     Some(Rule::kw_yearly) => Frequency::Yearly,
+                    Some(Rule::kw_weekly) => Frequency::Weeks(1),
                     _ => Frequency::Monthly,
                 };
                 let each = match c.optional(Rule::each_amount) {
@@ -602,10 +603,25 @@ impl Lowerer {
             }
             Rule::conflict_rule => Modifier::ConflictRule(self.name(c.required(Rule::name)?)),
             Rule::recurring => {
-                let frequency = match c.required(Rule::recurring_unit)?.as_str() {
-                    "quarter" => Frequency::Quarterly,
-                    "year" => Frequency::Yearly,
-                    _ => Frequency::Monthly,
+                let frequency = match c.optional(Rule::integer) {
+                    Some(weeks) => {
+                        let weeks = self.integer(weeks)?;
+                        if weeks.node == 0 {
+                            return Err(Diagnostic::error(
+                                Code::ImpossibleDate,
+                                weeks.span,
+                                "a schedule cannot fall due every 0 weeks",
+                            )
+                            .with_help("write `each week` or `every 2 weeks`"));
+                        }
+                        Frequency::Weeks(weeks.node)
+                    }
+                    None => match c.required(Rule::recurring_unit)?.as_str() {
+                        "quarter" => Frequency::Quarterly,
+                        "year" => Frequency::Yearly,
+                        "week" => Frequency::Weeks(1),
+                        _ => Frequency::Monthly,
+                    },
                 };
                 let day = match c.optional(Rule::day_rule) {
                     Some(d) => Some(self.day_rule(d)?),
