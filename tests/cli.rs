@@ -490,6 +490,29 @@ fn a_source_document_outside_the_folder_is_refused_and_not_read() {
 }
 
 #[test]
+fn a_flood_of_errors_is_cut_to_the_first_thousand_in_text_and_kept_whole_in_json() {
+    let dir = copy_of_letter();
+    let clauses: String = (0..1_500).map(|_| "clause 1\n").collect();
+    std::fs::write(dir.join("extra.clause"), clauses).unwrap();
+    let output = clausec(&["check", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = stdout(&output);
+    assert_eq!(
+        report.matches("clausec::resolve::duplicate_name").count(),
+        1_000
+    );
+    assert!(
+        report.contains("… and 500 more problems in this agreement, not shown"),
+        "{}",
+        &report[report.len().saturating_sub(400)..]
+    );
+    assert!(report.contains("1,500 errors"), "the tally counts them all");
+    let json = clausec(&["check", dir.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(stdout(&json).matches("duplicate_name").count(), 1_500);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn hundreds_of_errors_in_a_large_file_are_reported_quickly() {
     // miette finds a snippet's lines by reading the file from its start; it
     // was handed the whole file for every diagnostic (quadratic: 3,000

@@ -568,12 +568,25 @@ pub fn check_json(items: &[JsonDiagnostic], tally: Tally) -> String {
 /// Diagnostics rendered for a terminal: no colour, fixed width.
 pub fn diagnostics_text(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
     let mut out = String::new();
-    for diagnostic in diagnostics {
+    for diagnostic in diagnostics.iter().take(MAX_SHOWN) {
         out.push_str(&render_diagnostic(diagnostic, sources, REPORT_WIDTH));
         out.push('\n');
     }
+    if let Some(more) = diagnostics.len().checked_sub(MAX_SHOWN).filter(|m| *m > 0) {
+        out.push_str(&format!(
+            "… and {} more problem{} in this agreement, not shown: fix those above first, or list them all with `--format json`\n\n",
+            format_count(more),
+            plural(more)
+        ));
+    }
     out
 }
+
+/// The most diagnostics one agreement's text report renders. A folder of
+/// 100,000 duplicated clauses gives 100,000 errors: each rendered with its
+/// snippet they took seconds and 70 MB to say the same thing; JSON still
+/// lists every one.
+pub const MAX_SHOWN: usize = 1_000;
 
 /// The last line of `check`: what was found, in how many agreements.
 pub fn tally_line(tally: Tally) -> String {
