@@ -62,9 +62,9 @@ def main():
     c = Checker(AGREEMENT)
     feb16 = date(2019, 2, 16)
     gross, penalty, total = check(c, "shipment_received", feb16, 3000, READINGS)
-    # Feature: totalPrice 300, penalty 4200 (4500 - 4200).
-    c.eq("feature penalty 4200", D("4200.00"), penalty)
-    c.eq("feature totalPrice 300", D("300.00"), total)
+    # Feature: totalPrice 300, penalty 4200 (4500 - 4200); the same readings are
+    # checked against the ledger in received_in_time.
+    assert (penalty, total) == (D("4200.00"), D("300.00")), (penalty, total)
     print("note shipment_received: received 2019-02-16, after 07/02/2018: spoiled by the text; "
           "the feature expects late false and totalPrice 300")
     check(c, "units_below", feb16, 2500, READINGS)
