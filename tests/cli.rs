@@ -490,6 +490,54 @@ fn a_source_document_outside_the_folder_is_refused_and_not_read() {
 }
 
 #[test]
+fn a_signature_in_another_time_zone_is_compared_as_the_same_moment() {
+    // 11:00 a.m. Pacific Time is 2:00 p.m. Eastern Time: after a deadline
+    // of 1:30 p.m. Eastern Time, so the offer lapses.
+    let dir = copy_of_letter();
+    edit(
+        &dir,
+        "closing.clause",
+        "to company by 1:30 p.m. on June 6, 2002",
+        "to company by 1:30 p.m. Eastern Time on June 6, 2002",
+    );
+    edit(
+        &dir,
+        "scenarios/base.scenario",
+        "at 11:00 a.m.",
+        "at 11:00 a.m. Pacific Time",
+    );
+    let late = clausec(&["obligations", dir.to_str().unwrap(), "--scenario", "base"]);
+    let text = stdout(&late);
+    assert!(
+        text.contains("by 1:30 p.m. Eastern Time on June 6, 2002"),
+        "{text}"
+    );
+    assert!(
+        text.contains("signed at 11:00 a.m. Pacific Time on June 6, 2002"),
+        "{text}"
+    );
+    assert!(
+        text.contains("after the deadline of 1:30 p.m. Eastern Time"),
+        "{text}"
+    );
+    // 10:00 a.m. Pacific Time is 1:00 p.m. Eastern Time: in time.
+    edit(
+        &dir,
+        "scenarios/base.scenario",
+        "at 11:00 a.m. Pacific Time",
+        "at 10:00 a.m. Pacific Time",
+    );
+    let in_time = clausec(&["obligations", dir.to_str().unwrap(), "--scenario", "base"]);
+    let text = stdout(&in_time);
+    assert!(!text.contains("after the deadline"), "{text}");
+    assert!(
+        text.contains("$20,833.33"),
+        "the letter's payments are owed: {text}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn a_flood_of_errors_is_cut_to_the_first_thousand_in_text_and_kept_whole_in_json() {
     let dir = copy_of_letter();
     let clauses: String = (0..1_500).map(|_| "clause 1\n").collect();

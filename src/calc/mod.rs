@@ -8,3 +8,4 @@ pub mod business;
 pub mod calendar;
 pub mod money;
 pub mod words;
+pub mod zone;

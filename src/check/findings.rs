@@ -14,7 +14,6 @@
 //! Findings about the contract are warnings; a quote that is not in the
 //! source is an error (the encoding no longer matches the document).
 
-use crate::calc::calendar::format_time;
 use crate::calc::calendar::{dates_between, effective_rule, long_date};
 use crate::calc::words;
 use crate::check::model::Model;
@@ -336,11 +335,18 @@ fn written(date: Option<&Expr>) -> Option<DateLit> {
 /// show that it was accepted in time?
 fn acceptance_confirmed(model: &Model, out: &mut Vec<Diagnostic>) {
     for (clause, obligation) in model.obligations() {
-        let Subject::Deadline { date, time, .. } = &obligation.subject else {
+        let Subject::Deadline {
+            date, time, zone, ..
+        } = &obligation.subject
+        else {
             continue;
         };
         let party = &obligation.obligor.node;
-        let deadline = format!("{} on {}", format_time(time.node), long_date(date.node));
+        let deadline = format!(
+            "{} on {}",
+            crate::calc::zone::time_in_zone(time.node, zone.as_ref().map(|z| z.node)),
+            long_date(date.node)
+        );
         let signature = model.signatures.iter().find(|s| &s.party.node == party);
         let problem = match signature.map(|s| &s.when) {
             None => Some(format!(
@@ -351,10 +357,14 @@ fn acceptance_confirmed(model: &Model, out: &mut Vec<Diagnostic>) {
                 model.party_name(party)
             )),
             Some(SignatureDate::Unstated) => Some(format!("the signature of {party} is not dated")),
-            Some(SignatureDate::On(on, at)) => {
-                let late = on.node > date.node
-                    || (on.node == date.node && at.as_ref().is_some_and(|t| t.node > time.node));
-                late.then(|| {
+            Some(SignatureDate::On(on, at, signed_zone)) => {
+                let signed = crate::calc::zone::Done {
+                    on: on.node,
+                    at: at.as_ref().map(|t| t.node),
+                    zone: signed_zone.as_ref().map(|z| z.node),
+                };
+                let late = signed.late_for(date.node, time.node, zone.as_ref().map(|z| z.node));
+                (late == Some(true)).then(|| {
                     format!(
                         "{party} signed on {}, after the deadline",
                         long_date(on.node)

@@ -321,12 +321,17 @@ impl<'m> Evaluator<'m> {
                     receiver.node
                 )
             }
-            Subject::Deadline { what, date, time } => format!(
+            Subject::Deadline {
+                what,
+                date,
+                time,
+                zone,
+            } => format!(
                 "{who} signs{} by {} on {}",
                 what.as_ref()
                     .map(|w| format!(" {}", w.node))
                     .unwrap_or_default(),
-                format_time(time.node),
+                crate::calc::zone::time_in_zone(time.node, zone.as_ref().map(|z| z.node)),
                 long_date(date.node)
             ),
         }

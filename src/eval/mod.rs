@@ -23,7 +23,6 @@ use self::settle::index_events;
 use self::value::{is_literal, negative_amount};
 
 use crate::calc::business::BusinessCalendar;
-use crate::calc::calendar::format_time;
 use crate::calc::calendar::{
     add_duration, dates_between, dates_from, dates_until, effective_rule, last_day_of_month,
     long_date, span_length, sub_duration, TooMany,
@@ -32,6 +31,7 @@ use crate::calc::money::{
     day_count, format_count, format_money, format_money_exact, format_percent, simple_interest,
     split_equal, split_stated, ArithmeticError, Rounding,
 };
+use crate::calc::zone::Zone;
 use crate::check::model::{
     fold_spaces, InterestFrom, Meaning, Model, NoticeAnswer, NoticeGiven, Reading, ScheduleReading,
     Stated,
@@ -522,13 +522,21 @@ impl<'m> Evaluator<'m> {
                 .modifiers
                 .iter()
                 .any(|m| matches!(m, Modifier::Lapses(_)));
-            let Subject::Deadline { date, time, .. } = &obligation.subject else {
+            let Subject::Deadline {
+                date, time, zone, ..
+            } = &obligation.subject
+            else {
                 continue;
             };
             if !lapses {
                 continue;
             }
-            let deadline = format!("{} on {}", format_time(time.node), long_date(date.node));
+            let zone = zone.as_ref().map(|z| z.node);
+            let deadline = format!(
+                "{} on {}",
+                crate::calc::zone::time_in_zone(time.node, zone),
+                long_date(date.node)
+            );
             match self.signature_of(&obligation.obligor.node) {
                 None => {
                     self.lapsed = Some(format!(
@@ -536,14 +544,12 @@ impl<'m> Evaluator<'m> {
                         obligation.obligor.node
                     ))
                 }
-                Some((on, at)) => {
-                    let late =
-                        on > date.node || (on == date.node && at.is_some_and(|t| t > time.node));
-                    if late {
+                Some(signed) => {
+                    if signed.late_for(date.node, time.node, zone) == Some(true) {
                         self.lapsed = Some(format!(
                             "{} signed on {}, after the deadline of {deadline}, so no obligation of the agreement is owed",
                             obligation.obligor.node,
-                            long_date(on)
+                            long_date(signed.on)
                         ));
                     }
                 }
@@ -551,11 +557,18 @@ impl<'m> Evaluator<'m> {
         }
     }
 
-    fn signature_of(&self, party: &str) -> Option<(NaiveDate, Option<chrono::NaiveTime>)> {
+    fn signature_of(&self, party: &str) -> Option<crate::calc::zone::Done> {
         self.events().find_map(|e| match e {
-            Event::Signed { party: p, on, at } if p.node == party => {
-                Some((on.node, at.as_ref().map(|t| t.node)))
-            }
+            Event::Signed {
+                party: p,
+                on,
+                at,
+                zone,
+            } if p.node == party => Some(crate::calc::zone::Done {
+                on: on.node,
+                at: at.as_ref().map(|t| t.node),
+                zone: zone.as_ref().map(|z| z.node),
+            }),
             _ => None,
         })
     }
@@ -659,12 +672,14 @@ impl<'m> Evaluator<'m> {
         if obligation.kind == Kind::Notice && truth == Truth::Yes {
             self.notice_given(&mut entry, obligation, None);
         }
-        if let Subject::Deadline { date, time, .. } = &obligation.subject {
+        if let Subject::Deadline {
+            date, time, zone, ..
+        } = &obligation.subject
+        {
             entry.due = Some(date.node);
             entry.status = self.acceptance_status(
                 &obligation.obligor.node,
-                date.node,
-                time.node,
+                (date.node, time.node, zone.as_ref().map(|z| z.node)),
                 &mut entry.notes,
             );
         }
@@ -753,8 +768,7 @@ impl<'m> Evaluator<'m> {
     fn acceptance_status(
         &self,
         party: &str,
-        date: NaiveDate,
-        time: chrono::NaiveTime,
+        (date, time, zone): (NaiveDate, chrono::NaiveTime, Option<Zone>),
         notes: &mut Vec<String>,
     ) -> Status {
         match self.signature_of(party) {
@@ -766,19 +780,19 @@ impl<'m> Evaluator<'m> {
                     Status::Open
                 }
             }
-            Some((on, at)) => {
-                let when = match at {
-                    Some(t) => format!("{} on {}", format_time(t), long_date(on)),
-                    None => long_date(on),
-                };
-                notes.push(format!("signed at {when}"));
-                match at {
-                    None if on == date => {
+            Some(signed) => {
+                notes.push(format!("signed at {}", signed.words()));
+                match signed.late_for(date, time, zone) {
+                    None if signed.at.is_none() => {
                         notes.push("the time of signing is not stated, so acceptance in time cannot be confirmed".to_owned());
                         Status::Conditional
                     }
-                    _ if on > date || (on == date && at.is_some_and(|t| t > time)) => Status::Late,
-                    _ => Status::Met,
+                    None => {
+                        notes.push("that time does not exist in its zone (the clocks skip it), so acceptance in time cannot be confirmed".to_owned());
+                        Status::Conditional
+                    }
+                    Some(true) => Status::Late,
+                    Some(false) => Status::Met,
                 }
             }
         }

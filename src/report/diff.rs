@@ -11,7 +11,7 @@
 //! list of plain sentences, in ledger order, for a reviewer of a pull
 //! request: `2(b).severance[3]: due November 30, 2002 → December 31, 2002`.
 
-use crate::calc::calendar::{format_time, long_date};
+use crate::calc::calendar::long_date;
 use crate::calc::money::format_money;
 use crate::check::model::{unlabelled_name, Model};
 use crate::eval::ledger::{Entry, Ledger, RemedyKind};
@@ -534,13 +534,22 @@ fn obligation_terms(obligation: &Obligation) -> Vec<(String, String)> {
         Subject::CompensationReceived(party) => {
             term("what", format!("compensation {} receives", party.node));
         }
-        Subject::Deadline { what, date, time } => {
+        Subject::Deadline {
+            what,
+            date,
+            time,
+            zone,
+        } => {
             if let Some(what) = what {
                 term("what", what.node.clone());
             }
             term(
                 "deadline",
-                format!("{} on {}", format_time(time.node), long_date(date.node)),
+                format!(
+                    "{} on {}",
+                    crate::calc::zone::time_in_zone(time.node, zone.as_ref().map(|z| z.node)),
+                    long_date(date.node)
+                ),
             );
         }
     }

@@ -8,6 +8,7 @@
 pub use crate::calc::business::{BuiltIn, Roll};
 pub use crate::calc::calendar::{DayRule, Duration, DurationUnit, Frequency, SpanUnit};
 pub use crate::calc::money::{DayCount, Remainder, RoundingMode, Unit};
+pub use crate::calc::zone::Zone;
 use crate::source::Span;
 use chrono::{NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
@@ -178,7 +179,7 @@ pub enum SignatureDate {
     Unstated,
     /// The date line is there but empty.
     LeftBlank(Span),
-    On(DateLit, Option<Spanned<NaiveTime>>),
+    On(DateLit, Option<Spanned<NaiveTime>>, Option<Spanned<Zone>>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -253,6 +254,7 @@ pub enum Subject {
         what: Option<Text>,
         date: DateLit,
         time: Spanned<NaiveTime>,
+        zone: Option<Spanned<Zone>>,
     },
 }
 
@@ -741,6 +743,7 @@ pub enum Event {
         party: Name,
         on: DateLit,
         at: Option<Spanned<NaiveTime>>,
+        zone: Option<Spanned<Zone>>,
     },
     Prevailed {
         party: Name,

@@ -371,7 +371,8 @@ impl Lowerer {
                     Some(t) => Some(self.time(t)?),
                     None => None,
                 };
-                SignatureDate::On(date, time)
+                let zone = on.optional(Rule::zone).and_then(|z| self.zone(z));
+                SignatureDate::On(date, time, zone)
             }
         };
         Ok(Signature {
@@ -535,12 +536,18 @@ impl Lowerer {
                 let what = c.optional(Rule::string).map(|s| self.string(s));
                 let to = c.optional(Rule::name).map(|n| self.name(n));
                 let time = self.time(c.required(Rule::time_of_day)?)?;
+                let zone = c.optional(Rule::zone).and_then(|z| self.zone(z));
                 let date = self.date(c.required(Rule::date)?)?;
                 (
                     Kind::Acceptance,
                     subject,
                     to,
-                    Subject::Deadline { what, date, time },
+                    Subject::Deadline {
+                        what,
+                        date,
+                        time,
+                        zone,
+                    },
                 )
             }
             other => return Err(internal(span, Rule::pays, Some(other))),
@@ -1345,7 +1352,13 @@ impl Lowerer {
                     Some(t) => Some(self.time(t)?),
                     None => None,
                 };
-                scenario.events.push(Event::Signed { party, on, at });
+                let zone = c.optional(Rule::zone).and_then(|z| self.zone(z));
+                scenario.events.push(Event::Signed {
+                    party,
+                    on,
+                    at,
+                    zone,
+                });
             }
             Rule::prevailed_event => scenario.events.push(Event::Prevailed {
                 party: self.name(c.required(Rule::name)?),
@@ -1583,6 +1596,11 @@ impl Lowerer {
                 .with_label("no such day")
                 .with_help(date_help(year, month))
             })
+    }
+
+    /// `Pacific Time`: the grammar reads only the zones [`Zone`] names.
+    fn zone(&self, pair: Pair<'_, Rule>) -> Option<Spanned<Zone>> {
+        Zone::from_words(pair.as_str()).map(|zone| Spanned::new(zone, self.span(&pair)))
     }
 
     fn time(&self, pair: Pair<'_, Rule>) -> Result<Spanned<NaiveTime>> {
