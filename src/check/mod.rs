@@ -729,6 +729,20 @@ impl Checker {
                 }
             }
             Modifier::Roll(..) => self.model.counts_business_days = true,
+            Modifier::MetWhen(event) => {
+                self.event(event, Some(clause));
+                if matches!(obligation.kind, Kind::Payment | Kind::Reimbursement) {
+                    self.push(
+                        Diagnostic::error(
+                            Code::TypeMismatch,
+                            event.span,
+                            "a payment is met by the payments a scenario records, not by an event",
+                        )
+                        .with_help("record the payment: `PARTY paid PARTY $X on DATE for LABEL`")
+                        .in_clause(clause),
+                    );
+                }
+            }
             Modifier::Recurring {
                 day,
                 span,

@@ -181,6 +181,7 @@ impl<'m> Evaluator<'m> {
             Modifier::Within(d) => format!("within {}", d.node.describe()),
             Modifier::Grace(d) => format!("grace period of {}", d.node.describe()),
             Modifier::Cap(e) => format!("not to exceed {e}"),
+            Modifier::MetWhen(event) => format!("met when {} happens", event.node),
             Modifier::AggregateCap(e) => format!("in aggregate not to exceed {e}"),
             Modifier::LateFee(LateFee::Share(rate), _) => {
                 format!("late fee {} of the installment", format_percent(rate.node))

@@ -672,6 +672,9 @@ impl<'m> Evaluator<'m> {
         if obligation.kind == Kind::Notice && truth == Truth::Yes {
             self.notice_given(&mut entry, obligation, None);
         }
+        if truth == Truth::Yes {
+            self.met_by_event(&mut entry, obligation);
+        }
         if let Subject::Deadline {
             date, time, zone, ..
         } = &obligation.subject
@@ -763,6 +766,28 @@ impl<'m> Evaluator<'m> {
             return Status::Ended;
         }
         Status::InForce
+    }
+
+    /// `met when delivery happens`: the duty is met on the day the event
+    /// happened, late if that was after its date; until then its status is
+    /// the one its date gives.
+    fn met_by_event(&self, entry: &mut Entry, obligation: &Obligation) {
+        let Some(event) = obligation.modifiers.iter().find_map(|m| match m {
+            Modifier::MetWhen(event) => Some(event),
+            _ => None,
+        }) else {
+            return;
+        };
+        let Some((on, _)) = self.happened(&event.node) else {
+            return;
+        };
+        entry.status = match entry.due {
+            Some(due) if on > due => Status::Late,
+            _ => Status::Met,
+        };
+        entry
+            .notes
+            .push(format!("{} happened on {}", event.node, long_date(on)));
     }
 
     fn acceptance_status(

@@ -610,6 +610,7 @@ fn modifier_terms(modifier: &Modifier, term: &mut impl FnMut(&str, String)) {
             term("abated", format!("from {from} through {through}"))
         }
         Modifier::AggregateCap(limit) => term("aggregate limit", limit.to_string()),
+        Modifier::MetWhen(event) => term("met when", format!("{} happens", event.node)),
         Modifier::ConflictRule(name) => term("reading followed", name.node.clone()),
         Modifier::Roll(roll, _) => term("business day convention", roll.to_string()),
         Modifier::Rounding(mode, unit, _) => term(

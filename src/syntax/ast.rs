@@ -385,6 +385,8 @@ pub enum Modifier {
     Floor(Expr),
     Condition(Condition),
     Lapses(Span),
+    /// `met when EVENT happens`
+    MetWhen(Name),
     Then {
         party: Name,
         what: Text,
@@ -427,6 +429,7 @@ impl Modifier {
             Modifier::AggregateCap(_) => "its aggregate limit (`in aggregate not to exceed ...`)",
             Modifier::Floor(_) => "its minimum (`not less than ...`)",
             Modifier::Lapses(_) => "that the offer lapses (`otherwise the offer lapses`)",
+            Modifier::MetWhen(_) => "the event that meets it (`met when ... happens`)",
             Modifier::Then { .. } => "what follows it (`then ...`)",
             Modifier::Condition(_) => return None,
         })
@@ -446,7 +449,7 @@ impl Modifier {
             | Modifier::Remainder(_, span)
             | Modifier::Offset { span, .. }
             | Modifier::Lapses(span) => *span,
-            Modifier::ConflictRule(name) => name.span,
+            Modifier::ConflictRule(name) | Modifier::MetWhen(name) => name.span,
             Modifier::Period(period) => period.span,
             Modifier::On(date) | Modifier::Effective(date) => date.span,
             Modifier::For(d) | Modifier::Within(d) | Modifier::Grace(d) => d.span,

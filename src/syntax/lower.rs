@@ -747,6 +747,7 @@ impl Lowerer {
             Rule::floor => Modifier::Floor(self.whole_expr(c.required(Rule::expr)?)?),
             Rule::condition => Modifier::Condition(self.cond(c.required(Rule::cond)?)?),
             Rule::lapses => Modifier::Lapses(span),
+            Rule::met_when => Modifier::MetWhen(self.name(c.required(Rule::name)?)),
             Rule::then_right => Modifier::Then {
                 party: self.name(c.required(Rule::name)?),
                 what: self.string(c.required(Rule::string)?),
