@@ -231,15 +231,16 @@ pub fn ledger_html(ledger: &Ledger) -> String {
         };
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}{}</td><td class=\"amount\">{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}{}{}</td><td class=\"amount\">{}</td><td>{}</td><td>{}</td></tr>",
             html(&entry.heading.clause),
             html(&entry.id.to_string()),
             entry.heading.kind,
             html(&entry.summary()),
             entry.heading.condition.as_ref().map(|c| format!("<br><small>{}</small>", html(c))).unwrap_or_default(),
+            details(entry),
             entry.amount.map(format_money).unwrap_or_default(),
             date,
-            entry.status.describe()
+            html(&crate::report::render::status_words(entry))
         );
     }
     let _ = writeln!(out, "</tbody>\n</table>");
@@ -269,6 +270,20 @@ pub fn ledger_html(ledger: &Ledger) -> String {
     }
     let _ = writeln!(out, "</ul>\n</body>\n</html>");
     out
+}
+
+/// What a lawyer needs beside the status: each remedy with its figure
+/// (late interest, a late fee) and each note (a payment date, a moved due
+/// date, why a date is not yet known), one small line each.
+fn details(entry: &Entry) -> String {
+    let remedies = entry
+        .remedies
+        .iter()
+        .map(crate::report::render::remedy_words);
+    remedies
+        .chain(entry.notes.iter().cloned())
+        .map(|line| format!("<br><small>{}</small>", html(&line)))
+        .collect()
 }
 
 const STYLE: &str = "body{font-family:Georgia,serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\

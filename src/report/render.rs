@@ -10,7 +10,9 @@ use crate::calc::calendar::long_date;
 use crate::calc::money::{format_count, format_money};
 use crate::diagnostic::{location, render as render_diagnostic, Diagnostic};
 use crate::escape;
-use crate::eval::ledger::{ClauseEntry, Entry, Ledger, RemedyKind, ScheduleSummary, Status};
+use crate::eval::ledger::{
+    ClauseEntry, Entry, Ledger, Remedy, RemedyKind, ScheduleSummary, Status,
+};
 use crate::source::SourceMap;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -231,23 +233,7 @@ fn details(entry: &Entry, options: TextOptions, out: &mut String, indent: &str) 
         let _ = writeln!(out, "{indent}{note}");
     }
     for remedy in &entry.remedies {
-        let _ = match remedy.kind {
-            RemedyKind::LateFee => writeln!(
-                out,
-                "{indent}late fee {}: not paid in full by {}",
-                format_money(remedy.amount),
-                long_date(remedy.to),
-            ),
-            RemedyKind::LateInterest | RemedyKind::Interest => writeln!(
-                out,
-                "{indent}{} {}: {} to {}, {} days",
-                remedy.kind.words(),
-                format_money(remedy.amount),
-                long_date(remedy.from),
-                long_date(remedy.to),
-                remedy.days
-            ),
-        };
+        let _ = writeln!(out, "{indent}{}", remedy_words(remedy));
         if options.explain {
             let _ = writeln!(out, "{indent}  = {}", remedy.explanation);
         }
@@ -263,8 +249,28 @@ fn details(entry: &Entry, options: TextOptions, out: &mut String, indent: &str) 
     }
 }
 
+/// A remedy in one line: `late interest $256.85: October 31, 2002 to
+/// November 25, 2002, 25 days`, `late fee $125.00: not paid in full by ...`.
+pub(crate) fn remedy_words(remedy: &Remedy) -> String {
+    match remedy.kind {
+        RemedyKind::LateFee => format!(
+            "late fee {}: not paid in full by {}",
+            format_money(remedy.amount),
+            long_date(remedy.to),
+        ),
+        RemedyKind::LateInterest | RemedyKind::Interest => format!(
+            "{} {}: {} to {}, {} days",
+            remedy.kind.words(),
+            format_money(remedy.amount),
+            long_date(remedy.from),
+            long_date(remedy.to),
+            remedy.days
+        ),
+    }
+}
+
 /// The status as a lawyer would say it.
-fn status_words(entry: &Entry) -> String {
+pub(crate) fn status_words(entry: &Entry) -> String {
     let on = |date: Option<chrono::NaiveDate>| {
         date.map(|d| format!(" on {}", long_date(d)))
             .unwrap_or_default()
