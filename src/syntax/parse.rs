@@ -389,7 +389,24 @@ fn syntax_error(
                 format!("expected {}, found {found_text}", join_or(&expected)),
             )
             .with_label(format!("expected {}", join_or(&expected)));
-            if is_reserved(found) && code == Code::ExpectedName {
+            let labelled = text
+                .get(position + found.len()..)
+                .is_some_and(|rest| rest.starts_with(':'));
+            let negative = text.get(position..).is_some_and(|rest| {
+                rest.starts_with('-')
+                    && rest
+                        .get(1..)
+                        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit() || c == '$'))
+            });
+            if negative {
+                diagnostic = diagnostic.with_help(
+                    "a figure cannot be written negative: write it without `-`, and let the clause subtract it (`$5,000 - deductions`)",
+                );
+            } else if is_reserved(found) && labelled {
+                diagnostic = diagnostic.with_help(format!(
+                    "`{found}` is a word of the clause language and cannot be a label; choose another, such as `{found}_payment` or `{found}s_due`"
+                ));
+            } else if is_reserved(found) && code == Code::ExpectedName {
                 diagnostic = diagnostic.with_help(format!(
                     "`{found}` is a word of the clause language and cannot be a name; choose another, such as `{found}_payment` or `{found}_date`"
                 ));
@@ -704,6 +721,27 @@ mod tests {
         let chunks = split_chunks(FileId(0), text, &mut diagnostics);
         assert_eq!(chunks.len(), 3);
         assert!(diagnostics.is_empty());
+    }
+
+    #[test]
+    fn a_reserved_word_used_as_a_label_is_named_as_such() {
+        let text = "clause 1\n  installment: a pays b $10.00\n";
+        let (_, diagnostics) = parse_file(FileId(0), text);
+        let help = diagnostics
+            .first()
+            .and_then(|d| d.help.clone())
+            .unwrap_or_default();
+        assert!(help.contains("cannot be a label"), "{help}");
+    }
+
+    #[test]
+    fn a_negative_figure_is_named_as_such() {
+        let (_, diagnostics) = parse_file(FileId(0), "scenario s\n  fact x is -10%\n");
+        let help = diagnostics
+            .first()
+            .and_then(|d| d.help.clone())
+            .unwrap_or_default();
+        assert!(help.contains("cannot be written negative"), "{help}");
     }
 
     #[test]
