@@ -327,6 +327,22 @@ fn full_months(from: NaiveDate, to: NaiveDate, inclusive: bool) -> i64 {
     sign * months.max(0)
 }
 
+/// The English month names, January first: how dates are written and read.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// `June 6, 2002`
 pub fn long_date(date: NaiveDate) -> String {
     date.format("%B %-d, %Y").to_string()

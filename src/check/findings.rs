@@ -1253,21 +1253,6 @@ fn words_of(text: &str) -> Vec<Word<'_>> {
     out
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// The month a capitalised word names: `September`, `Sept`, `Sep`.
 fn month_of(word: &str) -> Option<u32> {
     if !word.starts_with(|c: char| c.is_ascii_uppercase()) || word.len() < 3 {
@@ -1275,9 +1260,10 @@ fn month_of(word: &str) -> Option<u32> {
     }
     let lower = word.to_ascii_lowercase();
     let lower = lower.trim_end_matches('.');
-    let at = MONTHS
+    let at = crate::calc::calendar::MONTH_NAMES
         .iter()
-        .position(|m| *m == lower || m.starts_with(lower))?;
+        .map(|m| m.to_ascii_lowercase())
+        .position(|m| m == lower || m.starts_with(lower))?;
     u32::try_from(at + 1).ok()
 }
 

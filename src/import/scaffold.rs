@@ -727,29 +727,15 @@ fn title_case(text: &str) -> String {
         .join(" ")
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn month(word: &str) -> Option<u32> {
     let word = word.trim_end_matches(['.', ',']).to_lowercase();
     if word.len() < 3 {
         return None;
     }
-    let position = MONTHS
+    let position = crate::calc::calendar::MONTH_NAMES
         .iter()
-        .position(|m| *m == word || (word.len() <= 4 && m.starts_with(word.as_str())))?;
+        .map(|m| m.to_ascii_lowercase())
+        .position(|m| m == word || (word.len() <= 4 && m.starts_with(word.as_str())))?;
     u32::try_from(position + 1).ok()
 }
 

@@ -1657,26 +1657,14 @@ fn binary(op: BinOp, left: Expr, right: Expr) -> Expr {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// `2002-06-06` or `June 6, 2002` → (year, month, day), unchecked.
 /// `Julyy 1, 2002`: a written date whose month is not one.
 fn misspelt_month(span: Span, text: &str) -> Diagnostic {
     let word = text.split(' ').next().unwrap_or(text);
-    let month = crate::diagnostic::suggest::closest(word, MONTHS.iter().copied());
+    let month = crate::diagnostic::suggest::closest(
+        word,
+        crate::calc::calendar::MONTH_NAMES.iter().copied(),
+    );
     Diagnostic::error(
         Code::ExpectedDate,
         span,
@@ -1691,7 +1679,10 @@ fn misspelt_month(span: Span, text: &str) -> Diagnostic {
 
 fn parse_date_parts(text: &str) -> Option<(i32, u32, u32)> {
     if let Some((month_name, rest)) = text.split_once(' ') {
-        let month = MONTHS.iter().position(|m| *m == month_name)? as u32 + 1;
+        let month = crate::calc::calendar::MONTH_NAMES
+            .iter()
+            .position(|m| *m == month_name)? as u32
+            + 1;
         let (day, year) = rest.trim().split_once(',')?;
         return Some((year.trim().parse().ok()?, month, day.trim().parse().ok()?));
     }
@@ -1706,7 +1697,7 @@ fn date_help(year: i32, month: u32) -> String {
     let days = (28..=31)
         .rev()
         .find(|d| NaiveDate::from_ymd_opt(year, month, *d).is_some());
-    match (MONTHS.get((month as usize).wrapping_sub(1)), days) {
+    match (crate::calc::calendar::MONTH_NAMES.get((month as usize).wrapping_sub(1)), days) {
         (Some(name), Some(days)) => format!("{name} {year} has {days} days"),
         _ => "months run from 1 to 12 (January to December); write a date such as `June 6, 2002` or `2002-06-06`".to_owned(),
     }
