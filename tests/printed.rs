@@ -123,6 +123,13 @@ fn date_form(inner: BoxedStrategy<Expr>) -> impl Strategy<Value = ExprKind> {
                 otherwise: Box::new(otherwise),
             }
         }),
+        (inner.clone(), inner.clone()).prop_map(|(base, exponent)| ExprKind::Power {
+            base: Box::new(Expr {
+                parenthesized: true,
+                ..base
+            }),
+            exponent: Box::new(exponent)
+        }),
         (inner, mode, target).prop_map(|(e, mode, unit)| ExprKind::Rounded(
             Box::new(e),
             clausec::calc::money::Rounding { mode, unit }
@@ -337,8 +344,27 @@ fn check_steps(tokens: &mut Tokens) -> Shown {
     let Some(op) = tokens.next() else {
         return first;
     };
+    if op == "to" {
+        // `(1 + r = v) to the power of n`
+        for word in ["the", "power", "of"] {
+            assert_eq!(tokens.next().as_deref(), Some(word));
+        }
+        let exponent = operand(tokens);
+        assert_eq!(exponent.lo, exponent.hi, "a power is a written count");
+        return power(first, exponent.lo).expect("a power within range");
+    }
     let second = operand(tokens);
     apply(&op, first, second).expect("arithmetic within range")
+}
+
+/// A positive interval raised to a whole power (monotonic, so its ends).
+fn power(base: Shown, exponent: Decimal) -> Option<Shown> {
+    let times = u32::try_from(exponent.mantissa()).ok()?;
+    let raise = |x: Decimal| (0..times).try_fold(Decimal::ONE, |acc, _| acc.checked_mul(x));
+    Some(Shown {
+        lo: raise(base.lo)?,
+        hi: raise(base.hi)?,
+    })
 }
 
 /// One operand: a figure, a fact and its value, or a parenthesised step
@@ -390,8 +416,19 @@ fn arb_calculation() -> impl Strategy<Value = String> {
                 inner.clone()
             )
                 .prop_map(|(a, op, b)| format!("({a} {op} {b})")),
-            (inner, prop::sample::select(vec!["*", "/"]), scalar.clone())
+            (
+                inner.clone(),
+                prop::sample::select(vec!["*", "/"]),
+                scalar.clone()
+            )
                 .prop_map(|(a, op, b)| format!("({a} {op} {b})")),
+            // A growth factor: `(1 + 2.5%) to the power of 3`.
+            (inner, (1i64..2_000, 0u32..2), 0u32..6).prop_map(|(a, (n, s), times)| {
+                format!(
+                    "({a} * (1 + {}%) to the power of {times})",
+                    Decimal::new(n, s)
+                )
+            }),
         ]
     })
 }

@@ -397,3 +397,95 @@ fn an_amount_that_comes_to_nothing_is_nothing_owed() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn intermediates_are_exact_past_28_digits() {
+    // Evaluation issue, item 4. 1.017125 to the 5th is
+    // 1.088608309484746229766845703125 (30 decimals: 1017125^5 / 10^30);
+    // it was cut to 1.0886083094847462297668457031 at rust_decimal's 28
+    // digits. $1.00 ÷ 3 × 3 is exactly $1.00; cut at 28 digits it came to
+    // $0.9999999999999999999999999999, which `rounded down` made $0.99.
+    let dir = small_agreement(
+        "  growth: lender pays borrower $10,000.00 * (1.017125) to the power of 5\n    on March 1, 2024\n  \
+         thirds: lender pays borrower ($1.00 / 3 * 3) rounded down to the cent\n    on March 1, 2024\n",
+    );
+    let output = clausec(&["obligations", dir.to_str().unwrap(), "--explain"]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    // $10,000.00 × 1.0886083094847462... = $10,886.0830948... → $10,886.08.
+    assert!(
+        text.contains(
+            "= $10,886.08 = $10,000.00 × ((1.017125) to the power of 5 = 1.088608309484746229766845703125), rounded half up to the cent"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("      $1.00 · due March 1, 2024"), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_amount_with_no_exact_value_used_as_it_is_must_say_its_rounding() {
+    // A limit is used as written; `$100.00 / 3` has no value in cents,
+    // and cutting it silently is what the exactness promise forbids.
+    let dir = small_agreement(
+        "  fee: lender pays borrower base_fee\n    on March 1, 2024\n    \
+         not to exceed $100.00 / 3\n",
+    );
+    let found = assert_rejected(&dir, "1.clause", "clausec::eval::arithmetic");
+    let message = found["message"].as_str().unwrap();
+    assert!(
+        message.contains(
+            "`$100.00 / 3` comes to $33.3333…, which has no exact value in dollars and cents; \
+             say how it is rounded, e.g. `($100.00 / 3) rounded half up to the cent`"
+        ),
+        "{found:#}"
+    );
+}
+
+#[test]
+fn a_level_payment_is_computed_exactly_from_its_formula() {
+    // $10,000.00 over 360 months at 0.5% a month: the standard annuity
+    // payment P·r·(1+r)^n / ((1+r)^n − 1). By hand (Python's `fractions`):
+    // (1.005)^360 = 6.022575212263216..., so 50 × 6.0225752 / 5.0225752
+    // = 59.955052... → $59.96 rounded half up.
+    let dir = small_agreement(
+        "  payment: borrower pays lender ($10,000.00 * 0.5% * (1 + 0.5%) to the power of 360\n      \
+         / ((1 + 0.5%) to the power of 360 - 1)) rounded half up to the cent\n    on March 1, 2024\n",
+    );
+    let text = stdout(&clausec(&["obligations", dir.to_str().unwrap()]));
+    assert!(text.contains("      $59.96 · due March 1, 2024"), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn only_numbers_and_rates_are_raised_to_whole_powers() {
+    let dir = small_agreement("  odd: lender pays borrower ($2.00) to the power of 2\n");
+    let found = assert_rejected(&dir, "1.clause", "clausec::types::mismatch");
+    assert!(
+        found["message"]
+            .as_str()
+            .unwrap()
+            .contains("an amount of money cannot be raised to a power"),
+        "{found:#}"
+    );
+    let dir = small_agreement("  odd: lender pays borrower $2.00 * (1.5) to the power of 0.5\n");
+    let found = assert_rejected(&dir, "1.clause", "clausec::eval::arithmetic");
+    assert!(
+        found["message"]
+            .as_str()
+            .unwrap()
+            .contains("`0.5` is not a whole number: a power must be one"),
+        "{found:#}"
+    );
+    // Past what can be carried exactly: refused at once, not computed.
+    let dir =
+        small_agreement("  odd: lender pays borrower $2.00 * (1.5) to the power of 1000000\n");
+    let found = assert_rejected(&dir, "1.clause", "clausec::eval::arithmetic");
+    assert!(
+        found["message"]
+            .as_str()
+            .unwrap()
+            .contains("is too large to compute exactly"),
+        "{found:#}"
+    );
+}

@@ -1,4 +1,5 @@
 //! Exact arithmetic the contract's terms need, independent of the language:
+//! fractions carried exactly until a stated rounding ([`exact`]),
 //! money with named roundings and day counts ([`money`]), calendar dates
 //! and schedules ([`calendar`]), business days and holiday calendars
 //! ([`business`]), numbers written in words ([`words`]).
@@ -6,6 +7,7 @@
 
 pub mod business;
 pub mod calendar;
+pub mod exact;
 pub mod money;
 pub mod words;
 pub mod zone;

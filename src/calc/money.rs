@@ -4,6 +4,7 @@
 //! and unit; every operation is checked, so an overflow is an error value,
 //! never a wrong number or a panic.
 
+use super::exact::Exact;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -86,17 +87,32 @@ impl Rounding {
     };
 
     pub fn apply(self, value: Decimal) -> Decimal {
-        let strategy = match self.mode {
+        value.round_dp_with_strategy(self.places(), self.strategy())
+    }
+
+    /// The exact figure rounded as stated; nothing when the result does not
+    /// fit an amount.
+    pub fn apply_exact(self, value: &Exact) -> Option<Decimal> {
+        match value.to_decimal() {
+            Some(decimal) => Some(self.apply(decimal)),
+            None => value.round(self.places(), self.strategy()),
+        }
+    }
+
+    fn strategy(self) -> RoundingStrategy {
+        match self.mode {
             RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
             RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
             RoundingMode::Down => RoundingStrategy::ToZero,
             RoundingMode::Up => RoundingStrategy::AwayFromZero,
-        };
-        let places = match self.unit {
+        }
+    }
+
+    fn places(self) -> u32 {
+        match self.unit {
             Unit::Cent => 2,
             Unit::Dollar | Unit::Whole => 0,
-        };
-        value.round_dp_with_strategy(places, strategy)
+        }
     }
 
     pub fn describe(self) -> String {
@@ -258,21 +274,56 @@ pub fn format_money(value: Decimal) -> String {
 /// not come out even — shows four and `…`: `$20,833.3333…`, cut, not
 /// rounded, so that what is shown is always the start of the exact figure.
 pub fn format_money_exact(value: Decimal) -> String {
-    const SHOWN_IN_FULL: u32 = 6;
-    const SHOWN_CUT: u32 = 4;
     let value = value.normalize();
-    if value.scale() <= 2 {
+    if value.scale() <= SHOWN_IN_FULL {
+        return money_digits(value, false);
+    }
+    money_digits(value.trunc_with_scale(SHOWN_CUT), true)
+}
+
+/// An exact figure as an amount, as [`format_money_exact`] shows it: every
+/// digit up to six decimals, else four and `…`.
+pub fn format_exact_money(value: &Exact) -> String {
+    match value.to_decimal() {
+        Some(decimal) => format_money_exact(decimal),
+        None => match value.round(SHOWN_CUT, RoundingStrategy::ToZero) {
+            Some(cut) => money_digits(cut, true),
+            None => format!("${}…", value.digits(SHOWN_CUT).0),
+        },
+    }
+}
+
+/// A number as it is (`0.5`, `1.088608309484746229766845703125`, every
+/// digit up to 40 decimals); one with no end, or longer, cut at 28 with `…`.
+pub fn format_exact_number(value: &Exact) -> String {
+    match value.digits(40) {
+        (digits, false) => digits,
+        _ => format!("{}…", value.digits(28).0),
+    }
+}
+
+/// A rate as a percentage, exact or cut like [`format_exact_number`].
+pub fn format_exact_percent(rate: &Exact) -> String {
+    match rate.checked_mul(&Exact::from(100i64)) {
+        Some(percent) => format!("{}%", format_exact_number(&percent)),
+        None => format!("{}%", format_exact_number(rate)),
+    }
+}
+
+const SHOWN_IN_FULL: u32 = 6;
+const SHOWN_CUT: u32 = 4;
+
+/// `$` and the digits of `value` (at least the cents), grouped, with `…`
+/// when they were cut from a longer figure.
+fn money_digits(value: Decimal, cut: bool) -> String {
+    if value.scale() <= 2 && !cut {
         return format_money(value);
     }
-    let (digits, cut) = if value.scale() <= SHOWN_IN_FULL {
-        (value, "")
-    } else {
-        (value.trunc_with_scale(SHOWN_CUT), "…")
-    };
-    let text = digits.abs().to_string();
+    let text = value.abs().to_string();
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
     let sign = if value.is_sign_negative() { "-" } else { "" };
-    format!("{sign}${}.{fraction}{cut}", group_thousands(whole))
+    let ellipsis = if cut { "…" } else { "" };
+    format!("{sign}${}.{fraction}{ellipsis}", group_thousands(whole))
 }
 
 /// `10,000`: a count, its thousands grouped as in amounts.

@@ -1135,7 +1135,11 @@ fn leaf_figures(expr: &Expr, out: &mut Vec<RuleFigure>) {
         | ExprKind::MonthEnd(inner)
         | ExprKind::BusinessDay { date: inner, .. }
         | ExprKind::Rounded(inner, _) => expr_figures(inner, out),
-        ExprKind::Between { from, to, .. } => {
+        ExprKind::Between { from, to, .. }
+        | ExprKind::Power {
+            base: from,
+            exponent: to,
+        } => {
             expr_figures(from, out);
             expr_figures(to, out);
         }

@@ -1245,7 +1245,8 @@ impl Checker {
             | ExprKind::BusinessDay { .. }
             | ExprKind::MonthEnd(_)
             | ExprKind::Shift { .. }
-            | ExprKind::Between { .. } => self.date_form_type(expr, clause),
+            | ExprKind::Between { .. }
+            | ExprKind::Power { .. } => self.date_form_type(expr, clause),
             ExprKind::Binary(op, a, b) => {
                 let (ta, tb) = (self.type_of(a, clause)?, self.type_of(b, clause)?);
                 let result = binary_type(*op, ta, tb);
@@ -1343,6 +1344,7 @@ impl Checker {
                 self.event(event, Some(clause));
                 Some(Type::Date)
             }
+            ExprKind::Power { base, exponent } => self.power_type(expr, base, exponent, clause),
             ExprKind::UnpaidBalance { obligation, on } => {
                 self.earlier_schedule(obligation, clause);
                 self.expect_type(on, Type::Date, "the date of an unpaid balance", clause);
@@ -1375,6 +1377,45 @@ impl Checker {
             }
             _ => None,
         }
+    }
+
+    /// `(BASE) to the power of N`: a number or a rate raised to a count.
+    /// An amount is never raised (dollars squared mean nothing): the rate
+    /// is, and the amount multiplies the result.
+    #[inline(never)]
+    fn power_type(
+        &mut self,
+        expr: &Expr,
+        base: &Expr,
+        exponent: &Expr,
+        clause: &str,
+    ) -> Option<Type> {
+        let power = self.type_of(exponent, clause);
+        if let Some(found) = power.filter(|t| !is_numeric(*t)) {
+            self.push(mismatch(
+                exponent.span,
+                format!(
+                    "a power must be a whole number, but this is {}",
+                    found.describe()
+                ),
+                clause,
+            ));
+        }
+        let ty = self.type_of(base, clause)?;
+        if matches!(ty, Type::Number | Type::Count | Type::Percentage) {
+            return Some(if ty == Type::Count { Type::Number } else { ty });
+        }
+        self.push(
+            mismatch(
+                expr.span,
+                format!("{} cannot be raised to a power", ty.describe()),
+                clause,
+            )
+            .with_help(
+                "raise a number or a rate, then multiply the amount by it: `$1,000.00 * (1 + 5%) to the power of 3`",
+            ),
+        );
+        None
     }
 
     // ---- scenarios ------------------------------------------------------
@@ -1970,7 +2011,8 @@ fn binary_type(op: BinOp, a: Type, b: Type) -> Option<Type> {
             (Money, Money) => Some(Money),
             (Date, Duration) => Some(Date),
             (Percentage, Percentage) => Some(Percentage),
-            (x, y) if is_numeric(x) && is_numeric(y) => Some(Number),
+            // `1 + 0.5%`: a rate is a number (0.005), as in a growth factor.
+            (x, y) if scalar(x) && scalar(y) => Some(Number),
             _ => None,
         },
         BinOp::Mul => match (a, b) {

@@ -20,16 +20,18 @@ mod value;
 use self::budget::INSTANCE_TEXT;
 use self::schedule::installments;
 use self::settle::index_events;
-use self::value::{is_literal, negative_amount};
+use self::value::{is_literal, negative_amount, too_large};
 
 use crate::calc::business::BusinessCalendar;
 use crate::calc::calendar::{
     add_duration, dates_between, dates_from, dates_until, effective_rule, last_day_of_month,
     long_date, span_length, sub_duration, TooMany,
 };
+use crate::calc::exact::Exact;
 use crate::calc::money::{
-    day_count, format_count, format_money, format_money_exact, format_percent, simple_interest,
-    split_equal, split_stated, ArithmeticError, Rounding,
+    day_count, format_count, format_exact_money, format_exact_number, format_exact_percent,
+    format_money, format_percent, simple_interest, split_equal, split_stated, ArithmeticError,
+    Rounding,
 };
 use crate::calc::zone::Zone;
 use crate::check::model::{
@@ -149,12 +151,13 @@ impl Truth {
     }
 }
 
-/// A computed value.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// A computed value. Amounts, numbers and rates are exact fractions
+/// ([`Exact`]): rounded only where the contract says how.
+#[derive(Clone, Debug, PartialEq)]
 enum Val {
-    Money(Decimal),
-    Number(Decimal),
-    Percent(Decimal),
+    Money(Exact),
+    Number(Exact),
+    Percent(Exact),
     Date(NaiveDate),
     Duration(Duration),
 }

@@ -71,9 +71,8 @@ impl<'m> Evaluator<'m> {
         let Some(moved) = self.roll_schedule(obligation, &mut dates, day, span, clause) else {
             return;
         };
-        let base = match self.value(each) {
-            Ok(Val::Money(amount)) => amount,
-            Ok(_) => return,
+        let base = match self.money(each) {
+            Ok(amount) => amount,
             Err(why) => {
                 let mut entry = template;
                 self.unavailable(&mut entry, why);
@@ -227,10 +226,7 @@ impl<'m> Evaluator<'m> {
         }) else {
             return Ok(instances);
         };
-        let cap = match self.value(limit)? {
-            Val::Money(cap) => cap,
-            _ => return Ok(instances),
-        };
+        let cap = self.money(limit)?;
         let mut left = cap.max(Decimal::ZERO);
         for instance in &mut instances {
             if instance.amount > left {

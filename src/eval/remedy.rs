@@ -45,9 +45,8 @@ impl Evaluator<'_> {
                 );
                 (amount, rate.node, how)
             }
-            LateFee::Amount(expr) => match self.value(expr) {
-                Ok(Val::Money(amount)) => (amount, Decimal::ZERO, "as stated".to_owned()),
-                Ok(_) => return,
+            LateFee::Amount(expr) => match self.money(expr) {
+                Ok(amount) => (amount, Decimal::ZERO, "as stated".to_owned()),
                 Err(why) => {
                     self.unavailable(entry, why);
                     return;

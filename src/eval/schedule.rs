@@ -67,13 +67,21 @@ impl<'m> Evaluator<'m> {
             return;
         }
         let total = match self.value(total_expr) {
-            Ok(Val::Money(total)) if total.is_sign_negative() && !total.is_zero() => {
+            Ok(Val::Money(total)) if total.is_negative() => {
                 let mut entry = template.clone();
-                self.unavailable(&mut entry, negative_amount(total_expr, total));
+                self.unavailable(&mut entry, negative_amount(total_expr, &total));
                 self.entries.push(entry);
                 return;
             }
-            Ok(Val::Money(total)) => Some(rounding.apply(total)),
+            Ok(Val::Money(total)) => match rounding.apply_exact(&total) {
+                Some(total) => Some(total),
+                None => {
+                    let mut entry = template.clone();
+                    self.unavailable(&mut entry, too_large(total_expr));
+                    self.entries.push(entry);
+                    return;
+                }
+            },
             Ok(_) => None,
             Err(why) => {
                 let mut entry = template.clone();
@@ -271,10 +279,7 @@ impl<'m> Evaluator<'m> {
             Modifier::Installments { each: Some(e), .. } => Some(e),
             _ => None,
         })?;
-        match self.value(each_expr) {
-            Ok(Val::Money(each)) => Some(each),
-            _ => None,
-        }
+        self.money(each_expr).ok()
     }
 
     pub(super) fn check_stated_installment(
@@ -290,7 +295,7 @@ impl<'m> Evaluator<'m> {
         }) else {
             return;
         };
-        let Ok(Val::Money(each)) = self.value(each_expr) else {
+        let Ok(each) = self.money(each_expr) else {
             return;
         };
         let n = parts.len();

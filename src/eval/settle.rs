@@ -10,14 +10,18 @@ impl<'m> Evaluator<'m> {
     /// limits; records how, or notes what is missing.
     pub(super) fn price(&mut self, entry: &mut Entry, obligation: &Obligation, expr: &Expr) {
         match self.value(expr) {
-            Ok(Val::Money(exact)) if exact.is_sign_negative() && !exact.is_zero() => {
-                self.unavailable(entry, negative_amount(expr, exact));
+            Ok(Val::Money(exact)) if exact.is_negative() => {
+                self.unavailable(entry, negative_amount(expr, &exact));
             }
             Ok(Val::Money(exact)) => {
                 let rounding = self.rounding(obligation);
-                let amount = rounding.apply(exact);
-                if !is_literal(expr) || amount != exact {
-                    let rounded = if amount == exact {
+                let Some(amount) = rounding.apply_exact(&exact) else {
+                    self.unavailable(entry, too_large(expr));
+                    return;
+                };
+                let unchanged = Exact::from(amount) == exact;
+                if !is_literal(expr) || !unchanged {
+                    let rounded = if unchanged {
                         String::new()
                     } else {
                         format!(", {}", rounding.describe())
@@ -53,8 +57,13 @@ impl<'m> Evaluator<'m> {
                 Modifier::Floor(e) => (e, false),
                 _ => continue,
             };
-            let Ok(Val::Money(limit)) = self.value(limit_expr) else {
-                continue;
+            let limit = match self.money(limit_expr) {
+                Ok(limit) => limit,
+                // A limit that cannot be computed is said, never skipped.
+                Err(why) => {
+                    self.unavailable(entry, why);
+                    continue;
+                }
             };
             if is_cap && amount > limit {
                 self.diagnostics.push(

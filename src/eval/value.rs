@@ -74,11 +74,11 @@ impl<'m> Evaluator<'m> {
                 let (Ok(a), Ok(b)) = (self.value(left), self.value(right)) else {
                     return Truth::Unknown;
                 };
-                let ordering = match (a, b) {
-                    (Val::Date(x), Val::Date(y)) => x.partial_cmp(&y),
-                    _ => scalar(a)
-                        .zip(scalar(b))
-                        .and_then(|(x, y)| x.partial_cmp(&y)),
+                let ordering = match (&a, &b) {
+                    (Val::Date(x), Val::Date(y)) => x.partial_cmp(y),
+                    _ => scalar(&a)
+                        .zip(scalar(&b))
+                        .and_then(|(x, y)| x.partial_cmp(y)),
                 };
                 let Some(ordering) = ordering else {
                     return Truth::Unknown;
@@ -210,17 +210,28 @@ impl<'m> Evaluator<'m> {
         shifted.ok_or_else(|| "falls outside the calendar".to_owned())
     }
 
-    pub(super) fn value(&self, expr: &Expr) -> Result<Val, Unavailable> {
-        let overflow = || {
-            Unavailable::Arithmetic(
-                format!("`{expr}` is too large to compute exactly"),
+    /// An amount used as it is — a limit, a stated installment, a fee, a
+    /// rent — which must come to an exact figure in dollars and cents or
+    /// finer: one with no end (`$1,000.00 ÷ 3`) is refused with how to say
+    /// its rounding, rather than cut silently.
+    pub(super) fn money(&self, expr: &Expr) -> Result<Decimal, Unavailable> {
+        match self.value(expr)? {
+            Val::Money(exact) => exact.to_decimal().ok_or_else(|| unrounded(expr, &exact)),
+            // The checker types every amount position, so only an unchecked
+            // model gets here.
+            _ => Err(Unavailable::Arithmetic(
+                format!("`{expr}` is not an amount"),
                 expr.span,
-            )
-        };
+            )),
+        }
+    }
+
+    pub(super) fn value(&self, expr: &Expr) -> Result<Val, Unavailable> {
+        let overflow = || too_large(expr);
         match &expr.node {
-            ExprKind::Money(v) => Ok(Val::Money(*v)),
-            ExprKind::Number(v) => Ok(Val::Number(*v)),
-            ExprKind::Percent(v) => Ok(Val::Percent(*v)),
+            ExprKind::Money(v) => Ok(Val::Money(Exact::from(*v))),
+            ExprKind::Number(v) => Ok(Val::Number(Exact::from(*v))),
+            ExprKind::Percent(v) => Ok(Val::Percent(Exact::from(*v))),
             ExprKind::Date(d) => Ok(Val::Date(*d)),
             ExprKind::Duration(d) => Ok(Val::Duration(*d)),
             ExprKind::Fact(name) => match self.facts.get(name.as_str()) {
@@ -229,18 +240,21 @@ impl<'m> Evaluator<'m> {
             },
             ExprKind::GreaterOf(a, b) | ExprKind::LesserOf(a, b) => {
                 let (va, vb) = (self.value(a)?, self.value(b)?);
-                let (Some(x), Some(y)) = (scalar(va), scalar(vb)) else {
+                let (Some(x), Some(y)) = (scalar(&va), scalar(&vb)) else {
                     return Err(overflow());
                 };
                 let greater = matches!(expr.node, ExprKind::GreaterOf(..));
                 Ok(if (x >= y) == greater { va } else { vb })
             }
-            ExprKind::Rounded(inner, rounding) => match self.value(inner)? {
-                Val::Money(v) => Ok(Val::Money(rounding.apply(v))),
-                Val::Number(v) => Ok(Val::Number(rounding.apply(v))),
-                Val::Percent(v) => Ok(Val::Percent(rounding.apply(v))),
-                _ => Err(overflow()),
-            },
+            ExprKind::Rounded(inner, rounding) => {
+                let round = |v: &Exact| rounding.apply_exact(v).map(Exact::from);
+                match self.value(inner)? {
+                    Val::Money(v) => round(&v).map(Val::Money).ok_or_else(overflow),
+                    Val::Number(v) => round(&v).map(Val::Number).ok_or_else(overflow),
+                    Val::Percent(v) => round(&v).map(Val::Percent).ok_or_else(overflow),
+                    _ => Err(overflow()),
+                }
+            }
             ExprKind::LaterOf(..)
             | ExprKind::EarlierOf(..)
             | ExprKind::EventDate(_)
@@ -254,7 +268,8 @@ impl<'m> Evaluator<'m> {
             | ExprKind::MonthEnd(_)
             | ExprKind::BusinessDay { .. }
             | ExprKind::Between { .. }
-            | ExprKind::Shift { .. } => self.date_form(expr),
+            | ExprKind::Shift { .. }
+            | ExprKind::Power { .. } => self.date_form(expr),
             ExprKind::Binary(op @ (BinOp::Add | BinOp::Sub), a, b)
                 if matches!(b.node, ExprKind::Duration(_)) =>
             {
@@ -265,13 +280,13 @@ impl<'m> Evaluator<'m> {
             }
             ExprKind::Binary(op, a, b) => {
                 let (va, vb) = (self.value(a)?, self.value(b)?);
-                if *op == BinOp::Div && scalar(vb).is_some_and(|d| d.is_zero()) {
+                if *op == BinOp::Div && scalar(&vb).is_some_and(Exact::is_zero) {
                     return Err(Unavailable::Arithmetic(
                         format!("`{expr}` divides by zero"),
                         expr.span,
                     ));
                 }
-                binary(*op, va, vb).ok_or_else(overflow)
+                binary(*op, &va, &vb).ok_or_else(overflow)
             }
         }
     }
@@ -282,12 +297,7 @@ impl<'m> Evaluator<'m> {
     /// the deepest expression accepted evaluates on a small stack.
     #[inline(never)]
     fn date_form(&self, expr: &Expr) -> Result<Val, Unavailable> {
-        let overflow = || {
-            Unavailable::Arithmetic(
-                format!("`{expr}` is too large to compute exactly"),
-                expr.span,
-            )
-        };
+        let overflow = || too_large(expr);
         match &expr.node {
             ExprKind::LaterOf(a, b) | ExprKind::EarlierOf(a, b) => {
                 let (x, y) = (self.date(a)?, self.date(b)?);
@@ -310,7 +320,7 @@ impl<'m> Evaluator<'m> {
                 .rev()
                 .find(|e| e.id.name() == schedule.node && e.id.instance().is_some())
                 .and_then(|e| e.amount)
-                .map(Val::Money)
+                .map(|amount| Val::Money(Exact::from(amount)))
                 .ok_or_else(|| {
                     Unavailable::NotYetKnown(format!(
                         "the last amount of `{}`, which has no instance under this scenario",
@@ -336,7 +346,7 @@ impl<'m> Evaluator<'m> {
                     let amount = entry.amount.unwrap_or_default();
                     total = total.checked_add(amount).ok_or_else(overflow)?;
                 }
-                Ok(Val::Money(total))
+                Ok(Val::Money(Exact::from(total)))
             }
             ExprKind::Case {
                 then,
@@ -355,7 +365,7 @@ impl<'m> Evaluator<'m> {
             ExprKind::UnpaidBalance { obligation, on } => {
                 let on = self.date(on)?;
                 self.unpaid_balance(&obligation.node, on)
-                    .map(Val::Money)
+                    .map(|balance| Val::Money(Exact::from(balance)))
                     .ok_or_else(overflow)
             }
             ExprKind::FirstDefault { obligation, grace } => {
@@ -370,6 +380,7 @@ impl<'m> Evaluator<'m> {
                     ))
                 })
             }
+            ExprKind::Power { base, exponent } => self.power(expr, base, exponent),
             ExprKind::MonthEnd(date) => {
                 let date = self.date(date)?;
                 last_day_of_month(date.year(), date.month())
@@ -387,7 +398,7 @@ impl<'m> Evaluator<'m> {
                 inclusive,
             } => {
                 let length = span_length(self.date(from)?, self.date(to)?, *unit, *inclusive);
-                Ok(Val::Number(Decimal::from(length)))
+                Ok(Val::Number(Exact::from(length)))
             }
             ExprKind::Shift { by, after, date } => {
                 let date = self.date(date)?;
@@ -397,12 +408,33 @@ impl<'m> Evaluator<'m> {
         }
     }
 
+    /// `(BASE) to the power of N`, exactly; `N` must come to a whole number.
+    #[inline(never)]
+    fn power(&self, expr: &Expr, base: &Expr, exponent: &Expr) -> Result<Val, Unavailable> {
+        let times = match self.value(exponent)? {
+            Val::Number(n) | Val::Percent(n) => n.to_integer(),
+            _ => None,
+        };
+        let Some(times) = times else {
+            return Err(Unavailable::Arithmetic(
+                format!("`{exponent}` is not a whole number: a power must be one"),
+                exponent.span,
+            ));
+        };
+        let raise = |x: &Exact| x.checked_pow(times).ok_or_else(|| too_large(expr));
+        match self.value(base)? {
+            Val::Number(x) => raise(&x).map(Val::Number),
+            Val::Percent(x) => raise(&x).map(Val::Percent),
+            _ => Err(too_large(expr)),
+        }
+    }
+
     /// The arithmetic of an expression with each fact's value shown:
     /// `$250,000.00 × 6 ÷ 12`.
     pub(super) fn explain(&self, expr: &Expr) -> String {
         match &expr.node {
             ExprKind::Fact(name) => match self.value(expr) {
-                Ok(v) => format!("{name} {}", show(v)),
+                Ok(v) => format!("{name} {}", show(&v)),
                 Err(_) => name.clone(),
             },
             ExprKind::Binary(op, a, b) => format!(
@@ -443,7 +475,7 @@ impl<'m> Evaluator<'m> {
                 )
             }
             ExprKind::TotalOf(obligation) => match self.value(expr) {
-                Ok(v) => format!("the total of {} {}", obligation.node, show(v)),
+                Ok(v) => format!("the total of {} {}", obligation.node, show(&v)),
                 Err(_) => expr.to_string(),
             },
             ExprKind::Case {
@@ -451,12 +483,17 @@ impl<'m> Evaluator<'m> {
                 condition,
                 otherwise,
             } => self.explain_case(then, condition, otherwise),
+            ExprKind::Power { base, exponent } => format!(
+                "{} to the power of {}",
+                self.explain_operand_in_parens(base),
+                self.explain_operand(exponent)
+            ),
             // The step before rounding is shown unevaluated: its exact
             // quotient may have more digits than a reader can check.
             ExprKind::Rounded(inner, rounding) => {
                 format!("({}) {}", self.explain(inner), rounding.describe())
             }
-            _ => self.value(expr).map(show).unwrap_or_default(),
+            _ => self.value(expr).map(|v| show(&v)).unwrap_or_default(),
         }
     }
 
@@ -488,16 +525,27 @@ impl<'m> Evaluator<'m> {
         }
     }
 
+    /// A power's base, always in parentheses as it is written.
+    fn explain_operand_in_parens(&self, expr: &Expr) -> String {
+        let shown = self.explain_operand(expr);
+        if shown.starts_with('(') && shown.ends_with(')') {
+            shown
+        } else {
+            format!("({shown})")
+        }
+    }
+
     pub(super) fn explain_operand(&self, expr: &Expr) -> String {
         match &expr.node {
             ExprKind::Binary(..)
             | ExprKind::GreaterOf(..)
             | ExprKind::LesserOf(..)
             | ExprKind::Between { .. }
+            | ExprKind::Power { .. }
             | ExprKind::Rounded(..) => {
                 let value = self
                     .value(expr)
-                    .map(|v| format!(" = {}", show(v)))
+                    .map(|v| format!(" = {}", show(&v)))
                     .unwrap_or_default();
                 format!("({}{value})", self.explain(expr))
             }
@@ -514,11 +562,31 @@ fn calendar_problem(expr: &Expr, error: crate::calc::business::CalendarError) ->
 
 /// An amount to pay that comes to less than nothing: there is no such
 /// payment, so the ledger refuses it rather than print it.
-pub(super) fn negative_amount(expr: &Expr, value: Decimal) -> Unavailable {
+pub(super) fn negative_amount(expr: &Expr, value: &Exact) -> Unavailable {
     Unavailable::Arithmetic(
         format!(
             "`{expr}` comes to {}: an amount to pay cannot be negative",
-            format_money_exact(value)
+            format_exact_money(value)
+        ),
+        expr.span,
+    )
+}
+
+/// A figure past what can be carried exactly (see [`Exact`]).
+pub(super) fn too_large(expr: &Expr) -> Unavailable {
+    Unavailable::Arithmetic(
+        format!("`{expr}` is too large to compute exactly"),
+        expr.span,
+    )
+}
+
+/// An amount with no exact decimal value, used where the contract states no
+/// rounding.
+fn unrounded(expr: &Expr, value: &Exact) -> Unavailable {
+    Unavailable::Arithmetic(
+        format!(
+            "`{expr}` comes to {}, which has no exact value in dollars and cents; say how it is rounded, e.g. `({expr}) rounded half up to the cent`",
+            format_exact_money(value)
         ),
         expr.span,
     )
@@ -532,27 +600,35 @@ pub(super) fn is_literal(expr: &Expr) -> bool {
     )
 }
 
-pub(super) fn scalar(v: Val) -> Option<Decimal> {
+pub(super) fn scalar(v: &Val) -> Option<&Exact> {
     match v {
         Val::Money(d) | Val::Number(d) | Val::Percent(d) => Some(d),
         Val::Date(_) | Val::Duration(_) => None,
     }
 }
 
-pub(super) fn binary(op: BinOp, a: Val, b: Val) -> Option<Val> {
+/// One step of arithmetic, exactly; nothing for a combination the checker
+/// refuses (a date times an amount) or a figure too large to carry.
+pub(super) fn binary(op: BinOp, a: &Val, b: &Val) -> Option<Val> {
     use Val::*;
-    let apply = |x: Decimal, y: Decimal| match op {
+    let apply = |x: &Exact, y: &Exact| match op {
         BinOp::Add => x.checked_add(y),
         BinOp::Sub => x.checked_sub(y),
         BinOp::Mul => x.checked_mul(y),
         BinOp::Div => x.checked_div(y),
     };
     match (a, b) {
-        (Date(d), Duration(span)) if op == BinOp::Add => add_duration(d, span).map(Date),
-        (Date(d), Duration(span)) if op == BinOp::Sub => sub_duration(d, span).map(Date),
+        (Date(d), Duration(span)) if op == BinOp::Add => add_duration(*d, *span).map(Date),
+        (Date(d), Duration(span)) if op == BinOp::Sub => sub_duration(*d, *span).map(Date),
         (Money(x), Money(y)) if op == BinOp::Div => apply(x, y).map(Number),
         (Money(x), Money(y) | Number(y) | Percent(y)) | (Number(x) | Percent(x), Money(y)) => {
             apply(x, y).map(Money)
+        }
+        // `1 + 0.5%`: a rate added to a number is a number (1.005).
+        (Percent(x), Number(y)) | (Number(x), Percent(y))
+            if matches!(op, BinOp::Add | BinOp::Sub) =>
+        {
+            apply(x, y).map(Number)
         }
         (Percent(x), Number(y) | Percent(y)) | (Number(x), Percent(y)) => apply(x, y).map(Percent),
         (Number(x), Number(y)) => apply(x, y).map(Number),
@@ -560,12 +636,12 @@ pub(super) fn binary(op: BinOp, a: Val, b: Val) -> Option<Val> {
     }
 }
 
-pub(super) fn show(v: Val) -> String {
+pub(super) fn show(v: &Val) -> String {
     match v {
-        Val::Money(d) => format_money_exact(d),
-        Val::Number(d) => d.normalize().to_string(),
-        Val::Percent(d) => format_percent(d),
-        Val::Date(d) => long_date(d),
+        Val::Money(d) => format_exact_money(d),
+        Val::Number(d) => format_exact_number(d),
+        Val::Percent(d) => format_exact_percent(d),
+        Val::Date(d) => long_date(*d),
         Val::Duration(d) => d.describe(),
     }
 }

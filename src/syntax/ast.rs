@@ -646,6 +646,11 @@ pub enum ExprKind {
     },
     /// `(EXPR) rounded down to a whole number`
     Rounded(Box<Expr>, crate::calc::money::Rounding),
+    /// `(1 + 0.5%) to the power of 360`: a base raised to a whole power
+    Power {
+        base: Box<Expr>,
+        exponent: Box<Expr>,
+    },
     /// `30 days after DATE` (`after` true), `10 days before DATE`
     Shift {
         by: Duration,

@@ -107,6 +107,7 @@ pub const KEYWORDS: &[&str] = &[
     "per",
     "performs",
     "period",
+    "power",
     "preceding",
     "prevailed",
     "prevails",

@@ -1003,6 +1003,7 @@ impl Lowerer {
                         | Rule::days_between
                         | Rule::date_shift
                         | Rule::rounded_suffix
+                        | Rule::power_suffix
                 )
             })
             .count();
@@ -1124,10 +1125,21 @@ impl Lowerer {
                 parenthesized: true,
             },
         };
+        let inner = match c.optional(Rule::power_suffix) {
+            Some(power) => {
+                // The power ends where its exponent does.
+                let end = power.as_span().end() - start;
+                let before = text.get(..end).unwrap_or(text);
+                let power_span =
+                    Span::new(span.file, span.start, span.start + before.trim_end().len());
+                self.power(inner, power, power_span)?
+            }
+            None => inner,
+        };
         let Some(suffix) = c.optional(Rule::rounded_suffix) else {
             return Ok(inner);
         };
-        // The parenthesis ends where the white space before `rounded` starts.
+        // What is rounded ends where the white space before `rounded` starts.
         let before = text.get(..suffix.as_span().start() - start).unwrap_or(text);
         let paren_span = Span::new(span.file, span.start, span.start + before.trim_end().len());
         let rounding = self.rounded_suffix(suffix)?;
@@ -1137,6 +1149,20 @@ impl Lowerer {
         };
         Ok(Expr {
             node: ExprKind::Rounded(Box::new(inner), rounding),
+            span,
+            parenthesized: false,
+        })
+    }
+
+    /// `(BASE) to the power of EXPONENT`.
+    fn power(&mut self, base: Expr, suffix: Pair<'_, Rule>, span: Span) -> Result<Expr> {
+        let mut c = self.children(suffix);
+        let exponent = self.factor(c.any()?)?;
+        Ok(Expr {
+            node: ExprKind::Power {
+                base: Box::new(base),
+                exponent: Box::new(exponent),
+            },
             span,
             parenthesized: false,
         })

@@ -127,6 +127,13 @@ impl Expr {
                 write!(f, "{} {direction} ", by.describe())?;
                 factor(f, date)
             }
+            // The base always in parentheses, as the grammar requires; the
+            // exponent one factor, parenthesised when it is a calculation.
+            ExprKind::Power { base, exponent } => {
+                operand(f, base, true)?;
+                f.write_str(" to the power of ")?;
+                factor(f, exponent)
+            }
             _ => Ok(()),
         }
     }
