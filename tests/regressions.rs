@@ -280,33 +280,6 @@ fn a_last_installment_the_text_says_takes_the_balance_is_not_a_mismatch() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// Every money field of a ledger's JSON, wherever it is.
-fn money_fields(value: &serde_json::Value, out: &mut Vec<String>) {
-    const MONEY: [&str; 7] = [
-        "amount",
-        "offset",
-        "paid",
-        "outstanding",
-        "total",
-        "payable",
-        "late_interest",
-    ];
-    match value {
-        serde_json::Value::Object(map) => {
-            for (key, field) in map {
-                if MONEY.contains(&key.as_str()) {
-                    if let Some(text) = field.as_str() {
-                        out.push(format!("{key}: {text}"));
-                    }
-                }
-                money_fields(field, out);
-            }
-        }
-        serde_json::Value::Array(items) => items.iter().for_each(|i| money_fields(i, out)),
-        _ => {}
-    }
-}
-
 #[test]
 fn json_money_has_exactly_the_cents() {
     // `"offset": "0"` and `"5730.0000"` where the text ledger says $0.00 and
@@ -322,17 +295,7 @@ fn json_money_has_exactly_the_cents() {
     assert!(found.iter().any(|f| f == "amount: 5730.00"), "{found:?}");
     assert!(found.iter().any(|f| f == "offset: 0.00"), "{found:?}");
     for field in &found {
-        let digits = field.split(": ").nth(1).unwrap();
-        let (whole, cents) = digits.split_once('.').unwrap_or((digits, ""));
-        assert!(
-            cents.len() == 2
-                && whole
-                    .trim_start_matches('-')
-                    .chars()
-                    .all(|c| c.is_ascii_digit())
-                && cents.chars().all(|c| c.is_ascii_digit()),
-            "{field}"
-        );
+        assert_cents(field);
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -729,6 +729,21 @@ impl Checker {
                 }
             }
             Modifier::Roll(..) => self.model.counts_business_days = true,
+            Modifier::CreditedAgainst(target) => self.credited_against(target, obligation, clause),
+            Modifier::UnusedCredit { on, span, .. } => {
+                self.expect_type(on, Type::Date, "the date of an unused credit", clause);
+                if !has(obligation, |m| matches!(m, Modifier::CreditedAgainst(_))) {
+                    self.push(
+                        Diagnostic::error(
+                            Code::TypeMismatch,
+                            *span,
+                            "only a credit has an unused part",
+                        )
+                        .with_help("say what the credit reduces: `credited against LABEL`")
+                        .in_clause(clause),
+                    );
+                }
+            }
             Modifier::MetWhen(event) => {
                 self.event(event, Some(clause));
                 if matches!(obligation.kind, Kind::Payment | Kind::Reimbursement) {
@@ -870,6 +885,81 @@ impl Checker {
                 .with_help(format!(
                     "move {what} under the `pays` obligation it belongs to"
                 ))
+                .in_clause(clause),
+            );
+        }
+    }
+
+    /// `credited against TARGET`: the credit is one amount, paid by the
+    /// party that is owed under TARGET to the party that owes, and worked
+    /// out from figures, facts and events only — the evaluator applies it
+    /// while it makes TARGET's ledger, which comes first.
+    #[inline(never)]
+    fn credited_against(&mut self, target: &Name, obligation: &Obligation, clause: &str) {
+        self.on_a_payment(obligation, target.span, "a credit", clause);
+        let problem = if obligation.label.is_none() {
+            Some((
+                "a credit needs a label, so that the ledger can say where it went".to_owned(),
+                "name it: `service_credit: provider pays customer ...`".to_owned(),
+            ))
+        } else if has(obligation, |m| {
+            matches!(
+                m,
+                Modifier::Installments { .. } | Modifier::Recurring { .. }
+            )
+        }) {
+            Some((
+                "a credit is one amount, not a schedule".to_owned(),
+                "write each credit as its own obligation".to_owned(),
+            ))
+        } else if let Subject::Amount(amount) = &obligation.subject {
+            names_an_obligation(amount).map(|used| {
+                (
+                    format!("a credit is worked out before what it is credited against, so its amount cannot use `{used}`"),
+                    "write the credit's amount from figures and facts".to_owned(),
+                )
+            })
+        } else {
+            None
+        };
+        if let Some((message, help)) = problem {
+            self.push(
+                Diagnostic::error(Code::TypeMismatch, target.span, message)
+                    .with_help(help)
+                    .in_clause(clause),
+            );
+        }
+        self.earlier_obligation(target, clause, false);
+        let owed = self
+            .model
+            .obligations()
+            .find(|(_, o)| o.label.as_ref().is_some_and(|l| l.node == target.node))
+            .map(|(_, o)| {
+                (
+                    o.kind,
+                    o.obligor.node.clone(),
+                    o.obligee.as_ref().map(|p| p.node.clone()),
+                )
+            });
+        let Some((kind, debtor, creditor)) = owed else {
+            return;
+        };
+        let reverses = kind == Kind::Payment
+            && debtor == obligation.obligee.as_ref().map_or("", |p| p.node.as_str())
+            && creditor.as_deref() == Some(obligation.obligor.node.as_str());
+        if !reverses {
+            self.push(
+                Diagnostic::error(
+                    Code::TypeMismatch,
+                    target.span,
+                    format!(
+                        "`{}` is not a payment from `{}` to `{}`, so this credit cannot reduce it",
+                        target.node,
+                        obligation.obligee.as_ref().map_or("?", |p| p.node.as_str()),
+                        obligation.obligor.node
+                    ),
+                )
+                .with_help("a credit from one party reduces what the other party pays it: name that payment")
                 .in_clause(clause),
             );
         }
@@ -1987,6 +2077,34 @@ fn described_conditions(condition: &Condition) -> Vec<String> {
 }
 
 /// Whether an obligation states a modifier of the kind `is`.
+/// The first obligation an amount names (`the total of fees`), if any.
+fn names_an_obligation(expr: &Expr) -> Option<String> {
+    match &expr.node {
+        ExprKind::TotalOf(name)
+        | ExprKind::LastAmount(name)
+        | ExprKind::UnpaidBalance {
+            obligation: name, ..
+        }
+        | ExprKind::FirstDefault {
+            obligation: name, ..
+        } => Some(name.node.clone()),
+        ExprKind::Binary(_, a, b)
+        | ExprKind::GreaterOf(a, b)
+        | ExprKind::LesserOf(a, b)
+        | ExprKind::Power {
+            base: a,
+            exponent: b,
+        }
+        | ExprKind::Case {
+            then: a,
+            otherwise: b,
+            ..
+        } => names_an_obligation(a).or_else(|| names_an_obligation(b)),
+        ExprKind::Rounded(inner, _) => names_an_obligation(inner),
+        _ => None,
+    }
+}
+
 fn has(obligation: &Obligation, is: impl Fn(&Modifier) -> bool) -> bool {
     obligation.modifiers.iter().any(is)
 }

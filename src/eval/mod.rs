@@ -8,6 +8,7 @@
 //! every collection it walks is ordered.
 
 pub mod budget;
+mod credit;
 mod describe;
 pub mod ledger;
 mod periodic;
@@ -241,6 +242,9 @@ struct Evaluator<'m> {
     defaulted_elections: Vec<String>,
     /// What is left of the ledger's size limit.
     budget: budget::Budget,
+    /// Each credit (`credited against ...`) applied so far, by its label:
+    /// where it went, recorded while the payment it reduces was made.
+    credits: BTreeMap<String, credit::Spent>,
     /// The events the scenario records as having happened, by name: their
     /// first and last day (a look-up, not a scan, for each date counted
     /// from one).
@@ -291,6 +295,7 @@ impl<'m> Evaluator<'m> {
             reported_missing: Vec::new(),
             defaulted_elections: Vec::new(),
             budget: budget::Budget::default(),
+            credits: BTreeMap::new(),
             happened: recorded_events(scenario),
             calendar: match &model.business_days {
                 Some(calendar) => std::borrow::Cow::Borrowed(calendar),
@@ -663,6 +668,11 @@ impl<'m> Evaluator<'m> {
         // Owed on a day not yet known: nothing can be due, paid or late yet.
         let date_known = entry.status != Status::NotYetKnown;
         if is_paid_in_money(obligation, &entry) && truth == Truth::Yes && date_known {
+            if let Some(label) = credit::credited_against(obligation) {
+                self.settle_credit(&mut entry, obligation, label);
+                self.push_entry(entry);
+                return;
+            }
             let mut offsets = self.offsets_for(obligation);
             if let Some(offsets) = &mut offsets {
                 offsets.apply(&mut entry);

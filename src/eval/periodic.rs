@@ -106,6 +106,9 @@ impl<'m> Evaluator<'m> {
         let first_entry = self.entries.len();
         let n = instances.len();
         let mut total = Decimal::ZERO;
+        // Offsets and credits reduce the amounts in date order, before the
+        // scenario's payments are applied to what is left.
+        let mut offsets = self.offsets_for(obligation);
         for (k, instance) in instances.into_iter().enumerate() {
             let mut entry = template.clone();
             entry.id = id.instance_id(k + 1);
@@ -125,13 +128,17 @@ impl<'m> Evaluator<'m> {
             entry.explanation.push(instance.explanation.into());
             entry.status = self.plain_status(&entry, obligation, truth);
             total += instance.amount;
+            if let (Some(offsets), Truth::Yes) = (&mut offsets, truth) {
+                offsets.apply(&mut entry);
+            }
             self.entries.push(entry);
         }
         if truth == Truth::Yes {
             self.settle_installments(obligation, first_entry);
             self.end_remaining(obligation, first_entry);
         }
-        self.push_periodic_summary(id, clause, total, n);
+        let offset = self.finish_offsets(offsets, &clause.number.node);
+        self.push_periodic_summary(id, clause, total, offset, n);
     }
 
     /// Each date's amount: the stated amount in the first year (counted
@@ -336,7 +343,7 @@ impl<'m> Evaluator<'m> {
         if truth == Truth::Yes {
             self.settle_installments(obligation, first_entry);
         }
-        self.push_periodic_summary(id, clause, total, n);
+        self.push_periodic_summary(id, clause, total, Decimal::ZERO, n);
     }
 
     /// The totals line of amounts due each period: nothing was split, so
@@ -346,6 +353,7 @@ impl<'m> Evaluator<'m> {
         id: &ObligationId,
         clause: &Clause,
         total: Decimal,
+        offset: Decimal,
         n: usize,
     ) {
         self.schedules.push(ScheduleSummary {
@@ -355,8 +363,8 @@ impl<'m> Evaluator<'m> {
             installments: n,
             stated_count: None,
             reading: None,
-            offset: Decimal::ZERO,
-            payable: total,
+            offset,
+            payable: total - offset,
             remainder_note: None,
             explanation: Vec::new(),
             late_interest: Decimal::ZERO,

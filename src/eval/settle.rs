@@ -111,14 +111,18 @@ impl<'m> Evaluator<'m> {
     /// The compensation received that reduces this obligation (its `offset`
     /// modifier), earliest first; `None` if it has no offset.
     pub(super) fn offsets_for(&self, obligation: &Obligation) -> Option<Offsets> {
-        let (receiver, period, span) = obligation.modifiers.iter().find_map(|m| match m {
+        let credits = self.credits_against(obligation);
+        let offset = obligation.modifiers.iter().find_map(|m| match m {
             Modifier::Offset {
                 receiver,
                 period,
                 span,
             } => Some((receiver, period, *span)),
             _ => None,
-        })?;
+        });
+        let Some((receiver, period, span)) = offset else {
+            return (!credits.is_empty()).then(|| Offsets::new(credits, obligation.span));
+        };
         let date = |e: Option<&Expr>| e.and_then(|e| self.date(e).ok());
         let from = date(period.as_ref().and_then(|p| p.from.as_ref()));
         let through = date(period.as_ref().and_then(|p| p.through.as_ref()));
@@ -137,6 +141,7 @@ impl<'m> Evaluator<'m> {
                         .as_ref()
                         .map(|d| d.node.clone())
                         .unwrap_or_else(|| "compensation".to_owned()),
+                    credit: None,
                 }),
                 _ => None,
             })
@@ -146,14 +151,8 @@ impl<'m> Evaluator<'m> {
                     && r.on <= self.as_of
             })
             .collect();
-        receipts.sort_by_key(|r| r.on);
-        Some(Offsets {
-            receipts,
-            spent: 0,
-            usable: 0,
-            total: Decimal::ZERO,
-            span,
-        })
+        receipts.extend(credits);
+        Some(Offsets::new(receipts, span))
     }
 
     /// Reports the compensation left over once every installment has been
@@ -162,7 +161,18 @@ impl<'m> Evaluator<'m> {
         let Some(offsets) = offsets else {
             return Decimal::ZERO;
         };
-        for receipt in offsets.receipts.iter().filter(|r| r.left > Decimal::ZERO) {
+        for receipt in &offsets.receipts {
+            if let Some(spent) = &receipt.credit {
+                self.credits.insert(spent.label.clone(), spent.clone());
+            }
+        }
+        // What is left of a credit is its own obligation's business
+        // (refunded, lapsed or carried); of compensation, a warning.
+        let excess = offsets
+            .receipts
+            .iter()
+            .filter(|r| r.left > Decimal::ZERO && r.credit.is_none());
+        for receipt in excess {
             self.diagnostics.push(
                 Diagnostic::warning(
                     Code::OffsetExcess,
@@ -749,14 +759,28 @@ pub(super) struct Offsets {
     span: Span,
 }
 
-struct Receipt {
-    on: NaiveDate,
+pub(super) struct Receipt {
+    pub(super) on: NaiveDate,
     /// What is left of it to offset.
-    left: Decimal,
-    what: String,
+    pub(super) left: Decimal,
+    pub(super) what: String,
+    /// For a credit, where it went.
+    pub(super) credit: Option<super::credit::Spent>,
 }
 
 impl Offsets {
+    /// Receipts in date order (compensation and credits together).
+    fn new(mut receipts: Vec<Receipt>, span: Span) -> Self {
+        receipts.sort_by_key(|r| r.on);
+        Offsets {
+            receipts,
+            spent: 0,
+            usable: 0,
+            total: Decimal::ZERO,
+            span,
+        }
+    }
+
     /// Reduces one installment (the next in date order) by what has been
     /// received by its due date, noting each reduction on it.
     pub(super) fn apply(&mut self, entry: &mut Entry) {
@@ -777,14 +801,21 @@ impl Offsets {
                 self.total += take;
                 entry.amount = Some(owed - take);
                 entry.offset = Some(entry.offset.unwrap_or_default() + take);
+                let (how, given) = match &mut receipt.credit {
+                    Some(spent) => {
+                        spent.record(entry, due, take);
+                        ("credited", "given")
+                    }
+                    None => ("offset", "received"),
+                };
                 entry.notes.push(format!(
-                    "reduced by {} of {} received on {}",
+                    "reduced by {} of {} {given} on {}",
                     format_money(take),
                     receipt.what,
                     long_date(receipt.on)
                 ));
                 entry.explanation.push(Shared::from(format!(
-                    "{} − {} offset = {}",
+                    "{} − {} {how} = {}",
                     format_money(owed),
                     format_money(take),
                     format_money(owed - take)

@@ -611,6 +611,14 @@ fn modifier_terms(modifier: &Modifier, term: &mut impl FnMut(&str, String)) {
         }
         Modifier::AggregateCap(limit) => term("aggregate limit", limit.to_string()),
         Modifier::MetWhen(event) => term("met when", format!("{} happens", event.node)),
+        Modifier::CreditedAgainst(target) => term("credited against", target.node.clone()),
+        Modifier::UnusedCredit { fate, on, .. } => term(
+            "unused credit",
+            match fate {
+                UnusedCredit::Refunded => format!("refunded on {on}"),
+                UnusedCredit::Lapses => format!("lapses on {on}"),
+            },
+        ),
         Modifier::ConflictRule(name) => term("reading followed", name.node.clone()),
         Modifier::Roll(roll, _) => term("business day convention", roll.to_string()),
         Modifier::Rounding(mode, unit, _) => term(

@@ -387,6 +387,15 @@ pub enum Modifier {
     Lapses(Span),
     /// `met when EVENT happens`
     MetWhen(Name),
+    /// `credited against LABEL`: paid by reducing what the other party owes
+    /// under LABEL
+    CreditedAgainst(Name),
+    /// `unused credit refunded on DATE` / `unused credit lapses on DATE`
+    UnusedCredit {
+        fate: UnusedCredit,
+        on: Expr,
+        span: Span,
+    },
     Then {
         party: Name,
         what: Text,
@@ -430,6 +439,10 @@ impl Modifier {
             Modifier::Floor(_) => "its minimum (`not less than ...`)",
             Modifier::Lapses(_) => "that the offer lapses (`otherwise the offer lapses`)",
             Modifier::MetWhen(_) => "the event that meets it (`met when ... happens`)",
+            Modifier::CreditedAgainst(_) => "what it is credited against (`credited against ...`)",
+            Modifier::UnusedCredit { .. } => {
+                "what becomes of an unused credit (`unused credit refunded on ...`)"
+            }
             Modifier::Then { .. } => "what follows it (`then ...`)",
             Modifier::Condition(_) => return None,
         })
@@ -448,8 +461,11 @@ impl Modifier {
             | Modifier::LateFee(_, span)
             | Modifier::Remainder(_, span)
             | Modifier::Offset { span, .. }
+            | Modifier::UnusedCredit { span, .. }
             | Modifier::Lapses(span) => *span,
-            Modifier::ConflictRule(name) | Modifier::MetWhen(name) => name.span,
+            Modifier::ConflictRule(name)
+            | Modifier::MetWhen(name)
+            | Modifier::CreditedAgainst(name) => name.span,
             Modifier::Period(period) => period.span,
             Modifier::On(date) | Modifier::Effective(date) => date.span,
             Modifier::For(d) | Modifier::Within(d) | Modifier::Grace(d) => d.span,
@@ -464,6 +480,15 @@ impl Modifier {
             Modifier::Condition(_) => return None,
         })
     }
+}
+
+/// What becomes of what is left of a credit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnusedCredit {
+    /// Paid in money on the date.
+    Refunded,
+    /// Lost on the date.
+    Lapses,
 }
 
 #[derive(Clone, Debug, PartialEq)]

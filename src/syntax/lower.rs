@@ -748,6 +748,17 @@ impl Lowerer {
             Rule::condition => Modifier::Condition(self.cond(c.required(Rule::cond)?)?),
             Rule::lapses => Modifier::Lapses(span),
             Rule::met_when => Modifier::MetWhen(self.name(c.required(Rule::name)?)),
+            Rule::credited_against => Modifier::CreditedAgainst(self.name(c.required(Rule::name)?)),
+            Rule::unused_credit => {
+                let fate = if c.optional(Rule::credit_refunded).is_some() {
+                    UnusedCredit::Refunded
+                } else {
+                    c.required(Rule::credit_lapses)?;
+                    UnusedCredit::Lapses
+                };
+                let on = self.date_expr(c.required(Rule::date_expr)?)?;
+                Modifier::UnusedCredit { fate, on, span }
+            }
             Rule::then_right => Modifier::Then {
                 party: self.name(c.required(Rule::name)?),
                 what: self.string(c.required(Rule::string)?),

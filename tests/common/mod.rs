@@ -114,3 +114,47 @@ pub fn assert_rejected(dir: &Path, file: &str, code: &str) -> Value {
     std::fs::remove_dir_all(dir).unwrap();
     found
 }
+
+/// Every money field of a ledger's JSON, wherever it is.
+pub fn money_fields(value: &serde_json::Value, out: &mut Vec<String>) {
+    const MONEY: [&str; 7] = [
+        "amount",
+        "offset",
+        "paid",
+        "outstanding",
+        "total",
+        "payable",
+        "late_interest",
+    ];
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, field) in map {
+                if MONEY.contains(&key.as_str()) {
+                    if let Some(text) = field.as_str() {
+                        out.push(format!("{key}: {text}"));
+                    }
+                }
+                money_fields(field, out);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|i| money_fields(i, out)),
+        _ => {}
+    }
+}
+
+/// A money field (`amount: 5730.00`) written with exactly the cents, as
+/// `^-?\d+\.\d{2}$` says.
+pub fn assert_cents(field: &str) {
+    let digits = field.split(": ").nth(1).unwrap();
+    let (whole, cents) = digits.split_once('.').unwrap_or((digits, ""));
+    assert!(
+        cents.len() == 2
+            && !whole.trim_start_matches('-').is_empty()
+            && whole
+                .trim_start_matches('-')
+                .chars()
+                .all(|c| c.is_ascii_digit())
+            && cents.chars().all(|c| c.is_ascii_digit()),
+        "{field}"
+    );
+}
