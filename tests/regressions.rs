@@ -452,3 +452,100 @@ fn only_numbers_and_rates_are_raised_to_whole_powers() {
         "{found:#}"
     );
 }
+
+#[test]
+fn the_contract_numbering_not_the_file_names_decides_what_comes_first() {
+    // `20.clause` sorts before `4.clause`: a total of clause 4's schedule
+    // named in clause 20 was refused as "written after" it.
+    let dir = agreement_of(&[
+        (
+            "agreement.clause",
+            "agreement \"Order\"\n  dated January 2, 2025\n\nparty a \"A\"\nparty b \"B\"\n",
+        ),
+        (
+            "4.clause",
+            "clause 4 \"Fee\"\n  fee: b pays a $300.00 in 3 equal monthly installments on day 1\n    \
+             from February 1, 2025\n",
+        ),
+        (
+            "20.clause",
+            "clause 20 \"Damages\"\n  damages: b pays a 3 * the total of fee\n    on June 1, 2025\n",
+        ),
+    ]);
+    let output = clausec(&["obligations", dir.to_str().unwrap()]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    // 3 × ($100.00 × 3) = $900.00.
+    assert!(text.contains("$900.00 · due June 1, 2025"), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn installments_cut_off_by_the_end_of_a_schedule_are_not_paid_on_their_dates() {
+    // Under `every payment is made on its due date`, the installments after
+    // `remaining installments end on ...` were each given a payment on their
+    // due date: "total paid" $1,100.00 for a schedule that ended after three
+    // installments of $100.00 ($300.00).
+    let dir = agreement_of(&[
+        (
+            "agreement.clause",
+            "agreement \"Fees\"\n  dated January 1, 2025\n\nparty a \"A\"\nparty b \"B\"\n\
+             event stop \"the stop\"\n",
+        ),
+        (
+            "1.clause",
+            "clause 1 \"Fee\"\n  fee: b pays a $1,200.00 in 12 equal monthly installments on day 1\n    \
+             from February 1, 2025\n    remaining installments end on the date of stop\n",
+        ),
+        (
+            "scenarios/base.scenario",
+            "scenario base \"Stopped\"\n  as of December 31, 2025\n  stop happened on April 15, 2025\n  \
+             every payment is made on its due date\n  expect fee[4] status is ended early\n  \
+             expect the total paid by b is $300.00\n",
+        ),
+    ]);
+    let output = clausec(&["check", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let ledger = json(&clausec(&[
+        "obligations",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    let fourth = &ledger["obligations"][3];
+    assert_eq!(fourth["status"], "ended_early", "{fourth:#}");
+    assert!(fourth["paid_on"].is_null(), "{fourth:#}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_earlier_of_a_past_date_and_an_unrecorded_event_is_the_date() {
+    // An event a scenario does not record has not happened by its date, so
+    // June 30, 2025, already past, is the earlier; it waited for the sale.
+    let dir = agreement_of(&[
+        (
+            "agreement.clause",
+            "agreement \"Restriction\"\n  dated January 1, 2025\n\nparty a \"A\"\nparty b \"B\"\n\
+             event sale \"the sale of the company\"\n",
+        ),
+        (
+            "1.clause",
+            "clause 1 \"Non-compete\"\n  b must not \"compete\" to a\n    \
+             from January 1, 2025 through the earlier of June 30, 2025 and the date of sale\n",
+        ),
+        (
+            "scenarios/base.scenario",
+            "scenario base \"No sale\"\n  as of December 31, 2025\n",
+        ),
+    ]);
+    let ledger = json(&clausec(&[
+        "obligations",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    let restriction = &ledger["obligations"][0];
+    assert_eq!(restriction["end"], "2025-06-30", "{restriction:#}");
+    assert_eq!(restriction["status"], "ended", "{restriction:#}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -84,9 +84,37 @@ fn check_items(
         .any(|d| d.severity == crate::diagnostic::Severity::Error);
     if !unparsed {
         checker.require_agreement(loaded);
+        // In the order the document numbers them, not the order of the
+        // file names (`20.clause` sorts before `4.clause`): an obligation
+        // named by another must come first in the contract, whatever its
+        // file is called. (`findings` later puts them in the order of the
+        // source text, which agrees wherever the numbering does.)
+        checker.model.clauses.sort_by(|a, b| {
+            clause_number_key(&a.number.node).cmp(&clause_number_key(&b.number.node))
+        });
         checker.resolve();
     }
     (checker.model, checker.diagnostics)
+}
+
+/// A clause number's parts, numbers compared as numbers: `4` < `4(a)` <
+/// `20`; a number comes before words (`signatures`).
+fn clause_number_key(number: &str) -> Vec<(u8, u64, String)> {
+    let mut parts = Vec::new();
+    let mut chars = number.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        let digits = c.is_ascii_digit();
+        let mut run = String::new();
+        while let Some(&c) = chars.peek().filter(|c| c.is_ascii_digit() == digits) {
+            run.push(c);
+            chars.next();
+        }
+        parts.push(match run.parse::<u64>() {
+            Ok(n) if digits => (0, n, String::new()),
+            _ => (1, 0, run),
+        });
+    }
+    parts
 }
 
 struct Checker {

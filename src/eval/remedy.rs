@@ -185,19 +185,9 @@ impl Evaluator<'_> {
     /// already charged (its grace over before the date) stays, late interest
     /// stops.
     pub(super) fn end_remaining(&mut self, obligation: &Obligation, first_entry: usize) {
-        let Some(date) = obligation.modifiers.iter().find_map(|m| match m {
-            Modifier::RemainingEnd(d) => Some(d),
-            _ => None,
-        }) else {
+        let Some(end) = self.remaining_end(obligation) else {
             return;
         };
-        // Not yet known (no acceleration recorded): the schedule runs on.
-        let Ok(end) = self.date(date) else {
-            return;
-        };
-        if end > self.as_of {
-            return;
-        }
         for entry in self.entries.iter_mut().skip(first_entry) {
             let paid_by_then = matches!(
                 entry.status,
@@ -216,6 +206,19 @@ impl Evaluator<'_> {
                 long_date(end)
             ));
         }
+    }
+}
+
+impl Evaluator<'_> {
+    /// When a schedule's remaining installments ended under the scenario
+    /// (`remaining installments end on ...`), if they have by its date; not
+    /// yet known (no acceleration recorded) or later: the schedule runs on.
+    pub(super) fn remaining_end(&self, obligation: &Obligation) -> Option<NaiveDate> {
+        let date = obligation.modifiers.iter().find_map(|m| match m {
+            Modifier::RemainingEnd(d) => Some(d),
+            _ => None,
+        })?;
+        self.date(date).ok().filter(|end| *end <= self.as_of)
     }
 }
 

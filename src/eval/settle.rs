@@ -248,7 +248,13 @@ impl<'m> Evaluator<'m> {
                 }
             }
         }
-        if !recorded {
+        // An installment the schedule's end cut off is not paid on its due
+        // date: there is nothing left to pay then.
+        let cut_off = entry
+            .due
+            .zip(self.remaining_end(obligation))
+            .is_some_and(|(due, end)| due > end);
+        if !recorded && !cut_off {
             payments.extend(self.on_time_payment(entry, owed));
         }
         payments.sort_by_key(|p| p.on);

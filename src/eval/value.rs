@@ -299,11 +299,11 @@ impl<'m> Evaluator<'m> {
     fn date_form(&self, expr: &Expr) -> Result<Val, Unavailable> {
         let overflow = || too_large(expr);
         match &expr.node {
-            ExprKind::LaterOf(a, b) | ExprKind::EarlierOf(a, b) => {
+            ExprKind::LaterOf(a, b) => {
                 let (x, y) = (self.date(a)?, self.date(b)?);
-                let later = matches!(expr.node, ExprKind::LaterOf(..));
-                Ok(Val::Date(if later { x.max(y) } else { x.min(y) }))
+                Ok(Val::Date(x.max(y)))
             }
+            ExprKind::EarlierOf(a, b) => self.earlier_of(a, b).map(Val::Date),
             ExprKind::EventDate(event) | ExprKind::EventEnd(event) => {
                 let (first, last) = self.happened(&event.node).ok_or_else(|| {
                     Unavailable::NotYetKnown(format!(
@@ -426,6 +426,23 @@ impl<'m> Evaluator<'m> {
             Val::Number(x) => raise(&x).map(Val::Number),
             Val::Percent(x) => raise(&x).map(Val::Percent),
             _ => Err(too_large(expr)),
+        }
+    }
+
+    /// `the earlier of A and B`. A date counted from an event the scenario
+    /// has not recorded is after its as-of date; so when the other date has
+    /// come, it is the earlier, whatever happens later.
+    #[inline(never)]
+    fn earlier_of(&self, a: &Expr, b: &Expr) -> Result<NaiveDate, Unavailable> {
+        match (self.date(a), self.date(b)) {
+            (Ok(x), Ok(y)) => Ok(x.min(y)),
+            (Ok(known), Err(Unavailable::NotYetKnown(_)))
+            | (Err(Unavailable::NotYetKnown(_)), Ok(known))
+                if known <= self.as_of =>
+            {
+                Ok(known)
+            }
+            (Err(why), _) | (_, Err(why)) => Err(why),
         }
     }
 
