@@ -5,6 +5,7 @@
 //! ([`business`]), numbers written in words ([`words`]).
 //! Nothing here knows about files, names or diagnostics.
 
+pub mod amortize;
 pub mod business;
 pub mod calendar;
 pub mod exact;

@@ -758,6 +758,19 @@ impl Checker {
             }
             Modifier::Roll(..) => self.model.counts_business_days = true,
             Modifier::CreditedAgainst(target) => self.credited_against(target, obligation, clause),
+            Modifier::Amortized { span, .. } => {
+                if !has(obligation, |m| matches!(m, Modifier::Installments { .. })) {
+                    self.push(
+                        Diagnostic::error(
+                            Code::TypeMismatch,
+                            *span,
+                            "only a schedule of installments can be amortized",
+                        )
+                        .with_help("state the installments: `in 360 equal monthly installments on day 1 from DATE`")
+                        .in_clause(clause),
+                    );
+                }
+            }
             Modifier::UnusedCredit { on, span, .. } => {
                 self.expect_type(on, Type::Date, "the date of an unused credit", clause);
                 if !has(obligation, |m| matches!(m, Modifier::CreditedAgainst(_))) {

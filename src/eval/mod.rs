@@ -7,6 +7,7 @@
 //! the assumptions in force. It is a pure function: no clock, no I/O, and
 //! every collection it walks is ordered.
 
+mod amortize;
 pub mod budget;
 mod credit;
 mod describe;

@@ -21,7 +21,16 @@ impl<'m> Evaluator<'m> {
             _ => None,
         });
         let remainder_stated = remainder.is_some();
-        let remainder = remainder.unwrap_or_else(|| {
+        let amortized = obligation
+            .modifiers
+            .iter()
+            .any(|m| matches!(m, Modifier::Amortized { .. }));
+        // A level-payment table has no remainder to place: its last payment
+        // clears the balance.
+        let remainder = remainder.filter(|_| !amortized).unwrap_or_else(|| {
+            if amortized {
+                return Remainder::Last;
+            }
             self.use_default("the remainder cent of equal installments goes on the last installment where a clause does not say");
             Remainder::Last
         });
@@ -109,19 +118,27 @@ impl<'m> Evaluator<'m> {
             Some(each) => Split::Stated(each),
             None => Split::Equal(rounding),
         };
-        let parts = match split_parts(total, dates.len(), split, remainder) {
-            Ok(parts) => parts,
-            Err(error) => {
+        let amortization = self.amortization(obligation, total, frequency, &dates, rounding);
+        let parts = match (
+            &amortization,
+            split_parts(total, dates.len(), split, remainder),
+        ) {
+            (Ok(Some(table)), _) => Ok(table.payments.clone()),
+            (Err(why), _) => Err(why.clone()),
+            (Ok(None), split) => {
+                split.map_err(|error| Unavailable::Arithmetic(error.0, total_expr.span))
+            }
+        };
+        let (parts, amortization) = match (parts, amortization) {
+            (Ok(parts), Ok(amortization)) => (parts, amortization),
+            (Err(why), _) | (_, Err(why)) => {
                 let mut entry = template.clone();
-                self.unavailable(
-                    &mut entry,
-                    Unavailable::Arithmetic(error.0, total_expr.span),
-                );
+                self.unavailable(&mut entry, why);
                 self.entries.push(entry);
                 return;
             }
         };
-        if stated_each.is_none() {
+        if stated_each.is_none() && amortization.is_none() {
             self.check_stated_installment(obligation, total, &parts, clause);
         }
         let n = dates.len();
@@ -159,9 +176,13 @@ impl<'m> Evaluator<'m> {
             let known = explained
                 .iter()
                 .find(|(p, r, _)| p == part && *r == is_remainder);
-            let line = match known {
-                Some((_, _, line)) => line.clone(),
-                None => {
+            if let (Some(table), 0) = (&amortization, k) {
+                entry.explanation.push(table.payment_line.clone());
+            }
+            let line = match (&amortization, known) {
+                (Some(table), _) => table.lines.get(k).cloned().unwrap_or_default(),
+                (None, Some((_, _, line))) => line.clone(),
+                (None, None) => {
                     let line: Shared =
                         installment_explanation(total, n, *part, k, split, remainder, &parts)
                             .into();
@@ -204,7 +225,13 @@ impl<'m> Evaluator<'m> {
         };
         let mut explanation = explanation;
         explanation.extend(limited.explanation.iter().map(|line| line.to_string()));
-        let remainder_note = remainder_note(&parts, remainder);
+        let (remainder_note, total) = match amortization {
+            Some(table) => {
+                explanation.extend(table.summary);
+                (table.note, parts.iter().sum())
+            }
+            None => (remainder_note(&parts, remainder), total),
+        };
         self.schedules.push(ScheduleSummary {
             obligation: id.base().to_owned(),
             clause: clause.number.node.clone(),

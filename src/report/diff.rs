@@ -612,6 +612,19 @@ fn modifier_terms(modifier: &Modifier, term: &mut impl FnMut(&str, String)) {
         Modifier::AggregateCap(limit) => term("aggregate limit", limit.to_string()),
         Modifier::MetWhen(event) => term("met when", format!("{} happens", event.node)),
         Modifier::CreditedAgainst(target) => term("credited against", target.node.clone()),
+        Modifier::Amortized {
+            rate, day_count, ..
+        } => term(
+            "amortized",
+            match day_count {
+                Some(d) => format!(
+                    "at {} per annum, {}",
+                    percent_literal(rate.node),
+                    d.node.describe()
+                ),
+                None => format!("at {} per annum", percent_literal(rate.node)),
+            },
+        ),
         Modifier::UnusedCredit { fate, on, .. } => term(
             "unused credit",
             match fate {

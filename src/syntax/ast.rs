@@ -387,6 +387,13 @@ pub enum Modifier {
     Lapses(Span),
     /// `met when EVENT happens`
     MetWhen(Name),
+    /// `amortized at 6% per annum, 30/360`: level payments of principal and
+    /// interest
+    Amortized {
+        rate: Spanned<Decimal>,
+        day_count: Option<Spanned<crate::calc::money::DayCount>>,
+        span: Span,
+    },
     /// `credited against LABEL`: paid by reducing what the other party owes
     /// under LABEL
     CreditedAgainst(Name),
@@ -440,6 +447,7 @@ impl Modifier {
             Modifier::Lapses(_) => "that the offer lapses (`otherwise the offer lapses`)",
             Modifier::MetWhen(_) => "the event that meets it (`met when ... happens`)",
             Modifier::CreditedAgainst(_) => "what it is credited against (`credited against ...`)",
+            Modifier::Amortized { .. } => "its amortisation (`amortized at ...`)",
             Modifier::UnusedCredit { .. } => {
                 "what becomes of an unused credit (`unused credit refunded on ...`)"
             }
@@ -462,6 +470,7 @@ impl Modifier {
             | Modifier::Remainder(_, span)
             | Modifier::Offset { span, .. }
             | Modifier::UnusedCredit { span, .. }
+            | Modifier::Amortized { span, .. }
             | Modifier::Lapses(span) => *span,
             Modifier::ConflictRule(name)
             | Modifier::MetWhen(name)

@@ -10,6 +10,7 @@ pub const KEYWORDS: &[&str] = &[
     "against",
     "aggregate",
     "agreement",
+    "amortized",
     "amount",
     "amounting",
     "an",

@@ -748,6 +748,18 @@ impl Lowerer {
             Rule::condition => Modifier::Condition(self.cond(c.required(Rule::cond)?)?),
             Rule::lapses => Modifier::Lapses(span),
             Rule::met_when => Modifier::MetWhen(self.name(c.required(Rule::name)?)),
+            Rule::amortized => {
+                let rate = self.percent(c.required(Rule::percent)?)?;
+                let day_count = match c.optional(Rule::day_count) {
+                    Some(term) => Some(self.day_count(term)?),
+                    None => None,
+                };
+                Modifier::Amortized {
+                    rate,
+                    day_count,
+                    span,
+                }
+            }
             Rule::credited_against => Modifier::CreditedAgainst(self.name(c.required(Rule::name)?)),
             Rule::unused_credit => {
                 let fate = if c.optional(Rule::credit_refunded).is_some() {

@@ -1,0 +1,190 @@
+//! Level-payment amortisation: a loan repaid in equal payments of principal
+//! and interest, each payment applied first to the interest on the balance
+//! outstanding, then to principal; the last payment clears the balance.
+//!
+//! The payment is the annuity formula on the periodic rate `i` (the yearly
+//! rate divided by the payments in a year), computed exactly and rounded
+//! once: `P × i × (1 + i)^n / ((1 + i)^n − 1)` (`P ÷ n` at 0%). Interest
+//! for each period is the balance × the yearly rate × the period's day
+//! count, rounded by the same rule; under 30/360 a monthly period is
+//! exactly 1/12 of a year, so the interest is the balance × `i`.
+
+use super::calendar::long_date;
+use super::exact::Exact;
+use super::money::{day_count, format_money, ArithmeticError, DayCount, Rounding};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// One payment of the table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub due: NaiveDate,
+    pub payment: Decimal,
+    pub interest: Decimal,
+    pub principal: Decimal,
+    pub balance_before: Decimal,
+    pub balance_after: Decimal,
+    /// The days of interest and the year they are counted in (30/360: 30
+    /// and 360).
+    pub days: i64,
+    pub basis: i64,
+}
+
+/// The whole table, and the level payment it was made from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    pub payment: Decimal,
+    pub rows: Vec<Row>,
+}
+
+/// The terms of a level-payment loan.
+#[derive(Clone, Copy, Debug)]
+pub struct Terms {
+    pub principal: Decimal,
+    /// A year's rate (`0.06` for 6%).
+    pub rate: Decimal,
+    /// Payments in a year (12 monthly, 4 quarterly, 1 yearly).
+    pub per_year: u32,
+    pub convention: DayCount,
+    pub rounding: Rounding,
+}
+
+/// The table for `terms` over the due dates given, the first period
+/// starting on `start`.
+pub fn level_payments(
+    terms: Terms,
+    start: NaiveDate,
+    dates: &[NaiveDate],
+) -> Result<Table, ArithmeticError> {
+    let too_large = || {
+        ArithmeticError(format!(
+            "the payments on {} cannot be computed exactly",
+            format_money(terms.principal)
+        ))
+    };
+    let payment = level_payment(terms, dates.len()).ok_or_else(too_large)?;
+    let mut rows = Vec::with_capacity(dates.len());
+    let mut balance = terms.principal;
+    let mut since = start;
+    for (k, due) in dates.iter().enumerate() {
+        let (days, basis) = day_count(terms.convention, since, *due);
+        let interest = period_interest(terms, balance, days, basis).ok_or_else(too_large)?;
+        let last = k + 1 == dates.len();
+        let principal = if last {
+            balance
+        } else {
+            (payment - interest).min(balance)
+        };
+        if principal <= Decimal::ZERO && balance > Decimal::ZERO {
+            return Err(ArithmeticError(format!(
+                "the payment of {} does not cover the interest of {} due {}: the balance would never fall",
+                format_money(payment),
+                format_money(interest),
+                long_date(*due)
+            )));
+        }
+        rows.push(Row {
+            due: *due,
+            payment: principal + interest,
+            interest,
+            principal,
+            balance_before: balance,
+            balance_after: balance - principal,
+            days,
+            basis,
+        });
+        balance -= principal;
+        since = *due;
+    }
+    Ok(Table { payment, rows })
+}
+
+/// The level payment: the annuity formula, exact until its one rounding.
+fn level_payment(terms: Terms, count: usize) -> Option<Decimal> {
+    let n = i64::try_from(count).ok().filter(|n| *n > 0)?;
+    let principal = Exact::from(terms.principal);
+    let periodic = Exact::from(terms.rate).checked_div(&Exact::from(i64::from(terms.per_year)))?;
+    let payment = if periodic.is_zero() {
+        principal.checked_div(&Exact::from(n))?
+    } else {
+        let factor = Exact::from(1i64).checked_add(&periodic)?.checked_pow(n)?;
+        let growth = factor.checked_sub(&Exact::from(1i64))?;
+        principal
+            .checked_mul(&periodic)?
+            .checked_mul(&factor)?
+            .checked_div(&growth)?
+    };
+    terms.rounding.apply_exact(&payment)
+}
+
+/// One period's interest on `balance`, rounded.
+fn period_interest(terms: Terms, balance: Decimal, days: i64, basis: i64) -> Option<Decimal> {
+    let exact = Exact::from(balance)
+        .checked_mul(&Exact::from(terms.rate))?
+        .checked_mul(&Exact::from(days))?
+        .checked_div(&Exact::from(basis))?;
+    terms.rounding.apply_exact(&exact)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calc::money::{RoundingMode, Unit};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn monthly(from: NaiveDate, n: u32) -> Vec<NaiveDate> {
+        (0..n)
+            .map(|k| from.checked_add_months(chrono::Months::new(k)).unwrap())
+            .collect()
+    }
+
+    fn terms(principal: i64, rate: &str) -> Terms {
+        Terms {
+            principal: Decimal::from(principal),
+            rate: rate.parse().unwrap(),
+            per_year: 12,
+            convention: DayCount::Thirty360,
+            rounding: Rounding {
+                mode: RoundingMode::HalfUp,
+                unit: Unit::Cent,
+            },
+        }
+    }
+
+    #[test]
+    fn a_thirty_year_loan_at_six_percent() {
+        // $200,000.00 at 6% over 360 months: the textbook payment is
+        // $1,199.10 (200,000 × 0.005 × 1.005^360 / (1.005^360 − 1) =
+        // 1,199.1010...). First month: interest $1,000.00 (200,000 × 0.5%),
+        // principal $199.10.
+        let dates = monthly(date(2025, 2, 1), 360);
+        let table = level_payments(terms(200_000, "0.06"), date(2025, 1, 1), &dates).unwrap();
+        assert_eq!(table.payment, "1199.10".parse::<Decimal>().unwrap());
+        let first = &table.rows[0];
+        assert_eq!(first.interest, Decimal::from(1000));
+        assert_eq!(first.principal, "199.10".parse::<Decimal>().unwrap());
+        let principal: Decimal = table.rows.iter().map(|r| r.principal).sum();
+        assert_eq!(principal, Decimal::from(200_000));
+        assert_eq!(table.rows[359].balance_after, Decimal::ZERO);
+    }
+
+    #[test]
+    fn at_no_interest_the_payment_is_an_equal_share() {
+        let dates = monthly(date(2025, 2, 1), 3);
+        let table = level_payments(terms(1000, "0"), date(2025, 1, 1), &dates).unwrap();
+        let payments: Vec<String> = table.rows.iter().map(|r| r.payment.to_string()).collect();
+        assert_eq!(payments, ["333.33", "333.33", "333.34"]);
+    }
+
+    #[test]
+    fn a_payment_that_cannot_cover_the_interest_is_an_error() {
+        let dates = monthly(date(2025, 2, 1), 2);
+        let mut t = terms(1, "12");
+        t.rounding.mode = RoundingMode::Down;
+        t.rounding.unit = Unit::Dollar;
+        assert!(level_payments(t, date(2025, 1, 1), &dates).is_err());
+    }
+}
