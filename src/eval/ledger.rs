@@ -95,6 +95,10 @@ pub enum Status {
     /// An installment not paid when the remaining installments ended
     /// (`remaining installments end on ...`).
     EndedEarly,
+    /// A dated duty to do something (a delivery, a report), its date past,
+    /// that the scenario records nothing about: whether it was done is not
+    /// known — never shown as an open `due` years later.
+    NotRecorded,
 }
 
 impl Status {
@@ -119,6 +123,7 @@ impl Status {
             Status::NothingOwed => "nothing owed",
             Status::NotYetKnown => "not yet known",
             Status::EndedEarly => "ended early",
+            Status::NotRecorded => "not recorded",
         }
     }
 }

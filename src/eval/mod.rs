@@ -765,12 +765,19 @@ impl<'m> Evaluator<'m> {
                 _ => Status::Due,
             };
         }
-        // A dated duty the scenario records nothing about: due, or not yet.
+        // A dated duty the scenario records nothing about: not yet due; or,
+        // its date past, a performance nobody recorded (missed, where the
+        // event that meets it has not happened), else due.
         if let Some(due) = entry.due {
-            return if due > self.as_of {
-                Status::NotYetDue
-            } else {
-                Status::Due
+            let met_by_event = obligation
+                .modifiers
+                .iter()
+                .any(|m| matches!(m, Modifier::MetWhen(_)));
+            return match (due > self.as_of, obligation.kind, met_by_event) {
+                (true, ..) => Status::NotYetDue,
+                (false, Kind::Performance, true) => Status::Missed,
+                (false, Kind::Performance, false) => Status::NotRecorded,
+                (false, ..) => Status::Due,
             };
         }
         if entry.start.is_some_and(|s| s > self.as_of) {

@@ -425,6 +425,7 @@ mod tests {
             Status::NothingOwed,
             Status::NotYetKnown,
             Status::EndedEarly,
+            Status::NotRecorded,
         ];
         for status in all {
             // A status added to the ledger and not to this list stops the
@@ -448,7 +449,8 @@ mod tests {
                 | Status::DefaultApplied
                 | Status::NothingOwed
                 | Status::NotYetKnown
-                | Status::EndedEarly => {}
+                | Status::EndedEarly
+                | Status::NotRecorded => {}
             }
             let words = status.describe();
             let json = serde_json::to_string(&status).unwrap_or_default();
