@@ -10,6 +10,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use chrono::NaiveDate;
+use clausec::calc::money::DayCount;
 use clausec::source::{FileId, Span};
 use clausec::syntax::ast::{
     BinOp, CompareOp, Condition, Duration, DurationUnit, Expr, ExprKind, Item, Modifier,
@@ -123,6 +124,20 @@ fn date_form(inner: BoxedStrategy<Expr>) -> impl Strategy<Value = ExprKind> {
                 otherwise: Box::new(otherwise),
             }
         }),
+        (
+            inner.clone(),
+            inner.clone(),
+            prop::sample::select(vec![
+                DayCount::Actual365,
+                DayCount::Actual360,
+                DayCount::Thirty360
+            ])
+        )
+            .prop_map(|(from, to, day_count)| ExprKind::YearFraction {
+                from: Box::new(from),
+                to: Box::new(to),
+                day_count
+            }),
         (inner.clone(), inner.clone()).prop_map(|(base, exponent)| ExprKind::Power {
             base: Box::new(Expr {
                 parenthesized: true,

@@ -549,3 +549,38 @@ fn the_earlier_of_a_past_date_and_an_unrecorded_event_is_the_date() {
     assert_eq!(restriction["status"], "ended", "{restriction:#}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_fraction_of_a_year_is_exact_under_each_day_count() {
+    // January 1 to March 15, 2025: 73 actual days; 74 under 30/360
+    // (2 × 30 + 14). $10,000.00 × 5% × 73/365 = $100.00 exactly;
+    // × 74/360 = $102.777… → $102.78; × 73/360 = $101.388… → $101.39.
+    let dir = small_agreement(
+        "  a: borrower pays lender ($10,000.00 * 5% * the fraction of a year from January 1, 2025 to March 15, 2025, actual/365) rounded half up to the cent\n    on March 15, 2025\n  \
+         b: borrower pays lender ($10,000.00 * 5% * the fraction of a year from January 1, 2025 to March 15, 2025, 30/360) rounded half up to the cent\n    on March 15, 2025\n  \
+         c: borrower pays lender ($10,000.00 * 5% * the fraction of a year from January 1, 2025 to March 15, 2025, actual/360) rounded half up to the cent\n    on March 15, 2025\n",
+    );
+    let ledger = json(&clausec(&[
+        "obligations",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    let amounts: Vec<&str> = ledger["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["amount"].as_str().unwrap())
+        .collect();
+    assert_eq!(amounts, ["100.00", "102.78", "101.39"]);
+    let text = stdout(&clausec(&[
+        "obligations",
+        dir.to_str().unwrap(),
+        "--explain",
+    ]));
+    assert!(
+        text.contains("30/360 (74 days ÷ 360) = 0.2055555555555555555555555555…"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1136,6 +1136,7 @@ fn leaf_figures(expr: &Expr, out: &mut Vec<RuleFigure>) {
         | ExprKind::BusinessDay { date: inner, .. }
         | ExprKind::Rounded(inner, _) => expr_figures(inner, out),
         ExprKind::Between { from, to, .. }
+        | ExprKind::YearFraction { from, to, .. }
         | ExprKind::Power {
             base: from,
             exponent: to,

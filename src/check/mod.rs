@@ -1377,6 +1377,7 @@ impl Checker {
             | ExprKind::MonthEnd(_)
             | ExprKind::Shift { .. }
             | ExprKind::Between { .. }
+            | ExprKind::YearFraction { .. }
             | ExprKind::Power { .. } => self.date_form_type(expr, clause),
             ExprKind::Binary(op, a, b) => {
                 let (ta, tb) = (self.type_of(a, clause)?, self.type_of(b, clause)?);
@@ -1505,6 +1506,11 @@ impl Checker {
                 self.expect_type(from, Type::Date, "the number of days from", clause);
                 self.expect_type(to, Type::Date, "the number of days to", clause);
                 Some(Type::Count)
+            }
+            ExprKind::YearFraction { from, to, .. } => {
+                self.expect_type(from, Type::Date, "a fraction of a year from", clause);
+                self.expect_type(to, Type::Date, "a fraction of a year to", clause);
+                Some(Type::Number)
             }
             _ => None,
         }

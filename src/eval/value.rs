@@ -269,6 +269,7 @@ impl<'m> Evaluator<'m> {
             | ExprKind::BusinessDay { .. }
             | ExprKind::Between { .. }
             | ExprKind::Shift { .. }
+            | ExprKind::YearFraction { .. }
             | ExprKind::Power { .. } => self.date_form(expr),
             ExprKind::Binary(op @ (BinOp::Add | BinOp::Sub), a, b)
                 if matches!(b.node, ExprKind::Duration(_)) =>
@@ -381,6 +382,17 @@ impl<'m> Evaluator<'m> {
                 })
             }
             ExprKind::Power { base, exponent } => self.power(expr, base, exponent),
+            ExprKind::YearFraction {
+                from,
+                to,
+                day_count: convention,
+            } => {
+                let (days, basis) = day_count(*convention, self.date(from)?, self.date(to)?);
+                Exact::from(days)
+                    .checked_div(&Exact::from(basis))
+                    .map(Val::Number)
+                    .ok_or_else(overflow)
+            }
             ExprKind::MonthEnd(date) => {
                 let date = self.date(date)?;
                 last_day_of_month(date.year(), date.month())
@@ -500,6 +512,25 @@ impl<'m> Evaluator<'m> {
                 condition,
                 otherwise,
             } => self.explain_case(then, condition, otherwise),
+            ExprKind::YearFraction {
+                from,
+                to,
+                day_count: convention,
+            } => {
+                let days = match (self.date(from), self.date(to)) {
+                    (Ok(a), Ok(b)) => {
+                        let (days, basis) = day_count(*convention, a, b);
+                        format!(" ({days} days ÷ {basis})")
+                    }
+                    _ => String::new(),
+                };
+                format!(
+                    "the fraction of a year from {} to {}, {}{days}",
+                    self.date_words(from),
+                    self.date_words(to),
+                    convention.describe()
+                )
+            }
             ExprKind::Power { base, exponent } => format!(
                 "{} to the power of {}",
                 self.explain_operand_in_parens(base),
@@ -558,6 +589,7 @@ impl<'m> Evaluator<'m> {
             | ExprKind::GreaterOf(..)
             | ExprKind::LesserOf(..)
             | ExprKind::Between { .. }
+            | ExprKind::YearFraction { .. }
             | ExprKind::Power { .. }
             | ExprKind::Rounded(..) => {
                 let value = self

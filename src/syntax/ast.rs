@@ -678,6 +678,12 @@ pub enum ExprKind {
         to: Box<Expr>,
         inclusive: bool,
     },
+    /// `the fraction of a year from A to B, actual/365`
+    YearFraction {
+        from: Box<Expr>,
+        to: Box<Expr>,
+        day_count: crate::calc::money::DayCount,
+    },
     /// `(EXPR) rounded down to a whole number`
     Rounded(Box<Expr>, crate::calc::money::Rounding),
     /// `(1 + 0.5%) to the power of 360`: a base raised to a whole power

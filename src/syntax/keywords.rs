@@ -62,6 +62,7 @@ pub const KEYWORDS: &[&str] = &[
     "first",
     "follow",
     "for",
+    "fraction",
     "from",
     "grace",
     "greater",

@@ -1025,6 +1025,7 @@ impl Lowerer {
                         | Rule::business_day_on_or_before
                         | Rule::days_between
                         | Rule::date_shift
+                        | Rule::year_fraction
                         | Rule::rounded_suffix
                         | Rule::power_suffix
                 )
@@ -1100,7 +1101,8 @@ impl Lowerer {
             | Rule::business_day_on_or_after
             | Rule::business_day_on_or_before
             | Rule::days_between
-            | Rule::date_shift => self.date_form(rule, pair)?,
+            | Rule::date_shift
+            | Rule::year_fraction => self.date_form(rule, pair)?,
             Rule::money => ExprKind::Money(self.decimal(span, text.trim_start_matches('$'))?),
             Rule::percent => ExprKind::Percent(self.percent(pair)?.node),
             Rule::number => ExprKind::Number(self.decimal(span, text)?),
@@ -1278,6 +1280,17 @@ impl Lowerer {
                     from,
                     to,
                     inclusive,
+                }
+            }
+            Rule::year_fraction => {
+                let mut c = self.children(pair);
+                let from = Box::new(self.factor(c.any()?)?);
+                let to = Box::new(self.factor(c.any()?)?);
+                let day_count = self.day_count(c.required(Rule::day_count)?)?.node;
+                ExprKind::YearFraction {
+                    from,
+                    to,
+                    day_count,
                 }
             }
             Rule::date_shift => {

@@ -127,6 +127,17 @@ impl Expr {
                 write!(f, "{} {direction} ", by.describe())?;
                 factor(f, date)
             }
+            ExprKind::YearFraction {
+                from,
+                to,
+                day_count,
+            } => {
+                f.write_str("the fraction of a year from ")?;
+                factor(f, from)?;
+                f.write_str(" to ")?;
+                factor(f, to)?;
+                write!(f, ", {}", day_count.describe())
+            }
             // The base always in parentheses, as the grammar requires; the
             // exponent one factor, parenthesised when it is a calculation.
             ExprKind::Power { base, exponent } => {
