@@ -597,6 +597,37 @@ fn write_money_over_time(scratch: &Path, months: usize) -> PathBuf {
     dir
 }
 
+/// A 30-year loan in level monthly payments (`amortized at`), with each of
+/// its 360 payments recorded in the scenario.
+fn write_amortized_loan(scratch: &Path) -> PathBuf {
+    let dir = scratch.join("amortized");
+    std::fs::create_dir_all(dir.join("scenarios")).unwrap();
+    std::fs::write(
+        dir.join("agreement.clause"),
+        "agreement \"Mortgage\" dated January 1, 2000\nparty a \"A\"\nparty b \"B\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("1.clause"),
+        "clause 1\n  loan: a pays b $360,000.00 in 360 equal monthly installments on day 1\n    \
+         from February 1, 2000\n    amortized at 6.5% per annum, 30/360\n",
+    )
+    .unwrap();
+    // The level payment: 360,000 × i × (1 + i)^360 / ((1 + i)^360 − 1) with
+    // i = 6.5% / 12 is $2,275.4448… → $2,275.44 (the last differs).
+    let mut scenario =
+        "scenario base \"Every payment recorded\"\n  as of December 31, 2030\n".to_owned();
+    let first = chrono::NaiveDate::from_ymd_opt(2000, 2, 1).unwrap();
+    for k in 0..360 {
+        let due = first.checked_add_months(chrono::Months::new(k)).unwrap();
+        scenario.push_str(&format!(
+            "  a paid b $2,275.44 on {due} for loan due {due}\n"
+        ));
+    }
+    std::fs::write(dir.join("scenarios/base.scenario"), scenario).unwrap();
+    dir
+}
+
 fn money_over_time(mode: &Mode, scratch: &Path) {
     println!("Money over time: a rent escalating each year, and a 30-year loan with interest on its balance");
     let sizes: &[usize] = if mode.full {
@@ -604,6 +635,18 @@ fn money_over_time(mode: &Mode, scratch: &Path) {
     } else {
         &[1_000]
     };
+    let dir = write_amortized_loan(scratch);
+    let mut sources = SourceMap::default();
+    let analysis = clausec::analyze(&dir, &mut sources).unwrap();
+    assert!(!analysis.has_errors(), "the amortized loan has errors");
+    let base = analysis.model.scenarios.first();
+    let runs = mode.runs(50);
+    report(
+        "ledger: a 30-year amortized loan, 360 payments recorded",
+        runs,
+        measure(runs, || clausec::ledger(&analysis, base)),
+        None,
+    );
     for &months in sizes {
         let dir = write_money_over_time(scratch, months);
         let mut sources = SourceMap::default();
