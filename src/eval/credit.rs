@@ -20,6 +20,17 @@ pub(super) fn credited_against(obligation: &Obligation) -> Option<&str> {
     })
 }
 
+/// Every credit of the agreement, by the label it is credited against.
+pub(super) fn by_target(model: &Model) -> BTreeMap<&str, Vec<&Obligation>> {
+    let mut credits: BTreeMap<&str, Vec<&Obligation>> = BTreeMap::new();
+    for (_, obligation) in model.obligations() {
+        if let Some(target) = credited_against(obligation) {
+            credits.entry(target).or_default().push(obligation);
+        }
+    }
+    credits
+}
+
 /// A credit given, and where it went.
 #[derive(Clone, Debug)]
 pub(super) struct Spent {
@@ -57,10 +68,11 @@ impl<'m> Evaluator<'m> {
         let Some(label) = &target.label else {
             return Vec::new();
         };
-        self.model
-            .obligations()
-            .filter(|(_, o)| credited_against(o) == Some(label.node.as_str()))
-            .filter_map(|(_, credit)| self.credit_given(credit))
+        self.credits_by_target
+            .get(label.node.as_str())
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter_map(|credit| self.credit_given(credit))
             .collect()
     }
 

@@ -246,6 +246,9 @@ struct Evaluator<'m> {
     /// Each credit (`credited against ...`) applied so far, by its label:
     /// where it went, recorded while the payment it reduces was made.
     credits: BTreeMap<String, credit::Spent>,
+    /// The credits written against each label (a look-up made once, not a
+    /// scan of every obligation for every payment).
+    credits_by_target: BTreeMap<&'m str, Vec<&'m Obligation>>,
     /// The events the scenario records as having happened, by name: their
     /// first and last day (a look-up, not a scan, for each date counted
     /// from one).
@@ -297,6 +300,7 @@ impl<'m> Evaluator<'m> {
             defaulted_elections: Vec::new(),
             budget: budget::Budget::default(),
             credits: BTreeMap::new(),
+            credits_by_target: credit::by_target(model),
             happened: recorded_events(scenario),
             calendar: match &model.business_days {
                 Some(calendar) => std::borrow::Cow::Borrowed(calendar),

@@ -108,8 +108,9 @@ impl<'m> Evaluator<'m> {
         amount
     }
 
-    /// The compensation received that reduces this obligation (its `offset`
-    /// modifier), earliest first; `None` if it has no offset.
+    /// What reduces this obligation, earliest first: the compensation
+    /// received under its `offset` modifier, and the credits given against
+    /// it; `None` if nothing can.
     pub(super) fn offsets_for(&self, obligation: &Obligation) -> Option<Offsets> {
         let credits = self.credits_against(obligation);
         let offset = obligation.modifiers.iter().find_map(|m| match m {
