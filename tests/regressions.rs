@@ -584,3 +584,71 @@ fn a_fraction_of_a_year_is_exact_under_each_day_count() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn semi_monthly_schedules_fall_on_their_two_days() {
+    // Wages of $2,400.00 in six semi-monthly installments on the 15th and
+    // the 31st (the month's last day where it has fewer): $400.00 each on
+    // January 15 and 31, February 15 and 28, March 15 and 31, 2025.
+    let dir = small_agreement(
+        "  wages: lender pays borrower $2,400.00 in 6 equal semi-monthly installments on days 15 and 31\n    \
+         from January 15, 2025\n  \
+         fee: borrower pays lender $100.00 each half month on days 1 and 15\n    \
+         from February 1, 2025 through April 1, 2025\n",
+    );
+    let ledger = json(&clausec(&[
+        "obligations",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    let due = |base: &str| -> Vec<String> {
+        ledger["obligations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["id"].as_str().unwrap().starts_with(base))
+            .map(|e| {
+                format!(
+                    "{} {}",
+                    e["due"].as_str().unwrap(),
+                    e["amount"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        due("1.wages["),
+        [
+            "2025-01-15 400.00",
+            "2025-01-31 400.00",
+            "2025-02-15 400.00",
+            "2025-02-28 400.00",
+            "2025-03-15 400.00",
+            "2025-03-31 400.00"
+        ]
+    );
+    assert_eq!(
+        due("1.fee["),
+        [
+            "2025-02-01 100.00",
+            "2025-02-15 100.00",
+            "2025-03-01 100.00",
+            "2025-03-15 100.00",
+            "2025-04-01 100.00"
+        ]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    let dir = small_agreement(
+        "  wages: lender pays borrower $2,400.00 in 6 equal semi-monthly installments on day 15\n    \
+         from January 15, 2025\n",
+    );
+    let found = assert_rejected(&dir, "1.clause", "clausec::syntax::impossible_date");
+    assert!(
+        found["message"]
+            .as_str()
+            .unwrap()
+            .contains("a semi-monthly schedule needs its two days of the month"),
+        "{found:#}"
+    );
+}

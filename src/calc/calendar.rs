@@ -12,6 +12,9 @@ pub enum Frequency {
     Yearly,
     /// Every `n` weeks from the first date (weekly: 1); no day rule.
     Weeks(u32),
+    /// Twice a month, on the two days of the month given (earlier first);
+    /// a day past a month's end falls on its last day.
+    SemiMonthly(u32, u32),
 }
 
 impl Frequency {
@@ -22,7 +25,7 @@ impl Frequency {
             Frequency::Monthly => Some(1),
             Frequency::Quarterly => Some(3),
             Frequency::Yearly => Some(12),
-            Frequency::Weeks(_) => None,
+            Frequency::Weeks(_) | Frequency::SemiMonthly(..) => None,
         }
     }
 
@@ -34,6 +37,7 @@ impl Frequency {
             Frequency::Yearly => "yearly".to_owned(),
             Frequency::Weeks(1) => "weekly".to_owned(),
             Frequency::Weeks(n) => format!("every {n} weeks"),
+            Frequency::SemiMonthly(..) => "semi-monthly".to_owned(),
         }
     }
 }
@@ -112,6 +116,9 @@ pub fn effective_rule(rule: Option<DayRule>, start: NaiveDate) -> DayRule {
 
 /// The instance `index` steps after the month of `start` (0 = start's month).
 fn nth(start: NaiveDate, frequency: Frequency, rule: DayRule, index: usize) -> Option<NaiveDate> {
+    if let Frequency::SemiMonthly(first, second) = frequency {
+        return half_month(start, first, second, index, true);
+    }
     let Some(step) = frequency.months() else {
         return weeks_away(start, frequency, index, true);
     };
@@ -142,6 +149,32 @@ fn weeks_away(
     Some(date).filter(|d| d.year() <= LAST_YEAR)
 }
 
+/// The date `index` half-months after the start of `from`'s month (on
+/// `first`, then `second`, then the next month's `first` ...), or before
+/// the end of it (`second`, then `first`, then the month before's
+/// `second` ...).
+fn half_month(
+    from: NaiveDate,
+    first: u32,
+    second: u32,
+    index: usize,
+    after: bool,
+) -> Option<NaiveDate> {
+    let months = u32::try_from(index / 2).ok()?;
+    let month = from.with_day(1)?;
+    let month = if after {
+        month.checked_add_months(Months::new(months))?
+    } else {
+        month.checked_sub_months(Months::new(months))?
+    };
+    let day = match (index.is_multiple_of(2), after) {
+        (true, true) | (false, false) => first,
+        _ => second,
+    };
+    day_in_month(month.year(), month.month(), DayRule::DayOfMonth(day))
+        .filter(|d| d.year() <= LAST_YEAR)
+}
+
 /// Schedules stop at the end of the year 9999, the last year a date can be
 /// written in (four digits).
 const LAST_YEAR: i32 = 9999;
@@ -153,6 +186,9 @@ fn nth_back(
     rule: DayRule,
     index: usize,
 ) -> Option<NaiveDate> {
+    if let Frequency::SemiMonthly(first, second) = frequency {
+        return half_month(end, first, second, index, false);
+    }
     let Some(step) = frequency.months() else {
         return weeks_away(end, frequency, index, false);
     };

@@ -75,6 +75,7 @@ fn periods(frequency: Frequency, first: Option<NaiveDate>) -> Option<(u32, Naive
             first.checked_sub_days(chrono::Days::new(u64::from(7 * n)))?,
         )),
         Frequency::Weeks(_) => None,
+        Frequency::SemiMonthly(..) => Some((24, first.checked_sub_days(chrono::Days::new(15))?)),
     }
 }
 

@@ -203,6 +203,9 @@ impl<'m> Evaluator<'m> {
                     Frequency::Yearly => "each year".to_owned(),
                     Frequency::Weeks(1) => "each week".to_owned(),
                     Frequency::Weeks(n) => format!("every {n} weeks"),
+                    Frequency::SemiMonthly(first, second) => {
+                        format!("each half month on days {first} and {second}")
+                    }
                 };
                 let on = match day {
                     Some(DayRule::LastDayOfMonth) => " on the last day of the month".to_owned(),

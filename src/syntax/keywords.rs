@@ -131,6 +131,7 @@ pub const KEYWORDS: &[&str] = &[
     "rounded",
     "scenario",
     "section",
+    "semi-monthly",
     "signed",
     "signs",
     "simple",

@@ -587,6 +587,7 @@ impl Lowerer {
                     Some(Rule::kw_quarterly) => Frequency::Quarterly,
                     Some(Rule::kw_yearly) => Frequency::Yearly,
                     Some(Rule::kw_weekly) => Frequency::Weeks(1),
+                    Some(Rule::kw_semi_monthly) => Frequency::SemiMonthly(0, 0),
                     _ => Frequency::Monthly,
                 };
                 let each = match c.optional(Rule::each_amount) {
@@ -596,10 +597,8 @@ impl Lowerer {
                     }
                     None => None,
                 };
-                let day = match c.optional(Rule::day_rule) {
-                    Some(d) => Some(self.day_rule(d)?),
-                    None => None,
-                };
+                let (frequency, day) =
+                    self.schedule_days(frequency, c.optional(Rule::day_rule), span)?;
                 Modifier::Installments {
                     count,
                     frequency,
@@ -624,16 +623,15 @@ impl Lowerer {
                         Frequency::Weeks(weeks.node)
                     }
                     None => match c.required(Rule::recurring_unit)?.as_str() {
+                        "half month" => Frequency::SemiMonthly(0, 0),
                         "quarter" => Frequency::Quarterly,
                         "year" => Frequency::Yearly,
                         "week" => Frequency::Weeks(1),
                         _ => Frequency::Monthly,
                     },
                 };
-                let day = match c.optional(Rule::day_rule) {
-                    Some(d) => Some(self.day_rule(d)?),
-                    None => None,
-                };
+                let (frequency, day) =
+                    self.schedule_days(frequency, c.optional(Rule::day_rule), span)?;
                 Modifier::Recurring {
                     frequency,
                     day,
@@ -837,6 +835,67 @@ impl Lowerer {
         Ok(Count { value, words })
     }
 
+    /// A schedule's frequency and day rule together: a semi-monthly one
+    /// takes its two days (`on days 1 and 15`), and only it does.
+    fn schedule_days(
+        &mut self,
+        frequency: Frequency,
+        day: Option<Pair<'_, Rule>>,
+        span: Span,
+    ) -> Result<(Frequency, Option<DayRule>)> {
+        let two_days = day.as_ref().and_then(|d| {
+            d.clone()
+                .into_inner()
+                .find(|p| p.as_rule() == Rule::two_days)
+        });
+        match (frequency, two_days, day) {
+            (Frequency::SemiMonthly(..), Some(days), _) => {
+                let mut c = self.children(days);
+                let first = self.day_number(c.required(Rule::integer)?)?;
+                let second = self.day_number(c.required(Rule::integer)?)?;
+                if first.node >= second.node {
+                    return Err(Diagnostic::error(
+                        Code::ImpossibleDate,
+                        second.span,
+                        format!("day {} does not come after day {}", second.node, first.node),
+                    )
+                    .with_help("write the earlier day first: `on days 1 and 15`"));
+                }
+                Ok((Frequency::SemiMonthly(first.node, second.node), None))
+            }
+            (Frequency::SemiMonthly(..), None, _) => Err(Diagnostic::error(
+                Code::ImpossibleDate,
+                span,
+                "a semi-monthly schedule needs its two days of the month",
+            )
+            .with_help("add them: `on days 1 and 15`")),
+            (_, Some(days), _) => Err(Diagnostic::error(
+                Code::ImpossibleDate,
+                self.span(&days),
+                "two days of the month are for a semi-monthly schedule",
+            )
+            .with_help(
+                "write `semi-monthly installments` (or `each half month`), or one day: `on day 15`",
+            )),
+            (_, None, Some(day)) => Ok((frequency, Some(self.day_rule(day)?))),
+            (_, None, None) => Ok((frequency, None)),
+        }
+    }
+
+    /// A day of the month, 1 to 31.
+    fn day_number(&mut self, pair: Pair<'_, Rule>) -> Result<Spanned<u32>> {
+        let day = self.integer(pair)?;
+        if !(1..=31).contains(&day.node) {
+            return Err(Diagnostic::error(
+                Code::ImpossibleDate,
+                day.span,
+                format!("there is no day {} in a month", day.node),
+            )
+            .with_help("write a day from 1 to 31, or `on the last day of the month`"));
+        }
+        Ok(day)
+    }
+
     fn day_rule(&mut self, pair: Pair<'_, Rule>) -> Result<DayRule> {
         let mut c = self.children(pair);
         let rule = c.any()?;
@@ -846,15 +905,7 @@ impl Lowerer {
             _ => {}
         }
         let mut d = self.children(rule);
-        let day = self.integer(d.required(Rule::integer)?)?;
-        if !(1..=31).contains(&day.node) {
-            return Err(Diagnostic::error(
-                Code::ImpossibleDate,
-                day.span,
-                format!("there is no day {} in a month", day.node),
-            )
-            .with_help("write a day from 1 to 31, or `on the last day of the month`"));
-        }
+        let day = self.day_number(d.required(Rule::integer)?)?;
         Ok(DayRule::DayOfMonth(day.node))
     }
 
