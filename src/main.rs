@@ -59,6 +59,12 @@ enum Command {
         /// Show the arithmetic behind every amount.
         #[arg(long)]
         explain: bool,
+        /// `--format ics`: a reminder this many days before each event (0: on the day).
+        #[arg(long, value_name = "DAYS", default_value_t = clausec::report::ics::DEFAULT_REMIND_DAYS)]
+        remind_days: u32,
+        /// `--format ics`: also the obligations not triggered, or lapsed, under the scenario.
+        #[arg(long)]
+        include_untriggered: bool,
     },
     /// Lay out clause and scenario files the one canonical way (indentation,
     /// blank lines); quotes and comments are kept byte for byte.
@@ -137,9 +143,10 @@ enum LedgerFormat {
     Text,
     Json,
     Markdown,
-    /// An iCalendar file: one event per dated obligation.
+    /// An iCalendar file: one event per deadline (due dates, the last day of
+    /// each grace period, the start and end of each period), with reminders.
     Ics,
-    /// One self-contained page with a timeline.
+    /// One self-contained, printable page: a summary, a timeline, every clause.
     Html,
 }
 
@@ -176,7 +183,15 @@ fn main() -> ExitCode {
             format,
             as_of,
             explain,
-        } => obligations(agreement, scenario, format, as_of, explain),
+            remind_days,
+            include_untriggered,
+        } => {
+            let calendar = clausec::report::ics::IcsOptions {
+                remind_days: Some(remind_days),
+                include_untriggered,
+            };
+            obligations(agreement, scenario, format, as_of, explain, &calendar)
+        }
         Command::Fmt { paths, check } => cli::fmt::fmt(paths, check),
         Command::Lsp => cli::lsp::run().map(|code| Outcome {
             stdout: String::new(),
@@ -305,6 +320,7 @@ fn obligations(
     format: LedgerFormat,
     as_of: Option<String>,
     explain: bool,
+    calendar: &clausec::report::ics::IcsOptions,
 ) -> Result<Outcome, String> {
     if !agreement.is_dir() {
         return Err(LoadError::Missing(agreement.to_string_lossy().into_owned()).to_string());
@@ -341,7 +357,7 @@ fn obligations(
         LedgerFormat::Text => render::ledger_text(&ledger, TextOptions { explain }),
         LedgerFormat::Json => render::ledger_json(&ledger) + "\n",
         LedgerFormat::Markdown => render::ledger_markdown(&ledger),
-        LedgerFormat::Ics => clausec::report::export::ledger_ics(&ledger),
+        LedgerFormat::Ics => clausec::report::export::ledger_ics_with(&ledger, calendar),
         LedgerFormat::Html => clausec::report::export::ledger_html(&ledger),
     };
     Ok(Outcome { stdout, code: 0 })

@@ -1,99 +1,22 @@
 //! Exports of a ledger for the rest of a lawyer's day: an iCalendar file of
-//! every dated obligation (RFC 5545), and a self-contained HTML page with the
-//! ledger, the findings and a timeline.
+//! the deadlines ([`super::ics`]) and a self-contained HTML page with a
+//! summary, a timeline and every clause ([`super::html`]).
 //!
-//! Both are deterministic: no clock (the calendar's time stamp is the
-//! scenario's "as of" date) and stable event ids, so re-importing an updated
-//! calendar updates its events instead of duplicating them.
+//! This module holds what both say the same way: the parties' short names,
+//! an obligation's human label, its dates, the last day of its grace period.
 
-use crate::calc::calendar::long_date;
-use crate::calc::money::format_money;
-use crate::escape;
+pub use super::html::ledger_html;
+pub use super::ics::{ledger_ics, ledger_ics_with, IcsOptions};
+
+use crate::calc::calendar::{add_duration, Duration, DurationUnit};
 use crate::eval::ledger::{Entry, Ledger};
-use chrono::{Datelike, NaiveDate};
-use std::collections::BTreeMap;
-use std::fmt::Write as _;
-
-/// The ledger as an iCalendar file: one all-day event per due date or
-/// deadline, and one spanning event per period.
-pub fn ledger_ics(ledger: &Ledger) -> String {
-    let mut lines = vec![
-        "BEGIN:VCALENDAR".to_owned(),
-        "VERSION:2.0".to_owned(),
-        "PRODID:-//clausec//clausec ledger//EN".to_owned(),
-        "CALSCALE:GREGORIAN".to_owned(),
-        format!(
-            "X-WR-CALNAME:{}",
-            escape_text(&format!("{} ({})", ledger.agreement, ledger.scenario))
-        ),
-    ];
-    // Dates are read only in the years 1 to 9999; the stamp is held there
-    // all the same, for a ledger made some other way.
-    let stamp_day = ics_date(ledger.as_of).unwrap_or_else(|| {
-        if ledger.as_of.year() < 1 {
-            "00010101".to_owned()
-        } else {
-            "99991231".to_owned()
-        }
-    });
-    let stamp = format!("{stamp_day}T000000Z");
-    let slug = slug(&ledger.agreement);
-    for entry in &ledger.obligations {
-        // An event must start on a date iCalendar can write.
-        let Some((start, end, start_day)) =
-            event_dates(entry).and_then(|(start, end)| Some((start, end, ics_date(start)?)))
-        else {
-            continue;
-        };
-        let amount = entry
-            .amount
-            .map(|a| format!(" {}", format_money(a)))
-            .unwrap_or_default();
-        let summary = format!(
-            "{} {}{amount} ({})",
-            entry.heading.clause,
-            entry.summary(),
-            entry.status.describe()
-        );
-        let mut description = format!(
-            "Clause {}. {}: {}.",
-            entry.heading.clause,
-            entry.heading.kind,
-            entry.summary()
-        );
-        if let Some(condition) = &entry.heading.condition {
-            let _ = write!(description, " {condition}.");
-        }
-        for note in &entry.notes {
-            let _ = write!(description, " {note}.");
-        }
-        lines.extend([
-            "BEGIN:VEVENT".to_owned(),
-            format!(
-                "UID:{slug}/{}/{}@clausec",
-                slug_id(&ledger.scenario),
-                slug_id(&entry.id.to_string())
-            ),
-            format!("DTSTAMP:{stamp}"),
-            format!("DTSTART;VALUE=DATE:{start_day}"),
-            event_end(start, end),
-            format!("SUMMARY:{}", escape_text(&summary)),
-            format!("DESCRIPTION:{}", escape_text(&description)),
-            "TRANSP:TRANSPARENT".to_owned(),
-            "END:VEVENT".to_owned(),
-        ]);
-    }
-    lines.push("END:VCALENDAR".to_owned());
-    let mut out = String::new();
-    for line in lines {
-        out.push_str(&fold(&line));
-    }
-    out
-}
+use crate::syntax::ast::Kind;
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The first and the day after the last day of an entry's event (iCalendar
 /// all-day events end on the next day), if it is dated at all.
-fn event_dates(entry: &Entry) -> Option<(NaiveDate, NaiveDate)> {
+pub(crate) fn event_dates(entry: &Entry) -> Option<(NaiveDate, NaiveDate)> {
     match (entry.due, entry.start, entry.end) {
         (Some(due), _, _) => Some((due, due.succ_opt()?)),
         (None, Some(start), Some(end)) if end >= start => Some((start, end.succ_opt()?)),
@@ -103,297 +26,223 @@ fn event_dates(entry: &Entry) -> Option<(NaiveDate, NaiveDate)> {
     }
 }
 
-/// `YYYYMMDD`, for a date iCalendar can write: its years have four digits.
-fn ics_date(date: NaiveDate) -> Option<String> {
-    (1..=9999)
-        .contains(&date.year())
-        .then(|| date.format("%Y%m%d").to_string())
-}
-
-/// The end of an all-day event: the day after its last, or, when that day
-/// is past December 31, 9999 (which iCalendar cannot write), its length.
-fn event_end(start: NaiveDate, end: NaiveDate) -> String {
-    match ics_date(end) {
-        Some(day) => format!("DTEND;VALUE=DATE:{day}"),
-        None => format!("DURATION:P{}D", (end - start).num_days()),
-    }
-}
-
-/// RFC 5545 text escaping, control characters written out.
-fn escape_text(text: &str) -> String {
-    escape::icalendar(text)
-}
-
-/// Folds a content line at 75 octets (on a character boundary), CRLF-ended.
-fn fold(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + 8);
-    let mut width = 0;
-    for c in line.chars() {
-        let len = c.len_utf8();
-        if width + len > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += len;
-    }
-    out.push_str("\r\n");
-    out
-}
-
-fn slug(text: &str) -> String {
-    let mut slug = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    slug.trim_matches('-').to_owned()
-}
-
-/// An id kept readable but safe in a UID: `2(b).severance[3]` → `2-b-.severance-3-`.
-fn slug_id(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect()
-}
-
-/// The ledger as one HTML page: no script, no network, printable.
-pub fn ledger_html(ledger: &Ledger) -> String {
-    let mut out = String::new();
-    let title = format!("{} — scenario {}", ledger.agreement, ledger.scenario);
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        html(&title)
-    );
-    let _ = writeln!(out, "<h1>{}</h1>", html(&ledger.agreement));
-    if let Some(dated) = ledger.dated {
-        let _ = writeln!(out, "<p>Dated {}.</p>", long_date(dated));
-    }
-    let _ = writeln!(out, "<ul class=\"parties\">");
-    for party in &ledger.parties {
-        let _ = writeln!(
-            out,
-            "<li><b>{}</b>: {}</li>",
-            html(&party.role),
-            html(&party.name)
-        );
-    }
-    let _ = writeln!(out, "</ul>");
-    let _ = writeln!(
-        out,
-        "<p><b>Scenario {}</b>{}; status as of {}.</p>",
-        html(&ledger.scenario),
-        ledger
-            .scenario_title
-            .as_ref()
-            .map(|t| format!(": {}", html(t)))
-            .unwrap_or_default(),
-        long_date(ledger.as_of)
-    );
-    for line in &ledger.hypothetical {
-        let _ = writeln!(
-            out,
-            "<p class=\"hypothetical\">Hypothetical: {}</p>",
-            html(line)
-        );
-    }
-    if let Some(lapsed) = &ledger.lapsed {
-        let _ = writeln!(
-            out,
-            "<p class=\"lapsed\">The offer lapsed: {}.</p>",
-            html(lapsed)
-        );
-    }
-    let _ = writeln!(out, "<h2>Timeline</h2>");
-    out.push_str(&timeline_svg(ledger));
-    let _ = writeln!(out, "<h2>Obligations</h2>\n<table>\n<thead><tr><th>clause</th><th>id</th><th>kind</th><th>obligation</th><th>amount</th><th>date</th><th>status</th></tr></thead>\n<tbody>");
-    for entry in &ledger.obligations {
-        let date = match event_dates(entry) {
-            Some((start, end)) if entry.due.is_none() && end.pred_opt() != Some(start) => {
-                format!(
-                    "{} – {}",
-                    long_date(start),
-                    end.pred_opt().map(long_date).unwrap_or_default()
-                )
-            }
-            Some((start, _)) => long_date(start),
-            None => String::new(),
+/// The grace period an entry's terms state (`grace period of 10 days`), in
+/// calendar units. The ledger carries its terms as words, so they are read
+/// back here; a grace period in business days is not (its end needs the
+/// agreement's business calendar, which the ledger does not carry).
+pub(crate) fn grace_period(entry: &Entry) -> Option<Duration> {
+    entry.heading.terms.iter().find_map(|term| {
+        let rest = term.strip_prefix("grace period of ")?;
+        let (amount, unit) = rest.split_once(' ')?;
+        let unit = match unit {
+            "day" | "days" => DurationUnit::Days,
+            "week" | "weeks" => DurationUnit::Weeks,
+            "month" | "months" => DurationUnit::Months,
+            "year" | "years" => DurationUnit::Years,
+            _ => return None,
         };
-        let _ = writeln!(
-            out,
-            "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}{}{}</td><td class=\"amount\">{}</td><td>{}</td><td>{}</td></tr>",
-            html(&entry.heading.clause),
-            html(&entry.id.to_string()),
-            entry.heading.kind,
-            html(&entry.summary()),
-            entry.heading.condition.as_ref().map(|c| format!("<br><small>{}</small>", html(c))).unwrap_or_default(),
-            details(entry),
-            entry.amount.map(format_money).unwrap_or_default(),
-            date,
-            html(&crate::report::render::status_words(entry))
-        );
-    }
-    let _ = writeln!(out, "</tbody>\n</table>");
-    let _ = writeln!(out, "<h2>Findings</h2>\n<ul>");
-    for finding in &ledger.findings {
-        let _ = writeln!(
-            out,
-            "<li><b>{}</b> <code>{}</code>{}: {}</li>",
-            finding.severity,
-            finding.code,
-            finding
-                .clause
-                .as_ref()
-                .map(|c| format!(" ({})", html(c)))
-                .unwrap_or_default(),
-            html(&finding.message)
-        );
-    }
-    let _ = writeln!(out, "</ul>\n<h2>Assumptions in force</h2>\n<ul>");
-    for assumption in &ledger.assumptions {
-        let _ = writeln!(
-            out,
-            "<li><b>{}</b>: {}</li>",
-            assumption.id,
-            html(&assumption.text)
-        );
-    }
-    let _ = writeln!(out, "</ul>\n</body>\n</html>");
-    out
-}
-
-/// What a lawyer needs beside the status: each remedy with its figure
-/// (late interest, a late fee) and each note (a payment date, a moved due
-/// date, why a date is not yet known), one small line each.
-fn details(entry: &Entry) -> String {
-    let remedies = entry
-        .remedies
-        .iter()
-        .map(crate::report::render::remedy_words);
-    remedies
-        .chain(entry.notes.iter().cloned())
-        .map(|line| format!("<br><small>{}</small>", html(&line)))
-        .collect()
-}
-
-const STYLE: &str = "body{font-family:Georgia,serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\
-table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #ccc;padding:.3rem;text-align:left;vertical-align:top}\
-td.amount{text-align:right;white-space:nowrap}.hypothetical{color:#555;font-style:italic}.lapsed{color:#a00;font-weight:bold}\
-svg{width:100%;height:auto;border:1px solid #ddd}@media print{body{margin:0}}";
-
-/// An entry with the first and the day after the last day of its event.
-type Dated<'a> = (&'a Entry, NaiveDate, NaiveDate);
-
-/// Obligations by party along the calendar: a row per obligation (the
-/// installments of a schedule share one), grouped by the party that owes
-/// it; a bar per period, a dot per dated obligation.
-fn timeline_svg(ledger: &Ledger) -> String {
-    let dated: Vec<Dated<'_>> = ledger
-        .obligations
-        .iter()
-        .filter_map(|e| event_dates(e).map(|(s, end)| (e, s, end)))
-        .collect();
-    let (Some(first), Some(last)) = (
-        dated.iter().map(|(_, s, _)| *s).min(),
-        dated.iter().map(|(_, _, e)| *e).max(),
-    ) else {
-        return "<p>No dated obligations.</p>\n".to_owned();
-    };
-    // Rows grouped by party (in name order), each party's in ledger order:
-    // (party, obligation id) with the row's entries, gathered in one pass.
-    let mut by_party: BTreeMap<&str, Vec<(&str, Vec<&Dated<'_>>)>> = BTreeMap::new();
-    let mut row_of: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-    for item in &dated {
-        let party = &*item.0.heading.obligor;
-        let base = item.0.id.base();
-        let party_rows = by_party.entry(party).or_default();
-        let index = *row_of.entry((party, base)).or_insert_with(|| {
-            party_rows.push((base, Vec::new()));
-            party_rows.len() - 1
-        });
-        if let Some((_, in_row)) = party_rows.get_mut(index) {
-            in_row.push(item);
-        }
-    }
-    let rows: Vec<(&str, &str, Vec<&Dated<'_>>)> = by_party
-        .into_iter()
-        .flat_map(|(party, rows)| {
-            rows.into_iter()
-                .map(move |(base, in_row)| (party, base, in_row))
+        Some(Duration {
+            amount: amount.parse().ok()?,
+            unit,
         })
-        .collect();
-    let (left, width, row) = (260.0, 700.0, 22.0);
-    let span_days = ((last - first).num_days().max(1)) as f64;
-    let x = |date: NaiveDate| left + width * ((date - first).num_days() as f64) / span_days;
-    let height = 36.0 + row * rows.len() as f64;
-    let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {height}\" role=\"img\" aria-label=\"timeline of obligations by party\" font-family=\"Georgia, serif\">\n",
-        left + width + 20.0
-    );
-    // A mark at the start of every quarter, labelled with month and year.
-    let mut month = NaiveDate::from_ymd_opt(first.year(), first.month(), 1);
-    while let Some(m) = month.filter(|m| *m <= last) {
-        if m >= first && (m.month() - 1) % 3 == 0 {
-            // Near the right edge the label runs leftwards, so it is not cut.
-            let anchor = if x(m) > left + width - 50.0 {
-                "end"
-            } else {
-                "start"
-            };
-            let _ = writeln!(
-                out,
-                "<line x1=\"{0:.1}\" y1=\"18\" x2=\"{0:.1}\" y2=\"{height}\" stroke=\"#e4e4e4\"/><text x=\"{0:.1}\" y=\"13\" font-size=\"10\" text-anchor=\"{anchor}\">{1}</text>",
-                x(m),
-                m.format("%b %Y")
-            );
-        }
-        month = m.checked_add_months(chrono::Months::new(1));
-    }
-    for (i, (party, base, in_row)) in rows.iter().enumerate() {
-        let y = 32.0 + row * i as f64;
-        let _ = writeln!(out, "<text x=\"4\" y=\"{:.1}\" font-size=\"11\"><tspan font-weight=\"bold\">{}</tspan> {}</text>", y + 4.0, html(party), html(base));
-        for (entry, start, end) in in_row.iter().copied() {
-            let tip = format!(
-                "{} {}: {}{}",
-                entry.id,
-                entry.status.describe(),
-                entry.summary(),
-                entry
-                    .amount
-                    .map(|a| format!(" {}", format_money(a)))
-                    .unwrap_or_default()
-            );
-            if entry.due.is_some() || (*end - *start).num_days() <= 1 {
-                let _ = writeln!(out, "<circle cx=\"{:.1}\" cy=\"{y:.1}\" r=\"4\" fill=\"#2a5db0\"><title>{}</title></circle>", x(*start), html(&tip));
-            } else {
-                let _ = writeln!(
-                    out,
-                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"8\" rx=\"3\" fill=\"#9bb7e0\"><title>{}</title></rect>",
-                    x(*start),
-                    y - 4.0,
-                    (x(*end) - x(*start)).max(2.0),
-                    html(&tip)
-                );
+    })
+}
+
+/// The last day of an entry's grace period, for an amount with a due date
+/// and a grace period stated in calendar units (as the evaluator counts it:
+/// the due date plus the period).
+pub(crate) fn grace_end(entry: &Entry) -> Option<NaiveDate> {
+    let grace = grace_period(entry)?;
+    entry.amount?;
+    add_duration(entry.due?, grace).filter(|end| Some(*end) != entry.due)
+}
+
+/// How the parties are named where space is short (a calendar title, a
+/// timeline row): "IEC" for IEC Electronics Corp., "T. Lovelock" for
+/// Thomas W. Lovelock; the full name when it is short or when two parties
+/// would read alike.
+pub(crate) struct PartyNames {
+    by_role: BTreeMap<String, (String, String)>,
+}
+
+impl PartyNames {
+    pub(crate) fn of(ledger: &Ledger) -> Self {
+        let mut by_role: BTreeMap<String, (String, String)> = ledger
+            .parties
+            .iter()
+            .map(|p| {
+                (
+                    p.role.clone(),
+                    (p.name.clone(), short_name(&p.name, &p.role)),
+                )
+            })
+            .collect();
+        let mut seen = BTreeSet::new();
+        let clash = by_role
+            .values()
+            .any(|(_, short)| !seen.insert(short.to_lowercase()));
+        if clash {
+            for (full, short) in by_role.values_mut() {
+                short.clone_from(full);
             }
         }
+        PartyNames { by_role }
     }
-    out.push_str("</svg>\n");
-    out
+
+    /// The short name of the party with this role (the role itself when the
+    /// agreement does not name it).
+    pub(crate) fn short(&self, role: &str) -> String {
+        self.by_role
+            .get(role)
+            .map_or_else(|| role.to_owned(), |(_, short)| short.clone())
+    }
+
+    /// "IEC Electronics Corp. (company)".
+    pub(crate) fn full(&self, role: &str) -> String {
+        match self.by_role.get(role) {
+            Some((full, _)) => format!("{full} ({role})"),
+            None => role.to_owned(),
+        }
+    }
+
+    /// "IEC → T. Lovelock", or the obligor alone.
+    pub(crate) fn direction(&self, entry: &Entry) -> String {
+        let from = self.short(&entry.heading.obligor);
+        match &entry.heading.obligee {
+            Some(to) => format!("{from} → {}", self.short(to)),
+            None => from,
+        }
+    }
 }
 
-/// Text for the page, in an element or an attribute.
-fn html(text: &str) -> String {
-    escape::html(text)
+/// Words after which a name is an organisation's, not a person's.
+const ORGANISATION_WORDS: &[&str] = &[
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "corporation",
+    "co",
+    "co.",
+    "company",
+    "llc",
+    "l.l.c.",
+    "ltd",
+    "ltd.",
+    "limited",
+    "lp",
+    "l.p.",
+    "llp",
+    "plc",
+    "oy",
+    "gmbh",
+    "ag",
+    "sa",
+    "s.a.",
+    "bank",
+    "union",
+    "trust",
+    "partnership",
+    "holdings",
+    "group",
+];
+
+/// A name shortened for a title: kept when short; an organisation by its
+/// first word ("Harrowgate"); a person by initial and surname ("T.
+/// Lovelock"); a description ("the lender (not named ...)") by its role.
+fn short_name(name: &str, role: &str) -> String {
+    const SHORT_ENOUGH: usize = 16;
+    if name.chars().count() <= SHORT_ENOUGH {
+        return name.to_owned();
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return role.to_owned();
+    };
+    if first.chars().next().is_some_and(char::is_lowercase) {
+        return role.replace('_', " ");
+    }
+    let organisation = words.iter().any(|w| {
+        let w = w.trim_end_matches(',').to_lowercase();
+        ORGANISATION_WORDS.contains(&w.as_str())
+    }) || name.contains(',');
+    if organisation || words.len() < 2 {
+        return first.trim_end_matches([',', '.']).to_owned();
+    }
+    match (first.chars().next(), words.last()) {
+        (Some(initial), Some(surname)) => format!("{initial}. {surname}"),
+        _ => name.to_owned(),
+    }
+}
+
+/// Which obligations need their own name beside their clause's title to be
+/// told apart: those that share a clause with another of the same kind.
+pub(crate) struct Labels {
+    ambiguous: BTreeSet<String>,
+}
+
+impl Labels {
+    pub(crate) fn of(ledger: &Ledger) -> Self {
+        let mut bases: BTreeMap<(&str, Kind), BTreeSet<&str>> = BTreeMap::new();
+        for entry in &ledger.obligations {
+            bases
+                .entry((&entry.heading.clause, entry.heading.kind))
+                .or_default()
+                .insert(entry.id.base());
+        }
+        let ambiguous = bases
+            .into_values()
+            .filter(|set| set.len() > 1)
+            .flatten()
+            .map(str::to_owned)
+            .collect();
+        Labels { ambiguous }
+    }
+
+    /// The obligation's subject in words: its clause's title ("Severance
+    /// payments", "Clause 7" without one), and its own name when the
+    /// clause has another of its kind ("Security Deposit (deposit refund)").
+    pub(crate) fn subject(&self, entry: &Entry) -> String {
+        let title = entry
+            .heading
+            .clause_title
+            .clone()
+            .unwrap_or_else(|| format!("Clause {}", entry.heading.clause));
+        match self.own_name(entry) {
+            Some(name) => format!("{title} ({name})"),
+            None => title,
+        }
+    }
+
+    /// The obligation's own name in words ("deposit refund"), when its
+    /// clause's title does not tell it apart.
+    pub(crate) fn own_name(&self, entry: &Entry) -> Option<String> {
+        self.ambiguous
+            .contains(entry.id.base())
+            .then(|| entry.id.name().replace(['_', '.'], " "))
+    }
+}
+
+/// At most `limit` characters, cut at a word with an ellipsis.
+pub(crate) fn cut(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(limit.saturating_sub(1)).collect();
+    let at_word = kept
+        .rfind(' ')
+        .filter(|at| *at > kept.len() / 2)
+        .unwrap_or(kept.len());
+    format!("{}…", kept.get(..at_word).unwrap_or(&kept).trim_end())
+}
+
+/// "Payment" for "payment".
+pub(crate) fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -401,19 +250,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lines_fold_at_75_octets() {
-        let folded = fold(&"x".repeat(160));
-        let lines: Vec<&str> = folded.split("\r\n").filter(|l| !l.is_empty()).collect();
-        assert!(lines.iter().all(|l| l.len() <= 75));
-        assert_eq!(lines.concat().replace(' ', ""), "x".repeat(160));
-    }
-
-    #[test]
-    fn text_is_escaped() {
-        assert_eq!(escape_text("a, b; c\\d"), "a\\, b\\; c\\\\d");
+    fn names_are_shortened_as_a_reader_would() {
+        assert_eq!(short_name("IEC Electronics Corp.", "company"), "IEC");
+        assert_eq!(short_name("Thomas W. Lovelock", "employee"), "T. Lovelock");
         assert_eq!(
-            slug("T. Lovelock Severance Agreement"),
-            "t-lovelock-severance-agreement"
+            short_name("Harrowgate Equipment Finance, LLC", "lessor"),
+            "Harrowgate"
+        );
+        assert_eq!(
+            short_name("Michael Salvati", "consultant"),
+            "Michael Salvati"
+        );
+        assert_eq!(
+            short_name("the lender (not named in the text)", "lender"),
+            "lender"
         );
     }
 }

@@ -1,10 +1,13 @@
 //! Every rendering of what the core computed: the text ledger, Markdown and
-//! JSON and the diagnostics ([`render`]), iCalendar and HTML ([`export`]),
-//! and the comparison of two ledgers ([`diff`]). The core returns data; the
-//! words a lawyer reads are chosen here.
+//! JSON and the diagnostics ([`render`]), iCalendar ([`ics`]) and HTML
+//! ([`html`]) with what they share ([`export`]), and the comparison of two
+//! ledgers ([`diff`]). The core returns data; the words a lawyer reads are
+//! chosen here.
 
 pub mod diff;
 pub mod expect;
 pub mod export;
+pub mod html;
+pub mod ics;
 pub mod render;
 pub mod snapshot;
