@@ -400,3 +400,14 @@ fn a_period_is_a_start_and_an_end_event_not_one_long_event() {
         ]
     );
 }
+
+/// The letter's calendar, pinned: what a reviewer reads when a title, a
+/// date or a description changes (lines unfolded, CRLF shown as LF).
+#[test]
+fn the_letters_calendar_is_pinned() {
+    let ics = calendar(LETTER, "late-installment", &[]);
+    insta::assert_snapshot!(
+        "lovelock_late_installment_ics",
+        ics.replace("\r\n ", "").replace("\r\n", "\n")
+    );
+}

@@ -338,7 +338,7 @@ impl Page<'_> {
         for (date, what, entry) in deadlines.iter().take(SHOWN) {
             let _ = writeln!(
                 out,
-                "<li><b>{}</b>: {} {what}{} <span class=\"who\">({})</span>. <small>{}</small></li>",
+                "<li><b>{}</b>: {}: {what}{} <span class=\"who\">({})</span>. <small>{}</small></li>",
                 long_date(*date),
                 html(&self.label(entry)),
                 entry
@@ -1179,7 +1179,7 @@ th,td{border-bottom:1px solid #ddd;padding:.25rem .45rem;text-align:left;vertica
 th{font-weight:normal;color:#555;border-bottom:1px solid #999}\
 .num{text-align:right;white-space:nowrap}tfoot td{font-weight:bold;border-top:2px solid #999;border-bottom:none}\
 small{font-size:.8rem;color:#444}small.arith{color:#666}small.code{color:#888}\
-table.entries{table-layout:fixed}col.n{width:6.5rem}col.d{width:11.5rem}col.a{width:7.5rem}col.r{width:32%}\
+table.entries{table-layout:fixed}col.n{width:11%}col.d{width:22%}col.a{width:13%}col.s{width:26%}col.r{width:28%}\
 span.date{white-space:nowrap}\
 td.status svg.icon{margin-right:.25rem}svg.icon{vertical-align:middle;flex:none}\
 .note{color:#555;font-size:.85rem}.terms{color:#444;font-size:.85rem;margin:.1rem 0 .2rem}.who{color:#444}\

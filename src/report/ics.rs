@@ -50,16 +50,22 @@ pub fn ledger_ics(ledger: &Ledger) -> String {
 
 /// The ledger as an iCalendar file.
 pub fn ledger_ics_with(ledger: &Ledger, options: &IcsOptions) -> String {
-    let mut lines = vec![
-        "BEGIN:VCALENDAR".to_owned(),
-        "VERSION:2.0".to_owned(),
-        "PRODID:-//clausec//clausec ledger//EN".to_owned(),
-        "CALSCALE:GREGORIAN".to_owned(),
-        format!(
-            "X-WR-CALNAME:{}",
-            escape_text(&format!("{} ({})", ledger.agreement, ledger.scenario))
-        ),
-    ];
+    // Written line by line as it is made: a long schedule's calendar is
+    // never held twice.
+    let mut out = String::new();
+    let mut write = |line: &str| fold_into(line, &mut out);
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//clausec//clausec ledger//EN",
+        "CALSCALE:GREGORIAN",
+    ] {
+        write(line);
+    }
+    write(&format!(
+        "X-WR-CALNAME:{}",
+        escape_text(&format!("{} ({})", ledger.agreement, ledger.scenario))
+    ));
     let context = Context {
         ledger,
         names: PartyNames::of(ledger),
@@ -73,14 +79,12 @@ pub fn ledger_ics_with(ledger: &Ledger, options: &IcsOptions) -> String {
             continue;
         }
         for event in events_of(entry, &context) {
-            lines.extend(context.vevent(entry, &event));
+            for line in context.vevent(entry, &event) {
+                write(&line);
+            }
         }
     }
-    lines.push("END:VCALENDAR".to_owned());
-    let mut out = String::new();
-    for line in lines {
-        out.push_str(&fold(&line));
-    }
+    write("END:VCALENDAR");
     out
 }
 
@@ -253,6 +257,9 @@ impl Context<'_> {
 
     /// Everything a lawyer needs to act on the event, one fact a line.
     fn description(&self, entry: &Entry, moment: Moment) -> String {
+        if moment == Moment::GraceEnds {
+            return self.grace_description(entry);
+        }
         let heading = &entry.heading;
         let mut lines = vec![match &heading.clause_title {
             Some(title) => format!("Clause {} — {title}", heading.clause),
@@ -281,8 +288,32 @@ impl Context<'_> {
         }
         lines.extend(entry.notes.iter().cloned());
         if let Some(quote) = &heading.quote {
-            lines.push(format!("Quote: “{}”", cut(quote, 300)));
+            lines.push(format!("Quote: “{}”", cut(quote, 240)));
         }
+        lines.push(format!(
+            "Scenario {} (status as of {}); obligation {}",
+            self.ledger.scenario,
+            long_date(self.ledger.as_of),
+            entry.id
+        ));
+        lines.join("\n")
+    }
+}
+
+impl Context<'_> {
+    /// The last day of grace in brief: the due date's event has the rest
+    /// (a schedule's grace events would repeat its terms and quote
+    /// thousands of times).
+    fn grace_description(&self, entry: &Entry) -> String {
+        let mut lines = vec![format!(
+            "Last day of the grace period (clause {}): paid after it, the late-payment terms apply.",
+            entry.heading.clause
+        )];
+        if let Some(amount) = entry.amount {
+            lines.push(format!("Amount: {}", format_money(amount)));
+        }
+        lines.extend(dates_in_words(entry, Moment::GraceEnds));
+        lines.push(format!("Status: {}", status_words(entry)));
         lines.push(format!(
             "Scenario {} (status as of {}); obligation {}",
             self.ledger.scenario,
@@ -378,9 +409,9 @@ fn escape_text(text: &str) -> String {
     escape::icalendar(text)
 }
 
-/// Folds a content line at 75 octets (on a character boundary), CRLF-ended.
-fn fold(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + 8);
+/// Folds a content line at 75 octets (on a character boundary), CRLF-ended,
+/// onto the end of `out`.
+fn fold_into(line: &str, out: &mut String) {
     let mut width = 0;
     for c in line.chars() {
         let len = c.len_utf8();
@@ -392,7 +423,6 @@ fn fold(line: &str) -> String {
         width += len;
     }
     out.push_str("\r\n");
-    out
 }
 
 fn slug(text: &str) -> String {
@@ -426,7 +456,8 @@ mod tests {
 
     #[test]
     fn lines_fold_at_75_octets() {
-        let folded = fold(&"x".repeat(160));
+        let mut folded = String::new();
+        fold_into(&"x".repeat(160), &mut folded);
         let lines: Vec<&str> = folded.split("\r\n").filter(|l| !l.is_empty()).collect();
         assert!(lines.iter().all(|l| l.len() <= 75));
         assert_eq!(lines.concat().replace(' ', ""), "x".repeat(160));
