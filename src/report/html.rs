@@ -69,8 +69,13 @@ impl Mark {
             | Status::DefaultApplied => Mark::Paid,
             Status::PaidLate | Status::Late => Mark::PaidLate,
             Status::PartlyPaid => Mark::PartlyPaid,
-            Status::Due if entry.due.is_some_and(|d| d >= as_of) => Mark::Upcoming,
-            Status::Due | Status::Missed | Status::EndedEarly => Mark::Overdue,
+            // Owed and unpaid: overdue once its date (or its period's end)
+            // has passed; with no date stated, simply owed.
+            Status::Due => match entry.due.or(entry.end) {
+                Some(date) if date < as_of => Mark::Overdue,
+                _ => Mark::Upcoming,
+            },
+            Status::Missed | Status::EndedEarly => Mark::Overdue,
             Status::NotYetDue | Status::Open | Status::NotYetKnown => Mark::Upcoming,
             Status::Conditional => Mark::Conditional,
             Status::NotTriggered => Mark::NotTriggered,
@@ -302,7 +307,7 @@ impl Page<'_> {
         );
         let _ = writeln!(
             out,
-            "<p class=\"note\">Owed: every amount that arose under this scenario (conditional amounts not yet known and obligations not triggered are left out). Interest and fees are owed on top.</p>"
+            "<p class=\"note\">Owed: every amount that arose under this scenario, paid or not (conditional amounts, and obligations not triggered or lapsed, are left out). Outstanding: owed now and unpaid. Interest and fees are owed on top.</p>"
         );
     }
 
