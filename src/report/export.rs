@@ -266,4 +266,54 @@ mod tests {
             "lender"
         );
     }
+
+    #[test]
+    fn a_grace_period_is_read_in_calendar_units_only() {
+        let read = |term: &str| {
+            let mut entry = crate::eval::ledger::Entry {
+                id: crate::eval::ledger::ObligationId::new("1", "pay"),
+                heading: std::sync::Arc::new(crate::eval::ledger::Heading {
+                    summary: String::new(),
+                    clause: "1".to_owned(),
+                    clause_title: None,
+                    kind: Kind::Payment,
+                    obligor: "a".to_owned(),
+                    obligee: None,
+                    condition: None,
+                    terms: vec![term.to_owned()],
+                    quote: None,
+                    source: crate::source::Span::default(),
+                }),
+                instance: None,
+                amount: Some(rust_decimal::Decimal::ONE),
+                currency: None,
+                due: NaiveDate::from_ymd_opt(2003, 1, 31),
+                start: None,
+                end: None,
+                status: crate::eval::ledger::Status::Paid,
+                offset: None,
+                paid: None,
+                paid_on: None,
+                outstanding: None,
+                remedies: Vec::new(),
+                notes: Vec::new(),
+                explanation: Vec::new(),
+            };
+            let end = grace_end(&entry);
+            entry.amount = None;
+            assert_eq!(grace_end(&entry), None, "no amount, no grace event");
+            end
+        };
+        // January 31, 2003 + 10 days; + 1 month is February 28 (the month's end).
+        assert_eq!(
+            read("grace period of 10 days"),
+            NaiveDate::from_ymd_opt(2003, 2, 10)
+        );
+        assert_eq!(
+            read("grace period of 1 month"),
+            NaiveDate::from_ymd_opt(2003, 2, 28)
+        );
+        assert_eq!(read("grace period of 5 business days"), None);
+        assert_eq!(read("grace period of 0 days"), None);
+    }
 }
