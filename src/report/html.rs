@@ -787,7 +787,9 @@ fn legend(rows: &[Row<'_>], out: &mut String) {
 }
 
 /// The timeline's geometry, in CSS pixels: drawn at this size on screen and
-/// on paper (an A4 or Letter page with 10 mm margins is wider).
+/// on paper (an A4 or Letter page with 10 mm margins is wider). A row's
+/// labels stay left of `LABELS` (`data-room`, which the browser check holds
+/// true of the fonts it has); its marks start at `PLOT_LEFT`.
 const WIDTH: f64 = 700.0;
 const LABELS: f64 = 230.0;
 const PLOT_LEFT: f64 = 240.0;
@@ -1054,7 +1056,7 @@ fn timeline_row(row: &Row<'_>, top: f64, scale: &Scale, out: &mut String) {
     };
     let _ = writeln!(
         out,
-        "<g class=\"row\"><line x1=\"0\" y1=\"{:.1}\" x2=\"{WIDTH}\" y2=\"{:.1}\" stroke=\"#f0f0f0\"/><text x=\"2\" y=\"{:.1}\" font-size=\"{TITLE_TEXT}\" font-weight=\"bold\">{}</text><text x=\"2\" y=\"{:.1}\" fill=\"#555\">{}</text>",
+        "<g class=\"row\"><line x1=\"0\" y1=\"{:.1}\" x2=\"{WIDTH}\" y2=\"{:.1}\" stroke=\"#f0f0f0\"/><text x=\"2\" y=\"{:.1}\" font-size=\"{TITLE_TEXT}\" font-weight=\"bold\" data-room=\"{LABELS}\">{}</text><text x=\"2\" y=\"{:.1}\" fill=\"#555\" data-room=\"{LABELS}\">{}</text>",
         top + ROW,
         top + ROW,
         top + 15.0,

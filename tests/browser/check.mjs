@@ -2,7 +2,8 @@
 // rendered by clausec, opened in headless Chromium at a desktop size and as
 // printed, screenshotted, and checked:
 //   - no two pieces of text overlap (by more than a pixel either way);
-//   - no text is smaller than 8 pt in print.
+//   - no text is smaller than 8 pt in print;
+//   - a timeline row's labels end left of its marks (`data-room`).
 //
 //   cd tests/browser && npm ci && node check.mjs
 //
@@ -89,6 +90,16 @@ function textBoxes() {
     const px = parseFloat(getComputedStyle(text).fontSize) * scale;
     add(text.getBoundingClientRect(), text.textContent.trim().slice(0, 50), px, `svg#${id}`);
   }
+  // Text that must end within so many units of its drawing's left edge
+  // (a timeline row's labels, left of its marks).
+  for (const text of document.querySelectorAll('svg text[data-room]')) {
+    const svg = text.ownerSVGElement;
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const right = (text.getBoundingClientRect().right - svg.getBoundingClientRect().left) / scale;
+    if (right > Number(text.dataset.room) + 0.5) {
+      boxes.push({ x: 0, y: 0, w: 0, h: 0, text: text.textContent, pt: 99, where: 'room', over: right - Number(text.dataset.room) });
+    }
+  }
   return boxes;
 }
 
@@ -110,20 +121,22 @@ function overlaps(boxes) {
 }
 
 /** The check sees what it looks for: on a page made to fail, it finds the
- *  overlapping words (in HTML and in SVG) and the 6 pt text. */
+ *  overlapping words (in HTML and in SVG), the 6 pt text and the label
+ *  longer than its room. */
 async function selfTest(page) {
   await page.emulateMedia({ media: 'print' });
   await page.setContent(`<body style="font-size:12pt">
     <p style="position:absolute;top:10px;left:10px">overlapping</p>
     <p style="position:absolute;top:14px;left:20px">words</p>
     <p style="position:absolute;top:200px;font-size:6pt">tiny</p>
-    <svg width="300" height="60" style="position:absolute;top:300px"><text x="5" y="20">Jan 2</text><text x="30" y="20">Apr 2028</text></svg>
+    <svg width="300" height="60" viewBox="0 0 300 60" style="position:absolute;top:300px"><text x="5" y="20">Jan 2</text><text x="30" y="20">Apr 2028</text><text x="5" y="50" data-room="40">a label too long for its room</text></svg>
   </body>`);
   const boxes = await page.evaluate(textBoxes);
   const found = overlaps(boxes);
   const small = boxes.filter((b) => b.pt < SMALLEST_PT - 0.01);
-  if (found.length !== 2 || small.length !== 1) {
-    console.error(`the check does not see what it should: ${JSON.stringify({ found, small })}`);
+  const over = boxes.filter((b) => b.over);
+  if (found.length !== 2 || small.length !== 1 || over.length !== 1) {
+    console.error(`the check does not see what it should: ${JSON.stringify({ found, small, over })}`);
     process.exit(2);
   }
 }
@@ -154,7 +167,9 @@ async function main() {
       await page.screenshot({ path: join(out, 'shots', `${name}.desktop-top.png`) });
       await shoot(page.locator('section.timeline'), `${name}.timeline.png`);
     }
-    for (const pair of overlaps(await page.evaluate(textBoxes))) problems.push(`desktop: overlap ${pair}`);
+    const desktop = await page.evaluate(textBoxes);
+    for (const pair of overlaps(desktop)) problems.push(`desktop: overlap ${pair}`);
+    for (const box of desktop.filter((b) => b.over)) problems.push(`desktop: "${box.text}" runs ${box.over.toFixed(1)} px into the marks`);
 
     await page.emulateMedia({ media: 'print' });
     await page.setViewportSize(PRINT);
@@ -164,6 +179,7 @@ async function main() {
     }
     const printed = await page.evaluate(textBoxes);
     for (const pair of overlaps(printed)) problems.push(`print: overlap ${pair}`);
+    for (const box of printed.filter((b) => b.over)) problems.push(`print: "${box.text}" runs ${box.over.toFixed(1)} px into the marks`);
     for (const box of printed.filter((b) => b.pt < SMALLEST_PT - 0.01)) {
       problems.push(`print: "${box.text}" at ${box.pt.toFixed(2)} pt`);
     }
