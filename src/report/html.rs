@@ -827,8 +827,18 @@ impl Scale {
         let last = items.map(|i| i.end).max().unwrap_or(as_of).max(as_of);
         let span = (last - first).num_days().max(1);
         let margin = chrono::Days::new(u64::try_from(span / 40 + 1).unwrap_or(1));
-        let first = first.checked_sub_days(margin).unwrap_or(first);
-        let last = last.checked_add_days(margin).unwrap_or(last);
+        // The margin stays within the years a clause can write (1 to 9999),
+        // so that the axis never labels a year 0 or 10000.
+        let (earliest, latest) = (
+            NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(first),
+            NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(last),
+        );
+        let first = first
+            .checked_sub_days(margin)
+            .map_or(first, |d| d.max(earliest.min(first)));
+        let last = last
+            .checked_add_days(margin)
+            .map_or(last, |d| d.min(latest.max(last)));
         Scale {
             first,
             days: ((last - first).num_days().max(1)) as f64,

@@ -1,4 +1,5 @@
 // The HTML report as a lawyer sees it: every bundled agreement × scenario
+// (and the letter at five more "as of" dates, for the axis at every span)
 // rendered by clausec, opened in headless Chromium at a desktop size and as
 // printed, screenshotted, and checked:
 //   - no two pieces of text overlap (by more than a pixel either way);
@@ -58,6 +59,18 @@ function pages() {
       writeFileSync(path, html);
       found.push({ name, path });
     }
+  }
+  // The letter again at other "as of" dates, so that the axis is checked
+  // at spans from days to millennia.
+  for (const asOf of ['2002-06-08', '2002-07-15', '2012-06-30', '2150-01-01', '9999-12-31']) {
+    const name = `lovelock-severance__base__as-of-${asOf}`;
+    if (process.env.ONLY && !name.includes(process.env.ONLY)) continue;
+    const html = execFileSync(clausec, [
+      'obligations', join(clauses, 'lovelock-severance'), '--scenario', 'base', '--as-of', asOf, '--format', 'html',
+    ]);
+    const path = join(out, 'html', `${name}.html`);
+    writeFileSync(path, html);
+    found.push({ name, path });
   }
   return found;
 }
