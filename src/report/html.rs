@@ -314,21 +314,21 @@ impl Page<'_> {
     /// The deadlines on or after the "as of" date, the soonest first.
     fn next_deadlines(&self, out: &mut String) {
         let as_of = self.ledger.as_of;
-        let mut deadlines: Vec<(NaiveDate, &str, &Entry)> = Vec::new();
+        let mut deadlines: Vec<(NaiveDate, String, &Entry)> = Vec::new();
         for entry in self.ledger.obligations.iter().filter(|e| arose(e.status)) {
             let settled = matches!(Mark::of(entry, as_of), Mark::Paid | Mark::PaidLate);
             if let Some(due) = entry.due.filter(|d| *d >= as_of) {
-                deadlines.push((due, "due", entry));
+                deadlines.push((due, "due".to_owned(), entry));
             }
             if let Some(grace) = grace_end(entry).filter(|d| *d >= as_of && !settled) {
-                deadlines.push((grace, "last day of grace", entry));
+                deadlines.push((grace, "last day of grace".to_owned(), entry));
             }
             if entry.due.is_none() {
                 if let Some(start) = entry.start.filter(|d| *d > as_of) {
-                    deadlines.push((start, "begins", entry));
+                    deadlines.push((start, format!("{} begins", entry.heading.kind), entry));
                 }
                 if let Some(end) = entry.end.filter(|d| *d >= as_of) {
-                    deadlines.push((end, "ends", entry));
+                    deadlines.push((end, format!("{} ends", entry.heading.kind), entry));
                 }
             }
         }
