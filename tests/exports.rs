@@ -411,3 +411,25 @@ fn the_letters_calendar_is_pinned() {
         ics.replace("\r\n ", "").replace("\r\n", "\n")
     );
 }
+
+#[test]
+fn parties_that_would_read_alike_are_named_by_role_and_titles_stay_short() {
+    // Roberts Properties Residential, L.P. (owner) and Roberts Properties
+    // Construction, Inc. (contractor) both shorten to "Roberts".
+    let ics = calendar("clauses/roberts-cost-plus-construction", "base", &[]);
+    let titles: Vec<String> = events(&ics)
+        .iter()
+        .map(|e| value(e, "SUMMARY:").replace('\\', ""))
+        .collect();
+    assert!(
+        titles.iter().any(|t| t.ends_with("(owner → contractor)")),
+        "{titles:?}"
+    );
+    assert!(
+        titles.iter().all(|t| !t.contains("(Roberts → Roberts)")),
+        "{titles:?}"
+    );
+    for title in &titles {
+        assert!(title.chars().count() < 100, "{title}");
+    }
+}

@@ -59,8 +59,8 @@ pub(crate) fn grace_end(entry: &Entry) -> Option<NaiveDate> {
 
 /// How the parties are named where space is short (a calendar title, a
 /// timeline row): "IEC" for IEC Electronics Corp., "T. Lovelock" for
-/// Thomas W. Lovelock; the full name when it is short or when two parties
-/// would read alike.
+/// Thomas W. Lovelock; the full name when it is short; the roles when two
+/// parties would read alike.
 pub(crate) struct PartyNames {
     by_role: BTreeMap<String, (String, String)>,
 }
@@ -81,9 +81,11 @@ impl PartyNames {
         let clash = by_role
             .values()
             .any(|(_, short)| !seen.insert(short.to_lowercase()));
+        // Two parties that would read alike ("Roberts" and "Roberts") are
+        // named by their roles instead: short, and told apart.
         if clash {
-            for (full, short) in by_role.values_mut() {
-                short.clone_from(full);
+            for (role, (_, short)) in by_role.iter_mut() {
+                *short = role.replace('_', " ");
             }
         }
         PartyNames { by_role }

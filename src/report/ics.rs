@@ -252,7 +252,8 @@ impl Context<'_> {
         };
         let rest = format!("{what}{amount} ({}){marked}", self.names.direction(entry));
         let room = TITLE_LIMIT.saturating_sub(rest.chars().count()).max(12);
-        format!("{}{rest}", cut(&subject, room))
+        // Cut whole as well, should the rest alone be long (long names).
+        cut(&format!("{}{rest}", cut(&subject, room)), TITLE_LIMIT)
     }
 
     /// Everything a lawyer needs to act on the event, one fact a line.
