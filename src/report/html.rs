@@ -57,6 +57,8 @@ enum Mark {
     Lapsed,
     InForce,
     Ended,
+    /// A dated duty whose date is past, with nothing recorded about it.
+    NotRecorded,
 }
 
 impl Mark {
@@ -82,6 +84,7 @@ impl Mark {
             Status::Lapsed => Mark::Lapsed,
             Status::InForce => Mark::InForce,
             Status::Ended => Mark::Ended,
+            Status::NotRecorded => Mark::NotRecorded,
         }
     }
 
@@ -97,6 +100,7 @@ impl Mark {
             Mark::Lapsed => "lapsed",
             Mark::InForce => "in force",
             Mark::Ended => "period ended",
+            Mark::NotRecorded => "date past, nothing recorded",
         }
     }
 
@@ -115,6 +119,7 @@ impl Mark {
             Mark::Lapsed => format!("<rect x=\"{:.1}\" y=\"{:.1}\" width=\"9\" height=\"9\" fill=\"none\" stroke=\"#8a8a8a\" stroke-dasharray=\"2 2\"/>", x - 4.5, y - 4.5),
             Mark::InForce => format!("<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\" fill=\"#5b83cf\"/>"),
             Mark::Ended => format!("<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\" fill=\"#b4c2d8\"/>"),
+            Mark::NotRecorded => format!("<path d=\"M{x:.1} {:.1}l5.5 9.5h-11z\" fill=\"#fff\" stroke=\"#555\" stroke-width=\"1.5\"/>", y - 5.5),
         }
     }
 
@@ -133,6 +138,7 @@ impl Mark {
             Mark::NotTriggered | Mark::Lapsed => {
                 "fill=\"none\" stroke=\"#8a8a8a\" stroke-width=\"1.5\" stroke-dasharray=\"1 3\""
             }
+            Mark::NotRecorded => "fill=\"#fff\" stroke=\"#555\" stroke-width=\"1.5\"",
         };
         format!(
             "<rect x=\"{x1:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"10\" rx=\"2\" {style}/>",
@@ -364,21 +370,27 @@ impl Page<'_> {
         }
     }
 
-    /// What is past its date and not met: overdue payments, missed notices.
+    /// What is past its date and not met: overdue payments, missed notices,
+    /// duties of which nothing is recorded.
     fn past_and_open(&self, out: &mut String) {
         let as_of = self.ledger.as_of;
         let open: Vec<&Entry> = self
             .ledger
             .obligations
             .iter()
-            .filter(|e| matches!(Mark::of(e, as_of), Mark::Overdue | Mark::PartlyPaid))
+            .filter(|e| {
+                matches!(
+                    Mark::of(e, as_of),
+                    Mark::Overdue | Mark::PartlyPaid | Mark::NotRecorded
+                )
+            })
             .collect();
         if open.is_empty() {
             return;
         }
         let _ = writeln!(
             out,
-            "<h3>Past their date and not met</h3>\n<ul class=\"deadlines\">"
+            "<h3>Past their date: not met, or nothing recorded</h3>\n<ul class=\"deadlines\">"
         );
         for entry in open {
             let _ = writeln!(
