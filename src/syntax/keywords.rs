@@ -300,6 +300,183 @@ pub const LINE_STARTERS: &[&str] = &[
     "within",
 ];
 
+/// Where a phrase of the language may be written: what the language
+/// server offers at the cursor, and the hover of its first word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// A statement of the header, outside any clause.
+    Header,
+    /// A declaration that may stand in the header or in a clause.
+    Declaration,
+    /// A statement of a clause only.
+    InClause,
+    /// An obligation's verb, after its party.
+    Verb,
+    /// A term of an obligation: after its amount, or on a line of its own.
+    Term,
+    /// A form that computes an amount or a date.
+    Expression,
+    /// A part of a condition, after `if` or `when`.
+    Condition,
+    /// A statement of a scenario.
+    Scenario,
+    /// A scenario's event, after the party (or event) it records.
+    ScenarioEvent,
+}
+
+/// A phrase of the language as the guide writes it, with what to fill in
+/// capitals (`in COUNT equal FREQUENCY installments`).
+#[derive(Clone, Copy, Debug)]
+pub struct Phrase {
+    pub form: &'static str,
+    pub place: Place,
+    /// What it means: words of the guide (`docs/LANGUAGE.md`), held equal
+    /// to it by a test.
+    pub meaning: &'static str,
+}
+
+const fn phrase(form: &'static str, place: Place, meaning: &'static str) -> Phrase {
+    Phrase {
+        form,
+        place,
+        meaning,
+    }
+}
+
+/// Every phrase a statement, a term, a verb or a part of an amount or a
+/// condition starts with, in the order the guide presents them. The first
+/// phrase starting with a word gives that word's hover.
+pub const PHRASES: &[Phrase] = &[
+    phrase("agreement \"Title\"", Place::Header, "Every folder needs exactly one `agreement` line (code `missing_agreement`)."),
+    phrase("dated DATE", Place::Header, "The date is the agreement's own date: `clausec` warns when a deadline or a due date falls before it (usually a wrong year), and refuses scenario events dated before it."),
+    phrase("source \"source.txt\"", Place::Header, "The source is the plain-text document in the same folder."),
+    phrase("party NAME \"Legal name\"", Place::Header, "`party NAME \"Legal name\"` declares a party."),
+    phrase("document NAME \"Title\" dated DATE", Place::Header, "`document NAME \"Title\" dated DATE` declares another document the agreement refers to, followed by the sections you need, each `section NUMBER \"Title\"`."),
+    phrase("section NUMBER \"Title\"", Place::Header, "Section numbers are written as printed: `9`, `8.2`, `4(a)`."),
+    phrase("signed by PARTY \"signature as shown\"", Place::Header, "`signed by PARTY \"signature as shown\"` records how the signed copy was executed."),
+    phrase("business days exclude Saturdays, Sundays and United States federal holidays", Place::Header, "Business days. Say once, in the header, which days are not business days"),
+    phrase("fact NAME is TYPE \"what it means\"", Place::Declaration, "`fact NAME is TYPE \"what it means\"` declares a fact the agreement depends on but does not state."),
+    phrase("event NAME \"what happens\"", Place::Declaration, "Declare in the header what may happen, and let scenarios record when it did"),
+    phrase("election NAME by PARTY \"what is chosen\"", Place::Declaration, "An election is a choice the agreement gives a party."),
+    phrase("option NAME \"what it means\"", Place::Declaration, "Mark an option `default` if the agreement says what happens when the party makes no choice."),
+    phrase("assume \"how you read the text\"", Place::Declaration, "`assume \"...\"` states how you read the text."),
+    phrase("assume NAME \"the question\"", Place::Declaration, "When the text can be read in more than one way and the figures depend on it, declare a reading: a name, the question in words, and two or more options."),
+    phrase("clause NUMBER \"Title\"", Place::Declaration, "A clause starts with `clause`, its number as the document prints it, and a title of your choosing in quotes (optional, but the ledger reads better with one)"),
+    phrase("quote \"the clause's words\"", Place::InClause, "`quote \"...\"` copies the clause's words from `source.txt`."),
+    phrase("pays PARTY AMOUNT", Place::Verb, "`pays` takes an amount: a figure, a fact, or a calculation (section 9)."),
+    phrase("provides PARTY \"what\"", Place::Verb, "`provides` is a benefit described in words, such as salary and benefits or insurance, for the period its terms state."),
+    phrase("reimburses PARTY \"what\"", Place::Verb, "`reimburses` may state an amount after the description"),
+    phrase("performs \"what\" for PARTY", Place::Verb, "`performs` is a duty to do something described in words, such as a resignation or a delivery, optionally `for PARTY`."),
+    phrase("notifies PARTY of \"what\"", Place::Verb, "Any other notice is described in words"),
+    phrase("releases PARTY from DOCUMENT section NUMBER", Place::Verb, "`releases` and `remains bound by` may point at a declared document and section (`employment_agreement section 9`) or describe what is released in words."),
+    phrase("remains bound by DOCUMENT section NUMBER", Place::Verb, "`releases` and `remains bound by` may point at a declared document and section (`employment_agreement section 9`) or describe what is released in words."),
+    phrase("must not \"what\" to PARTY", Place::Verb, "`must not` is a restriction: something the party must not do, described in words, optionally `to PARTY`."),
+    phrase("may \"what\" from PARTY", Place::Verb, "`may ... from PARTY` is a right held against the other party."),
+    phrase("signs \"what\" to PARTY by TIME on DATE", Place::Verb, "`signs ... by TIME on DATE` is an acceptance deadline."),
+    phrase("in COUNT equal FREQUENCY installments", Place::Term, "`in COUNT equal FREQUENCY installments` splits a payment into equal installments, each with its own due date and its own line in the ledger."),
+    phrase("each month on day NUMBER", Place::Term, "A rent or a fee is the other way round: the amount is due at every date."),
+    phrase("increasing each year to RATE of the preceding year's amount, rounded half up to the cent", Place::Term, "every twelve months from the first date, the amount is the year before's times R, rounded each year as stated"),
+    phrase("abated from DATE through DATE", Place::Term, "the dates in that period owe nothing (`nothing owed`), and say so."),
+    phrase("business day convention following", Place::Term, "any obligation can state a business day convention for its due dates"),
+    phrase("if the count and the dates disagree, follow READING", Place::Term, "`if the count and the dates disagree, follow READING` names the reading (section 10) the ledger follows when the count and the dates disagree."),
+    phrase("rounded half up to the cent", Place::Term, "`rounded MODE to the UNIT` says how amounts are rounded."),
+    phrase("remainder on the last installment", Place::Term, "`remainder on the first installment` or `remainder on the last installment` says which installment absorbs the rounding difference, so the installments always sum exactly to the total"),
+    phrase("from DATE", Place::Term, "the period it runs (either end may be given alone)"),
+    phrase("through DATE", Place::Term, "the period it runs (either end may be given alone)"),
+    phrase("on DATE", Place::Term, "the due date"),
+    phrase("by DATE", Place::Term, "due on or before the date; the ledger treats the date as the due date, as with `on`"),
+    phrase("effective DATE", Place::Term, "in force from that date"),
+    phrase("for DURATION", Place::Term, "how long it lasts, as a stated term"),
+    phrase("within DURATION", Place::Term, "the time allowed after the triggering event"),
+    phrase("reduced by compensation PARTY receives", Place::Term, "offsets what a party receives elsewhere against a schedule of payments."),
+    phrase("grace period DURATION", Place::Term, "`grace period DURATION` is the time after the due date in which a payment is not yet late for interest purposes."),
+    phrase("late interest RATE per annum", Place::Term, "`late interest RATE per annum` charges simple interest on a payment, or an installment, paid after its grace period."),
+    phrase("late fee RATE of the installment", Place::Term, "charges a fee once on a payment, or an installment, not paid in full by the end of its grace period"),
+    phrase("interest RATE per annum from DATE until paid", Place::Term, "`interest RATE per annum from DATE until paid` charges simple interest on the whole amount from a date (typically a notice) until it is paid, whatever the due date, with the same day counts as late interest."),
+    phrase("remaining installments end on DATE", Place::Term, "`remaining installments end on DATE` ends every installment not paid in full by then"),
+    phrase("at a cost of AMOUNT", Place::Term, "`at a cost of AMOUNT` states what a benefit costs"),
+    phrase("in aggregate not to exceed LIMIT", Place::Term, "`in aggregate not to exceed LIMIT` on an amount due each period cuts each date, in order, to what is left of the limit, and says so on the dates it cuts."),
+    phrase("not to exceed AMOUNT", Place::Term, "`not to exceed AMOUNT` caps an amount."),
+    phrase("not less than AMOUNT", Place::Term, "`not less than AMOUNT` sets a minimum."),
+    phrase("if CONDITION", Place::Term, "`if CONDITION` or `when CONDITION` (the two words mean the same) makes the obligation depend on a condition (section 8)."),
+    phrase("when CONDITION", Place::Term, "`if CONDITION` or `when CONDITION` (the two words mean the same) makes the obligation depend on a condition (section 8)."),
+    phrase("met when EVENT happens", Place::Term, "`met when delivery happens` makes it `met` on the day the scenario records that event (`late` if after its date), with a note."),
+    phrase("otherwise the offer lapses", Place::Term, "`otherwise the offer lapses`, on a `signs` obligation, means that if the party does not sign by the deadline, nothing in the agreement is owed."),
+    phrase("then PARTY may \"what\"", Place::Term, "`then PARTY may \"what\"` adds the right that follows the end of a period."),
+    phrase("the greater of A and B", Place::Expression, "`the greater of A and B`, `the lesser of A and B` (`the` is optional)."),
+    phrase("the lesser of A and B", Place::Expression, "`the greater of A and B`, `the lesser of A and B` (`the` is optional)."),
+    phrase("the later of A and B", Place::Expression, "the later or earlier of two dates"),
+    phrase("the earlier of A and B", Place::Expression, "the later or earlier of two dates"),
+    phrase("the date of EVENT", Place::Expression, "the day an event happened (first day)"),
+    phrase("the end of EVENT", Place::Expression, "the last day of an event that lasts"),
+    phrase("the total of LABEL", Place::Expression, "`the total of LABEL` is the sum of an earlier obligation's amounts (all its instances)"),
+    phrase("the last amount of LABEL", Place::Expression, "`the last amount of rent` is the amount of the schedule's last instance"),
+    phrase("the unpaid balance of LABEL on DATE", Place::Expression, "`the unpaid balance of LABEL on DATE`: what its installments still owe on that day"),
+    phrase("the number of days from A to B", Place::Expression, "Spans between dates are numbers"),
+    phrase("DURATION after DATE", Place::Expression, "a date shifted by a duration"),
+    phrase("PARTY elects OPTION", Place::Condition, "Conditions test an election with `PARTY elects OPTION`."),
+    phrase("PARTY prevails", Place::Condition, "the scenario records that party prevailing in proceedings"),
+    phrase("EVENT happens", Place::Condition, "A condition can ask whether an event happened, or happened by a date"),
+    phrase("not", Place::Condition, "`not` applies to the part right after it"),
+    phrase("an installment of LABEL has been unpaid for more than DURATION", Place::Condition, "the condition `an installment of LABEL has been unpaid for more than N days`"),
+    phrase("hypothetical \"why the figures are illustrations\"", Place::Scenario, "why the figures are illustrations; printed at the top of the ledger"),
+    phrase("as of DATE", Place::Scenario, "the date the ledger reports status at; without it, the agreement's date"),
+    phrase("fact NAME is VALUE", Place::Scenario, "A fact's value is a figure, not a calculation, and must be of the declared type"),
+    phrase("condition \"the words of the clause\" is yes", Place::Scenario, "A scenario decides a condition written in words by repeating the words"),
+    phrase("assume READING is OPTION", Place::Scenario, "A scenario switches a reading with `assume interest_start is grace_end`"),
+    phrase("every payment is made on its due date", Place::Scenario, "every payment not otherwise recorded is paid in full on its due date"),
+    phrase("expect LABEL amount is AMOUNT", Place::Scenario, "A scenario may say what its ledger must show, with `expect` lines."),
+    phrase("scenario NAME \"title\"", Place::Scenario, "A scenario is a hypothetical: facts the contract leaves open and dated events."),
+    phrase("paid PARTY AMOUNT on DATE for LABEL due DATE", Place::ScenarioEvent, "Payments are named by label and due date, not by position"),
+    phrase("received compensation AMOUNT on DATE \"what\"", Place::ScenarioEvent, "Each receipt recorded in a scenario (within that period, if one is given) is set against the installments due on or after the day it was received, earliest first."),
+    phrase("notified PARTY on DATE \"of what\" for LABEL", Place::ScenarioEvent, "A notice answers one notice duty, never several."),
+    phrase("signed on DATE at TIME", Place::ScenarioEvent, "An offer that lapses needs a signature."),
+    phrase("prevailed on DATE", Place::ScenarioEvent, "the scenario records that party prevailing in proceedings"),
+    phrase("elected OPTION", Place::ScenarioEvent, "A scenario records the choice with `employee elected outplacement`."),
+    phrase("happened on DATE", Place::ScenarioEvent, "An event happens once in a scenario (a second record is an error); one that lasts is recorded `from DATE through DATE`."),
+];
+
+/// The phrases that may be written at a place.
+pub fn phrases_at(place: Place) -> impl Iterator<Item = &'static Phrase> {
+    PHRASES.iter().filter(move |p| p.place == place)
+}
+
+impl Phrase {
+    /// The words of the phrase the user types as they are: not what is
+    /// filled in (capitals, text in quotes), lowercase, `'s` dropped.
+    pub fn literal_words(&self) -> impl Iterator<Item = &'static str> {
+        self.form
+            .split('"')
+            .step_by(2)
+            .flat_map(|part| part.split([' ', ',']))
+            .map(|word| word.trim_end_matches("'s"))
+            .filter(|word| !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase()))
+    }
+}
+
+/// The phrase a word of the language belongs to, on a line of `words`:
+/// among the phrases holding the word, the one whose words the line holds
+/// most completely (`on` in `remainder on the last installment` is that
+/// phrase's, alone on a line it is `on DATE`'s).
+pub fn phrase_of(word: &str, line: &[&str]) -> Option<&'static Phrase> {
+    if !KEYWORDS.contains(&word) {
+        return None;
+    }
+    let mut best: Option<(&Phrase, usize, usize)> = None;
+    for phrase in PHRASES {
+        let words: Vec<&str> = phrase.literal_words().collect();
+        if !words.contains(&word) {
+            continue;
+        }
+        let found = words.iter().filter(|w| line.contains(w)).count();
+        let better = best.is_none_or(|(_, f, n)| found * n > f * words.len());
+        if better {
+            best = Some((phrase, found, words.len()));
+        }
+    }
+    best.map(|(phrase, _, _)| phrase)
+}
+
 /// Whether a word can never be a name.
 pub fn is_reserved(word: &str) -> bool {
     RESERVED.binary_search(&word).is_ok()
@@ -374,6 +551,62 @@ mod tests {
             let grammar = ClauseParser::parse(Rule::name, word).is_ok_and(|p| p.as_str() == word);
             assert_eq!(is_name(word), grammar, "{word}");
         }
+    }
+
+    /// Every string the grammar matches, split into words (its comments
+    /// left out: they quote examples, not rules).
+    fn grammar_literal_words() -> Vec<String> {
+        GRAMMAR
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .flat_map(|l| l.split('"').skip(1).step_by(2))
+            .flat_map(|literal| literal.split(' '))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn every_phrase_is_made_of_the_grammars_words() {
+        let literals = grammar_literal_words();
+        for phrase in PHRASES {
+            for word in phrase.literal_words() {
+                assert!(
+                    KEYWORDS.contains(&word) || literals.iter().any(|l| l == word),
+                    "`{word}` of `{}` is not a word of the grammar",
+                    phrase.form
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_meaning_is_the_guides_words() {
+        let guide = include_str!("../../docs/LANGUAGE.md").replace("**", "");
+        let folded = guide.split_whitespace().collect::<Vec<_>>().join(" ");
+        for phrase in PHRASES {
+            assert!(
+                folded.contains(phrase.meaning),
+                "the meaning of `{}` is not in docs/LANGUAGE.md: {}",
+                phrase.form,
+                phrase.meaning
+            );
+        }
+    }
+
+    #[test]
+    fn a_word_belongs_to_the_phrase_its_line_holds() {
+        let line = |text: &'static str| text.split_whitespace().collect::<Vec<_>>();
+        let of = |word, text| phrase_of(word, &line(text)).map(|p| p.form);
+        assert_eq!(of("on", "on June 6, 2002"), Some("on DATE"));
+        assert_eq!(
+            of("on", "remainder on the last installment"),
+            Some("remainder on the last installment")
+        );
+        assert_eq!(
+            of("installments", "in six (6) equal monthly installments"),
+            Some("in COUNT equal FREQUENCY installments")
+        );
+        assert_eq!(of("employee", "employee pays"), None);
     }
 
     #[test]

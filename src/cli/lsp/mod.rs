@@ -16,13 +16,16 @@
 //! which includes this module by its path) drives the whole server with
 //! bytes in memory.
 
+mod complete;
 mod frame;
+mod hint;
+mod hover;
 mod workspace;
 
 use clausec::diagnostic::{Diagnostic, Severity};
 use clausec::load::Overlay;
 use clausec::source::{SourceMap, Span, MAX_FILE_BYTES};
-use clausec::syntax::ast::{Clause, Item};
+use clausec::syntax::ast::Item;
 use frame::{Frame, FrameReader};
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
@@ -30,15 +33,15 @@ use lsp_types::notification::{
     Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
-    Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest, Initialize,
-    InlayHintRequest, References, Rename, Request as _, Shutdown,
+    CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
+    Initialize, InlayHintRequest, References, Rename, Request as _, Shutdown,
 };
 use lsp_types::{
-    CompletionItem, CompletionItemKind, CompletionResponse, Diagnostic as LspDiagnostic,
-    DiagnosticSeverity, DocumentSymbol, DocumentSymbolResponse, GotoDefinitionResponse, Hover,
-    HoverContents, InlayHint, InlayHintLabel, Location, MarkupContent, MarkupKind, NumberOrString,
-    OneOf, Position, PublishDiagnosticsParams, Range, ServerCapabilities, SymbolKind,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Url,
+    CompletionResponse, Diagnostic as LspDiagnostic, DiagnosticSeverity, DocumentSymbol,
+    DocumentSymbolResponse, GotoDefinitionResponse, Hover, HoverContents, InlayHint,
+    InlayHintLabel, Location, MarkupContent, MarkupKind, NumberOrString, OneOf, Position,
+    PublishDiagnosticsParams, Range, ServerCapabilities, SymbolKind, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextEdit, Url,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -77,6 +80,7 @@ pub fn serve(input: impl BufRead, output: impl Write, log: impl Write, folder: P
         default_folder: folder,
         state: State::Starting,
         editor_gone: false,
+        snippets: false,
     };
     while !server.editor_gone {
         let message = match frames.next_frame() {
@@ -170,6 +174,8 @@ struct Server<W, L> {
     state: State,
     /// Writing to the editor failed: nothing more to do.
     editor_gone: bool,
+    /// The editor takes completions as snippets, with placeholders.
+    snippets: bool,
 }
 
 /// One agreement folder, analysed with the editor's texts.
@@ -225,6 +231,9 @@ impl<W: Write, L: Write> Server<W, L> {
                 "the server is already initialized",
             ),
             (State::Running, _) => self.answer(request),
+            // Asked again, `shutdown` is answered again: the server is
+            // already waiting for `exit`.
+            (State::ShutDown, Shutdown::METHOD) => Response::new_ok(request.id, ()),
             (State::ShutDown, _) => error(
                 request.id,
                 ErrorCode::InvalidRequest,
@@ -238,6 +247,11 @@ impl<W: Write, L: Write> Server<W, L> {
     /// folders, else its root), and says what the server can do.
     fn initialize(&mut self, request: Request) -> Response {
         let named = workspace_folders(&request.params);
+        self.snippets = request
+            .params
+            .pointer("/capabilities/textDocument/completion/completionItem/snippetSupport")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
         self.workspace = if named.is_empty() {
             Workspace::new([self.default_folder.clone()])
         } else {
@@ -254,6 +268,7 @@ impl<W: Write, L: Write> Server<W, L> {
             document_symbol_provider: Some(OneOf::Left(true)),
             document_formatting_provider: Some(OneOf::Left(true)),
             inlay_hint_provider: Some(OneOf::Left(true)),
+            code_action_provider: Some(lsp_types::CodeActionProviderCapability::Simple(true)),
             ..ServerCapabilities::default()
         };
         Response::new_ok(
@@ -400,6 +415,7 @@ impl<W: Write, L: Write> Server<W, L> {
             DocumentSymbolRequest::METHOD => self.respond(request, Self::symbols),
             Formatting::METHOD => self.respond(request, Self::formatting),
             InlayHintRequest::METHOD => self.respond(request, Self::inlay_hints),
+            CodeActionRequest::METHOD => self.respond(request, Self::code_actions),
             _ => error(
                 request.id,
                 ErrorCode::MethodNotFound,
@@ -448,49 +464,33 @@ impl<W: Write, L: Write> Server<W, L> {
         }
     }
 
+    /// A declared name under the cursor, else a word of the language
+    /// (outside quotes and comments) with the guide's sentence for it.
     fn hover(&self, params: lsp_types::HoverParams) -> Option<Hover> {
-        let (path, _, word) = self.at_position(&params.text_document_position_params)?;
-        let snapshot = self.snapshot(&path)?;
-        let model = &snapshot.analysis.model;
-        let text = if let Some(party) = model.parties.get(&word) {
-            format!("**{}** — party: {}", word, md(&party.legal_name.node))
-        } else if let Some(fact) = model.facts.get(&word) {
-            let what = fact
-                .description
-                .as_ref()
-                .map(|d| format!(": {}", md(&d.node)))
-                .unwrap_or_default();
-            format!("**{}** — fact, {}{what}", word, fact.ty.node.describe())
-        } else if let Some(document) = model.documents.get(&word) {
-            let dated = document
-                .dated
-                .as_ref()
-                .map(|d| format!(", dated {}", clausec::calc::calendar::long_date(d.node)))
-                .unwrap_or_default();
-            format!(
-                "**{}** — document: {}{dated}",
-                word,
-                md(&document.title.node)
-            )
-        } else if let Some(clause) = model.clauses.iter().find(|c| c.number.node == word) {
-            clause_hover(clause)
-        } else if let Some((clause, obligation)) = model
-            .obligations()
-            .find(|(_, o)| o.label.as_ref().is_some_and(|l| l.node == word))
-        {
-            format!(
-                "**{}** — obligation of clause {} ({})",
-                word,
-                clause.number.node,
-                obligation.kind.as_str()
-            )
-        } else {
-            return None;
-        };
+        let position = &params.text_document_position_params;
+        let (path, text, word) = self.at_position(position)?;
+        let offset = to_offset(&text, position.position);
+        let named = self.snapshot(&path).and_then(|snapshot| {
+            let (file, _) = snapshot.sources.iter().find(|(_, f)| f.path == path)?;
+            let declared = snapshot.analysis.model.declaration_at(file, offset);
+            hover::of_name(&snapshot.analysis, &word, declared)
+        });
+        let value = named.or_else(|| {
+            let before = text.get(..offset)?;
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text
+                .get(offset..)?
+                .find('\n')
+                .map_or(text.len(), |i| offset + i);
+            let line = text.get(line_start..line_end)?;
+            complete::in_words(before)
+                .then(|| hover::of_keyword(&word, line))
+                .flatten()
+        })?;
         Some(Hover {
             contents: HoverContents::Markup(MarkupContent {
                 kind: MarkupKind::Markdown,
-                value: text,
+                value,
             }),
             range: None,
         })
@@ -533,7 +533,9 @@ impl<W: Write, L: Write> Server<W, L> {
         let model = &snapshot.analysis.model;
         let mut changes: std::collections::HashMap<Url, Vec<TextEdit>> =
             std::collections::HashMap::new();
+        let old_name = span_text(&snapshot.sources, declared)?.trim_end_matches(':');
         for span in std::iter::once(declared).chain(model.uses_of(declared)) {
+            let span = name_within(&snapshot.sources, span, old_name)?;
             let location = to_location(&snapshot.sources, span)?;
             changes.entry(location.uri).or_default().push(TextEdit {
                 range: location.range,
@@ -569,46 +571,25 @@ impl<W: Write, L: Write> Server<W, L> {
         Some((snapshot, declared))
     }
 
+    /// What may follow at the cursor ([`complete`]): the words before it
+    /// decide which phrases and names are offered.
     fn completion(&self, params: lsp_types::CompletionParams) -> Option<CompletionResponse> {
-        let path = self.path_of(&params.text_document_position.text_document.uri)?;
-        let mut items: Vec<CompletionItem> = KEYWORDS
-            .iter()
-            .map(|k| item(k, CompletionItemKind::KEYWORD, "keyword"))
-            .collect();
-        if let Some(snapshot) = self.snapshot(&path) {
-            let model = &snapshot.analysis.model;
-            for (name, party) in &model.parties {
-                items.push(item(
-                    name,
-                    CompletionItemKind::VARIABLE,
-                    &party.legal_name.node,
-                ));
-            }
-            for (name, fact) in &model.facts {
-                items.push(item(
-                    name,
-                    CompletionItemKind::FIELD,
-                    fact.ty.node.describe(),
-                ));
-            }
-            for clause in &model.clauses {
-                items.push(item(
-                    &clause.number.node,
-                    CompletionItemKind::MODULE,
-                    "clause",
-                ));
-            }
-            for election in &model.elections {
-                for option in &election.options {
-                    items.push(item(
-                        &option.name.node,
-                        CompletionItemKind::ENUM_MEMBER,
-                        "option",
-                    ));
-                }
-            }
-        }
-        Some(CompletionResponse::Array(items))
+        let position = &params.text_document_position;
+        let path = self.path_of(&position.text_document.uri)?;
+        let text = self.text_of(&path)?;
+        let offset = to_offset(&text, position.position);
+        let snapshot = self.snapshot(&path);
+        let model = snapshot.as_ref().map(|s| &s.analysis.model);
+        let empty = clausec::check::model::Model::default();
+        let model = model.unwrap_or(&empty);
+        let parties: Vec<&str> = model.parties.keys().map(String::as_str).collect();
+        let scenario_file = path.extension().is_some_and(|e| e == "scenario");
+        let slot = complete::slot(text.get(..offset)?, scenario_file, &parties);
+        Some(CompletionResponse::Array(complete::items(
+            &slot,
+            model,
+            self.snippets,
+        )))
     }
 
     fn symbols(&self, params: lsp_types::DocumentSymbolParams) -> Option<DocumentSymbolResponse> {
@@ -669,6 +650,33 @@ impl<W: Write, L: Write> Server<W, L> {
         }])
     }
 
+    /// One-click fixes: each diagnostic in the range whose help says "did
+    /// you mean `X`?" offers to write `X` over the word it underlines.
+    fn code_actions(
+        &self,
+        params: lsp_types::CodeActionParams,
+    ) -> Option<lsp_types::CodeActionResponse> {
+        let path = self.path_of(&params.text_document.uri)?;
+        let snapshot = self.snapshot(&path)?;
+        let (file_id, file) = snapshot.sources.iter().find(|(_, f)| f.path == path)?;
+        let from = to_offset(&file.text, params.range.start);
+        let to = to_offset(&file.text, params.range.end);
+        let actions = snapshot
+            .analysis
+            .diagnostics
+            .iter()
+            .filter(|d| {
+                d.span()
+                    .is_some_and(|s| s.file == file_id && s.start <= to && from <= s.end)
+            })
+            .filter_map(|d| {
+                let action = did_you_mean(d, &file.text, &params.text_document.uri)?;
+                Some(lsp_types::CodeActionOrCommand::CodeAction(action))
+            })
+            .collect();
+        Some(actions)
+    }
+
     /// The evaluated result of each obligation of the file, at the end of
     /// its first line, under the agreement's `base` scenario.
     fn inlay_hints(&self, params: lsp_types::InlayHintParams) -> Option<Vec<InlayHint>> {
@@ -707,13 +715,15 @@ impl<W: Write, L: Write> Server<W, L> {
                 .get(entry.heading.source.start..)
                 .and_then(|rest| rest.find('\n'))
                 .map_or(file.text.len(), |i| entry.heading.source.start + i);
-            let label = hint_text(&ledger, &base, &group);
             hints.push(InlayHint {
                 position: to_position(&file.text, line_end),
-                label: InlayHintLabel::String(label),
+                label: InlayHintLabel::String(format!("→ {}", hint::label(&ledger, &base, &group))),
                 kind: None,
                 text_edits: None,
-                tooltip: None,
+                tooltip: Some(lsp_types::InlayHintTooltip::MarkupContent(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value: hint::explanation(&ledger, &base, &group),
+                })),
                 padding_left: Some(true),
                 padding_right: None,
                 data: None,
@@ -723,155 +733,11 @@ impl<W: Write, L: Write> Server<W, L> {
     }
 }
 
-/// "→ 6 installments of $20,833.33, September 30, 2002 … February 28, 2003"
-fn hint_text(
-    ledger: &clausec::eval::ledger::Ledger,
-    base: &str,
-    group: &[&clausec::eval::ledger::Entry],
-) -> String {
-    use clausec::calc::calendar::long_date;
-    use clausec::calc::money::format_money;
-    let Some(first) = group.first() else {
-        return String::new();
-    };
-    if let Some(summary) = ledger.schedules.iter().find(|s| s.obligation == base) {
-        let dates: Vec<_> = group.iter().filter_map(|e| e.due).collect();
-        let range = match (dates.first(), dates.last()) {
-            (Some(a), Some(b)) => format!(", {} … {}", long_date(*a), long_date(*b)),
-            _ => String::new(),
-        };
-        let stated = match summary.stated_count {
-            Some(stated) if stated as usize != summary.installments => {
-                format!(" ({stated} stated)")
-            }
-            _ => String::new(),
-        };
-        let reading = summary
-            .reading
-            .as_ref()
-            .map(|r| format!("; {r}"))
-            .unwrap_or_default();
-        return format!(
-            "→ {} installments{stated} of {}{range}; total {}{reading}",
-            summary.installments,
-            first.amount.map(format_money).unwrap_or_default(),
-            format_money(summary.total)
-        );
-    }
-    let amount = first
-        .amount
-        .map(|a| format!(" {}", format_money(a)))
-        .unwrap_or_default();
-    let how = first
-        .explanation
-        .first()
-        .and_then(|e| e.split_once(" = "))
-        .map(|(_, rest)| format!(" = {rest}"))
-        .filter(|_| first.amount.is_some())
-        .unwrap_or_default();
-    match amount.is_empty() {
-        true => format!("→ {}", first.status.describe()),
-        false => format!("→{amount}{how} · {}", first.status.describe()),
-    }
-}
-
 /// The user's words in a hover, which the editor renders as Markdown:
 /// nothing they wrote becomes markup (an image fetched from a server, a
 /// link, a heading).
 fn md(text: &str) -> String {
     clausec::escape::markdown(text)
-}
-
-fn clause_hover(clause: &Clause) -> String {
-    let title = clause
-        .title
-        .as_ref()
-        .map(|t| format!(" — {}", md(&t.node)))
-        .unwrap_or_default();
-    let quote = clause
-        .quotes
-        .first()
-        .map(|q| {
-            format!(
-                "\n\n> {}",
-                md(&q.node.split_whitespace().collect::<Vec<_>>().join(" "))
-            )
-        })
-        .unwrap_or_default();
-    format!("**clause {}**{title}{quote}", clause.number.node)
-}
-
-const KEYWORDS: &[&str] = &[
-    "agreement",
-    "dated",
-    "source",
-    "party",
-    "document",
-    "section",
-    "fact",
-    "election",
-    "option",
-    "default",
-    "assume",
-    "signed by",
-    "clause",
-    "quote",
-    "pays",
-    "provides",
-    "reimburses",
-    "performs",
-    "notifies",
-    "releases",
-    "remains bound by",
-    "must not",
-    "may",
-    "signs",
-    "in",
-    "equal",
-    "monthly",
-    "quarterly",
-    "yearly",
-    "installments",
-    "on the last day of the month",
-    "from",
-    "through",
-    "on",
-    "by",
-    "effective",
-    "for",
-    "within",
-    "rounded half up to the cent",
-    "remainder on the last installment",
-    "reduced by compensation",
-    "grace period",
-    "late interest",
-    "per annum",
-    "at a cost of",
-    "not to exceed",
-    "not less than",
-    "if",
-    "otherwise the offer lapses",
-    "then",
-    "scenario",
-    "hypothetical",
-    "as of",
-    "every payment is made on its due date",
-    "paid",
-    "received compensation",
-    "notified",
-    "signed on",
-    "prevailed on",
-    "elected",
-    "expect",
-];
-
-fn item(label: &str, kind: CompletionItemKind, detail: &str) -> CompletionItem {
-    CompletionItem {
-        label: label.to_owned(),
-        kind: Some(kind),
-        detail: Some(detail.to_owned()),
-        ..CompletionItem::default()
-    }
 }
 
 #[allow(deprecated)] // `DocumentSymbol::deprecated` must still be given.
@@ -958,8 +824,68 @@ fn to_lsp_diagnostic(diagnostic: &Diagnostic, text: &str) -> LspDiagnostic {
         code: Some(NumberOrString::String(diagnostic.code.as_str().to_owned())),
         source: Some("clausec".to_owned()),
         message,
+        // What "did you mean" suggests, for an editor that builds its own fix.
+        data: suggestion(diagnostic).map(|s| serde_json::json!({ "suggestion": s })),
         ..LspDiagnostic::default()
     }
+}
+
+/// The name a diagnostic's help suggests: `did you mean `company`?`.
+fn suggestion(diagnostic: &Diagnostic) -> Option<&str> {
+    let help = diagnostic.help.as_deref()?;
+    let name = help.strip_prefix("did you mean `")?.strip_suffix("`?")?;
+    (!name.is_empty() && !name.contains('`')).then_some(name)
+}
+
+/// The fix a "did you mean" offers: the suggestion written over the first
+/// word the diagnostic underlines (the month of a misspelt date, a name).
+fn did_you_mean(diagnostic: &Diagnostic, text: &str, uri: &Url) -> Option<lsp_types::CodeAction> {
+    let suggested = suggestion(diagnostic)?;
+    let span = diagnostic.span()?;
+    let underlined = text.get(span.start..span.end)?;
+    let word = underlined.split_whitespace().next()?;
+    let start = span.start + underlined.find(word)?;
+    let edit = TextEdit {
+        range: Range::new(
+            to_position(text, start),
+            to_position(text, start + word.len()),
+        ),
+        new_text: suggested.to_owned(),
+    };
+    let changes = std::collections::HashMap::from([(uri.clone(), vec![edit])]);
+    Some(lsp_types::CodeAction {
+        title: format!("write `{suggested}` for `{word}`"),
+        kind: Some(lsp_types::CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![to_lsp_diagnostic(diagnostic, text)]),
+        edit: Some(lsp_types::WorkspaceEdit {
+            changes: Some(changes),
+            ..lsp_types::WorkspaceEdit::default()
+        }),
+        is_preferred: Some(true),
+        ..lsp_types::CodeAction::default()
+    })
+}
+
+fn span_text(sources: &SourceMap, span: Span) -> Option<&str> {
+    sources.get(span.file)?.text.get(span.start..span.end)
+}
+
+/// Where the name is in a use of it: the whole use, or the last part of a
+/// ledger id (`severance` in `expect 2(b).severance ...`). `None` when the
+/// use does not end with the name: a rename would then break it.
+fn name_within(sources: &SourceMap, span: Span, name: &str) -> Option<Span> {
+    let used = span_text(sources, span)?.trim_end_matches(':');
+    if used == name {
+        return Some(Span::new(span.file, span.start, span.start + name.len()));
+    }
+    let prefix = used.strip_suffix(name)?;
+    prefix.ends_with('.').then(|| {
+        Span::new(
+            span.file,
+            span.start + prefix.len(),
+            span.start + used.len(),
+        )
+    })
 }
 
 fn to_location(sources: &SourceMap, span: Span) -> Option<Location> {

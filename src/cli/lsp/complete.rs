@@ -1,0 +1,659 @@
+//! Completion by context: what may follow at the cursor. The words before
+//! it on its line, and whether it is in the header, a clause or a
+//! scenario, decide the slot ([`Slot`]); the slot decides what is offered:
+//! phrases of the language from the one keyword table
+//! ([`clausec::syntax::keywords::PHRASES`], each with its place) and the
+//! names the checker declared (parties, facts, labels, events, readings,
+//! options).
+
+use clausec::check::model::Model;
+use clausec::syntax::keywords::{phrases_at, Phrase, Place, KEYWORDS, VERBS};
+use lsp_types::{CompletionItem, CompletionItemKind, Documentation, InsertTextFormat};
+
+/// What may be written at the cursor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Slot {
+    /// Inside text in quotes or a comment: nothing to offer.
+    Nothing,
+    /// The start of a statement outside any clause.
+    Header,
+    /// The start of a statement in a clause; `in_obligation` when the line
+    /// may also hold a term of the obligation above it.
+    InClause { in_obligation: bool },
+    /// A party: after a label, after a verb that names the other party.
+    Party,
+    /// An obligation's verb, after its party.
+    Verb,
+    /// An amount or a date: facts, labels, and the forms that compute one.
+    Expression,
+    /// A condition, after `if`, `when`, `and`, `or`, `not`.
+    Condition,
+    /// A term of an obligation, after its amount or its described subject.
+    Term,
+    /// A reading's name (`follow READING`, `assume READING` in a scenario).
+    Reading,
+    /// The options of the reading named (`assume interest_start is ...`).
+    ReadingOption(String),
+    /// An election's option (`elects`, `elected`).
+    ElectionOption,
+    /// An obligation's label (`for LABEL` in a scenario, `expect`).
+    Label,
+    /// A fact's name (`fact` in a scenario).
+    Fact,
+    /// The start of a statement in a scenario.
+    Scenario,
+    /// A scenario's event, after the party or event it records.
+    ScenarioEvent,
+    /// A fact's type, after `fact NAME is` in a declaration.
+    FactType,
+}
+
+/// A word, a figure, text in quotes, a label (`name:`) or a mark, before
+/// the cursor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Word,
+    Label,
+    Figure,
+    Text,
+    Mark,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Token<'a> {
+    text: &'a str,
+    kind: Kind,
+    /// The first token of its line.
+    starts_line: bool,
+    /// The line it ends on (text in quotes may run over several).
+    line: usize,
+}
+
+/// The tokens before the cursor, and the cursor's line.
+struct Before<'a> {
+    tokens: Vec<Token<'a>>,
+    line: usize,
+}
+
+/// The text before the cursor, read as tokens; `None` when the cursor is
+/// inside text in quotes or a comment. The word the cursor touches is the
+/// one being typed: it is left out (the editor filters by it).
+fn tokens(before: &str) -> Option<Before<'_>> {
+    let mut out = Vec::new();
+    let mut starts_line = true;
+    let mut line = 0;
+    let mut rest = before;
+    while let Some(c) = rest.chars().next() {
+        let (length, kind) = match c {
+            '\n' => {
+                starts_line = true;
+                line += 1;
+                rest = rest.get(1..).unwrap_or("");
+                continue;
+            }
+            c if c.is_whitespace() => {
+                rest = rest.get(c.len_utf8()..).unwrap_or("");
+                continue;
+            }
+            '#' => match rest.find('\n') {
+                Some(end) => {
+                    rest = rest.get(end..).unwrap_or("");
+                    continue;
+                }
+                None => return None,
+            },
+            '"' => (closing_quote(rest)?, Kind::Text),
+            c if c.is_ascii_alphabetic() || c == '_' => word_length(rest),
+            c if c.is_ascii_digit() || c == '$' => (figure_length(rest), Kind::Figure),
+            c => (c.len_utf8(), Kind::Mark),
+        };
+        let text = rest.get(..length).unwrap_or("");
+        line += text.matches('\n').count();
+        out.push(Token {
+            text: text.trim_end_matches(':'),
+            kind,
+            starts_line,
+            line,
+        });
+        starts_line = false;
+        rest = rest.get(length..).unwrap_or("");
+    }
+    // The word (or figure) being typed is not part of the context.
+    let typing = before
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_alphanumeric() || c == '_');
+    if typing {
+        out.pop();
+    }
+    Some(Before { tokens: out, line })
+}
+
+/// Whether the cursor, after `before`, is among the words of a statement:
+/// not inside text in quotes or a comment.
+pub fn in_words(before: &str) -> bool {
+    tokens(before).is_some()
+}
+
+/// The length of text in quotes, up to and with its closing mark; `None`
+/// when it is still open at the cursor.
+fn closing_quote(text: &str) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in text.char_indices().skip(1) {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A name or keyword, and whether a `:` right after it makes it a label.
+fn word_length(text: &str) -> (usize, Kind) {
+    let end = text
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(text.len());
+    match text.get(end..).is_some_and(|rest| rest.starts_with(':')) {
+        true => (end + 1, Kind::Label),
+        false => (end, Kind::Word),
+    }
+}
+
+/// `$20,833.33`, `18%`, `2002-06-06`, `1:30`, `6`.
+fn figure_length(text: &str) -> usize {
+    text.find(|c: char| !(c.is_ascii_digit() || matches!(c, '$' | ',' | '.' | '%' | '-' | ':')))
+        .unwrap_or(text.len())
+}
+
+/// Where the cursor is in the file: before any clause, in a clause, or in
+/// a scenario.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Region {
+    Header,
+    Clause,
+    Scenario,
+}
+
+/// The slot at the end of `before` (the file's text up to the cursor).
+/// `scenario_file`: a `.scenario` file, where everything is a scenario's.
+pub fn slot(before: &str, scenario_file: bool, parties: &[&str]) -> Slot {
+    let Some(Before {
+        tokens,
+        line: cursor_line,
+    }) = tokens(before)
+    else {
+        return Slot::Nothing;
+    };
+    let mut region = if scenario_file {
+        Region::Scenario
+    } else {
+        Region::Header
+    };
+    let mut in_obligation = false;
+    let mut line_start = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        if !token.starts_line {
+            continue;
+        }
+        line_start = i;
+        match token.text {
+            "clause" if token.kind == Kind::Word => region = Region::Clause,
+            "scenario" if token.kind == Kind::Word => region = Region::Scenario,
+            _ => {}
+        }
+        let line = tokens.get(i..).unwrap_or(&[]);
+        in_obligation = match opens_obligation(line, parties) {
+            true => true,
+            false => in_obligation && starts_term(token.text),
+        };
+    }
+    // The statement the cursor is on: none when its line is still empty.
+    let line = match tokens.last() {
+        Some(last) if last.line == cursor_line => tokens.get(line_start..).unwrap_or(&[]),
+        _ => &[],
+    };
+    match region {
+        Region::Header => header_slot(line),
+        Region::Clause => clause_slot(line, in_obligation, parties),
+        Region::Scenario => scenario_slot(line, parties),
+    }
+}
+
+/// `label:`, or `PARTY VERB`: the line opens an obligation.
+fn opens_obligation(line: &[Token<'_>], parties: &[&str]) -> bool {
+    let words: Vec<&Token<'_>> = line.iter().take(3).collect();
+    match words.as_slice() {
+        [first, ..] if first.kind == Kind::Label => true,
+        [party, verb, ..] => parties.contains(&party.text) && VERBS.contains(&verb.text),
+        _ => false,
+    }
+}
+
+/// Whether a line starting with this word goes on with an obligation's
+/// terms (a modifier's first word).
+fn starts_term(word: &str) -> bool {
+    phrases_at(Place::Term).any(|p| p.form.split(' ').next() == Some(word))
+}
+
+fn header_slot(line: &[Token<'_>]) -> Slot {
+    let words: Vec<&str> = line.iter().map(|t| t.text).collect();
+    match words.as_slice() {
+        [] => Slot::Header,
+        [.., "by"] => Slot::Party,
+        ["fact", _, "is"] => Slot::FactType,
+        _ => Slot::Nothing,
+    }
+}
+
+fn clause_slot(line: &[Token<'_>], in_obligation: bool, parties: &[&str]) -> Slot {
+    let Some(first) = line.first() else {
+        return Slot::InClause { in_obligation };
+    };
+    let after_label = match first.kind {
+        Kind::Label => line.get(1..).unwrap_or(&[]),
+        _ => line,
+    };
+    match after_label {
+        [] => return Slot::Party,
+        [party] if parties.contains(&party.text) => return Slot::Verb,
+        [party, verb, rest @ ..] if parties.contains(&party.text) && VERBS.contains(&verb.text) => {
+            return after_verb(verb.text, rest)
+        }
+        _ => {}
+    }
+    match first.text {
+        "fact" | "event" | "election" | "option" | "assume" | "quote" | "clause" => {
+            header_slot(line)
+        }
+        _ => after_term_words(line),
+    }
+}
+
+/// What follows an obligation's verb: the other party, then the amount or
+/// the thing described, then its terms.
+fn after_verb(verb: &str, rest: &[Token<'_>]) -> Slot {
+    let names_party = matches!(
+        verb,
+        "pays" | "provides" | "reimburses" | "notifies" | "releases"
+    );
+    match rest {
+        [] if names_party => Slot::Party,
+        [] => Slot::Nothing,
+        [_obligee] if verb == "pays" => Slot::Expression,
+        [_obligee, amount @ ..] if verb == "pays" => after_expression(amount),
+        _ => match rest.last() {
+            Some(last) if last.kind == Kind::Text => Slot::Term,
+            Some(last) => after_word(last.text, rest).unwrap_or(Slot::Nothing),
+            None => Slot::Nothing,
+        },
+    }
+}
+
+/// After part of an amount: more of it when the last token calls for an
+/// operand, else the obligation's terms.
+fn after_expression(amount: &[Token<'_>]) -> Slot {
+    let Some(last) = amount.last() else {
+        return Slot::Expression;
+    };
+    match last.kind {
+        Kind::Mark if last.text != ")" => Slot::Expression,
+        Kind::Word => after_word(last.text, amount).unwrap_or(Slot::Term),
+        _ => Slot::Term,
+    }
+}
+
+/// On a line of terms: what the last word calls for.
+fn after_term_words(line: &[Token<'_>]) -> Slot {
+    match line.last() {
+        Some(last) if last.kind == Kind::Word => after_word(last.text, line).unwrap_or(Slot::Term),
+        Some(last) if last.kind == Kind::Mark && last.text != ")" => Slot::Expression,
+        _ => Slot::Term,
+    }
+}
+
+/// The slot a word of the language opens, if it opens one: `from` a date,
+/// `if` a condition, `elects` an option. `None` after a name or a word
+/// that ends a phrase.
+fn after_word(word: &str, line: &[Token<'_>]) -> Option<Slot> {
+    let in_condition = line.iter().any(|t| matches!(t.text, "if" | "when"));
+    let slot = match word {
+        "if" | "when" | "not" | "or" => Slot::Condition,
+        "and" if in_condition => Slot::Condition,
+        "elects" | "elected" => Slot::ElectionOption,
+        "follow" => Slot::Reading,
+        "to" | "for" | "by" if line.iter().any(|t| t.kind == Kind::Text) => Slot::Party,
+        "from" | "through" | "on" | "by" | "effective" | "after" | "before" | "exceed" | "than"
+        | "of" | "and" | "until" => Slot::Expression,
+        _ if KEYWORDS.contains(&word) => return Some(Slot::Nothing),
+        _ => return None,
+    };
+    Some(slot)
+}
+
+fn scenario_slot(line: &[Token<'_>], parties: &[&str]) -> Slot {
+    let words: Vec<&str> = line.iter().map(|t| t.text).collect();
+    match words.as_slice() {
+        [] => Slot::Scenario,
+        ["fact"] => Slot::Fact,
+        ["assume"] => Slot::Reading,
+        ["assume", reading, "is"] => Slot::ReadingOption((*reading).to_owned()),
+        ["expect"] => Slot::Label,
+        [_, "elected"] => Slot::ElectionOption,
+        [.., "for"] => Slot::Label,
+        [_, "paid" | "notified"] => Slot::Party,
+        [name] if !KEYWORDS.contains(name) || parties.contains(name) => Slot::ScenarioEvent,
+        _ => Slot::Nothing,
+    }
+}
+
+/// What completion offers in a slot, from the keyword table and the
+/// checked agreement's names.
+pub fn items(slot: &Slot, model: &Model, snippets: bool) -> Vec<CompletionItem> {
+    let phrases = |places: &[Place]| -> Vec<CompletionItem> {
+        places
+            .iter()
+            .flat_map(|place| phrases_at(*place))
+            .map(|p| phrase_item(p, snippets))
+            .collect()
+    };
+    match slot {
+        Slot::Nothing => Vec::new(),
+        Slot::Header => phrases(&[Place::Header, Place::Declaration]),
+        Slot::InClause { in_obligation } => {
+            let mut places = vec![Place::InClause, Place::Declaration];
+            if *in_obligation {
+                places.push(Place::Term);
+            }
+            let mut items = phrases(&places);
+            items.extend(parties(model));
+            items
+        }
+        Slot::Party => parties(model),
+        Slot::Verb => phrases(&[Place::Verb]),
+        Slot::Expression => {
+            let mut items = facts(model, |_| true);
+            items.extend(labels(model));
+            items.extend(phrases(&[Place::Expression]));
+            items
+        }
+        Slot::Condition => {
+            let mut items = facts(model, |f| {
+                matches!(
+                    f.ty.node,
+                    clausec::syntax::ast::Type::YesNo | clausec::syntax::ast::Type::Choice
+                )
+            });
+            items.extend(parties(model));
+            items.extend(events(model));
+            items.extend(phrases(&[Place::Condition]));
+            items
+        }
+        Slot::Term => phrases(&[Place::Term]),
+        Slot::Reading => readings(model),
+        Slot::ReadingOption(name) => reading_options(model, name),
+        Slot::ElectionOption => election_options(model),
+        Slot::Label => labels(model),
+        Slot::Fact => facts(model, |_| true),
+        Slot::Scenario => {
+            let mut items = phrases(&[Place::Scenario]);
+            items.extend(parties(model));
+            items.extend(events(model));
+            items
+        }
+        Slot::ScenarioEvent => phrases(&[Place::ScenarioEvent]),
+        Slot::FactType => [
+            "money",
+            "date",
+            "duration",
+            "percentage",
+            "count",
+            "number",
+            "yes or no",
+        ]
+        .iter()
+        .map(|t| item(t, CompletionItemKind::TYPE_PARAMETER, "type"))
+        .collect(),
+    }
+}
+
+/// A phrase, with what to fill in as the snippet's placeholders when the
+/// editor takes snippets (`in ${1:COUNT} equal ${2:FREQUENCY} installments`).
+fn phrase_item(phrase: &Phrase, snippets: bool) -> CompletionItem {
+    let (insert_text, format) = match snippets {
+        true => (snippet(phrase.form), InsertTextFormat::SNIPPET),
+        false => (phrase.form.to_owned(), InsertTextFormat::PLAIN_TEXT),
+    };
+    CompletionItem {
+        label: phrase.form.to_owned(),
+        kind: Some(CompletionItemKind::KEYWORD),
+        detail: Some("clause language".to_owned()),
+        documentation: Some(Documentation::String(phrase.meaning.to_owned())),
+        insert_text: Some(insert_text),
+        insert_text_format: Some(format),
+        ..CompletionItem::default()
+    }
+}
+
+/// The phrase as a snippet: each word in capitals and each text in quotes
+/// a placeholder.
+pub fn snippet(form: &str) -> String {
+    let mut out = String::new();
+    let mut n = 0;
+    for (i, part) in form.split('"').enumerate() {
+        if i % 2 == 1 {
+            n += 1;
+            out.push_str(&format!("\"${{{n}:{}}}\"", escape_snippet(part)));
+            continue;
+        }
+        let words: Vec<String> = part
+            .split(' ')
+            .map(|word| {
+                let filled = word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase());
+                let single = matches!(word, "A" | "B");
+                if filled || single {
+                    n += 1;
+                    format!("${{{n}:{word}}}")
+                } else {
+                    escape_snippet(word)
+                }
+            })
+            .collect();
+        out.push_str(&words.join(" "));
+    }
+    out
+}
+
+fn escape_snippet(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('$', "\\$")
+        .replace('}', "\\}")
+}
+
+fn item(label: &str, kind: CompletionItemKind, detail: &str) -> CompletionItem {
+    CompletionItem {
+        label: label.to_owned(),
+        kind: Some(kind),
+        detail: Some(detail.to_owned()),
+        ..CompletionItem::default()
+    }
+}
+
+fn parties(model: &Model) -> Vec<CompletionItem> {
+    model
+        .parties
+        .iter()
+        .map(|(name, party)| item(name, CompletionItemKind::VARIABLE, &party.legal_name.node))
+        .collect()
+}
+
+fn facts(
+    model: &Model,
+    keep: impl Fn(&clausec::syntax::ast::FactDecl) -> bool,
+) -> Vec<CompletionItem> {
+    model
+        .facts
+        .iter()
+        .filter(|(_, fact)| keep(fact))
+        .map(|(name, fact)| item(name, CompletionItemKind::FIELD, fact.ty.node.describe()))
+        .collect()
+}
+
+fn labels(model: &Model) -> Vec<CompletionItem> {
+    model
+        .obligations()
+        .filter_map(|(clause, o)| {
+            let label = o.label.as_ref()?;
+            Some(item(
+                &label.node,
+                CompletionItemKind::REFERENCE,
+                &format!("obligation of clause {}", clause.number.node),
+            ))
+        })
+        .collect()
+}
+
+fn events(model: &Model) -> Vec<CompletionItem> {
+    model
+        .events
+        .keys()
+        .map(|name| item(name, CompletionItemKind::EVENT, "event"))
+        .collect()
+}
+
+fn readings(model: &Model) -> Vec<CompletionItem> {
+    model
+        .readings
+        .iter()
+        .map(|r| item(&r.name.node, CompletionItemKind::ENUM, "reading"))
+        .collect()
+}
+
+fn reading_options(model: &Model, name: &str) -> Vec<CompletionItem> {
+    model
+        .reading(name)
+        .into_iter()
+        .flat_map(|r| &r.options)
+        .map(|o| item(&o.name.node, CompletionItemKind::ENUM_MEMBER, "option"))
+        .collect()
+}
+
+fn election_options(model: &Model) -> Vec<CompletionItem> {
+    model
+        .elections
+        .iter()
+        .flat_map(|e| {
+            e.options.iter().map(move |o| {
+                item(
+                    &o.name.node,
+                    CompletionItemKind::ENUM_MEMBER,
+                    &format!("option of {}", e.name.node),
+                )
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PARTIES: &[&str] = &["company", "employee"];
+
+    fn at(before: &str) -> Slot {
+        slot(before, false, PARTIES)
+    }
+
+    #[test]
+    fn the_slot_follows_the_words_before_the_cursor() {
+        let clause = "clause 2(b) \"Severance\"\n";
+        assert_eq!(at("agreement \"A\"\n"), Slot::Header);
+        assert_eq!(at("party company \"C\"\nsigned by "), Slot::Party);
+        assert_eq!(
+            at(&format!("{clause}  ")),
+            Slot::InClause {
+                in_obligation: false
+            }
+        );
+        assert_eq!(at(&format!("{clause}  severance: ")), Slot::Party);
+        assert_eq!(at(&format!("{clause}  severance: company ")), Slot::Verb);
+        assert_eq!(at(&format!("{clause}  severance: company pa")), Slot::Verb);
+        assert_eq!(
+            at(&format!("{clause}  severance: company pays ")),
+            Slot::Party
+        );
+        assert_eq!(
+            at(&format!("{clause}  severance: company pays employee ")),
+            Slot::Expression
+        );
+        assert_eq!(
+            at(&format!(
+                "{clause}  s: company pays employee annual_salary * "
+            )),
+            Slot::Expression
+        );
+        assert_eq!(
+            at(&format!(
+                "{clause}  s: company pays employee annual_salary * 6 / 12 "
+            )),
+            Slot::Term
+        );
+        assert_eq!(
+            at(&format!("{clause}  s: company pays employee $5\n    ")),
+            Slot::InClause {
+                in_obligation: true
+            }
+        );
+        assert_eq!(
+            at(&format!("{clause}  s: company pays employee $5\n    from ")),
+            Slot::Expression
+        );
+        assert_eq!(
+            at(&format!(
+                "{clause}  s: company pays employee $5\n    if employee elects "
+            )),
+            Slot::ElectionOption
+        );
+        assert_eq!(
+            at(&format!("{clause}  s: company pays employee $5\n    if ")),
+            Slot::Condition
+        );
+        assert_eq!(
+            at(&format!("{clause}  s: company provides employee \"x\" ")),
+            Slot::Term
+        );
+        assert_eq!(
+            at(&format!("{clause}  quote \"Additional sev")),
+            Slot::Nothing
+        );
+        assert_eq!(at(&format!("{clause}  # a note ")), Slot::Nothing);
+    }
+
+    #[test]
+    fn scenario_slots() {
+        let scenario = |before: &str| slot(before, true, PARTIES);
+        assert_eq!(scenario("scenario base\n  "), Slot::Scenario);
+        assert_eq!(scenario("scenario base\n  employee "), Slot::ScenarioEvent);
+        assert_eq!(
+            scenario("scenario base\n  assume installment_reading is "),
+            Slot::ReadingOption("installment_reading".to_owned())
+        );
+        assert_eq!(
+            scenario("scenario b\n  company paid employee $1.00 on June 1, 2002 for "),
+            Slot::Label
+        );
+    }
+
+    #[test]
+    fn snippets_hold_placeholders() {
+        assert_eq!(
+            snippet("in COUNT equal FREQUENCY installments"),
+            "in ${1:COUNT} equal ${2:FREQUENCY} installments"
+        );
+        assert_eq!(
+            snippet("party NAME \"Legal name\""),
+            "party ${1:NAME} \"${2:Legal name}\""
+        );
+    }
+}
