@@ -7,7 +7,7 @@
 //! options).
 
 use clausec::check::model::Model;
-use clausec::syntax::keywords::{phrases_at, Phrase, Place, KEYWORDS, VERBS};
+use clausec::syntax::keywords::{is_reserved, phrases_at, Phrase, Place, KEYWORDS, VERBS};
 use lsp_types::{CompletionItem, CompletionItemKind, Documentation, InsertTextFormat};
 
 /// What may be written at the cursor.
@@ -46,6 +46,10 @@ pub enum Slot {
     ScenarioEvent,
     /// A fact's type, after `fact NAME is` in a declaration.
     FactType,
+    /// An event's name (`the date of EVENT`).
+    Event,
+    /// A document's name (`releases PARTY from DOCUMENT`).
+    Document,
 }
 
 /// A word, a figure, text in quotes, a label (`name:`) or a mark, before
@@ -237,13 +241,122 @@ fn starts_term(word: &str) -> bool {
     phrases_at(Place::Term).any(|p| p.form.split(' ').next() == Some(word))
 }
 
-fn header_slot(line: &[Token<'_>]) -> Slot {
-    let words: Vec<&str> = line.iter().map(|t| t.text).collect();
-    match words.as_slice() {
-        [] => Slot::Header,
-        [.., "by"] => Slot::Party,
-        ["fact", _, "is"] => Slot::FactType,
+/// One part of a phrase's form: a word typed as it is, what is filled in
+/// (`PARTY`, `DATE`), or text in quotes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part<'a> {
+    Word(&'a str),
+    Hole(&'a str),
+    Text,
+}
+
+fn parts(form: &str) -> Vec<Part<'_>> {
+    let mut out = Vec::new();
+    for (i, piece) in form.split('"').enumerate() {
+        if i % 2 == 1 {
+            out.push(Part::Text);
+            continue;
+        }
+        for word in piece.split([' ', ',']).filter(|w| !w.is_empty()) {
+            let hole = word.chars().all(|c| c.is_ascii_uppercase());
+            out.push(if hole {
+                Part::Hole(word)
+            } else {
+                Part::Word(word)
+            });
+        }
+    }
+    out
+}
+
+/// The holes filled by one name, which a single word before the cursor
+/// can stand for (`employee` for `PARTY` in `PARTY elects OPTION`).
+const NAME_HOLES: &[&str] = &[
+    "PARTY", "NAME", "LABEL", "EVENT", "READING", "OPTION", "DOCUMENT",
+];
+
+/// What the phrase table says comes next: among the phrases of the
+/// places allowed here, the one whose words up to a hole are the last
+/// words before the cursor, the longest such match. `None` when no
+/// phrase's beginning ends at the cursor.
+fn hole_at_end(line: &[Token<'_>], places: &[Place]) -> Option<&'static str> {
+    let words: Vec<&Token<'_>> = line.iter().filter(|t| t.text != ",").collect();
+    let mut best: Option<(&'static str, usize)> = None;
+    for phrase in clausec::syntax::keywords::PHRASES {
+        if !places.contains(&phrase.place) {
+            continue;
+        }
+        let parts = parts(phrase.form);
+        for (k, part) in parts.iter().enumerate() {
+            let Part::Hole(hole) = part else { continue };
+            let before = parts.get(..k).unwrap_or(&[]);
+            let matched = before.len();
+            let fits = matched > 0
+                && matched <= words.len()
+                && before.iter().any(|p| matches!(p, Part::Word(_)))
+                && before
+                    .iter()
+                    .rev()
+                    .zip(words.iter().rev())
+                    .all(|(part, token)| fills(*part, token));
+            if fits && best.is_none_or(|(_, m)| matched > m) {
+                best = Some((hole, matched));
+            }
+        }
+    }
+    best.map(|(hole, _)| hole)
+}
+
+/// Whether a token before the cursor is this part of a phrase.
+fn fills(part: Part<'_>, token: &Token<'_>) -> bool {
+    match part {
+        Part::Word(word) => token.kind == Kind::Word && token.text == word,
+        Part::Text => token.kind == Kind::Text,
+        Part::Hole(hole) => {
+            NAME_HOLES.contains(&hole)
+                && matches!(token.kind, Kind::Word | Kind::Label)
+                && !KEYWORDS.contains(&token.text)
+        }
+    }
+}
+
+/// The slot a phrase's hole opens.
+fn slot_of_hole(hole: &str) -> Slot {
+    match hole {
+        "PARTY" => Slot::Party,
+        "DATE" | "AMOUNT" | "LIMIT" | "A" | "B" => Slot::Expression,
+        "CONDITION" => Slot::Condition,
+        "READING" => Slot::Reading,
+        "OPTION" => Slot::ElectionOption,
+        "LABEL" => Slot::Label,
+        "EVENT" => Slot::Event,
+        "DOCUMENT" => Slot::Document,
+        "TYPE" => Slot::FactType,
+        // A new name, a count, a rate, a duration, a time: nothing to offer.
         _ => Slot::Nothing,
+    }
+}
+
+/// The places whose phrases may be written in a region.
+fn places_in(region: Region) -> &'static [Place] {
+    match region {
+        Region::Header => &[Place::Header, Place::Declaration],
+        Region::Clause => &[
+            Place::Declaration,
+            Place::InClause,
+            Place::Verb,
+            Place::Term,
+            Place::Expression,
+            Place::Condition,
+        ],
+        Region::Scenario => &[Place::Scenario, Place::ScenarioEvent],
+    }
+}
+
+fn header_slot(line: &[Token<'_>]) -> Slot {
+    match line {
+        [] => Slot::Header,
+        _ => hole_at_end(line, places_in(Region::Header)).map_or(Slot::Nothing, slot_of_hole),
     }
 }
 
@@ -258,93 +371,60 @@ fn clause_slot(line: &[Token<'_>], in_obligation: bool, parties: &[&str]) -> Slo
     match after_label {
         [] => return Slot::Party,
         [party] if parties.contains(&party.text) => return Slot::Verb,
-        [party, verb, rest @ ..] if parties.contains(&party.text) && VERBS.contains(&verb.text) => {
-            return after_verb(verb.text, rest)
-        }
         _ => {}
     }
-    match first.text {
-        "fact" | "event" | "election" | "option" | "assume" | "quote" | "clause" => {
-            header_slot(line)
-        }
-        _ => after_term_words(line),
+    if let Some(hole) = hole_at_end(line, places_in(Region::Clause)) {
+        return slot_of_hole(hole);
     }
-}
-
-/// What follows an obligation's verb: the other party, then the amount or
-/// the thing described, then its terms.
-fn after_verb(verb: &str, rest: &[Token<'_>]) -> Slot {
-    let names_party = matches!(
-        verb,
-        "pays" | "provides" | "reimburses" | "notifies" | "releases"
-    );
-    match rest {
-        [] if names_party => Slot::Party,
-        [] => Slot::Nothing,
-        [_obligee] if verb == "pays" => Slot::Expression,
-        [_obligee, amount @ ..] if verb == "pays" => after_expression(amount),
-        _ => match rest.last() {
-            Some(last) if last.kind == Kind::Text => Slot::Term,
-            Some(last) => after_word(last.text, rest).unwrap_or(Slot::Nothing),
-            None => Slot::Nothing,
-        },
-    }
-}
-
-/// After part of an amount: more of it when the last token calls for an
-/// operand, else the obligation's terms.
-fn after_expression(amount: &[Token<'_>]) -> Slot {
-    let Some(last) = amount.last() else {
-        return Slot::Expression;
-    };
-    match last.kind {
-        Kind::Mark if last.text != ")" => Slot::Expression,
-        Kind::Word => after_word(last.text, amount).unwrap_or(Slot::Term),
-        _ => Slot::Term,
-    }
-}
-
-/// On a line of terms: what the last word calls for.
-fn after_term_words(line: &[Token<'_>]) -> Slot {
+    let obligation_or_term = opens_obligation(line, parties) || starts_term(first.text);
     match line.last() {
-        Some(last) if last.kind == Kind::Word => after_word(last.text, line).unwrap_or(Slot::Term),
         Some(last) if last.kind == Kind::Mark && last.text != ")" => Slot::Expression,
-        _ => Slot::Term,
+        Some(last) if matches!(last.text, "and" | "or" | "not") => {
+            let in_condition = line.iter().any(|t| matches!(t.text, "if" | "when"));
+            if in_condition {
+                Slot::Condition
+            } else {
+                Slot::Expression
+            }
+        }
+        // After an amount, a date, a name or text: the obligation's terms.
+        Some(last) if obligation_or_term && !ends_unfinished(last) => Slot::Term,
+        _ => Slot::Nothing,
     }
 }
 
-/// The slot a word of the language opens, if it opens one: `from` a date,
-/// `if` a condition, `elects` an option. `None` after a name or a word
-/// that ends a phrase.
-fn after_word(word: &str, line: &[Token<'_>]) -> Option<Slot> {
-    let in_condition = line.iter().any(|t| matches!(t.text, "if" | "when"));
-    let slot = match word {
-        "if" | "when" | "not" | "or" => Slot::Condition,
-        "and" if in_condition => Slot::Condition,
-        "elects" | "elected" => Slot::ElectionOption,
-        "follow" => Slot::Reading,
-        "to" | "for" | "by" if line.iter().any(|t| t.kind == Kind::Text) => Slot::Party,
-        "from" | "through" | "on" | "by" | "effective" | "after" | "before" | "exceed" | "than"
-        | "of" | "and" | "until" => Slot::Expression,
-        _ if KEYWORDS.contains(&word) => return Some(Slot::Nothing),
-        _ => return None,
-    };
-    Some(slot)
+/// A reserved word of the language that no phrase ends with (`in`, `the`,
+/// `of`): after it, the obligation's terms are not what comes next.
+/// (`days` in `grace period 10 days` is not reserved: the term is done.)
+fn ends_unfinished(token: &Token<'_>) -> bool {
+    let ends_a_phrase = clausec::syntax::keywords::PHRASES
+        .iter()
+        .any(|p| matches!(parts(p.form).last(), Some(Part::Word(w)) if *w == token.text));
+    token.kind == Kind::Word && is_reserved(token.text) && !ends_a_phrase
 }
 
 fn scenario_slot(line: &[Token<'_>], parties: &[&str]) -> Slot {
     let words: Vec<&str> = line.iter().map(|t| t.text).collect();
     match words.as_slice() {
-        [] => Slot::Scenario,
-        ["fact"] => Slot::Fact,
-        ["assume"] => Slot::Reading,
-        ["assume", reading, "is"] => Slot::ReadingOption((*reading).to_owned()),
-        ["expect"] => Slot::Label,
-        [_, "elected"] => Slot::ElectionOption,
-        [.., "for"] => Slot::Label,
-        [_, "paid" | "notified"] => Slot::Party,
-        [name] if !KEYWORDS.contains(name) || parties.contains(name) => Slot::ScenarioEvent,
-        _ => Slot::Nothing,
+        [] => return Slot::Scenario,
+        ["fact"] => return Slot::Fact,
+        ["assume", reading, "is"] => return Slot::ReadingOption((*reading).to_owned()),
+        ["expect"] => return Slot::Label,
+        // Past a figure or a date, the phrase table cannot follow: `for`
+        // names the duty a payment or a notice answers.
+        [.., "for"] => return Slot::Label,
+        [name] if !KEYWORDS.contains(name) || parties.contains(name) => return Slot::ScenarioEvent,
+        _ => {}
+    }
+    let scenario_line: Vec<Token<'_>> = match line.first() {
+        // An event's phrase starts after the party or event it records.
+        Some(first) if !KEYWORDS.contains(&first.text) => line.get(1..).unwrap_or(&[]).to_vec(),
+        _ => line.to_vec(),
+    };
+    match hole_at_end(&scenario_line, places_in(Region::Scenario)).map(slot_of_hole) {
+        // A scenario writes figures and dates out: nothing to offer.
+        Some(Slot::Expression) | None => Slot::Nothing,
+        Some(slot) => slot,
     }
 }
 
@@ -403,6 +483,12 @@ pub fn items(slot: &Slot, model: &Model, snippets: bool) -> Vec<CompletionItem> 
             items
         }
         Slot::ScenarioEvent => phrases(&[Place::ScenarioEvent]),
+        Slot::Event => events(model),
+        Slot::Document => model
+            .documents
+            .iter()
+            .map(|(name, d)| item(name, CompletionItemKind::FILE, &d.title.node))
+            .collect(),
         Slot::FactType => [
             "money",
             "date",
@@ -624,6 +710,41 @@ mod tests {
             Slot::Term
         );
         assert_eq!(
+            at(&format!(
+                "{clause}  s: company pays employee $5\n    grace period 10 days "
+            )),
+            Slot::Term
+        );
+        assert_eq!(
+            at(&format!(
+                "{clause}  s: company pays employee $5\n    at a cost of "
+            )),
+            Slot::Expression
+        );
+        assert_eq!(
+            at(&format!("{clause}  s: company pays employee the total of ")),
+            Slot::Label
+        );
+        assert_eq!(
+            at(&format!(
+                "{clause}  s: company pays employee $5\n    on the date of "
+            )),
+            Slot::Event
+        );
+        assert_eq!(
+            at(&format!("{clause}  s: company releases employee from ")),
+            Slot::Document
+        );
+        assert_eq!(
+            at(&format!("{clause}  s: employee may \"x\" from ")),
+            Slot::Party
+        );
+        assert_eq!(at(&format!("{clause}  s: company pays employee $5\n    if the count and the dates disagree, follow ")), Slot::Reading);
+        assert_eq!(
+            at(&format!("{clause}  s: company pays employee $5\n    in ")),
+            Slot::Nothing
+        );
+        assert_eq!(
             at(&format!("{clause}  quote \"Additional sev")),
             Slot::Nothing
         );
@@ -643,6 +764,13 @@ mod tests {
             scenario("scenario b\n  company paid employee $1.00 on June 1, 2002 for "),
             Slot::Label
         );
+        assert_eq!(scenario("scenario b\n  company paid "), Slot::Party);
+        assert_eq!(
+            scenario("scenario b\n  employee elected "),
+            Slot::ElectionOption
+        );
+        assert_eq!(scenario("scenario b\n  assume "), Slot::Reading);
+        assert_eq!(scenario("scenario b\n  as of "), Slot::Nothing);
     }
 
     #[test]

@@ -83,6 +83,9 @@ fn short_date(long: &str) -> String {
     }
 }
 
+/// The most entries an explanation lists one by one.
+const SHOWN: usize = 14;
+
 /// The full explanation, in Markdown: the schedule's total and how it was
 /// reached, the reading in force, the count the text states, every
 /// installment; or an amount's arithmetic and status.
@@ -94,7 +97,19 @@ pub fn explanation(ledger: &Ledger, base: &str, group: &[&Entry]) -> String {
         lines.push(String::new());
     }
     let many = group.len() > 1;
-    for entry in group {
+    // A long schedule lists its first and last entries: a tooltip of
+    // 100,000 lines helps no one.
+    let (head, tail) = match group.len() > SHOWN {
+        true => (SHOWN - 2, group.len() - 2),
+        false => (group.len(), group.len()),
+    };
+    for (i, entry) in group.iter().enumerate() {
+        if i >= head && i < tail {
+            if i == head {
+                lines.push(format!("- … {} more", tail - head));
+            }
+            continue;
+        }
         let amount = entry.amount.map(format_money);
         let due = entry.due.map(|d| format!("due {}", long_date(d)));
         let figures: Vec<String> = amount.into_iter().chain(due).collect();

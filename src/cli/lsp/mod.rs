@@ -693,23 +693,26 @@ impl<W: Write, L: Write> Server<W, L> {
             .iter()
             .find(|s| s.name.node == "base");
         let ledger = clausec::ledger(&snapshot.analysis, scenario);
-        let mut hints = Vec::new();
-        let mut seen = Vec::new();
-        for entry in ledger
-            .obligations
-            .iter()
-            .filter(|e| e.heading.source.file == file_id)
-        {
-            let base = entry.id.base().to_owned();
-            if seen.contains(&base) {
-                continue;
+        // Each obligation's entries, in one pass (a schedule's installments
+        // share its base), in the order the ledger lists them.
+        let mut order: Vec<&str> = Vec::new();
+        let mut groups: std::collections::BTreeMap<&str, Vec<&clausec::eval::ledger::Entry>> =
+            std::collections::BTreeMap::new();
+        for entry in &ledger.obligations {
+            let group = groups.entry(entry.id.base()).or_default();
+            if group.is_empty() && entry.heading.source.file == file_id {
+                order.push(entry.id.base());
             }
-            seen.push(base.clone());
-            let group: Vec<&clausec::eval::ledger::Entry> = ledger
-                .obligations
-                .iter()
-                .filter(|e| e.id.base() == base)
-                .collect();
+            group.push(entry);
+        }
+        let mut hints = Vec::new();
+        for base in order {
+            let Some(group) = groups.get(base) else {
+                continue;
+            };
+            let Some(entry) = group.first() else {
+                continue;
+            };
             let line_end = file
                 .text
                 .get(entry.heading.source.start..)
@@ -717,12 +720,12 @@ impl<W: Write, L: Write> Server<W, L> {
                 .map_or(file.text.len(), |i| entry.heading.source.start + i);
             hints.push(InlayHint {
                 position: to_position(&file.text, line_end),
-                label: InlayHintLabel::String(format!("→ {}", hint::label(&ledger, &base, &group))),
+                label: InlayHintLabel::String(format!("→ {}", hint::label(&ledger, base, group))),
                 kind: None,
                 text_edits: None,
                 tooltip: Some(lsp_types::InlayHintTooltip::MarkupContent(MarkupContent {
                     kind: MarkupKind::Markdown,
-                    value: hint::explanation(&ledger, &base, &group),
+                    value: hint::explanation(&ledger, base, group),
                 })),
                 padding_left: Some(true),
                 padding_right: None,
