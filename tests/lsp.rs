@@ -23,6 +23,11 @@ struct Client {
 
 impl Client {
     fn start() -> Client {
+        Client::start_with(json!({}))
+    }
+
+    /// Starts the server for an editor with these capabilities.
+    fn start_with(capabilities: Value) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_clausec"))
             .arg("lsp")
             .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -41,7 +46,7 @@ impl Client {
         let init = client.request(
             1,
             "initialize",
-            json!({"processId": null, "rootUri": null, "capabilities": {}}),
+            json!({"processId": null, "rootUri": null, "capabilities": capabilities}),
         );
         assert!(init["result"]["capabilities"]["inlayHintProvider"]
             .as_bool()
@@ -740,7 +745,55 @@ fn a_did_you_mean_is_fixed_in_one_click() {
             .any(|d| d["data"]["suggestion"] == "company"),
         "{diagnostics:?}"
     );
+
+    // A misspelt word of the language, and a misspelt month in a date
+    // (the diagnostic underlines the whole date; the fix, the month only).
+    let typo = letter("2.clause").replace(
+        "company pays employee annual",
+        "company pay employee annual",
+    );
+    open(&mut client, "2.clause", &typo);
+    let (line, column) = find(&typo, "pay employee annual");
+    let fix = fix_at(&mut client, 3, "2.clause", line, column);
+    assert_eq!(fix, ("pays".to_owned(), line, column - 1, column - 1 + 3));
+    let file = "scenarios/base.scenario";
+    let typo = letter(file).replace("on June 6, 2002 at", "on Junee 6, 2002 at");
+    open(&mut client, file, &typo);
+    let (line, column) = find(&typo, "Junee 6");
+    let fix = fix_at(&mut client, 4, file, line, column + 2);
+    assert_eq!(fix, ("June".to_owned(), line, column - 1, column - 1 + 5));
     client.stop();
+}
+
+/// The one quick fix offered at a position: its new text, and the line and
+/// columns it replaces.
+fn fix_at(
+    client: &mut Client,
+    id: i64,
+    file: &str,
+    line: u32,
+    column: u32,
+) -> (String, u32, u32, u32) {
+    let at = json!({"start": {"line": line, "character": column}, "end": {"line": line, "character": column}});
+    let answer = client.request(
+        id,
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(file)}, "range": at, "context": {"diagnostics": []}}),
+    );
+    let actions = answer["result"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{answer}"));
+    assert_eq!(actions.len(), 1, "{answer}");
+    let edits = actions[0]["edit"]["changes"][uri(file)].as_array().unwrap();
+    assert_eq!(edits.len(), 1, "{answer}");
+    let range = &edits[0]["range"];
+    assert_eq!(range["start"]["line"], range["end"]["line"]);
+    (
+        edits[0]["newText"].as_str().unwrap().to_owned(),
+        range["start"]["line"].as_u64().unwrap() as u32,
+        range["start"]["character"].as_u64().unwrap() as u32,
+        range["end"]["character"].as_u64().unwrap() as u32,
+    )
 }
 
 #[test]
@@ -804,4 +857,47 @@ fn shutdown_twice_is_answered_and_exit_ends_with_the_protocols_codes() {
     let mut client = Client::start();
     client.notify("exit", Value::Null);
     assert_eq!(client.child.wait().unwrap().code(), Some(1));
+}
+
+#[test]
+fn an_editor_that_takes_snippets_gets_placeholders_to_fill() {
+    let capabilities =
+        json!({"textDocument": {"completion": {"completionItem": {"snippetSupport": true}}}});
+    let text = letter("2.clause").replace("annual_salary * 6 / 12\n", "annual_salary * 6 / 12 \n");
+    for (snippets, client) in [
+        (true, Client::start_with(capabilities)),
+        (false, Client::start()),
+    ] {
+        let mut client = client;
+        open(&mut client, "2.clause", &text);
+        let (line, column) = after(&text, "annual_salary * 6 / 12 ");
+        let answer = client.request(
+            2,
+            "textDocument/completion",
+            position("2.clause", line, column),
+        );
+        let item = answer["result"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["label"] == "in COUNT equal FREQUENCY installments")
+            .unwrap_or_else(|| panic!("{answer}"))
+            .clone();
+        if snippets {
+            assert_eq!(
+                item["insertText"],
+                "in ${1:COUNT} equal ${2:FREQUENCY} installments"
+            );
+            assert_eq!(item["insertTextFormat"], 2);
+        } else {
+            assert_eq!(item["insertText"], "in COUNT equal FREQUENCY installments");
+            assert_eq!(item["insertTextFormat"], 1);
+        }
+        // The guide's sentence comes with it.
+        assert!(item["documentation"]
+            .as_str()
+            .unwrap()
+            .contains("splits a payment into equal installments"));
+        client.stop();
+    }
 }
