@@ -708,6 +708,19 @@ fn hover_explains_keywords_readings_and_elections() {
         option.contains("option of election `outplacement_or_lease`"),
         "{option}"
     );
+    // In a scenario, `fact` is a scenario's statement, not the header's.
+    let scenario = letter("scenarios/base.scenario");
+    let (line, column) = find(&scenario, "fact annual_salary");
+    let answer = client.request(
+        8,
+        "textDocument/hover",
+        position("scenarios/base.scenario", line, column),
+    );
+    let fact = answer["result"]["contents"]["value"].as_str().unwrap();
+    assert!(
+        fact.contains("A fact's value is a figure, not a calculation"),
+        "{fact}"
+    );
     client.stop();
 }
 

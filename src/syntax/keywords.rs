@@ -457,13 +457,20 @@ impl Phrase {
 /// The phrase a word of the language belongs to, on a line of `words`:
 /// among the phrases holding the word, the one whose words the line holds
 /// most completely (`on` in `remainder on the last installment` is that
-/// phrase's, alone on a line it is `on DATE`'s).
-pub fn phrase_of(word: &str, line: &[&str]) -> Option<&'static Phrase> {
+/// phrase's, alone on a line it is `on DATE`'s); a phrase of `preferred`
+/// places (a scenario's, in a scenario file) before the others.
+pub fn phrase_of(word: &str, line: &[&str], preferred: &[Place]) -> Option<&'static Phrase> {
     if !KEYWORDS.contains(&word) {
         return None;
     }
+    let (first, rest): (Vec<&Phrase>, Vec<&Phrase>) =
+        PHRASES.iter().partition(|p| preferred.contains(&p.place));
+    best_phrase(word, line, &first).or_else(|| best_phrase(word, line, &rest))
+}
+
+fn best_phrase(word: &str, line: &[&str], phrases: &[&'static Phrase]) -> Option<&'static Phrase> {
     let mut best: Option<(&Phrase, usize, usize)> = None;
-    for phrase in PHRASES {
+    for phrase in phrases.iter().copied() {
         let words: Vec<&str> = phrase.literal_words().collect();
         if !words.contains(&word) {
             continue;
@@ -596,7 +603,7 @@ mod tests {
     #[test]
     fn a_word_belongs_to_the_phrase_its_line_holds() {
         let line = |text: &'static str| text.split_whitespace().collect::<Vec<_>>();
-        let of = |word, text| phrase_of(word, &line(text)).map(|p| p.form);
+        let of = |word, text| phrase_of(word, &line(text), &[]).map(|p| p.form);
         assert_eq!(of("on", "on June 6, 2002"), Some("on DATE"));
         assert_eq!(
             of("on", "remainder on the last installment"),
@@ -607,6 +614,12 @@ mod tests {
             Some("in COUNT equal FREQUENCY installments")
         );
         assert_eq!(of("employee", "employee pays"), None);
+        let in_scenario = phrase_of(
+            "fact",
+            &line("fact annual_salary is $1.00"),
+            &[Place::Scenario],
+        );
+        assert_eq!(in_scenario.map(|p| p.form), Some("fact NAME is VALUE"));
     }
 
     #[test]

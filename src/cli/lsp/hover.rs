@@ -5,7 +5,7 @@
 use super::{hint, md};
 use clausec::check::model::Model;
 use clausec::syntax::ast::{Clause, OptionDecl};
-use clausec::syntax::keywords::phrase_of;
+use clausec::syntax::keywords::{phrase_of, Place};
 
 /// A declared name, in Markdown; `None` for a word that declares nothing.
 /// `declared`: where the checker's table of names says the word under the
@@ -173,12 +173,16 @@ fn described(description: Option<&str>) -> String {
 
 /// A word of the language: the phrase it belongs to on its line, and the
 /// guide's sentence for it.
-pub fn of_keyword(word: &str, line: &str) -> Option<String> {
+pub fn of_keyword(word: &str, line: &str, scenario_file: bool) -> Option<String> {
     let words: Vec<&str> = line
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .filter(|w| !w.is_empty())
         .collect();
-    let phrase = phrase_of(word, &words)?;
+    let preferred: &[Place] = match scenario_file {
+        true => &[Place::Scenario, Place::ScenarioEvent],
+        false => &[],
+    };
+    let phrase = phrase_of(word, &words, preferred)?;
     Some(format!("**{}** — {}", md(phrase.form), phrase.meaning))
 }
 

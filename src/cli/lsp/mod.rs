@@ -475,6 +475,7 @@ impl<W: Write, L: Write> Server<W, L> {
             let declared = snapshot.analysis.model.declaration_at(file, offset);
             hover::of_name(&snapshot.analysis, &word, declared)
         });
+        let scenario_file = path.extension().is_some_and(|e| e == "scenario");
         let value = named.or_else(|| {
             let before = text.get(..offset)?;
             let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -484,7 +485,7 @@ impl<W: Write, L: Write> Server<W, L> {
                 .map_or(text.len(), |i| offset + i);
             let line = text.get(line_start..line_end)?;
             complete::in_words(before)
-                .then(|| hover::of_keyword(&word, line))
+                .then(|| hover::of_keyword(&word, line, scenario_file))
                 .flatten()
         })?;
         Some(Hover {
