@@ -414,6 +414,7 @@ pub const PHRASES: &[Phrase] = &[
     phrase("the unpaid balance of LABEL on DATE", Place::Expression, "`the unpaid balance of LABEL on DATE`: what its installments still owe on that day"),
     phrase("the number of days from A to B", Place::Expression, "Spans between dates are numbers"),
     phrase("DURATION after DATE", Place::Expression, "a date shifted by a duration"),
+    phrase("(NUMBER) to the power of COUNT", Place::Expression, "A growth or discount factor is a figure in parentheses raised to a whole power"),
     phrase("PARTY elects OPTION", Place::Condition, "Conditions test an election with `PARTY elects OPTION`."),
     phrase("PARTY prevails", Place::Condition, "the scenario records that party prevailing in proceedings"),
     phrase("EVENT happens", Place::Condition, "A condition can ask whether an event happened, or happened by a date"),

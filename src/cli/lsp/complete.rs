@@ -536,11 +536,12 @@ pub fn snippet(form: &str) -> String {
         let words: Vec<String> = part
             .split(' ')
             .map(|word| {
-                let filled = word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase());
-                let single = matches!(word, "A" | "B");
-                if filled || single {
+                // `(NUMBER)`: the parentheses stay, the capitals are filled.
+                let core = word.trim_start_matches('(').trim_end_matches(')');
+                let filled = !core.is_empty() && core.chars().all(|c| c.is_ascii_uppercase());
+                if filled {
                     n += 1;
-                    format!("${{{n}:{word}}}")
+                    word.replacen(core, &format!("${{{n}:{core}}}"), 1)
                 } else {
                     escape_snippet(word)
                 }
@@ -778,6 +779,10 @@ mod tests {
         assert_eq!(
             snippet("in COUNT equal FREQUENCY installments"),
             "in ${1:COUNT} equal ${2:FREQUENCY} installments"
+        );
+        assert_eq!(
+            snippet("(NUMBER) to the power of COUNT"),
+            "(${1:NUMBER}) to the power of ${2:COUNT}"
         );
         assert_eq!(
             snippet("party NAME \"Legal name\""),
