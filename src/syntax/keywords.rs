@@ -322,6 +322,11 @@ pub enum Place {
     Scenario,
     /// A scenario's event, after the party (or event) it records.
     ScenarioEvent,
+    /// How often a schedule repeats (`monthly`), in its phrase.
+    Frequency,
+    /// A word inside another phrase (`simple` in late interest): explained
+    /// on hover, never offered alone.
+    Within,
 }
 
 /// A phrase of the language as the guide writes it, with what to fill in
@@ -354,11 +359,14 @@ pub const PHRASES: &[Phrase] = &[
     phrase("document NAME \"Title\" dated DATE", Place::Header, "`document NAME \"Title\" dated DATE` declares another document the agreement refers to, followed by the sections you need, each `section NUMBER \"Title\"`."),
     phrase("section NUMBER \"Title\"", Place::Header, "Section numbers are written as printed: `9`, `8.2`, `4(a)`."),
     phrase("signed by PARTY \"signature as shown\"", Place::Header, "`signed by PARTY \"signature as shown\"` records how the signed copy was executed."),
+    phrase("date left blank", Place::Within, "`date left blank`: the date line is there but empty"),
     phrase("business days exclude Saturdays, Sundays and United States federal holidays", Place::Header, "Business days. Say once, in the header, which days are not business days"),
     phrase("fact NAME is TYPE \"what it means\"", Place::Declaration, "`fact NAME is TYPE \"what it means\"` declares a fact the agreement depends on but does not state."),
     phrase("event NAME \"what happens\"", Place::Declaration, "Declare in the header what may happen, and let scenarios record when it did"),
     phrase("election NAME by PARTY \"what is chosen\"", Place::Declaration, "An election is a choice the agreement gives a party."),
     phrase("option NAME \"what it means\"", Place::Declaration, "Mark an option `default` if the agreement says what happens when the party makes no choice."),
+    phrase("default", Place::Within, "Mark one `default`; without a mark, the first option is the default."),
+    phrase("fact NAME is one of VALUE or VALUE \"what it means\"", Place::Declaration, "A fact can take one of several named values instead of yes or no, so that a condition branches on one fact, not on several yes-or-no facts"),
     phrase("assume \"how you read the text\"", Place::Declaration, "`assume \"...\"` states how you read the text."),
     phrase("assume NAME \"the question\"", Place::Declaration, "When the text can be read in more than one way and the figures depend on it, declare a reading: a name, the question in words, and two or more options."),
     phrase("clause NUMBER \"Title\"", Place::Declaration, "A clause starts with `clause`, its number as the document prints it, and a title of your choosing in quotes (optional, but the ledger reads better with one)"),
@@ -366,6 +374,7 @@ pub const PHRASES: &[Phrase] = &[
     phrase("pays PARTY AMOUNT", Place::Verb, "`pays` takes an amount: a figure, a fact, or a calculation (section 9)."),
     phrase("provides PARTY \"what\"", Place::Verb, "`provides` is a benefit described in words, such as salary and benefits or insurance, for the period its terms state."),
     phrase("reimburses PARTY \"what\"", Place::Verb, "`reimburses` may state an amount after the description"),
+    phrase("amounting to AMOUNT", Place::Term, "`reimburses` may state an amount after the description"),
     phrase("performs \"what\" for PARTY", Place::Verb, "`performs` is a duty to do something described in words, such as a resignation or a delivery, optionally `for PARTY`."),
     phrase("notifies PARTY of \"what\"", Place::Verb, "Any other notice is described in words"),
     phrase("releases PARTY from DOCUMENT section NUMBER", Place::Verb, "`releases` and `remains bound by` may point at a declared document and section (`employment_agreement section 9`) or describe what is released in words."),
@@ -375,6 +384,11 @@ pub const PHRASES: &[Phrase] = &[
     phrase("signs \"what\" to PARTY by TIME on DATE", Place::Verb, "`signs ... by TIME on DATE` is an acceptance deadline."),
     phrase("in COUNT equal FREQUENCY installments", Place::Term, "`in COUNT equal FREQUENCY installments` splits a payment into equal installments, each with its own due date and its own line in the ledger."),
     phrase("each month on day NUMBER", Place::Term, "A rent or a fee is the other way round: the amount is due at every date."),
+    phrase("every NUMBER weeks", Place::Term, "Weeks: `each week` or `every 2 weeks` (each date the same weekday as the first)"),
+    phrase("monthly", Place::Frequency, "FREQUENCY is `monthly`, `quarterly` (every three months) or `yearly`."),
+    phrase("quarterly", Place::Frequency, "FREQUENCY is `monthly`, `quarterly` (every three months) or `yearly`."),
+    phrase("yearly", Place::Frequency, "FREQUENCY is `monthly`, `quarterly` (every three months) or `yearly`."),
+    phrase("weekly", Place::Frequency, "installments can be `weekly`"),
     phrase("increasing each year to RATE of the preceding year's amount, rounded half up to the cent", Place::Term, "every twelve months from the first date, the amount is the year before's times R, rounded each year as stated"),
     phrase("abated from DATE through DATE", Place::Term, "the dates in that period owe nothing (`nothing owed`), and say so."),
     phrase("business day convention following", Place::Term, "any obligation can state a business day convention for its due dates"),
@@ -391,6 +405,7 @@ pub const PHRASES: &[Phrase] = &[
     phrase("reduced by compensation PARTY receives", Place::Term, "offsets what a party receives elsewhere against a schedule of payments."),
     phrase("grace period DURATION", Place::Term, "`grace period DURATION` is the time after the due date in which a payment is not yet late for interest purposes."),
     phrase("late interest RATE per annum", Place::Term, "`late interest RATE per annum` charges simple interest on a payment, or an installment, paid after its grace period."),
+    phrase("simple", Place::Within, "`simple`: interest is simple (the only kind `clausec` computes)."),
     phrase("late fee RATE of the installment", Place::Term, "charges a fee once on a payment, or an installment, not paid in full by the end of its grace period"),
     phrase("interest RATE per annum from DATE until paid", Place::Term, "`interest RATE per annum from DATE until paid` charges simple interest on the whole amount from a date (typically a notice) until it is paid, whatever the due date, with the same day counts as late interest."),
     phrase("remaining installments end on DATE", Place::Term, "`remaining installments end on DATE` ends every installment not paid in full by then"),
@@ -414,11 +429,16 @@ pub const PHRASES: &[Phrase] = &[
     phrase("the unpaid balance of LABEL on DATE", Place::Expression, "`the unpaid balance of LABEL on DATE`: what its installments still owe on that day"),
     phrase("the number of days from A to B", Place::Expression, "Spans between dates are numbers"),
     phrase("DURATION after DATE", Place::Expression, "a date shifted by a duration"),
+    phrase("DURATION before DATE", Place::Expression, "a date shifted by a duration"),
+    phrase("the first business day on or after DATE", Place::Expression, "a business day near a date"),
+    phrase("(AMOUNT) rounded down to a whole number", Place::Expression, "A step the text rounds is written in parentheses with its rounding"),
     phrase("(NUMBER) to the power of COUNT", Place::Expression, "A growth or discount factor is a figure in parentheses raised to a whole power"),
     phrase("PARTY elects OPTION", Place::Condition, "Conditions test an election with `PARTY elects OPTION`."),
     phrase("PARTY prevails", Place::Condition, "the scenario records that party prevailing in proceedings"),
     phrase("EVENT happens", Place::Condition, "A condition can ask whether an event happened, or happened by a date"),
     phrase("not", Place::Condition, "`not` applies to the part right after it"),
+    phrase("CONDITION and CONDITION", Place::Within, "`and` and `or` cannot be mixed without parentheses."),
+    phrase("CONDITION or CONDITION", Place::Within, "`and` and `or` cannot be mixed without parentheses."),
     phrase("an installment of LABEL has been unpaid for more than DURATION", Place::Condition, "the condition `an installment of LABEL has been unpaid for more than N days`"),
     phrase("hypothetical \"why the figures are illustrations\"", Place::Scenario, "why the figures are illustrations; printed at the top of the ledger"),
     phrase("as of DATE", Place::Scenario, "the date the ledger reports status at; without it, the agreement's date"),
@@ -427,6 +447,10 @@ pub const PHRASES: &[Phrase] = &[
     phrase("assume READING is OPTION", Place::Scenario, "A scenario switches a reading with `assume interest_start is grace_end`"),
     phrase("every payment is made on its due date", Place::Scenario, "every payment not otherwise recorded is paid in full on its due date"),
     phrase("expect LABEL amount is AMOUNT", Place::Scenario, "A scenario may say what its ledger must show, with `expect` lines."),
+    phrase("expect LABEL status is STATUS", Place::Scenario, "its status is this, in the ledger's words (`paid late`) or the JSON's (`paid_late`)"),
+    phrase("expect LABEL outstanding is AMOUNT", Place::Scenario, "what was paid toward it, or what remains"),
+    phrase("expect finding CODE", Place::Scenario, "the ledger lists (or does not list) a finding with this code"),
+    phrase("expect no finding CODE", Place::Scenario, "the ledger lists (or does not list) a finding with this code"),
     phrase("scenario NAME \"title\"", Place::Scenario, "A scenario is a hypothetical: facts the contract leaves open and dated events."),
     phrase("paid PARTY AMOUNT on DATE for LABEL due DATE", Place::ScenarioEvent, "Payments are named by label and due date, not by position"),
     phrase("received compensation AMOUNT on DATE \"what\"", Place::ScenarioEvent, "Each receipt recorded in a scenario (within that period, if one is given) is set against the installments due on or after the day it was received, earliest first."),
@@ -477,6 +501,10 @@ fn best_phrase(word: &str, line: &[&str], phrases: &[&'static Phrase]) -> Option
             continue;
         }
         let found = words.iter().filter(|w| line.contains(w)).count();
+        // Fewer than half of its words on the line: not this phrase.
+        if found * 2 < words.len() {
+            continue;
+        }
         let better = best.is_none_or(|(_, f, n)| found * n > f * words.len());
         if better {
             best = Some((phrase, found, words.len()));
@@ -588,6 +616,16 @@ mod tests {
     }
 
     #[test]
+    fn every_keyword_is_in_a_phrase() {
+        for word in KEYWORDS {
+            assert!(
+                PHRASES.iter().any(|p| p.literal_words().any(|w| w == *word)),
+                "`{word}` is in no phrase: add the phrase it belongs to, with the guide's sentence for it"
+            );
+        }
+    }
+
+    #[test]
     fn every_meaning_is_the_guides_words() {
         let guide = include_str!("../../docs/LANGUAGE.md").replace("**", "");
         let folded = guide.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -615,6 +653,13 @@ mod tests {
             Some("in COUNT equal FREQUENCY installments")
         );
         assert_eq!(of("employee", "employee pays"), None);
+        assert_eq!(
+            of(
+                "or",
+                "if employee elects outplacement or lessor_accepts_transfer"
+            ),
+            Some("CONDITION or CONDITION")
+        );
         let in_scenario = phrase_of(
             "fact",
             &line("fact annual_salary is $1.00"),

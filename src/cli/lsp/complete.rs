@@ -50,6 +50,8 @@ pub enum Slot {
     Event,
     /// A document's name (`releases PARTY from DOCUMENT`).
     Document,
+    /// How often a schedule repeats (`monthly`).
+    Frequency,
 }
 
 /// A word, a figure, text in quotes, a label (`name:`) or a mark, before
@@ -332,6 +334,7 @@ fn slot_of_hole(hole: &str) -> Slot {
         "EVENT" => Slot::Event,
         "DOCUMENT" => Slot::Document,
         "TYPE" => Slot::FactType,
+        "FREQUENCY" => Slot::Frequency,
         // A new name, a count, a rate, a duration, a time: nothing to offer.
         _ => Slot::Nothing,
     }
@@ -484,6 +487,7 @@ pub fn items(slot: &Slot, model: &Model, snippets: bool) -> Vec<CompletionItem> 
         }
         Slot::ScenarioEvent => phrases(&[Place::ScenarioEvent]),
         Slot::Event => events(model),
+        Slot::Frequency => phrases(&[Place::Frequency]),
         Slot::Document => model
             .documents
             .iter()
