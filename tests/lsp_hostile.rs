@@ -424,3 +424,41 @@ fn an_editor_text_over_the_size_limit_is_refused_as_check_refuses_the_file() {
     server.stop();
     std::fs::remove_dir_all(workspace).unwrap();
 }
+
+#[test]
+fn completion_and_hover_at_the_end_of_a_line_of_a_mebibyte_answer() {
+    let workspace = workspace();
+    let mut server = Server::start(&workspace, Some(&workspace));
+    // One obligation whose terms run on for 1 MiB on a single line: what
+    // the cursor's context is, and which phrase a word belongs to, are
+    // read from the words near it, not by scanning the line per phrase.
+    let terms = "on ".repeat(350_000);
+    let text = format!("clause 9 \"Long\"\n  s: company pays employee $1 {terms}");
+    let path = workspace.join("letter/long.clause");
+    std::fs::write(&path, &text).unwrap();
+    let file = uri(&path);
+    let end = json!({"line": 1, "character": text.lines().nth(1).unwrap().len()});
+    let completion = server.request(
+        2,
+        "textDocument/completion",
+        json!({"textDocument": {"uri": file}, "position": end}),
+    );
+    assert!(completion["result"].is_array(), "{completion}");
+    let last_word = json!({"line": 1, "character": text.lines().nth(1).unwrap().len() - 2});
+    let hover = server.request(
+        3,
+        "textDocument/hover",
+        json!({"textDocument": {"uri": file}, "position": last_word}),
+    );
+    assert!(
+        hover["result"]["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("the due date"),
+        "{hover}"
+    );
+    assert_still_answers(&mut server, &workspace, 4);
+    server.assert_memory_small();
+    server.stop();
+    std::fs::remove_dir_all(workspace).unwrap();
+}

@@ -483,7 +483,11 @@ impl<W: Write, L: Write> Server<W, L> {
                 .get(offset..)?
                 .find('\n')
                 .map_or(text.len(), |i| offset + i);
-            let line = text.get(line_start..line_end)?;
+            // A phrase is a few words: the words near the cursor decide
+            // which, however long the line.
+            let start = boundary_at_or_after(&text, offset.saturating_sub(NEAR).max(line_start));
+            let end = boundary_at_or_after(&text, (offset + NEAR).min(line_end));
+            let line = text.get(start..end)?;
             complete::in_words(before)
                 .then(|| hover::of_keyword(&word, line, scenario_file))
                 .flatten()
@@ -579,6 +583,10 @@ impl<W: Write, L: Write> Server<W, L> {
         let path = self.path_of(&position.text_document.uri)?;
         let text = self.text_of(&path)?;
         let offset = to_offset(&text, position.position);
+        if !complete::in_words(text.get(..offset)?) {
+            // In text in quotes or a comment: nothing, and no analysis.
+            return Some(CompletionResponse::Array(Vec::new()));
+        }
         let snapshot = self.snapshot(&path);
         let model = snapshot.as_ref().map(|s| &s.analysis.model);
         let empty = clausec::check::model::Model::default();
@@ -920,6 +928,17 @@ fn to_position(text: &str, offset: usize) -> Position {
         u32::try_from(line).unwrap_or(u32::MAX),
         u32::try_from(column).unwrap_or(u32::MAX),
     )
+}
+
+/// How far either side of the cursor a hover looks for the phrase a word
+/// belongs to, in bytes.
+const NEAR: usize = 240;
+
+/// The first character boundary at or after a byte offset.
+fn boundary_at_or_after(text: &str, offset: usize) -> usize {
+    (offset..text.len())
+        .find(|i| text.is_char_boundary(*i))
+        .unwrap_or(text.len())
 }
 
 /// An LSP position as a byte offset (clamped to the text).
