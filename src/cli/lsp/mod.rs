@@ -714,6 +714,7 @@ impl<W: Write, L: Write> Server<W, L> {
             }
             group.push(entry);
         }
+        let lines = LineStarts::of(&file.text);
         let mut hints = Vec::new();
         for base in order {
             let Some(group) = groups.get(base) else {
@@ -728,7 +729,7 @@ impl<W: Write, L: Write> Server<W, L> {
                 .and_then(|rest| rest.find('\n'))
                 .map_or(file.text.len(), |i| entry.heading.source.start + i);
             hints.push(InlayHint {
-                position: to_position(&file.text, line_end),
+                position: lines.position(&file.text, line_end),
                 label: InlayHintLabel::String(format!("→ {}", hint::label(&ledger, base, group))),
                 kind: None,
                 text_edits: None,
@@ -941,6 +942,40 @@ fn boundary_at_or_after(text: &str, offset: usize) -> usize {
         .unwrap_or(text.len())
 }
 
+/// Where each line of a text starts, so that many offsets become
+/// positions without counting lines from the start each time (a file of
+/// thousands of obligations gets as many hints).
+struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    fn of(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineStarts(starts)
+    }
+
+    /// The same position as [`to_position`].
+    fn position(&self, text: &str, offset: usize) -> Position {
+        let offset = offset.min(text.len());
+        let line = self
+            .0
+            .partition_point(|start| *start <= offset)
+            .saturating_sub(1);
+        let start = self.0.get(line).copied().unwrap_or(0);
+        let column: usize = text
+            .get(start..offset)
+            .unwrap_or("")
+            .chars()
+            .map(char::len_utf16)
+            .sum();
+        Position::new(
+            u32::try_from(line).unwrap_or(u32::MAX),
+            u32::try_from(column).unwrap_or(u32::MAX),
+        )
+    }
+}
+
 /// An LSP position as a byte offset (clamped to the text).
 fn to_offset(text: &str, position: Position) -> usize {
     let mut offset = 0;
@@ -1003,6 +1038,19 @@ mod tests {
         assert_eq!(to_position(text, 5), Position::new(1, 1));
         assert_eq!(to_offset(text, Position::new(1, 1)), 5);
         assert_eq!(to_offset(text, Position::new(9, 0)), text.len());
+    }
+
+    #[test]
+    fn line_starts_give_the_positions_to_position_gives() {
+        let text = "a\n€b\n\nclause 2(b) \"x\"";
+        let lines = LineStarts::of(text);
+        for offset in (0..=text.len()).filter(|i| text.is_char_boundary(*i)) {
+            assert_eq!(
+                lines.position(text, offset),
+                to_position(text, offset),
+                "{offset}"
+            );
+        }
     }
 
     #[test]
