@@ -28,7 +28,7 @@ pub fn label(ledger: &Ledger, base: &str, group: &[&Entry]) -> String {
 
 /// The count, the amount of each, the one that differs (a remainder on
 /// the first or the last), or the range when they vary more (a rent that
-/// escalates), and the dates.
+/// escalates: "36 dates, $0.00 – $10,374.93"), and the dates.
 fn schedule_label(group: &[&Entry]) -> String {
     let amounts: Vec<_> = group.iter().filter_map(|e| e.amount).collect();
     let count = group.len();
@@ -58,7 +58,7 @@ fn schedule_label(group: &[&Entry]) -> String {
         _ => {
             let low = amounts.iter().min().copied().unwrap_or_default();
             let high = amounts.iter().max().copied().unwrap_or_default();
-            format!("{count} × {} – {}", format_money(low), format_money(high))
+            format!("{count} dates, {} – {}", format_money(low), format_money(high))
         }
     };
     let dates: Vec<_> = group.iter().filter_map(|e| e.due).collect();
