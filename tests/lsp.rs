@@ -51,6 +51,15 @@ impl Client {
         assert!(init["result"]["capabilities"]["inlayHintProvider"]
             .as_bool()
             .unwrap());
+        // Completion is asked for after each space, where what may follow
+        // changes.
+        assert_eq!(
+            init["result"]["capabilities"]["completionProvider"]["triggerCharacters"],
+            json!([" "])
+        );
+        assert!(init["result"]["capabilities"]["codeActionProvider"]
+            .as_bool()
+            .unwrap());
         client.notify("initialized", json!({}));
         client
     }

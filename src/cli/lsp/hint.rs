@@ -58,7 +58,11 @@ fn schedule_label(group: &[&Entry]) -> String {
         _ => {
             let low = amounts.iter().min().copied().unwrap_or_default();
             let high = amounts.iter().max().copied().unwrap_or_default();
-            format!("{count} dates, {} – {}", format_money(low), format_money(high))
+            format!(
+                "{count} dates, {} – {}",
+                format_money(low),
+                format_money(high)
+            )
         }
     };
     let dates: Vec<_> = group.iter().filter_map(|e| e.due).collect();

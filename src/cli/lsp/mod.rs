@@ -264,7 +264,12 @@ impl<W: Write, L: Write> Server<W, L> {
             definition_provider: Some(OneOf::Left(true)),
             references_provider: Some(OneOf::Left(true)),
             rename_provider: Some(OneOf::Left(true)),
-            completion_provider: Some(lsp_types::CompletionOptions::default()),
+            // After a space is where "what may follow" is asked: after a
+            // label, a party, a verb, an amount.
+            completion_provider: Some(lsp_types::CompletionOptions {
+                trigger_characters: Some(vec![" ".to_owned()]),
+                ..lsp_types::CompletionOptions::default()
+            }),
             document_symbol_provider: Some(OneOf::Left(true)),
             document_formatting_provider: Some(OneOf::Left(true)),
             inlay_hint_provider: Some(OneOf::Left(true)),
