@@ -732,6 +732,12 @@ mod tests {
         );
         assert_eq!(
             at(&format!(
+                "{clause}  s: company pays employee $5\n    credited against "
+            )),
+            Slot::Label
+        );
+        assert_eq!(
+            at(&format!(
                 "{clause}  s: company pays employee $5\n    on the date of "
             )),
             Slot::Event
