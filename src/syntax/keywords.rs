@@ -432,6 +432,7 @@ pub const PHRASES: &[Phrase] = &[
     phrase("the last amount of LABEL", Place::Expression, "`the last amount of rent` is the amount of the schedule's last instance"),
     phrase("the unpaid balance of LABEL on DATE", Place::Expression, "`the unpaid balance of LABEL on DATE`: what its installments still owe on that day"),
     phrase("the number of days from A to B", Place::Expression, "Spans between dates are numbers"),
+    phrase("the fraction of a year from A to B, actual/365", Place::Expression, "Fractions of a year under a day count are numbers too, exact"),
     phrase("DURATION after DATE", Place::Expression, "a date shifted by a duration"),
     phrase("DURATION before DATE", Place::Expression, "a date shifted by a duration"),
     phrase("the first business day on or after DATE", Place::Expression, "a business day near a date"),
