@@ -389,6 +389,7 @@ pub const PHRASES: &[Phrase] = &[
     phrase("quarterly", Place::Frequency, "FREQUENCY is `monthly`, `quarterly` (every three months) or `yearly`."),
     phrase("yearly", Place::Frequency, "FREQUENCY is `monthly`, `quarterly` (every three months) or `yearly`."),
     phrase("weekly", Place::Frequency, "installments can be `weekly`"),
+    phrase("semi-monthly", Place::Frequency, "Twice a month: `each half month on days 1 and 15`, and installments can be `semi-monthly`"),
     phrase("increasing each year to RATE of the preceding year's amount, rounded half up to the cent", Place::Term, "every twelve months from the first date, the amount is the year before's times R, rounded each year as stated"),
     phrase("abated from DATE through DATE", Place::Term, "the dates in that period owe nothing (`nothing owed`), and say so."),
     phrase("business day convention following", Place::Term, "any obligation can state a business day convention for its due dates"),
@@ -480,7 +481,11 @@ impl Phrase {
             .step_by(2)
             .flat_map(|part| part.split([' ', ',']))
             .map(|word| word.trim_end_matches("'s"))
-            .filter(|word| !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase()))
+            .filter(|word| {
+                // `semi-monthly` is one word of the language.
+                word.starts_with(|c: char| c.is_ascii_lowercase())
+                    && word.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            })
     }
 }
 

@@ -175,7 +175,7 @@ fn described(description: Option<&str>) -> String {
 /// guide's sentence for it.
 pub fn of_keyword(word: &str, line: &str, scenario_file: bool) -> Option<String> {
     let words: Vec<&str> = line
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
         .filter(|w| !w.is_empty())
         .collect();
     let preferred: &[Place] = match scenario_file {
