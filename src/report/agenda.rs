@@ -312,7 +312,7 @@ fn agreements_text(agenda: &Agenda, out: &mut String) {
     for agreement in idle {
         let _ = writeln!(
             out,
-            "    {} ({})",
+            "    {}: {}",
             agreement.folder,
             agreement.scenario_words()
         );
