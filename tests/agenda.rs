@@ -132,6 +132,65 @@ fn a_named_scenario_is_used_where_it_exists_and_the_agenda_says_so() {
 }
 
 #[test]
+fn periods_begin_and_end_and_what_is_not_triggered_or_lapsed_is_left_out() {
+    let agenda = json(&clausec(&["agenda", LETTER, "--format", "json"]));
+    let items = agenda["items"].as_array().unwrap();
+    let on = |id: &str, event: &str| {
+        items
+            .iter()
+            .filter(|i| i["id"] == id && i["event"] == event)
+            .map(|i| i["date"].as_str().unwrap())
+            .collect::<Vec<_>>()
+    };
+    // 2(c): insurance "through March 31, 2003", from the letter's date.
+    assert_eq!(on("2(c).insurance", "begins"), ["2002-06-06"]);
+    assert_eq!(on("2(c).insurance", "ends"), ["2003-03-31"]);
+    assert!(on("2(c).insurance", "due").is_empty());
+    // The notice of outside compensation (June 6, 2002 to March 31, 2003)
+    // is not triggered under base: no compensation is received. Its two
+    // dates are left out, and counted.
+    assert!(items.iter().all(|i| i["id"] != "2(b).compensation_notice"));
+    assert_eq!(agenda["agreements"][0]["left_out"], 2);
+    // Unsigned, the offer lapsed: only the missed acceptance is left.
+    let text = stdout(&clausec(&["agenda", LETTER, "--scenario", "unsigned"]));
+    assert!(
+        text.contains("scenario unsigned, status as of June 30, 2003 · 1 item;"),
+        "{text}"
+    );
+    assert!(
+        text.contains("acceptance due · Thomas W. Lovelock → IEC Electronics Corp.\n      missed"),
+        "{text}"
+    );
+}
+
+#[test]
+fn as_of_reports_every_status_at_that_date() {
+    let output = clausec(&[
+        "agenda",
+        LETTER,
+        "--as-of",
+        "2002-10-15",
+        "--from",
+        "2002-09-01",
+        "--to",
+        "2002-10-31",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.contains("status as of October 15, 2002"), "{text}");
+    // Base pays each installment on its due date: September's is paid by
+    // October 15, October's not yet due.
+    assert!(
+        text.contains("installment 1 of 6\n      paid on September 30, 2002"),
+        "{text}"
+    );
+    assert!(
+        text.contains("installment 2 of 6\n      not yet due"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_scenario_no_agreement_has_is_a_usage_error_with_a_suggestion() {
     let output = clausec(&["agenda", LETTER, "--scenario", "late_instalment"]);
     assert_eq!(output.status.code(), Some(2));

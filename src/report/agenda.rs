@@ -235,12 +235,12 @@ pub fn agenda_text(agenda: &Agenda) -> String {
         .count();
     let _ = writeln!(
         out,
-        "  {} item{} from {} of the {} agreement{} read{}",
+        "  {} item{} in {} agreement{} ({} read){}",
         format_count(items.len()),
         plural(items.len()),
         format_count(busy),
+        plural(busy),
         format_count(agenda.agreements.len()),
-        plural(agenda.agreements.len()),
         agenda
             .request
             .as_of
