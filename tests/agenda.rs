@@ -69,6 +69,30 @@ fn the_letters_installments_of_autumn_2002_are_listed_in_date_order() {
     assert!(dates
         .iter()
         .all(|d| ("2002-09-01"..="2002-12-31").contains(d)));
+    // Which scenario each agreement used, and the date of its statuses:
+    // none for an agreement with no scenario that states no date.
+    let agreement = |folder: &str| {
+        agenda["agreements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["folder"] == folder)
+            .unwrap()
+            .clone()
+    };
+    let letter = agreement("clauses/lovelock-severance");
+    assert_eq!(letter["scenario"], "base");
+    assert_eq!(letter["scenario_choice"], "base");
+    assert_eq!(letter["as_of"], "2003-06-30");
+    let undated = agreement("clauses/accord-fixed-interests");
+    assert_eq!(undated["scenario"], "none");
+    assert_eq!(undated["scenario_choice"], "text_alone");
+    assert_eq!(undated["as_of"], Value::Null);
+    // The lathe's purchase order is dated April 1, 2025 and has no scenario.
+    assert_eq!(
+        agreement("clauses/lathe-purchase-order")["as_of"],
+        "2025-04-01"
+    );
 }
 
 #[test]
@@ -82,7 +106,24 @@ fn agenda_text_of_the_bundled_agreements_autumn_2002() {
         "2002-12-31",
     ]);
     assert_eq!(output.status.code(), Some(0));
-    insta::assert_snapshot!(stdout(&output));
+    let text = stdout(&output);
+    // The installments in date order, under the scenario named.
+    let positions: Vec<usize> = AUTUMN_2002
+        .iter()
+        .map(|(_, _, instance)| {
+            let line =
+                format!("$20,833.33 · IEC Electronics Corp. → Thomas W. Lovelock · {instance}");
+            text.find(&line).unwrap()
+        })
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{text}");
+    assert!(text.contains(
+        "clauses/lovelock-severance: T. Lovelock Severance Agreement\n      scenario base, status as of June 30, 2003"
+    ));
+    // Without a path, the agenda is that of `clauses/`.
+    let default = clausec(&["agenda", "--from", "2002-09-01", "--to", "2002-12-31"]);
+    assert_eq!(stdout(&default), text);
+    insta::assert_snapshot!(text);
 }
 
 #[test]
