@@ -277,28 +277,24 @@ fn date(date: Option<NaiveDate>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()
 }
 
+/// A value's word in the JSON ledger: `USD`, `paid_late`, `late_fee`.
+fn json_word(value: impl serde::Serialize) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(word)) => word,
+        _ => String::new(),
+    }
+}
+
 fn currency(entry: &Entry) -> String {
-    entry
-        .currency
-        .and_then(|c| serde_json::to_value(c).ok())
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
+    entry.currency.map(json_word).unwrap_or_default()
 }
 
-/// The status as the JSON ledger names it: `paid_late`.
-pub(crate) fn status_code(entry: &Entry) -> String {
-    serde_json::to_value(entry.status)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
+fn status_code(entry: &Entry) -> String {
+    json_word(entry.status)
 }
 
-/// The remedy as the JSON ledger names it: `interest`, `late_fee`.
 fn remedy_code(remedy: &Remedy) -> String {
-    serde_json::to_value(remedy.kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
+    json_word(remedy.kind)
 }
 
 #[cfg(test)]
