@@ -14,3 +14,4 @@ pub mod html;
 pub mod ics;
 pub mod render;
 pub mod snapshot;
+pub mod table;
