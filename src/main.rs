@@ -174,6 +174,8 @@ enum LedgerFormat {
     Html,
     /// One row per obligation instance and per remedy, for a spreadsheet.
     Csv,
+    /// The same rows as an Excel workbook (binary: send it to a file).
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -183,6 +185,8 @@ enum AgendaFormat {
     Ics,
     /// One row per item and per remedy, for a spreadsheet.
     Csv,
+    /// The same rows as an Excel workbook (binary: send it to a file).
+    Xlsx,
     Json,
 }
 
@@ -386,6 +390,14 @@ fn obligations(
         LedgerFormat::Ics => clausec::report::export::ledger_ics_with(&ledger, calendar),
         LedgerFormat::Html => clausec::report::export::ledger_html(&ledger),
         LedgerFormat::Csv => clausec::report::csv::ledger_csv(&ledger),
+        LedgerFormat::Xlsx => {
+            let workbook = clausec::report::xlsx::ledger_xlsx(&ledger)?;
+            cli::write_binary(
+                &workbook,
+                "clausec obligations AGREEMENT --format xlsx > ledger.xlsx",
+            )?;
+            String::new()
+        }
     };
     Ok(Outcome { stdout, code: 0 })
 }
@@ -407,6 +419,7 @@ fn agenda(
         AgendaFormat::Text => cli::agenda::Format::Text,
         AgendaFormat::Ics => cli::agenda::Format::Ics,
         AgendaFormat::Csv => cli::agenda::Format::Csv,
+        AgendaFormat::Xlsx => cli::agenda::Format::Xlsx,
         AgendaFormat::Json => cli::agenda::Format::Json,
     };
     cli::agenda::agenda(paths, request, format, jobs)

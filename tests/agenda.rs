@@ -588,3 +588,186 @@ fn the_agenda_as_icalendar_has_one_short_titled_event_per_item() {
     }
     assert!(unfolded.contains("DTSTART;VALUE=DATE:20021031\r\nDTEND;VALUE=DATE:20021101\r\nSUMMARY:2(b) payment due $20\\,833.33 — T. Lovelock Severance Agreement\r\n"));
 }
+
+// ---- xlsx ----------------------------------------------------------------------
+
+/// The first sheet of a workbook, as a reader other than clausec's writer
+/// reads it (calamine), row by row.
+fn sheet(bytes: &[u8], name: &str) -> Vec<Vec<calamine::Data>> {
+    use calamine::Reader;
+    let mut workbook = calamine::Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let range = workbook.worksheet_range(name).unwrap();
+    range.rows().map(<[calamine::Data]>::to_vec).collect()
+}
+
+/// A file of the workbook's zip archive, as text.
+fn part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut text = String::new();
+    archive
+        .by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+/// An Excel serial day (days since December 30, 1899, for dates from
+/// March 1, 1900) as an ISO date.
+fn excel_day(serial: f64) -> String {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
+    (epoch + chrono::Days::new(serial as u64)).to_string()
+}
+
+/// A workbook cell as the CSV writes the same value.
+fn as_csv(column: &str, cell: &calamine::Data) -> String {
+    use calamine::Data;
+    let money = ["amount", "paid", "outstanding", "offset"];
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::DateTime(day) => excel_day(day.as_f64()),
+        Data::Float(f) if money.contains(&column) => format!("{f:.2}"),
+        Data::Float(f) => f.to_string(),
+        other => panic!("{column}: unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn the_ledger_workbook_holds_the_csvs_rows_as_typed_cells_under_a_frozen_header() {
+    let args = ["obligations", LETTER, "--scenario", "late_installment"];
+    let csv_rows = csv_rows(&stdout(&clausec(
+        &[&args[..], &["--format", "csv"]].concat(),
+    )));
+    let output = clausec(&[&args[..], &["--format", "xlsx"]].concat());
+    assert_eq!(output.status.code(), Some(0));
+    let rows = sheet(&output.stdout, "Ledger");
+    let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
+    assert_eq!(header, clausec::report::table::LEDGER_COLUMNS);
+    assert_eq!(rows.len() - 1, csv_rows.len());
+    for (row, csv_row) in rows[1..].iter().zip(&csv_rows) {
+        for (column, cell) in header.iter().zip(row) {
+            assert_eq!(
+                as_csv(column, cell),
+                csv_row[column],
+                "{column} of {}",
+                csv_row["id"]
+            );
+        }
+    }
+    // The October installment's cells are a date and numbers, not text:
+    // due October 31, 2002; $20,833.33; late interest $256.85 at 0.18 for
+    // 25 days (20,833.33 × 0.18 × 25 / 365 = 256.849...).
+    let at = csv_rows
+        .iter()
+        .position(|r| r["id"] == "2(b).severance[2]")
+        .unwrap()
+        + 1;
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert!(matches!(
+        rows[at][column("due")],
+        calamine::Data::DateTime(_)
+    ));
+    assert_eq!(rows[at][column("amount")], calamine::Data::Float(20833.33));
+    assert_eq!(
+        rows[at + 1][column("amount")],
+        calamine::Data::Float(256.85)
+    );
+    assert_eq!(
+        rows[at + 1][column("remedy_rate")],
+        calamine::Data::Float(0.18)
+    );
+    assert_eq!(
+        rows[at + 1][column("remedy_days")],
+        calamine::Data::Float(25.0)
+    );
+    // The header row is frozen; dates and dollars have their formats.
+    let xml = part(&output.stdout, "xl/worksheets/sheet1.xml");
+    assert!(
+        xml.contains(
+            r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+        ),
+        "{xml}"
+    );
+    let styles = part(&output.stdout, "xl/styles.xml");
+    assert!(styles.contains(r#"formatCode="yyyy-mm-dd""#), "{styles}");
+    assert!(
+        styles.contains(r#"formatCode="&quot;$&quot;#,##0.00""#),
+        "{styles}"
+    );
+    // No clock: the same bytes every time, dated the scenario's as of.
+    assert_eq!(
+        clausec(&[&args[..], &["--format", "xlsx"]].concat()).stdout,
+        output.stdout
+    );
+    assert!(part(&output.stdout, "docProps/core.xml").contains("2003-06-30T00:00:00Z"));
+}
+
+#[test]
+fn the_agenda_workbook_has_the_csvs_rows_and_no_formula() {
+    let args = [
+        "agenda",
+        LETTER,
+        "clauses/harbor-note",
+        "--scenario",
+        "late_installment",
+    ];
+    let csv_rows = csv_rows(&stdout(&clausec(
+        &[&args[..], &["--format", "csv"]].concat(),
+    )));
+    let output = clausec(&[&args[..], &["--format", "xlsx"]].concat());
+    assert_eq!(output.status.code(), Some(0));
+    let rows = sheet(&output.stdout, "Agenda");
+    let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
+    assert_eq!(header, clausec::report::table::AGENDA_COLUMNS);
+    assert_eq!(rows.len() - 1, csv_rows.len());
+    for (row, csv_row) in rows[1..].iter().zip(&csv_rows) {
+        for (column, cell) in header.iter().zip(row) {
+            assert_eq!(
+                as_csv(column, cell),
+                csv_row[column],
+                "{column} of {}",
+                csv_row["id"]
+            );
+        }
+    }
+    // A title that reads like a formula is a string cell, never a formula.
+    let dir = agreement_of(&[
+        (
+            "agreement.clause",
+            "agreement \"=1+2\"\n  dated January 2, 2024\n\nparty lender \"@SUM(A1)\"\nparty borrower \"B\"\n",
+        ),
+        ("1.clause", "clause 1\n  repay: borrower pays lender $1.00 on March 1, 2024\n"),
+    ]);
+    let output = clausec(&["obligations", dir.to_str().unwrap(), "--format", "xlsx"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(!part(&output.stdout, "xl/worksheets/sheet1.xml").contains("<f>"));
+    let rows = sheet(&output.stdout, "Ledger");
+    assert_eq!(rows[1][1], calamine::Data::String("=1+2".to_owned()));
+}
+
+/// On a terminal (a pseudo-terminal made by util-linux's `script`), a
+/// workbook is refused: its bytes would show as noise and could move the
+/// cursor. Nothing is written but the message.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_workbook_is_not_written_to_a_terminal() {
+    let binary = env!("CARGO_BIN_EXE_clausec");
+    let output = std::process::Command::new("script")
+        .args([
+            "-qec",
+            &format!("{binary} obligations {LETTER} --format xlsx"),
+            "/dev/null",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        shown.contains("a workbook is not text to show on a terminal; send it to a file"),
+        "{shown}"
+    );
+    assert!(!shown.contains("PK"), "no zip bytes on the terminal");
+}

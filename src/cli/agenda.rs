@@ -20,6 +20,7 @@ pub enum Format {
     Text,
     Ics,
     Csv,
+    Xlsx,
     Json,
 }
 
@@ -99,6 +100,11 @@ pub fn agenda(
         Format::Json => agenda::agenda_json(&agenda),
         Format::Ics => agenda::agenda_ics(&agenda),
         Format::Csv => clausec::report::csv::agenda_csv(&agenda),
+        Format::Xlsx => {
+            let workbook = clausec::report::xlsx::agenda_xlsx(&agenda)?;
+            super::write_binary(&workbook, "clausec agenda PATH --format xlsx > agenda.xlsx")?;
+            String::new()
+        }
     };
     Ok(Outcome {
         stdout,

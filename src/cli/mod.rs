@@ -34,3 +34,19 @@ pub fn date_argument(flag: &str, value: &str) -> Result<chrono::NaiveDate, Strin
             )
         })
 }
+
+/// Writes a binary document (a workbook) to standard output, refused when
+/// standard output is a terminal, which would show it as noise; `example`
+/// shows how to send it to a file.
+pub fn write_binary(bytes: &[u8], example: &str) -> Result<(), String> {
+    use std::io::{IsTerminal, Write};
+    let mut stdout = std::io::stdout().lock();
+    if stdout.is_terminal() {
+        return Err(format!(
+            "a workbook is not text to show on a terminal; send it to a file: `{example}`"
+        ));
+    }
+    // A closed pipe is not an error worth reporting.
+    let _ = stdout.write_all(bytes).and_then(|()| stdout.flush());
+    Ok(())
+}

@@ -62,7 +62,7 @@ fn cell_text(cell: &Cell<'_>) -> String {
         Cell::Empty => String::new(),
         Cell::Text(text) => escape::csv_cell(text),
         Cell::Date(date) => date.to_string(),
-        Cell::Money(amount) => money_text(*amount),
+        Cell::Money(amount, _) => money_text(*amount),
         Cell::Rate(rate) => rate.normalize().to_string(),
         Cell::Count(n) => n.to_string(),
     }

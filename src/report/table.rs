@@ -5,7 +5,7 @@
 //! The columns are a stable schema ([`LEDGER_COLUMNS`], [`AGENDA_COLUMNS`];
 //! listed in `docs/AGENDA.md`).
 
-use crate::eval::ledger::{Entry, Ledger, Remedy};
+use crate::eval::ledger::{Currency, Entry, Ledger, Remedy};
 use crate::report::agenda::{Agenda, AgreementAgenda};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -89,8 +89,8 @@ pub enum Cell<'a> {
     Empty,
     Text(Cow<'a, str>),
     Date(NaiveDate),
-    /// An amount of money (in the row's `currency`).
-    Money(Decimal),
+    /// An amount of money, in its currency (the row's `currency`).
+    Money(Decimal, Option<Currency>),
     /// A rate as a fraction: `0.18`.
     Rate(Decimal),
     /// A count: days.
@@ -112,8 +112,8 @@ impl<'a> Cell<'a> {
         date.map_or(Cell::Empty, Cell::Date)
     }
 
-    fn money(amount: Option<Decimal>) -> Self {
-        amount.map_or(Cell::Empty, Cell::Money)
+    fn money(amount: Option<Decimal>, currency: Option<Currency>) -> Self {
+        amount.map_or(Cell::Empty, |a| Cell::Money(a, currency))
     }
 }
 
@@ -223,16 +223,16 @@ impl<'a> Context<'a> {
     fn obligation_row(&self, entry: &'a Entry) -> Vec<Cell<'a>> {
         let mut row = self.identity("obligation", entry);
         row.extend([
-            Cell::money(entry.amount),
+            Cell::money(entry.amount, entry.currency),
             currency(entry),
             Cell::date(entry.due),
             Cell::date(entry.start),
             Cell::date(entry.end),
             json_word(entry.status),
-            Cell::money(entry.paid),
+            Cell::money(entry.paid, entry.currency),
             Cell::date(entry.paid_on),
-            Cell::money(entry.outstanding),
-            Cell::money(entry.offset),
+            Cell::money(entry.outstanding, entry.currency),
+            Cell::money(entry.offset, entry.currency),
         ]);
         row.extend(std::iter::repeat_n(Cell::Empty, 6));
         row
@@ -241,7 +241,7 @@ impl<'a> Context<'a> {
     fn remedy_row(&self, entry: &'a Entry, remedy: &'a Remedy) -> Vec<Cell<'a>> {
         let mut row = self.identity("remedy", entry);
         row.extend([
-            Cell::Money(remedy.amount),
+            Cell::Money(remedy.amount, entry.currency),
             currency(entry),
             Cell::date(entry.due),
         ]);
