@@ -79,7 +79,7 @@ enum Command {
         to: Option<String>,
         /// Use this scenario in each agreement that has it (the others use
         /// `base`, or no scenario if they have no `base`).
-        #[arg(long)]
+        #[arg(long, value_name = "NAME")]
         scenario: Option<String>,
         /// The date to report status at, instead of each scenario's `as of`.
         #[arg(long, value_name = "DATE")]
