@@ -31,9 +31,9 @@ const AUTUMN_2002: [(&str, &str, &str); 4] = [
 
 #[test]
 fn the_letters_installments_of_autumn_2002_are_listed_in_date_order() {
+    // No path: the agenda of `clauses/` (its folders are named below).
     let output = clausec(&[
         "agenda",
-        "clauses/",
         "--from",
         "2002-09-01",
         "--to",
@@ -120,9 +120,6 @@ fn agenda_text_of_the_bundled_agreements_autumn_2002() {
     assert!(text.contains(
         "clauses/lovelock-severance: T. Lovelock Severance Agreement\n      scenario base, status as of June 30, 2003"
     ));
-    // Without a path, the agenda is that of `clauses/`.
-    let default = clausec(&["agenda", "--from", "2002-09-01", "--to", "2002-12-31"]);
-    assert_eq!(stdout(&default), text);
     insta::assert_snapshot!(text);
 }
 
