@@ -17,6 +17,12 @@
 //!   most 12 times the time of 10,000 (no step looks through every clause
 //!   for each clause).
 //!
+//! - the agenda: `clausec agenda` over N copies of the letter (each
+//!   analysed, its `base` ledger cut to a window, the items merged in date
+//!   order and rendered), N = 10 and 100: at most 12 times the time of 10
+//!   for 100 (linear in the number of agreements; one thread here, so that
+//!   the figure is not the machine's cores).
+//!
 //! - business days: every day of 2000–2029 checked against both built-in
 //!   holiday calendars, and `add_business_days(1)` chained over the same
 //!   thirty years (no target; the figures are recorded).
@@ -167,6 +173,9 @@ fn main() {
     }
     if chosen("money_over_time") {
         money_over_time(&mode, &scratch.0);
+    }
+    if chosen("agenda") {
+        agenda(&mode, &scratch.0);
     }
 }
 
@@ -663,6 +672,79 @@ fn money_over_time(mode: &Mode, scratch: &Path) {
             measure(runs, || clausec::ledger(&analysis, base)),
             None,
         );
+    }
+    println!();
+}
+
+// ---- the agenda: linear in the number of agreements ---------------------------
+
+/// `count` copies of the letter's folder (clause files and scenarios).
+fn write_letters(scratch: &Path, count: usize) -> Vec<PathBuf> {
+    let letter = Path::new(env!("CARGO_MANIFEST_DIR")).join("clauses/lovelock-severance");
+    (0..count)
+        .map(|k| {
+            let dir = scratch.join(format!("agenda-{count}/letter-{k:03}"));
+            std::fs::create_dir_all(dir.join("scenarios")).unwrap();
+            for sub in ["", "scenarios"] {
+                for entry in std::fs::read_dir(letter.join(sub)).unwrap() {
+                    let path = entry.unwrap().path();
+                    if path.is_file() {
+                        std::fs::copy(&path, dir.join(sub).join(path.file_name().unwrap()))
+                            .unwrap();
+                    }
+                }
+            }
+            dir
+        })
+        .collect()
+}
+
+fn agenda(mode: &Mode, scratch: &Path) {
+    println!("The agenda: N copies of the letter, September 1, 2002 to March 31, 2003, one thread");
+    let request = clausec::report::agenda::Request {
+        from: chrono::NaiveDate::from_ymd_opt(2002, 9, 1),
+        to: chrono::NaiveDate::from_ymd_opt(2003, 3, 31),
+        ..Default::default()
+    };
+    let sizes: &[usize] = if mode.full { &[10, 100] } else { &[10] };
+    let mut at_10 = None;
+    for &count in sizes {
+        let folders = write_letters(scratch, count);
+        let runs = mode.runs(if count >= 100 { 11 } else { 31 });
+        let target = match (count, at_10) {
+            (100, Some(t)) => mode.target(t * 12),
+            _ => None,
+        };
+        let median = report(
+            &format!("agenda of {count} agreements (text)"),
+            runs,
+            measure(runs, || {
+                let mut agenda = clausec::report::agenda::Agenda {
+                    request: request.clone(),
+                    ..Default::default()
+                };
+                for dir in &folders {
+                    match clausec::agenda_part(dir, &agenda.request).unwrap() {
+                        clausec::AgendaPart::Agreement(part) => agenda.agreements.push(*part),
+                        clausec::AgendaPart::Refused { folder, .. } => {
+                            panic!("{folder} has errors")
+                        }
+                    }
+                }
+                clausec::report::agenda::agenda_text(&agenda)
+            }),
+            target,
+        );
+        if count == 10 {
+            at_10 = Some(median);
+        }
+        if let (100, Some(t)) = (count, at_10) {
+            println!(
+                "{:<58} {:.1}× the time of 10 (target ≤ 12×)",
+                "",
+                median.as_secs_f64() / t.as_secs_f64()
+            );
+        }
     }
     println!();
 }

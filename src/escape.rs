@@ -15,6 +15,7 @@
 //! | iCalendar text (RFC 5545) | [`icalendar`] | `--format ics` |
 //! | HTML | [`html`] | `--format html` |
 //! | JSON | [`json`] | `--format json` |
+//! | a spreadsheet cell (CSV) | [`csv_cell`] | `--format csv` |
 //!
 //! A character that must not reach an output as it is, is written out as a
 //! lawyer can read it: a control character by its ASCII name (`<ESC>`,
@@ -281,6 +282,41 @@ pub fn json(document: String) -> String {
     out
 }
 
+/// Text for one CSV cell, to be opened in a spreadsheet: control
+/// characters written out (line feeds and tabs kept: the CSV writer quotes
+/// the cell), and text a spreadsheet would run as a formula (a cell that
+/// starts with `=`, `+`, `-`, `@` or a tab) made plain
+/// text by a leading `'`, the mark spreadsheets read as "this is text".
+/// A number (`-5`, `+1.25`) is left as it is: it is a value, not a formula.
+/// Quoting is the CSV writer's job, not this function's.
+pub fn csv_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 1);
+    let starts_like_formula = text
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t'));
+    if starts_like_formula && !is_plain_number(text) {
+        out.push('\'');
+    }
+    for shown in shown_chars(text) {
+        match shown {
+            Shown::Plain(c) => out.push(c),
+            Shown::WrittenOut(c) => write_out(c, &mut out),
+            Shown::LineBreak { .. } => out.push('\n'),
+        }
+    }
+    out
+}
+
+/// `-5`, `+1.25`, `0.5`: an optional sign, digits, at most one decimal
+/// point, and at least one digit. Nothing else (no `1e5`, no `-`).
+fn is_plain_number(text: &str) -> bool {
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |part: &str| part.chars().all(|c| c.is_ascii_digit());
+    !(whole.is_empty() && fraction.is_empty()) && all_digits(whole) && all_digits(fraction)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -336,6 +372,29 @@ mod tests {
             icalendar("a,b;c\\d\r\ne\rf\x1bg\x07\th"),
             "a\\,b\\;c\\\\d\\ne<CR>f<ESC>g<BEL>\th"
         );
+    }
+
+    #[test]
+    fn a_csv_cell_never_starts_a_formula() {
+        for formula in [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\t=1",
+            "-",
+            "+",
+        ] {
+            let cell = csv_cell(formula);
+            assert!(cell.starts_with('\''), "{formula:?} became {cell:?}");
+        }
+        assert_eq!(csv_cell("\r=1"), "<CR>=1");
+        // Numbers stay numbers; other text is unchanged but for controls.
+        for number in ["-5", "+1.25", "20833.33", "-.5", "7."] {
+            assert_eq!(csv_cell(number), number);
+        }
+        assert_eq!(csv_cell("a, \"b\"\nc\x1b"), "a, \"b\"\nc<ESC>");
+        assert_eq!(csv_cell("-1e5"), "'-1e5");
     }
 
     #[test]

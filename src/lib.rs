@@ -245,8 +245,23 @@ pub fn obligations(
     if analysis.has_errors() {
         return Ok(LedgerOutcome::Refused(analysis.errors()));
     }
-    let mut scenario = choose_scenario(&analysis, wanted.as_deref())?.cloned();
-    if let Some(date) = request.as_of {
+    let scenario = choose_scenario(&analysis, wanted.as_deref())?;
+    let scenario = scenario_at(&analysis, scenario, request.as_of);
+    Ok(LedgerOutcome::Ledger(Box::new(ledger(
+        &analysis,
+        scenario.as_ref(),
+    ))))
+}
+
+/// The scenario (or, for `None`, the agreement with no scenario, named
+/// `none`) with its status date moved to `as_of`, if one is given.
+fn scenario_at(
+    analysis: &Analysis,
+    scenario: Option<&syntax::ast::Scenario>,
+    as_of: Option<NaiveDate>,
+) -> Option<syntax::ast::Scenario> {
+    let mut scenario = scenario.cloned();
+    if let Some(date) = as_of {
         let span = analysis.model.dir_span;
         let scenario = scenario.get_or_insert_with(|| {
             syntax::ast::Scenario::empty(
@@ -257,10 +272,56 @@ pub fn obligations(
         });
         scenario.as_of = Some(syntax::ast::Spanned::new(date, span));
     }
-    Ok(LedgerOutcome::Ledger(Box::new(ledger(
-        &analysis,
-        scenario.as_ref(),
-    ))))
+    scenario
+}
+
+/// One agreement's part of `clausec agenda`: its items in the window, or
+/// the errors that leave it out.
+#[derive(Debug)]
+pub enum AgendaPart {
+    Agreement(Box<report::agenda::AgreementAgenda>),
+    /// The agreement has errors: they, rendered for a terminal while its
+    /// files are in memory, and how many.
+    Refused {
+        folder: String,
+        diagnostics: String,
+        tally: report::render::Tally,
+    },
+}
+
+/// `agenda`, for one agreement folder: analysed, its scenario chosen (the
+/// one asked for if it has it, else `base`, else none), its ledger made
+/// and cut to the window. Each agreement is independent of the others, so
+/// the binary runs them on worker threads and drops each when done.
+pub fn agenda_part(dir: &Path, request: &report::agenda::Request) -> Result<AgendaPart, LoadError> {
+    use report::agenda::{AgreementAgenda, Choice};
+    let mut sources = SourceMap::default();
+    let analysis = analyze(dir, &mut sources)?;
+    let folder = dir.display().to_string();
+    if analysis.has_errors() {
+        let errors = analysis.errors();
+        return Ok(AgendaPart::Refused {
+            folder,
+            diagnostics: report::render::diagnostics_text(&errors, &sources),
+            tally: report::render::Tally::of(&errors),
+        });
+    }
+    let scenarios = &analysis.model.scenarios;
+    let find = |name: &str| scenarios.iter().find(|s| s.name.node == name);
+    let asked = request.scenario.as_deref().map(|s| s.replace('-', "_"));
+    let (scenario, choice) = match asked.as_deref().and_then(find) {
+        Some(found) => (Some(found), Choice::Asked),
+        None => match find("base") {
+            Some(base) => (Some(base), Choice::Base),
+            None => (None, Choice::TextAlone),
+        },
+    };
+    let missing = asked.filter(|_| choice != Choice::Asked);
+    let scenario = scenario_at(&analysis, scenario, request.as_of);
+    let ledger = ledger(&analysis, scenario.as_ref());
+    let mut part = AgreementAgenda::from_ledger(folder, ledger, choice, missing, request);
+    part.scenarios = scenarios.iter().map(|s| s.name.node.clone()).collect();
+    Ok(AgendaPart::Agreement(Box::new(part)))
 }
 
 /// A scenario by name (`late_installment`, or as its file is named,

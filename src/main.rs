@@ -66,6 +66,30 @@ enum Command {
         #[arg(long)]
         include_untriggered: bool,
     },
+    /// Every deadline and payment of the agreements under the paths, in date
+    /// order: agreement, clause, parties, amount and status.
+    Agenda {
+        /// Agreement folders, or folders of them (default: `clauses/`).
+        paths: Vec<PathBuf>,
+        /// The first date to list (ISO, `2002-09-01`); default: the earliest.
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// The last date to list (ISO, `2002-12-31`); default: the latest.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Use this scenario in each agreement that has it (the others use
+        /// `base`, or no scenario if they have no `base`).
+        #[arg(long, value_name = "NAME")]
+        scenario: Option<String>,
+        /// The date to report status at, instead of each scenario's `as of`.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value_t = AgendaFormat::Text)]
+        format: AgendaFormat,
+        /// How many agreements to read at once (default: one per core; at most four per core).
+        #[arg(long, short = 'j', value_name = "N")]
+        jobs: Option<usize>,
+    },
     /// Lay out clause and scenario files the one canonical way (indentation,
     /// blank lines); quotes and comments are kept byte for byte.
     Fmt {
@@ -148,6 +172,22 @@ enum LedgerFormat {
     Ics,
     /// One self-contained, printable page: a summary, a timeline, every clause.
     Html,
+    /// One row per obligation instance and per remedy, for a spreadsheet.
+    Csv,
+    /// The same rows as an Excel workbook (binary: send it to a file).
+    Xlsx,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AgendaFormat {
+    Text,
+    /// An iCalendar file: one event per item.
+    Ics,
+    /// One row per item and per remedy, for a spreadsheet.
+    Csv,
+    /// The same rows as an Excel workbook (binary: send it to a file).
+    Xlsx,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -192,6 +232,15 @@ fn main() -> ExitCode {
             };
             obligations(agreement, scenario, format, as_of, explain, &calendar)
         }
+        Command::Agenda {
+            paths,
+            from,
+            to,
+            scenario,
+            as_of,
+            format,
+            jobs,
+        } => agenda(paths, [from, to, as_of], scenario, format, jobs),
         Command::Fmt { paths, check } => cli::fmt::fmt(paths, check),
         Command::Lsp => cli::lsp::run().map(|code| Outcome {
             stdout: String::new(),
@@ -265,7 +314,7 @@ fn check(
     let agreements = discover(&paths).map_err(|e| e.to_string())?;
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(jobs) = jobs {
-        pool = pool.num_threads(thread_count(jobs));
+        pool = pool.num_threads(cli::thread_count(jobs));
     }
     let pool = pool.build().map_err(|e| e.to_string())?;
     let json = matches!(format, CheckFormat::Json);
@@ -301,14 +350,6 @@ fn check(
     })
 }
 
-/// The threads `--jobs N` starts: `N`, at least one and at most four per
-/// core. More than that only adds the cost of starting them (`--jobs 100000`
-/// spent over 90 s starting threads before checking anything).
-fn thread_count(jobs: usize) -> usize {
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    jobs.clamp(1, cores.saturating_mul(4))
-}
-
 /// Writes to standard output, ignoring a closed pipe (`clausec ... | head`).
 fn write_out(stdout: &mut std::io::StdoutLock<'_>, text: &str) {
     let _ = stdout.write_all(text.as_bytes());
@@ -325,18 +366,7 @@ fn obligations(
     if !agreement.is_dir() {
         return Err(LoadError::Missing(agreement.to_string_lossy().into_owned()).to_string());
     }
-    // Years outside 1 to 9999 are refused, as they are in clause files.
-    let as_of = match as_of {
-        Some(date) => Some(
-            chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
-                .ok()
-                .filter(|d| (1..=9999).contains(&chrono::Datelike::year(d)))
-                .ok_or_else(|| {
-                    format!("`--as-of {date}` is not a date from the year 1 to 9999; write it as 2003-06-30")
-                })?,
-        ),
-        None => None,
-    };
+    let as_of = optional_date("--as-of", as_of)?;
     let request = LedgerRequest {
         scenario: scenario.as_deref(),
         as_of,
@@ -359,8 +389,45 @@ fn obligations(
         LedgerFormat::Markdown => render::ledger_markdown(&ledger),
         LedgerFormat::Ics => clausec::report::export::ledger_ics_with(&ledger, calendar),
         LedgerFormat::Html => clausec::report::export::ledger_html(&ledger),
+        LedgerFormat::Csv => clausec::report::csv::ledger_csv(&ledger),
+        LedgerFormat::Xlsx => {
+            let workbook = clausec::report::xlsx::ledger_xlsx(&ledger)?;
+            cli::write_binary(
+                &workbook,
+                "clausec obligations AGREEMENT --format xlsx > ledger.xlsx",
+            )?;
+            String::new()
+        }
     };
     Ok(Outcome { stdout, code: 0 })
+}
+
+fn agenda(
+    paths: Vec<PathBuf>,
+    [from, to, as_of]: [Option<String>; 3],
+    scenario: Option<String>,
+    format: AgendaFormat,
+    jobs: Option<usize>,
+) -> Result<Outcome, String> {
+    let request = clausec::report::agenda::Request {
+        from: optional_date("--from", from)?,
+        to: optional_date("--to", to)?,
+        scenario,
+        as_of: optional_date("--as-of", as_of)?,
+    };
+    let format = match format {
+        AgendaFormat::Text => cli::agenda::Format::Text,
+        AgendaFormat::Ics => cli::agenda::Format::Ics,
+        AgendaFormat::Csv => cli::agenda::Format::Csv,
+        AgendaFormat::Xlsx => cli::agenda::Format::Xlsx,
+        AgendaFormat::Json => cli::agenda::Format::Json,
+    };
+    cli::agenda::agenda(paths, request, format, jobs)
+}
+
+/// An optional date argument, read as [`cli::date_argument`] reads it.
+fn optional_date(flag: &str, value: Option<String>) -> Result<Option<chrono::NaiveDate>, String> {
+    value.map(|v| cli::date_argument(flag, &v)).transpose()
 }
 
 fn explain(code: &str) -> Result<Outcome, String> {

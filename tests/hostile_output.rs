@@ -216,19 +216,19 @@ fn an_underline_stays_under_its_text_after_control_characters() {
 #[test]
 fn obligations_in_every_format_carry_no_control_character_and_no_html() {
     let folder = hostile_agreement("$100.00");
-    for format in ["text", "json", "markdown", "html", "ics"] {
+    for format in ["text", "json", "markdown", "html", "ics", "csv"] {
         let output = clausec(&["obligations", folder.arg(), "--format", format]);
         assert_eq!(output.status.code(), Some(0), "{format}");
         let stdout = text(&output.stdout);
         let what = format!("--format {format}");
-        // iCalendar lines end in CRLF, as RFC 5545 requires.
-        let body = if format == "ics" {
+        // iCalendar and CSV lines end in CRLF, as RFC 5545 and 4180 require.
+        let body = if format == "ics" || format == "csv" {
             stdout.replace("\r\n", "\n")
         } else {
             stdout.clone()
         };
         assert_no_raw_control(&what, &body);
-        if format != "text" && format != "ics" && format != "json" {
+        if !["text", "ics", "json", "csv"].contains(&format) {
             assert_no_user_html(&what, &stdout);
         }
         if format == "json" {
@@ -239,6 +239,21 @@ fn obligations_in_every_format_carry_no_control_character_and_no_html() {
                 hostile("Acme")
             );
         }
+    }
+}
+
+#[test]
+fn the_agenda_in_every_format_carries_no_control_character() {
+    let folder = hostile_agreement("$100.00");
+    for format in ["text", "json", "ics", "csv"] {
+        let output = clausec(&["agenda", folder.arg(), "--format", format]);
+        assert_eq!(output.status.code(), Some(0), "{format}");
+        let stdout = text(&output.stdout).replace("\r\n", "\n");
+        assert!(
+            stdout.contains("Acme"),
+            "{format}: the agreement's items are listed"
+        );
+        assert_no_raw_control(&format!("agenda --format {format}"), &stdout);
     }
 }
 
