@@ -717,7 +717,7 @@ fn the_agenda_workbook_has_the_csvs_rows_and_no_formula() {
     assert_eq!(output.status.code(), Some(0));
     let rows = sheet(&output.stdout, "Agenda");
     let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
-    assert_eq!(header, clausec::report::table::AGENDA_COLUMNS);
+    assert_eq!(header, clausec::report::table::agenda_columns());
     assert_eq!(rows.len() - 1, csv_rows.len());
     for (row, csv_row) in rows[1..].iter().zip(&csv_rows) {
         for (column, cell) in header.iter().zip(row) {

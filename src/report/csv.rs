@@ -11,7 +11,7 @@
 use crate::escape;
 use crate::eval::ledger::Ledger;
 use crate::report::agenda::Agenda;
-use crate::report::table::{self, Cell, AGENDA_COLUMNS, LEDGER_COLUMNS};
+use crate::report::table::{self, Cell, LEDGER_COLUMNS};
 use rust_decimal::Decimal;
 
 /// The ledger as CSV: a header row, then every obligation instance of the
@@ -25,7 +25,7 @@ pub fn ledger_csv(ledger: &Ledger) -> String {
 /// The agenda as CSV: a header row, then every item in date order, each
 /// followed by its remedies.
 pub fn agenda_csv(agenda: &Agenda) -> String {
-    let mut rows = Rows::new(&AGENDA_COLUMNS);
+    let mut rows = Rows::new(&table::agenda_columns());
     table::agenda_rows(agenda, |row| rows.push(&row));
     rows.finish()
 }

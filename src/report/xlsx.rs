@@ -14,7 +14,7 @@ use crate::escape;
 use crate::eval::ledger::{Currency, Ledger};
 use crate::report::agenda::Agenda;
 use crate::report::csv::money_text;
-use crate::report::table::{self, Cell, AGENDA_COLUMNS, LEDGER_COLUMNS};
+use crate::report::table::{self, Cell, LEDGER_COLUMNS};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -35,7 +35,7 @@ pub fn ledger_xlsx(ledger: &Ledger) -> Result<Vec<u8>, String> {
 
 /// The agenda as a workbook of one sheet, `Agenda`.
 pub fn agenda_xlsx(agenda: &Agenda) -> Result<Vec<u8>, String> {
-    let mut sheet = Sheet::new("Agenda", &AGENDA_COLUMNS)?;
+    let mut sheet = Sheet::new("Agenda", &table::agenda_columns())?;
     table::agenda_rows(agenda, |row| sheet.push(&row));
     let latest = agenda.agreements.iter().filter_map(|a| a.as_of).max();
     sheet.finish(agenda.request.as_of.or(latest))
