@@ -92,3 +92,24 @@ fn every_folder_of_src_is_a_layer_or_the_binary() {
         );
     }
 }
+
+/// The evaluator computes from an obligation's terms by meaning
+/// (`Obligation::terms`: each term once, typed), never by searching the
+/// terms as written; it reads them as written only to word them in that
+/// order (`eval/describe.rs`, the ledger's list of terms).
+#[test]
+fn the_evaluator_reads_terms_by_meaning() {
+    let mut wrong = Vec::new();
+    for file in files_of("eval") {
+        if file.ends_with("describe.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            if line.contains(".modifiers") || line.contains("Modifier::") {
+                wrong.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

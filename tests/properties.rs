@@ -1497,10 +1497,8 @@ proptest! {
             diagnostics.first().map(|d| &d.message)
         );
         let value = ast.items.iter().find_map(|item| match item {
-            Item::Clause(c) => c.obligations.first()?.modifiers.iter().find_map(|m| match m {
-                Modifier::Installments { count, .. } => Some(count.value.node),
-                _ => None,
-            }),
+            Item::Clause(c) => (c.obligations.first()?.terms.installments.as_ref())
+                .map(|i| i.count.value.node),
             _ => None,
         });
         prop_assert_eq!(value, Some(n), "`{}`", count);

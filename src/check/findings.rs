@@ -57,15 +57,9 @@ fn count_matches_schedule(
     model: &Model,
     out: &mut Vec<Diagnostic>,
 ) {
-    let Some((count, frequency, day)) = obligation.modifiers.iter().find_map(|m| match m {
-        Modifier::Installments {
-            count,
-            frequency,
-            day,
-            ..
-        } => Some((count, *frequency, *day)),
-        _ => None,
-    }) else {
+    let Some((count, frequency, day)) =
+        (obligation.terms.installments.as_ref()).map(|i| (&i.count, i.frequency, i.day))
+    else {
         return;
     };
     if let Some(written) = &count.words {
@@ -87,10 +81,7 @@ fn count_matches_schedule(
             );
         }
     }
-    let Some(period) = obligation.modifiers.iter().find_map(|m| match m {
-        Modifier::Period(p) => Some(p),
-        _ => None,
-    }) else {
+    let Some(period) = obligation.terms.period.as_ref() else {
         return;
     };
     // A schedule counted from an event has dates only in a scenario; the
@@ -109,10 +100,7 @@ fn count_matches_schedule(
     if dates.len() == stated {
         return;
     }
-    let reading = obligation.modifiers.iter().find_map(|m| match m {
-        Modifier::ConflictRule(name) => Some(name.node.as_str()),
-        _ => None,
-    });
+    let reading = (obligation.terms.conflict_rule.as_ref()).map(|name| name.node.as_str());
     let stated_words = count.words.as_ref().map_or_else(
         || stated.to_string(),
         |w| format!("{} ({})", w.node, stated),
@@ -902,24 +890,15 @@ fn figures_quoted(model: &Model, sources: &SourceMap, out: &mut Vec<Diagnostic>)
 /// dates are that many: twelve monthly installments from February 1, 2008
 /// through January 1, 2009 are counted by the dates, stated or not.
 fn count_made_by_dates(figure: &RuleFigure, obligation: &Obligation) -> bool {
-    let Some((count, frequency, day)) = obligation.modifiers.iter().find_map(|m| match m {
-        Modifier::Installments {
-            count,
-            frequency,
-            day,
-            ..
-        } => Some((count, *frequency, *day)),
-        _ => None,
-    }) else {
+    let Some((count, frequency, day)) =
+        (obligation.terms.installments.as_ref()).map(|i| (&i.count, i.frequency, i.day))
+    else {
         return false;
     };
     if !figure.is_count {
         return false;
     }
-    let Some(period) = obligation.modifiers.iter().find_map(|m| match m {
-        Modifier::Period(p) => Some(p),
-        _ => None,
-    }) else {
+    let Some(period) = obligation.terms.period.as_ref() else {
         return false;
     };
     let (Some(from), Some(through)) = (
@@ -1055,17 +1034,17 @@ fn rule_figures(obligation: &Obligation) -> Vec<RuleFigure> {
     }
     for modifier in &obligation.modifiers {
         match modifier {
-            Modifier::Installments { count, each, .. } => {
+            Modifier::Installments(Installments { count, each, .. }) => {
                 out.push(count_figure(count));
                 if let Some(each) = each {
                     expr_figures(each, &mut out);
                 }
             }
             Modifier::Period(period)
-            | Modifier::Offset {
+            | Modifier::Offset(Offset {
                 period: Some(period),
                 ..
-            } => {
+            }) => {
                 for date in [&period.from, &period.through].into_iter().flatten() {
                     expr_figures(date, &mut out);
                 }

@@ -696,7 +696,7 @@ impl Checker {
                 if !obligation
                     .modifiers
                     .iter()
-                    .any(|m| matches!(m, Modifier::Installments { .. }))
+                    .any(|m| matches!(m, Modifier::Installments(_)))
                 {
                     self.push(
                         Diagnostic::error(
@@ -709,9 +709,9 @@ impl Checker {
                     );
                 }
             }
-            Modifier::Offset {
+            Modifier::Offset(Offset {
                 receiver, period, ..
-            } => {
+            }) => {
                 self.party(receiver, Some(clause));
                 if let Some(period) = period {
                     self.period(period, clause);
@@ -726,7 +726,7 @@ impl Checker {
             Modifier::Cap(expr) => self.expect_type(expr, Type::Money, "a limit", clause),
             Modifier::AggregateCap(expr) => {
                 self.expect_type(expr, Type::Money, "an aggregate limit", clause);
-                if !has(obligation, |m| matches!(m, Modifier::Recurring { .. })) {
+                if obligation.terms.recurring.is_none() {
                     self.push(
                         Diagnostic::error(
                             Code::TypeMismatch,
@@ -740,14 +740,14 @@ impl Checker {
             }
             Modifier::Floor(expr) => self.expect_type(expr, Type::Money, "a minimum", clause),
             Modifier::Condition(condition) => self.condition(condition, clause),
-            Modifier::Then { party, .. } => self.party(party, Some(clause)),
-            Modifier::Installments {
+            Modifier::Then(Then { party, .. }) => self.party(party, Some(clause)),
+            Modifier::Installments(Installments {
                 each,
                 day,
                 frequency,
                 span,
                 ..
-            } => {
+            }) => {
                 if *day == Some(DayRule::FirstBusinessDay) {
                     self.model.counts_business_days = true;
                 }
@@ -758,8 +758,8 @@ impl Checker {
             }
             Modifier::Roll(..) => self.model.counts_business_days = true,
             Modifier::CreditedAgainst(target) => self.credited_against(target, obligation, clause),
-            Modifier::Amortized { span, .. } => {
-                if !has(obligation, |m| matches!(m, Modifier::Installments { .. })) {
+            Modifier::Amortized(Amortized { span, .. }) => {
+                if obligation.terms.installments.is_none() {
                     self.push(
                         Diagnostic::error(
                             Code::TypeMismatch,
@@ -771,9 +771,9 @@ impl Checker {
                     );
                 }
             }
-            Modifier::UnusedCredit { on, span, .. } => {
+            Modifier::UnusedCredit(UnusedCreditTerm { on, span, .. }) => {
                 self.expect_type(on, Type::Date, "the date of an unused credit", clause);
-                if !has(obligation, |m| matches!(m, Modifier::CreditedAgainst(_))) {
+                if obligation.terms.credited_against.is_none() {
                     self.push(
                         Diagnostic::error(
                             Code::TypeMismatch,
@@ -799,17 +799,17 @@ impl Checker {
                     );
                 }
             }
-            Modifier::Recurring {
+            Modifier::Recurring(Recurring {
                 day,
                 span,
                 frequency,
-            } => {
+            }) => {
                 if *day == Some(DayRule::FirstBusinessDay) {
                     self.model.counts_business_days = true;
                 }
                 self.weekly_has_no_day(*frequency, *day, *span, clause);
                 self.on_a_payment(obligation, *span, "a recurring amount", clause);
-                if has(obligation, |m| matches!(m, Modifier::Installments { .. })) {
+                if obligation.terms.installments.is_some() {
                     self.push(
                         Diagnostic::error(
                             Code::TypeMismatch,
@@ -821,8 +821,8 @@ impl Checker {
                     );
                 }
             }
-            Modifier::Escalation { span, .. } => {
-                if !has(obligation, |m| matches!(m, Modifier::Recurring { .. })) {
+            Modifier::Escalation(Escalation { span, .. }) => {
+                if obligation.terms.recurring.is_none() {
                     self.push(
                         Diagnostic::error(
                             Code::TypeMismatch,
@@ -834,19 +834,14 @@ impl Checker {
                     );
                 }
             }
-            Modifier::Abatement {
+            Modifier::Abatement(Abatement {
                 from,
                 through,
                 span,
-            } => {
+            }) => {
                 self.expect_type(from, Type::Date, "the start of an abatement", clause);
                 self.expect_type(through, Type::Date, "the end of an abatement", clause);
-                let scheduled = has(obligation, |m| {
-                    matches!(
-                        m,
-                        Modifier::Recurring { .. } | Modifier::Installments { .. }
-                    )
-                });
+                let scheduled = obligation.terms.is_scheduled();
                 if !scheduled {
                     self.push(
                         Diagnostic::error(
@@ -943,12 +938,7 @@ impl Checker {
                 "a credit needs a label, so that the ledger can say where it went".to_owned(),
                 "name it: `service_credit: provider pays customer ...`".to_owned(),
             ))
-        } else if has(obligation, |m| {
-            matches!(
-                m,
-                Modifier::Installments { .. } | Modifier::Recurring { .. }
-            )
-        }) {
+        } else if obligation.terms.is_scheduled() {
             Some((
                 "a credit is one amount, not a schedule".to_owned(),
                 "write each credit as its own obligation".to_owned(),
@@ -1023,12 +1013,7 @@ impl Checker {
             .obligations()
             .find(|(_, o)| o.label.as_ref().is_some_and(|l| l.node == name.node))
             .map(|(_, o)| {
-                let schedule = o.modifiers.iter().any(|m| {
-                    matches!(
-                        m,
-                        Modifier::Installments { .. } | Modifier::Recurring { .. }
-                    )
-                });
+                let schedule = o.terms.is_scheduled();
                 (o.label.as_ref().map_or(o.span, |l| l.span), schedule)
             });
         let Some((declared, schedule)) = found else {
@@ -2150,10 +2135,6 @@ fn names_an_obligation(expr: &Expr) -> Option<String> {
         ExprKind::Rounded(inner, _) => names_an_obligation(inner),
         _ => None,
     }
-}
-
-fn has(obligation: &Obligation, is: impl Fn(&Modifier) -> bool) -> bool {
-    obligation.modifiers.iter().any(is)
 }
 
 fn mismatch(span: Span, message: String, clause: &str) -> Diagnostic {

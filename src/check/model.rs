@@ -240,10 +240,7 @@ impl Model {
                         obligation.obligor.span,
                     ),
                 };
-                let follows = obligation
-                    .modifiers
-                    .iter()
-                    .any(|m| matches!(m, Modifier::Then { .. }));
+                let follows = obligation.terms.then.is_some();
                 if follows {
                     out.push(LedgerId {
                         clause: number.to_owned(),

@@ -32,16 +32,15 @@ impl<'m> Evaluator<'m> {
         dates: &[NaiveDate],
         rounding: Rounding,
     ) -> Result<Option<Amortization>, Unavailable> {
-        let Some((rate, day_count, span)) = obligation.modifiers.iter().find_map(|m| match m {
-            Modifier::Amortized {
-                rate,
-                day_count,
-                span,
-            } => Some((rate.node, day_count.as_ref().map(|d| d.node), *span)),
-            _ => None,
-        }) else {
+        let Some(Amortized {
+            rate,
+            day_count,
+            span,
+        }) = &obligation.terms.amortized
+        else {
             return Ok(None);
         };
+        let (rate, day_count, span) = (rate.node, day_count.as_ref().map(|d| d.node), *span);
         let problem = |why: String| Unavailable::Arithmetic(why, span);
         let (per_year, start) = periods(frequency, dates.first().copied())
             .ok_or_else(|| problem("these installments cannot be amortized: payments every N weeks must divide the 52 weeks of a year".to_owned()))?;

@@ -14,10 +14,7 @@ use super::*;
 
 /// The label a credit reduces (`credited against LABEL`), if it is one.
 pub(super) fn credited_against(obligation: &Obligation) -> Option<&str> {
-    obligation.modifiers.iter().find_map(|m| match m {
-        Modifier::CreditedAgainst(target) => Some(target.node.as_str()),
-        _ => None,
-    })
+    (obligation.terms.credited_against.as_ref()).map(|target| target.node.as_str())
 }
 
 /// Every credit of the agreement, by the label it is credited against.
@@ -95,12 +92,11 @@ impl<'m> Evaluator<'m> {
             return None;
         };
         let mut given = self.stated_rounding(credit).apply_exact(&exact)?;
-        for modifier in &credit.modifiers {
-            match modifier {
-                Modifier::Cap(limit) => given = given.min(self.money(limit).ok()?),
-                Modifier::Floor(limit) => given = given.max(self.money(limit).ok()?),
-                _ => {}
-            }
+        if let Some(limit) = &credit.terms.cap {
+            given = given.min(self.money(limit).ok()?);
+        }
+        if let Some(limit) = &credit.terms.floor {
+            given = given.max(self.money(limit).ok()?);
         }
         if given <= Decimal::ZERO {
             return None;
@@ -120,17 +116,7 @@ impl<'m> Evaluator<'m> {
     /// [`Evaluator::rounding`] records as an assumption when the credit's
     /// own entry is made).
     fn stated_rounding(&self, obligation: &Obligation) -> Rounding {
-        obligation
-            .modifiers
-            .iter()
-            .find_map(|m| match m {
-                Modifier::Rounding(mode, unit, _) => Some(Rounding {
-                    mode: *mode,
-                    unit: *unit,
-                }),
-                _ => None,
-            })
-            .unwrap_or(Rounding::DEFAULT)
+        (obligation.terms.rounding.as_ref()).map_or(Rounding::DEFAULT, |r| r.node)
     }
 
     /// The credit's own entry: where it went, and what is left of it.
@@ -179,11 +165,7 @@ impl<'m> Evaluator<'m> {
     /// What is left of a credit: refunded on a date (then due like any
     /// payment), lost on a date, or still to be used.
     fn unused_credit(&mut self, entry: &mut Entry, obligation: &Obligation, left: Decimal) {
-        let fate = obligation.modifiers.iter().find_map(|m| match m {
-            Modifier::UnusedCredit { fate, on, .. } => Some((*fate, on)),
-            _ => None,
-        });
-        let Some((fate, on)) = fate else {
+        let Some(UnusedCreditTerm { fate, on, .. }) = &obligation.terms.unused_credit else {
             entry.status = Status::InForce;
             entry
                 .notes

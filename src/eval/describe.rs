@@ -14,14 +14,11 @@ impl<'m> Evaluator<'m> {
         id: &ObligationId,
     ) -> Entry {
         let dates = self.dates_of(obligation);
-        let conditions: Vec<String> = obligation
-            .modifiers
-            .iter()
-            .filter_map(|m| match m {
-                Modifier::Condition(c) => Some(format!("if {c}")),
-                _ => None,
-            })
+        let conditions: Vec<String> = (obligation.terms.conditions.iter())
+            .map(|c| format!("if {c}"))
             .collect();
+        // Worded in the order written, so that the lawyer reads the terms
+        // back as they wrote them (the only reading of `modifiers` here).
         let terms = obligation
             .modifiers
             .iter()
@@ -80,10 +77,7 @@ impl<'m> Evaluator<'m> {
             _ => None,
         };
         let period = period_of(obligation);
-        let due = date(obligation.modifiers.iter().find_map(|m| match m {
-            Modifier::On(d) => Some(d),
-            _ => None,
-        }));
+        let due = date(obligation.terms.on.as_ref());
         // A single due date moves as the convention says, and the ledger
         // says so.
         let mut moved = None;
@@ -105,10 +99,7 @@ impl<'m> Evaluator<'m> {
             },
             (due, _) => due,
         };
-        let effective = date(obligation.modifiers.iter().find_map(|m| match m {
-            Modifier::Effective(d) => Some(d),
-            _ => None,
-        }));
+        let effective = date(obligation.terms.effective.as_ref());
         let from = date(period.and_then(|p| p.from.as_ref()));
         let through = date(period.and_then(|p| p.through.as_ref()));
         Dates {
@@ -138,13 +129,9 @@ impl<'m> Evaluator<'m> {
     /// diagnostic each.
     pub(super) fn report_date_problems(&mut self, obligation: &Obligation, clause: &str) {
         let period = period_of(obligation);
-        let written = obligation
-            .modifiers
-            .iter()
-            .filter_map(|m| match m {
-                Modifier::On(d) | Modifier::Effective(d) => Some(d),
-                _ => None,
-            })
+        let terms = &obligation.terms;
+        let written = (terms.on.iter())
+            .chain(&terms.effective)
             .chain(period.and_then(|p| p.from.as_ref()))
             .chain(period.and_then(|p| p.through.as_ref()));
         let problems: Vec<Unavailable> = written
@@ -196,7 +183,7 @@ impl<'m> Evaluator<'m> {
                     .map(|d| format!(", {}", d.node.describe()))
                     .unwrap_or_default()
             ),
-            Modifier::Recurring { frequency, day, .. } => {
+            Modifier::Recurring(Recurring { frequency, day, .. }) => {
                 let every = match frequency {
                     Frequency::Monthly => "each month".to_owned(),
                     Frequency::Quarterly => "each quarter".to_owned(),
@@ -217,12 +204,12 @@ impl<'m> Evaluator<'m> {
                 };
                 format!("due {every}{on}")
             }
-            Modifier::Escalation { rate, rounding, .. } => format!(
+            Modifier::Escalation(Escalation { rate, rounding, .. }) => format!(
                 "increasing each year to {} of the preceding year's amount, {}",
                 format_percent(rate.node),
                 rounding.describe()
             ),
-            Modifier::Abatement { from, through, .. } => format!(
+            Modifier::Abatement(Abatement { from, through, .. }) => format!(
                 "abated from {} through {}",
                 self.date_words(from),
                 self.date_words(through)
@@ -259,9 +246,9 @@ impl<'m> Evaluator<'m> {
                     format_percent(i.rate.node)
                 )
             }
-            Modifier::Offset {
+            Modifier::Offset(Offset {
                 receiver, period, ..
-            } => {
+            }) => {
                 let during = period
                     .as_ref()
                     .map(|p| self.period_words(p))

@@ -531,10 +531,7 @@ impl<'m> Evaluator<'m> {
     /// signature come in time?
     fn decide_acceptance(&mut self) {
         for (_, obligation) in self.model.obligations() {
-            let lapses = obligation
-                .modifiers
-                .iter()
-                .any(|m| matches!(m, Modifier::Lapses(_)));
+            let lapses = obligation.terms.lapses.is_some();
             let Subject::Deadline {
                 date, time, zone, ..
             } = &obligation.subject
@@ -638,10 +635,7 @@ impl<'m> Evaluator<'m> {
             }
             _ => self.single(clause, obligation, id, truth),
         }
-        if let Some((party, what)) = obligation.modifiers.iter().find_map(|m| match m {
-            Modifier::Then { party, what } => Some((party, what)),
-            _ => None,
-        }) {
+        if let Some(Then { party, what }) = &obligation.terms.then {
             self.then_right(clause, obligation, id, party, what);
         }
     }
@@ -658,10 +652,7 @@ impl<'m> Evaluator<'m> {
         let amount_expr = match &obligation.subject {
             Subject::Amount(e) => Some(e),
             Subject::Reimbursed(_, e) => e.as_ref(),
-            _ => obligation.modifiers.iter().find_map(|m| match m {
-                Modifier::Cost(e) => Some(e),
-                _ => None,
-            }),
+            _ => obligation.terms.cost.as_ref(),
         };
         if let Some(expr) = amount_expr {
             if truth != Truth::No {
@@ -773,10 +764,7 @@ impl<'m> Evaluator<'m> {
         // its date past, a performance nobody recorded (missed, where the
         // event that meets it has not happened), else due.
         if let Some(due) = entry.due {
-            let met_by_event = obligation
-                .modifiers
-                .iter()
-                .any(|m| matches!(m, Modifier::MetWhen(_)));
+            let met_by_event = obligation.terms.met_when.is_some();
             return match (due > self.as_of, obligation.kind, met_by_event) {
                 (true, ..) => Status::NotYetDue,
                 (false, Kind::Performance, true) => Status::Missed,
@@ -797,10 +785,7 @@ impl<'m> Evaluator<'m> {
     /// happened, late if that was after its date; until then its status is
     /// the one its date gives.
     fn met_by_event(&self, entry: &mut Entry, obligation: &Obligation) {
-        let Some(event) = obligation.modifiers.iter().find_map(|m| match m {
-            Modifier::MetWhen(event) => Some(event),
-            _ => None,
-        }) else {
+        let Some(event) = &obligation.terms.met_when else {
             return;
         };
         let Some((on, _)) = self.happened(&event.node) else {
@@ -1001,8 +986,5 @@ fn is_paid_in_money(obligation: &Obligation, entry: &Entry) -> bool {
 }
 
 fn period_of(obligation: &Obligation) -> Option<&Period> {
-    obligation.modifiers.iter().find_map(|m| match m {
-        Modifier::Period(p) => Some(p),
-        _ => None,
-    })
+    obligation.terms.period.as_ref()
 }

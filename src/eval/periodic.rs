@@ -16,14 +16,7 @@ pub(super) struct BalanceInterest<'a> {
 
 /// `each month on day 1`: how often the amount falls due, and on which day.
 pub(super) fn recurring(obligation: &Obligation) -> Option<(Frequency, Option<DayRule>, Span)> {
-    obligation.modifiers.iter().find_map(|m| match m {
-        Modifier::Recurring {
-            frequency,
-            day,
-            span,
-        } => Some((*frequency, *day, *span)),
-        _ => None,
-    })
+    (obligation.terms.recurring.as_ref()).map(|r| (r.frequency, r.day, r.span))
 }
 
 /// One instance of a periodic amount, before it is settled.
@@ -151,16 +144,9 @@ impl<'m> Evaluator<'m> {
         dates: &[NaiveDate],
         base: Decimal,
     ) -> Result<Vec<Instance>, Unavailable> {
-        let escalation = obligation.modifiers.iter().find_map(|m| match m {
-            Modifier::Escalation { rate, rounding, .. } => Some((rate, *rounding)),
-            _ => None,
-        });
-        let abatement = obligation.modifiers.iter().find_map(|m| match m {
-            Modifier::Abatement { from, through, .. } => Some((from, through)),
-            _ => None,
-        });
-        let abated = match abatement {
-            Some((from, through)) => Some((self.date(from)?, self.date(through)?)),
+        let escalation = (obligation.terms.escalation.as_ref()).map(|e| (&e.rate, e.rounding));
+        let abated = match &obligation.terms.abatement {
+            Some(Abatement { from, through, .. }) => Some((self.date(from)?, self.date(through)?)),
             None => None,
         };
         // Year by year: (year, amount, how it was reached).
@@ -227,10 +213,7 @@ impl<'m> Evaluator<'m> {
         obligation: &Obligation,
         mut instances: Vec<Instance>,
     ) -> Result<Vec<Instance>, Unavailable> {
-        let Some(limit) = obligation.modifiers.iter().find_map(|m| match m {
-            Modifier::AggregateCap(e) => Some(e),
-            _ => None,
-        }) else {
+        let Some(limit) = &obligation.terms.aggregate_cap else {
             return Ok(instances);
         };
         let cap = self.money(limit)?;

@@ -214,10 +214,7 @@ impl Evaluator<'_> {
     /// (`remaining installments end on ...`), if they have by its date; not
     /// yet known (no acceleration recorded) or later: the schedule runs on.
     pub(super) fn remaining_end(&self, obligation: &Obligation) -> Option<NaiveDate> {
-        let date = obligation.modifiers.iter().find_map(|m| match m {
-            Modifier::RemainingEnd(d) => Some(d),
-            _ => None,
-        })?;
+        let date = obligation.terms.remaining_end.as_ref()?;
         self.date(date).ok().filter(|end| *end <= self.as_of)
     }
 }
@@ -237,16 +234,9 @@ pub(super) struct Accrual<'a> {
 /// The last day of an entry's grace period (its due date when none is
 /// stated); `None` outside the calendar.
 pub(super) fn grace_end(obligation: &Obligation, due: NaiveDate) -> Option<NaiveDate> {
-    let grace = obligation
-        .modifiers
-        .iter()
-        .find_map(|m| match m {
-            Modifier::Grace(d) => Some(d.node),
-            _ => None,
-        })
-        .unwrap_or(Duration {
-            amount: 0,
-            unit: DurationUnit::Days,
-        });
+    let grace = (obligation.terms.grace.as_ref().map(|d| d.node)).unwrap_or(Duration {
+        amount: 0,
+        unit: DurationUnit::Days,
+    });
     add_duration(due, grace)
 }

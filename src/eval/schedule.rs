@@ -16,15 +16,9 @@ impl<'m> Evaluator<'m> {
             return;
         };
         let rounding = self.rounding(obligation);
-        let remainder = obligation.modifiers.iter().find_map(|m| match m {
-            Modifier::Remainder(r, _) => Some(*r),
-            _ => None,
-        });
+        let remainder = obligation.terms.remainder.as_ref().map(|r| r.node);
         let remainder_stated = remainder.is_some();
-        let amortized = obligation
-            .modifiers
-            .iter()
-            .any(|m| matches!(m, Modifier::Amortized { .. }));
+        let amortized = obligation.terms.amortized.is_some();
         // A level-payment table has no remainder to place: its last payment
         // clears the balance.
         let remainder = remainder.filter(|_| !amortized).unwrap_or_else(|| {
@@ -263,14 +257,7 @@ impl<'m> Evaluator<'m> {
     /// a decimal holds (each installment's was computed): an error, so the
     /// ledger is not shown with a wrong total.
     fn interest_overflow(&mut self, obligation: &Obligation, clause: &Clause, id: &ObligationId) {
-        let span = obligation
-            .modifiers
-            .iter()
-            .find_map(|m| match m {
-                Modifier::LateInterest(i) => Some(i.span),
-                _ => None,
-            })
-            .unwrap_or(obligation.span);
+        let span = (obligation.terms.late_interest.as_ref()).map_or(obligation.span, |i| i.span);
         // Named as the text names it, or by its id if it has no label.
         let name = obligation
             .label
@@ -302,10 +289,7 @@ impl<'m> Evaluator<'m> {
         if !remainder_stated {
             return None;
         }
-        let each_expr = obligation.modifiers.iter().find_map(|m| match m {
-            Modifier::Installments { each: Some(e), .. } => Some(e),
-            _ => None,
-        })?;
+        let each_expr = stated_installment(obligation)?;
         self.money(each_expr).ok()
     }
 
@@ -316,10 +300,7 @@ impl<'m> Evaluator<'m> {
         parts: &[Decimal],
         clause: &Clause,
     ) {
-        let Some(each_expr) = obligation.modifiers.iter().find_map(|m| match m {
-            Modifier::Installments { each: Some(e), .. } => Some(e),
-            _ => None,
-        }) else {
+        let Some(each_expr) = stated_installment(obligation) else {
             return;
         };
         let Ok(each) = self.money(each_expr) else {
@@ -371,10 +352,8 @@ impl<'m> Evaluator<'m> {
                 if in_range.len() == stated {
                     return Ok((in_range, None));
                 }
-                let reading = obligation.modifiers.iter().find_map(|m| match m {
-                    Modifier::ConflictRule(name) => Some(name.node.clone()),
-                    _ => None,
-                });
+                let reading =
+                    (obligation.terms.conflict_rule.as_ref()).map(|name| name.node.clone());
                 let (meaning, option) = match &reading {
                     Some(r) => self.schedule_reading(r),
                     None => {
@@ -426,13 +405,7 @@ impl<'m> Evaluator<'m> {
     }
 
     pub(super) fn rounding(&mut self, obligation: &Obligation) -> Rounding {
-        let stated = obligation.modifiers.iter().find_map(|m| match m {
-            Modifier::Rounding(mode, unit, _) => Some(Rounding {
-                mode: *mode,
-                unit: *unit,
-            }),
-            _ => None,
-        });
+        let stated = obligation.terms.rounding.as_ref().map(|r| r.node);
         stated.unwrap_or_else(|| {
             self.use_default(
                 "amounts are rounded half up to the cent where a clause states no rounding",
@@ -445,16 +418,13 @@ impl<'m> Evaluator<'m> {
 pub(super) fn installments(
     obligation: &Obligation,
 ) -> Option<(&Count, Frequency, Option<DayRule>, Span)> {
-    obligation.modifiers.iter().find_map(|m| match m {
-        Modifier::Installments {
-            count,
-            frequency,
-            day,
-            span,
-            ..
-        } => Some((count, *frequency, *day, *span)),
-        _ => None,
-    })
+    (obligation.terms.installments.as_ref()).map(|i| (&i.count, i.frequency, i.day, i.span))
+}
+
+/// The amount of each installment, where the text states it as well as the
+/// total (`in 12 installments of $2,500.00`).
+fn stated_installment(obligation: &Obligation) -> Option<&Expr> {
+    obligation.terms.installments.as_ref()?.each.as_ref()
 }
 
 pub(super) fn installment_explanation(
@@ -544,10 +514,7 @@ pub(super) fn remainder_note(parts: &[Decimal], remainder: Remainder) -> String 
 /// The business day convention a schedule's or a date's days follow: the
 /// stated one, or following for `on the first business day of the month`.
 pub(super) fn roll_of(obligation: &Obligation, day: Option<DayRule>) -> Option<Roll> {
-    let stated = obligation.modifiers.iter().find_map(|m| match m {
-        Modifier::Roll(roll, _) => Some(*roll),
-        _ => None,
-    });
+    let stated = obligation.terms.roll.as_ref().map(|r| r.node);
     stated.or((day == Some(DayRule::FirstBusinessDay)).then_some(Roll::Following))
 }
 

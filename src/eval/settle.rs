@@ -51,11 +51,11 @@ impl<'m> Evaluator<'m> {
         entry: &mut Entry,
     ) -> Decimal {
         let mut amount = amount;
-        for modifier in &obligation.modifiers {
-            let (limit_expr, is_cap) = match modifier {
-                Modifier::Cap(e) => (e, true),
-                Modifier::Floor(e) => (e, false),
-                _ => continue,
+        let terms = &obligation.terms;
+        let limits = [(&terms.cap, true), (&terms.floor, false)];
+        for (limit_expr, is_cap) in limits {
+            let Some(limit_expr) = limit_expr else {
+                continue;
             };
             let limit = match self.money(limit_expr) {
                 Ok(limit) => limit,
@@ -113,15 +113,12 @@ impl<'m> Evaluator<'m> {
     /// it; `None` if nothing can.
     pub(super) fn offsets_for(&self, obligation: &Obligation) -> Option<Offsets> {
         let credits = self.credits_against(obligation);
-        let offset = obligation.modifiers.iter().find_map(|m| match m {
-            Modifier::Offset {
-                receiver,
-                period,
-                span,
-            } => Some((receiver, period, *span)),
-            _ => None,
-        });
-        let Some((receiver, period, span)) = offset else {
+        let Some(Offset {
+            receiver,
+            period,
+            span,
+        }) = &obligation.terms.offset
+        else {
             return (!credits.is_empty()).then(|| Offsets::new(credits, obligation.span));
         };
         let date = |e: Option<&Expr>| e.and_then(|e| self.date(e).ok());
@@ -153,7 +150,7 @@ impl<'m> Evaluator<'m> {
             })
             .collect();
         receipts.extend(credits);
-        Some(Offsets::new(receipts, span))
+        Some(Offsets::new(receipts, *span))
     }
 
     /// Reports the compensation left over once every installment has been
@@ -342,20 +339,15 @@ impl<'m> Evaluator<'m> {
                 _ => Status::Due,
             }
         };
-        if let Some(interest) = obligation.modifiers.iter().find_map(|m| match m {
-            Modifier::LateInterest(i) => Some(i),
-            _ => None,
-        }) {
+        let terms = &obligation.terms;
+        if let Some(interest) = &terms.late_interest {
             self.late_interest(entry, obligation, interest, owed, payments);
         }
-        for modifier in &obligation.modifiers {
-            match modifier {
-                Modifier::LateFee(fee, _) => self.late_fee(entry, obligation, fee, owed, payments),
-                Modifier::Interest(interest) => {
-                    self.accrued_interest(entry, interest, owed, payments)
-                }
-                _ => {}
-            }
+        if let Some(fee) = &terms.late_fee {
+            self.late_fee(entry, obligation, &fee.node, owed, payments);
+        }
+        if let Some(interest) = &terms.interest {
+            self.accrued_interest(entry, interest, owed, payments);
         }
     }
 
@@ -501,10 +493,7 @@ impl<'m> Evaluator<'m> {
         receiver: &str,
     ) {
         let template = self.entry(clause, obligation, id);
-        let within = obligation.modifiers.iter().find_map(|m| match m {
-            Modifier::Within(d) => Some(d.node),
-            _ => None,
-        });
+        let within = obligation.terms.within.as_ref().map(|d| d.node);
         let receipts: Vec<(NaiveDate, String)> = self
             .events()
             .filter_map(|e| match e {

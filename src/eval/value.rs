@@ -23,13 +23,8 @@ impl<'m> Evaluator<'m> {
     }
 
     pub(super) fn conditions(&self, obligation: &Obligation) -> Truth {
-        obligation
-            .modifiers
-            .iter()
-            .filter_map(|m| match m {
-                Modifier::Condition(c) => Some(self.truth(c)),
-                _ => None,
-            })
+        (obligation.terms.conditions.iter())
+            .map(|c| self.truth(c))
             .fold(Truth::Yes, Truth::and)
     }
 

@@ -572,13 +572,13 @@ fn obligation_terms(obligation: &Obligation) -> Vec<(String, String)> {
 
 fn modifier_terms(modifier: &Modifier, term: &mut impl FnMut(&str, String)) {
     match modifier {
-        Modifier::Installments {
+        Modifier::Installments(Installments {
             count,
             frequency,
             each,
             day,
             ..
-        } => {
+        }) => {
             let count_words = match &count.words {
                 Some(words) => format!("{} ({})", words.node, count.value.node),
                 None => count.value.node.to_string(),
@@ -592,13 +592,13 @@ fn modifier_terms(modifier: &Modifier, term: &mut impl FnMut(&str, String)) {
                 term("installment amount", each.to_string());
             }
         }
-        Modifier::Recurring { frequency, day, .. } => {
+        Modifier::Recurring(Recurring { frequency, day, .. }) => {
             term("due each", frequency.words());
             if let Some(day) = day {
                 term("day due", day_words(*day));
             }
         }
-        Modifier::Escalation { rate, rounding, .. } => term(
+        Modifier::Escalation(Escalation { rate, rounding, .. }) => term(
             "yearly increase",
             format!(
                 "to {} of the preceding year's amount, {}",
@@ -606,15 +606,15 @@ fn modifier_terms(modifier: &Modifier, term: &mut impl FnMut(&str, String)) {
                 rounding.describe()
             ),
         ),
-        Modifier::Abatement { from, through, .. } => {
+        Modifier::Abatement(Abatement { from, through, .. }) => {
             term("abated", format!("from {from} through {through}"))
         }
         Modifier::AggregateCap(limit) => term("aggregate limit", limit.to_string()),
         Modifier::MetWhen(event) => term("met when", format!("{} happens", event.node)),
         Modifier::CreditedAgainst(target) => term("credited against", target.node.clone()),
-        Modifier::Amortized {
+        Modifier::Amortized(Amortized {
             rate, day_count, ..
-        } => term(
+        }) => term(
             "amortized",
             match day_count {
                 Some(d) => format!(
@@ -625,7 +625,7 @@ fn modifier_terms(modifier: &Modifier, term: &mut impl FnMut(&str, String)) {
                 None => format!("at {} per annum", percent_literal(rate.node)),
             },
         ),
-        Modifier::UnusedCredit { fate, on, .. } => term(
+        Modifier::UnusedCredit(UnusedCreditTerm { fate, on, .. }) => term(
             "unused credit",
             match fate {
                 UnusedCredit::Refunded => format!("refunded on {on}"),
@@ -652,9 +652,9 @@ fn modifier_terms(modifier: &Modifier, term: &mut impl FnMut(&str, String)) {
         Modifier::For(d) => term("for", d.node.describe()),
         Modifier::Within(d) => term("within", d.node.describe()),
         Modifier::Grace(d) => term("grace period", d.node.describe()),
-        Modifier::Offset {
+        Modifier::Offset(Offset {
             receiver, period, ..
-        } => {
+        }) => {
             term("offset", format!("compensation {} receives", receiver.node));
             if let Some(period) = period {
                 period_terms("offset ", period, term);
@@ -696,7 +696,7 @@ fn modifier_terms(modifier: &Modifier, term: &mut impl FnMut(&str, String)) {
         Modifier::Cap(e) => term("limit (not to exceed)", e.to_string()),
         Modifier::Floor(e) => term("minimum (not less than)", e.to_string()),
         Modifier::Lapses(_) => term("otherwise", "the offer lapses".to_owned()),
-        Modifier::Then { party, what } => {
+        Modifier::Then(Then { party, what }) => {
             term("then", format!("{} may {}", party.node, what.node));
         }
         Modifier::Condition(condition) => term("condition", format!("if {condition}")),

@@ -271,7 +271,10 @@ pub struct Obligation {
     pub obligor: Name,
     pub obligee: Option<Name>,
     pub subject: Subject,
+    /// Its terms in the order written.
     pub modifiers: Vec<Modifier>,
+    /// Its terms by meaning, gathered from `modifiers`.
+    pub terms: Terms,
     pub span: Span,
 }
 
@@ -324,34 +327,82 @@ pub struct Period {
     pub span: Span,
 }
 
+/// `in 6 equal monthly installments on the last day of the month`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Installments {
+    pub count: Count,
+    pub frequency: Frequency,
+    /// The amount of each installment, where the text states it too.
+    pub each: Option<Expr>,
+    pub day: Option<DayRule>,
+    pub span: Span,
+}
+
+/// `each month on day 1`: the amount falls due at every date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recurring {
+    pub frequency: Frequency,
+    pub day: Option<DayRule>,
+    pub span: Span,
+}
+
+/// `increasing each year to 102.5% of the preceding year's amount, rounded ...`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Escalation {
+    pub rate: Spanned<Decimal>,
+    pub rounding: crate::calc::money::Rounding,
+    pub span: Span,
+}
+
+/// `abated from DATE through DATE`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Abatement {
+    pub from: Expr,
+    pub through: Expr,
+    pub span: Span,
+}
+
+/// `reduced by compensation employee receives from ... through ...`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Offset {
+    pub receiver: Name,
+    pub period: Option<Period>,
+    pub span: Span,
+}
+
+/// `amortized at 6% per annum, 30/360`: level payments of principal and
+/// interest.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Amortized {
+    pub rate: Spanned<Decimal>,
+    pub day_count: Option<Spanned<DayCount>>,
+    pub span: Span,
+}
+
+/// `unused credit refunded on DATE` / `unused credit lapses on DATE`
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnusedCreditTerm {
+    pub fate: UnusedCredit,
+    pub on: Expr,
+    pub span: Span,
+}
+
+/// `then employee may ...`: what follows the obligation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Then {
+    pub party: Name,
+    pub what: Text,
+}
+
+/// One term of an obligation, as written. [`Obligation::modifiers`] keeps
+/// them in the order written (the checker reports a term stated twice, the
+/// ledger words them in that order); [`Terms`] holds them by meaning.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Modifier {
-    Installments {
-        count: Count,
-        frequency: Frequency,
-        /// The amount of each installment, where the text states it too.
-        each: Option<Expr>,
-        day: Option<DayRule>,
-        span: Span,
-    },
-    /// `each month on day 1`: the amount falls due at every date
-    Recurring {
-        frequency: Frequency,
-        day: Option<DayRule>,
-        span: Span,
-    },
-    /// `increasing each year to 102.5% of the preceding year's amount, rounded ...`
-    Escalation {
-        rate: Spanned<Decimal>,
-        rounding: crate::calc::money::Rounding,
-        span: Span,
-    },
-    /// `abated from DATE through DATE`
-    Abatement {
-        from: Expr,
-        through: Expr,
-        span: Span,
-    },
+    Installments(Installments),
+    Recurring(Recurring),
+    Escalation(Escalation),
+    Abatement(Abatement),
     /// `if the count and the dates disagree, follow READING`
     ConflictRule(Name),
     /// `business day convention following`
@@ -364,11 +415,7 @@ pub enum Modifier {
     Effective(Expr),
     For(Spanned<Duration>),
     Within(Spanned<Duration>),
-    Offset {
-        receiver: Name,
-        period: Option<Period>,
-        span: Span,
-    },
+    Offset(Offset),
     Grace(Spanned<Duration>),
     LateInterest(LateInterest),
     /// `late fee 5% of the installment`, `late fee $50.00`
@@ -387,26 +434,120 @@ pub enum Modifier {
     Lapses(Span),
     /// `met when EVENT happens`
     MetWhen(Name),
-    /// `amortized at 6% per annum, 30/360`: level payments of principal and
-    /// interest
-    Amortized {
-        rate: Spanned<Decimal>,
-        day_count: Option<Spanned<crate::calc::money::DayCount>>,
-        span: Span,
-    },
+    Amortized(Amortized),
     /// `credited against LABEL`: paid by reducing what the other party owes
     /// under LABEL
     CreditedAgainst(Name),
-    /// `unused credit refunded on DATE` / `unused credit lapses on DATE`
-    UnusedCredit {
-        fate: UnusedCredit,
-        on: Expr,
-        span: Span,
-    },
-    Then {
-        party: Name,
-        what: Text,
-    },
+    UnusedCredit(UnusedCreditTerm),
+    Then(Then),
+}
+
+/// An obligation's terms by meaning: each term it may state once is an
+/// `Option`, its conditions (which must all hold) a list. Gathered from the
+/// terms as written when the obligation is lowered; the evaluator reads
+/// only this. A term written twice keeps its first statement here, and the
+/// checker reports the second (`stated_twice`), so no model with a term
+/// stated twice is ever evaluated.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Terms {
+    pub installments: Option<Installments>,
+    pub recurring: Option<Recurring>,
+    pub escalation: Option<Escalation>,
+    pub abatement: Option<Abatement>,
+    pub conflict_rule: Option<Name>,
+    pub roll: Option<Spanned<Roll>>,
+    pub rounding: Option<Spanned<crate::calc::money::Rounding>>,
+    pub remainder: Option<Spanned<Remainder>>,
+    pub period: Option<Period>,
+    pub on: Option<Expr>,
+    pub effective: Option<Expr>,
+    pub lasts: Option<Spanned<Duration>>,
+    pub within: Option<Spanned<Duration>>,
+    pub offset: Option<Offset>,
+    pub grace: Option<Spanned<Duration>>,
+    pub late_interest: Option<LateInterest>,
+    pub late_fee: Option<Spanned<LateFee>>,
+    pub interest: Option<AccruedInterest>,
+    pub remaining_end: Option<Expr>,
+    pub cost: Option<Expr>,
+    pub cap: Option<Expr>,
+    pub aggregate_cap: Option<Expr>,
+    pub floor: Option<Expr>,
+    pub conditions: Vec<Condition>,
+    pub lapses: Option<Span>,
+    pub met_when: Option<Name>,
+    pub amortized: Option<Amortized>,
+    pub credited_against: Option<Name>,
+    pub unused_credit: Option<UnusedCreditTerm>,
+    pub then: Option<Then>,
+}
+
+impl Terms {
+    /// The terms of `modifiers` by meaning, the first statement of each.
+    pub fn gather(modifiers: &[Modifier]) -> Terms {
+        let mut terms = Terms::default();
+        for modifier in modifiers {
+            terms.add(modifier);
+        }
+        terms
+    }
+
+    /// Whether it falls due more than once: in installments, or each period.
+    pub fn is_scheduled(&self) -> bool {
+        self.installments.is_some() || self.recurring.is_some()
+    }
+
+    fn add(&mut self, modifier: &Modifier) {
+        fn first<T: Clone>(slot: &mut Option<T>, value: &T) {
+            if slot.is_none() {
+                *slot = Some(value.clone());
+            }
+        }
+        use crate::calc::money::Rounding as StatedRounding;
+        match modifier {
+            Modifier::Installments(m) => first(&mut self.installments, m),
+            Modifier::Recurring(m) => first(&mut self.recurring, m),
+            Modifier::Escalation(m) => first(&mut self.escalation, m),
+            Modifier::Abatement(m) => first(&mut self.abatement, m),
+            Modifier::ConflictRule(name) => first(&mut self.conflict_rule, name),
+            Modifier::Roll(roll, span) => first(&mut self.roll, &Spanned::new(*roll, *span)),
+            Modifier::Rounding(mode, unit, span) => first(
+                &mut self.rounding,
+                &Spanned::new(
+                    StatedRounding {
+                        mode: *mode,
+                        unit: *unit,
+                    },
+                    *span,
+                ),
+            ),
+            Modifier::Remainder(r, span) => first(&mut self.remainder, &Spanned::new(*r, *span)),
+            Modifier::Period(p) => first(&mut self.period, p),
+            Modifier::On(e) => first(&mut self.on, e),
+            Modifier::Effective(e) => first(&mut self.effective, e),
+            Modifier::For(d) => first(&mut self.lasts, d),
+            Modifier::Within(d) => first(&mut self.within, d),
+            Modifier::Offset(m) => first(&mut self.offset, m),
+            Modifier::Grace(d) => first(&mut self.grace, d),
+            Modifier::LateInterest(m) => first(&mut self.late_interest, m),
+            Modifier::LateFee(fee, span) => {
+                first(&mut self.late_fee, &Spanned::new(fee.clone(), *span))
+            }
+            Modifier::Interest(m) => first(&mut self.interest, m),
+            Modifier::RemainingEnd(e) => first(&mut self.remaining_end, e),
+            Modifier::Cost(e) => first(&mut self.cost, e),
+            Modifier::Cap(e) => first(&mut self.cap, e),
+            Modifier::AggregateCap(e) => first(&mut self.aggregate_cap, e),
+            Modifier::Floor(e) => first(&mut self.floor, e),
+            Modifier::Condition(c) => self.conditions.push(c.clone()),
+            Modifier::Lapses(span) => first(&mut self.lapses, span),
+            Modifier::MetWhen(name) => first(&mut self.met_when, name),
+            Modifier::Amortized(m) => first(&mut self.amortized, m),
+            Modifier::CreditedAgainst(name) => first(&mut self.credited_against, name),
+            Modifier::UnusedCredit(m) => first(&mut self.unused_credit, m),
+            Modifier::Then(m) => first(&mut self.then, m),
+        }
+    }
 }
 
 impl Modifier {
@@ -415,10 +556,10 @@ impl Modifier {
     /// conditions must all hold).
     pub fn once_only_term(&self) -> Option<&'static str> {
         Some(match self {
-            Modifier::Installments { .. } => "its installments (`in ... installments`)",
-            Modifier::Recurring { .. } => "how often it falls due (`each month ...`)",
-            Modifier::Escalation { .. } => "its escalation (`increasing each year ...`)",
-            Modifier::Abatement { .. } => "its abatement (`abated from ... through ...`)",
+            Modifier::Installments(_) => "its installments (`in ... installments`)",
+            Modifier::Recurring(_) => "how often it falls due (`each month ...`)",
+            Modifier::Escalation(_) => "its escalation (`increasing each year ...`)",
+            Modifier::Abatement(_) => "its abatement (`abated from ... through ...`)",
             Modifier::ConflictRule(_) => {
                 "which reading to follow (`if the count and the dates disagree, follow ...`)"
             }
@@ -432,7 +573,7 @@ impl Modifier {
             Modifier::Effective(_) => "when it takes effect (`effective ...`)",
             Modifier::For(_) => "how long it lasts (`for ...`)",
             Modifier::Within(_) => "its time limit (`within ...`)",
-            Modifier::Offset { .. } => "its offset (`reduced by ...`)",
+            Modifier::Offset(_) => "its offset (`reduced by ...`)",
             Modifier::Grace(_) => "its grace period (`grace period ...`)",
             Modifier::LateInterest(_) => "its late interest (`late interest ...`)",
             Modifier::LateFee(..) => "its late fee (`late fee ...`)",
@@ -447,11 +588,11 @@ impl Modifier {
             Modifier::Lapses(_) => "that the offer lapses (`otherwise the offer lapses`)",
             Modifier::MetWhen(_) => "the event that meets it (`met when ... happens`)",
             Modifier::CreditedAgainst(_) => "what it is credited against (`credited against ...`)",
-            Modifier::Amortized { .. } => "its amortisation (`amortized at ...`)",
-            Modifier::UnusedCredit { .. } => {
+            Modifier::Amortized(_) => "its amortisation (`amortized at ...`)",
+            Modifier::UnusedCredit(_) => {
                 "what becomes of an unused credit (`unused credit refunded on ...`)"
             }
-            Modifier::Then { .. } => "what follows it (`then ...`)",
+            Modifier::Then(_) => "what follows it (`then ...`)",
             Modifier::Condition(_) => return None,
         })
     }
@@ -460,17 +601,17 @@ impl Modifier {
     /// carry the spans of their parts).
     pub fn span(&self) -> Option<Span> {
         Some(match self {
-            Modifier::Installments { span, .. }
-            | Modifier::Recurring { span, .. }
-            | Modifier::Escalation { span, .. }
-            | Modifier::Abatement { span, .. }
+            Modifier::Installments(Installments { span, .. })
+            | Modifier::Recurring(Recurring { span, .. })
+            | Modifier::Escalation(Escalation { span, .. })
+            | Modifier::Abatement(Abatement { span, .. })
             | Modifier::Rounding(_, _, span)
             | Modifier::Roll(_, span)
             | Modifier::LateFee(_, span)
             | Modifier::Remainder(_, span)
-            | Modifier::Offset { span, .. }
-            | Modifier::UnusedCredit { span, .. }
-            | Modifier::Amortized { span, .. }
+            | Modifier::Offset(Offset { span, .. })
+            | Modifier::UnusedCredit(UnusedCreditTerm { span, .. })
+            | Modifier::Amortized(Amortized { span, .. })
             | Modifier::Lapses(span) => *span,
             Modifier::ConflictRule(name)
             | Modifier::MetWhen(name)
@@ -485,7 +626,7 @@ impl Modifier {
             | Modifier::Cap(e)
             | Modifier::Floor(e)
             | Modifier::AggregateCap(e) => e.span,
-            Modifier::Then { party, what } => party.span.to(what.span),
+            Modifier::Then(Then { party, what }) => party.span.to(what.span),
             Modifier::Condition(_) => return None,
         })
     }
@@ -876,4 +1017,47 @@ pub enum ExpectedValue {
     Money(Decimal),
     Date(NaiveDate),
     Status(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::FileId;
+
+    fn obligation(text: &str) -> Obligation {
+        let (file, diagnostics) = crate::syntax::parse::parse_file(FileId(0), text);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let Some(Item::Clause(clause)) = file.items.into_iter().next() else {
+            panic!("no clause");
+        };
+        clause
+            .obligations
+            .into_iter()
+            .next()
+            .expect("an obligation")
+    }
+
+    #[test]
+    fn terms_hold_each_term_by_meaning_and_every_condition() {
+        let o = obligation(
+            "clause 1\n  company pays employee $100.00 on March 1, 2025\n    not to exceed $90.00\n    not to exceed $80.00\n    if company elects a\n    if company elects b\n",
+        );
+        let caps: Vec<String> = o
+            .modifiers
+            .iter()
+            .filter_map(|m| match m {
+                Modifier::Cap(e) => Some(e.to_string()),
+                _ => None,
+            })
+            .collect();
+        // Both written, in order; the first is the term (the checker
+        // reports the second as stated twice).
+        assert_eq!(caps, ["$90.00", "$80.00"]);
+        assert_eq!(
+            o.terms.cap.as_ref().map(|e| e.to_string()).as_deref(),
+            Some("$90.00")
+        );
+        assert_eq!(o.terms.conditions.len(), 2);
+        assert!(o.terms.on.is_some() && o.terms.floor.is_none() && !o.terms.is_scheduled());
+    }
 }

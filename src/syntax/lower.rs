@@ -449,6 +449,7 @@ impl Lowerer {
             obligor,
             obligee,
             subject,
+            terms: Terms::gather(&modifiers),
             modifiers,
             span,
         })
@@ -599,13 +600,13 @@ impl Lowerer {
                 };
                 let (frequency, day) =
                     self.schedule_days(frequency, c.optional(Rule::day_rule), span)?;
-                Modifier::Installments {
+                Modifier::Installments(Installments {
                     count,
                     frequency,
                     each,
                     day,
                     span,
-                }
+                })
             }
             Rule::conflict_rule => Modifier::ConflictRule(self.name(c.required(Rule::name)?)),
             Rule::recurring => {
@@ -632,11 +633,11 @@ impl Lowerer {
                 };
                 let (frequency, day) =
                     self.schedule_days(frequency, c.optional(Rule::day_rule), span)?;
-                Modifier::Recurring {
+                Modifier::Recurring(Recurring {
                     frequency,
                     day,
                     span,
-                }
+                })
             }
             Rule::escalation => {
                 let rate = self.percent(c.required(Rule::percent)?)?;
@@ -647,17 +648,17 @@ impl Lowerer {
                     _ => Unit::Cent,
                 };
                 let rounding = crate::calc::money::Rounding { mode, unit };
-                Modifier::Escalation {
+                Modifier::Escalation(Escalation {
                     rate,
                     rounding,
                     span,
-                }
+                })
             }
-            Rule::abatement => Modifier::Abatement {
+            Rule::abatement => Modifier::Abatement(Abatement {
                 from: self.date_expr(c.required(Rule::date_expr)?)?,
                 through: self.date_expr(c.required(Rule::date_expr)?)?,
                 span,
-            },
+            }),
             Rule::roll_convention => {
                 let roll = match c.required(Rule::roll_name)?.as_str() {
                     "modified following" => Roll::ModifiedFollowing,
@@ -701,11 +702,11 @@ impl Lowerer {
                     }
                     None => None,
                 };
-                Modifier::Offset {
+                Modifier::Offset(Offset {
                     receiver,
                     period,
                     span,
-                }
+                })
             }
             Rule::late_interest => Modifier::LateInterest(self.late_interest(span, c)?),
             Rule::late_fee => {
@@ -752,11 +753,11 @@ impl Lowerer {
                     Some(term) => Some(self.day_count(term)?),
                     None => None,
                 };
-                Modifier::Amortized {
+                Modifier::Amortized(Amortized {
                     rate,
                     day_count,
                     span,
-                }
+                })
             }
             Rule::credited_against => Modifier::CreditedAgainst(self.name(c.required(Rule::name)?)),
             Rule::unused_credit => {
@@ -767,12 +768,12 @@ impl Lowerer {
                     UnusedCredit::Lapses
                 };
                 let on = self.date_expr(c.required(Rule::date_expr)?)?;
-                Modifier::UnusedCredit { fate, on, span }
+                Modifier::UnusedCredit(UnusedCreditTerm { fate, on, span })
             }
-            Rule::then_right => Modifier::Then {
+            Rule::then_right => Modifier::Then(Then {
                 party: self.name(c.required(Rule::name)?),
                 what: self.string(c.required(Rule::string)?),
-            },
+            }),
             other => return Err(internal(span, Rule::modifier, Some(other))),
         })
     }
