@@ -498,15 +498,13 @@ impl Checker {
             .keys()
             .map(|k| format!("`{k}`"))
             .collect::<Vec<_>>();
-        let help = match suggestion {
-            Some(s) => format!("did you mean `{s}`?"),
-            None if known.is_empty() => {
-                "declare the parties in the header file: `party employee \"Full Name\"`".to_owned()
-            }
-            None => format!(
+        let otherwise = if known.is_empty() {
+            "declare the parties in the header file: `party employee \"Full Name\"`".to_owned()
+        } else {
+            format!(
                 "the parties are {}; declare others with `party NAME \"Full Name\"`",
                 join_or(&known)
-            ),
+            )
         };
         let mut diagnostic = Diagnostic::error(
             Code::UnknownParty,
@@ -514,7 +512,7 @@ impl Checker {
             format!("`{}` is not a party to this agreement", name.node),
         )
         .with_label("unknown party")
-        .with_help(help);
+        .with_suggestion_or(name.span, suggestion, otherwise);
         if let Some(clause) = clause {
             diagnostic = diagnostic.in_clause(clause);
         }
@@ -530,17 +528,13 @@ impl Checker {
         clause: Option<&str>,
     ) {
         let suggestion = closest(&name.node, candidates.iter().map(String::as_str));
-        let help = match suggestion {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => how.to_owned(),
-        };
         let mut diagnostic = Diagnostic::error(
             Code::UnknownName,
             name.span,
             format!("there is no {what} named `{}`", name.node),
         )
         .with_label(format!("unknown {what}"))
-        .with_help(help);
+        .with_suggestion_or(name.span, suggestion, how);
         if let Some(clause) = clause {
             diagnostic = diagnostic.in_clause(clause);
         }
@@ -614,12 +608,11 @@ impl Checker {
                     format!("there is no document named `{}`", reference.document.node),
                 )
                 .with_label("unknown document")
-                .with_help(match suggestion {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => {
-                        "declare it in the header: `document NAME \"Title\" dated DATE`".to_owned()
-                    }
-                })
+                .with_suggestion_or(
+                    reference.document.span,
+                    suggestion,
+                    "declare it in the header: `document NAME \"Title\" dated DATE`",
+                )
                 .in_clause(clause),
             );
             return;
@@ -1866,10 +1859,7 @@ impl Checker {
                     .flat_map(|id| [id.full(), id.name.clone()])
                     .collect();
                 let suggestion = closest(&path.node, candidates.iter().map(String::as_str));
-                let help = match suggestion {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => "name an obligation as the ledger does (`2(b).severance`, `2(b).severance[3]` for one installment) or by its label alone".to_owned(),
-                };
+
                 self.push(
                     Diagnostic::error(
                         Code::UnknownObligation,
@@ -1877,7 +1867,7 @@ impl Checker {
                         format!("the agreement has no obligation `{}`", path.node),
                     )
                     .with_label("no such obligation")
-                    .with_help(help)
+                    .with_suggestion_or(path.span, suggestion, "name an obligation as the ledger does (`2(b).severance`, `2(b).severance[3]` for one installment) or by its label alone")
                     .in_clause(label),
                 );
             }

@@ -56,12 +56,26 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     pub help: Option<String>,
     /// The clause the problem is in, as printed (`2(b)`), when there is one.
-    pub clause: Option<String>,
+    /// (Boxed like `scenario`, for the same reason.)
+    pub clause: Option<Box<str>>,
     /// The scenario the problem belongs to, when it was found checking or
     /// evaluating one: it is reported in that scenario's ledger only.
     /// (Boxed, not a `String`, to keep a `Diagnostic` small: results carry
     /// one as their error.)
     pub scenario: Option<Box<str>>,
+    /// The word to write instead of the misspelt one, where a close one
+    /// exists ("did you mean `employee`?"): kept as data, so that an
+    /// editor's quick fix never reads it back out of the help text.
+    pub suggestion: Option<Box<Suggestion>>,
+}
+
+/// A replacement clausec is confident enough to offer as a fix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The misspelt word.
+    pub span: Span,
+    /// What to write over it.
+    pub text: String,
 }
 
 impl Diagnostic {
@@ -78,6 +92,7 @@ impl Diagnostic {
             help: None,
             clause: None,
             scenario: None,
+            suggestion: None,
         }
     }
 
@@ -111,8 +126,33 @@ impl Diagnostic {
         self
     }
 
+    /// "did you mean `NAME`?" when a name close to the misspelt word at
+    /// `misspelt` exists (kept as a [`Suggestion`] too), else `otherwise`.
+    pub fn with_suggestion_or(
+        self,
+        misspelt: Span,
+        suggestion: Option<&str>,
+        otherwise: impl Into<String>,
+    ) -> Self {
+        match suggestion {
+            Some(name) => self.with_suggestion(misspelt, name),
+            None => self.with_help(otherwise),
+        }
+    }
+
+    /// "did you mean `NAME`?", to be written over the misspelt word at
+    /// `misspelt` (kept as a [`Suggestion`] too).
+    pub fn with_suggestion(mut self, misspelt: Span, name: &str) -> Self {
+        self.help = Some(format!("did you mean `{name}`?"));
+        self.suggestion = Some(Box::new(Suggestion {
+            span: misspelt,
+            text: name.to_owned(),
+        }));
+        self
+    }
+
     pub fn in_clause(mut self, clause: impl Into<String>) -> Self {
-        self.clause = Some(clause.into());
+        self.clause = Some(clause.into().into_boxed_str());
         self
     }
 
@@ -126,7 +166,7 @@ impl Diagnostic {
     /// the scenario (`scenario base`) for a problem in a scenario file.
     pub fn place(&self) -> Option<String> {
         match (&self.clause, &self.scenario) {
-            (Some(clause), _) => Some(clause.clone()),
+            (Some(clause), _) => Some(clause.to_string()),
             (None, Some(scenario)) => Some(format!("scenario {scenario}")),
             (None, None) => None,
         }

@@ -1785,10 +1785,11 @@ fn misspelt_month(span: Span, text: &str) -> Diagnostic {
         format!("expected a date, but `{word}` is not the name of a month"),
     )
     .with_label("not a month")
-    .with_help(match month {
-        Some(month) => format!("did you mean `{month}`?"),
-        None => "write a date such as `June 6, 2002` or `2002-06-06`".to_owned(),
-    })
+    .with_suggestion_or(
+        Span::new(span.file, span.start, span.start + word.len()),
+        month,
+        "write a date such as `June 6, 2002` or `2002-06-06`",
+    )
 }
 
 fn parse_date_parts(text: &str) -> Option<(i32, u32, u32)> {

@@ -418,7 +418,7 @@ fn syntax_error(
                         "a quote mark seems to be missing: the text that starts here runs on into the next statement; add the closing `\"`",
                     );
             } else if let Some(suggestion) = suggest_keyword(found, &expected) {
-                diagnostic = diagnostic.with_help(format!("did you mean `{suggestion}`?"));
+                diagnostic = diagnostic.with_suggestion(span, &suggestion);
             } else {
                 diagnostic = diagnostic.with_help(help_for(code));
             }

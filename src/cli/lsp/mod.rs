@@ -22,7 +22,7 @@ mod hint;
 mod hover;
 mod workspace;
 
-use clausec::diagnostic::{Diagnostic, Severity};
+use clausec::diagnostic::{Diagnostic, Severity, Suggestion};
 use clausec::load::Overlay;
 use clausec::source::{SourceMap, Span, MAX_FILE_BYTES};
 use clausec::syntax::ast::Item;
@@ -843,32 +843,22 @@ fn to_lsp_diagnostic(diagnostic: &Diagnostic, text: &str) -> LspDiagnostic {
         source: Some("clausec".to_owned()),
         message,
         // What "did you mean" suggests, for an editor that builds its own fix.
-        data: suggestion(diagnostic).map(|s| serde_json::json!({ "suggestion": s })),
+        data: (diagnostic.suggestion.as_ref()).map(|s| serde_json::json!({ "suggestion": s.text })),
         ..LspDiagnostic::default()
     }
 }
 
-/// The name a diagnostic's help suggests: `did you mean `company`?`.
-fn suggestion(diagnostic: &Diagnostic) -> Option<&str> {
-    let help = diagnostic.help.as_deref()?;
-    let name = help.strip_prefix("did you mean `")?.strip_suffix("`?")?;
-    (!name.is_empty() && !name.contains('`')).then_some(name)
-}
-
-/// The fix a "did you mean" offers: the suggestion written over the first
-/// word the diagnostic underlines (the month of a misspelt date, a name).
+/// The fix a "did you mean" offers: the suggestion written over the
+/// misspelt word (the month of a misspelt date, a name).
 fn did_you_mean(diagnostic: &Diagnostic, text: &str, uri: &Url) -> Option<lsp_types::CodeAction> {
-    let suggested = suggestion(diagnostic)?;
-    let span = diagnostic.span()?;
-    let underlined = text.get(span.start..span.end)?;
-    let word = underlined.split_whitespace().next()?;
-    let start = span.start + underlined.find(word)?;
+    let Suggestion {
+        span,
+        text: suggested,
+    } = diagnostic.suggestion.as_deref()?;
+    let word = text.get(span.start..span.end)?;
     let edit = TextEdit {
-        range: Range::new(
-            to_position(text, start),
-            to_position(text, start + word.len()),
-        ),
-        new_text: suggested.to_owned(),
+        range: Range::new(to_position(text, span.start), to_position(text, span.end)),
+        new_text: suggested.clone(),
     };
     let changes = std::collections::HashMap::from([(uri.clone(), vec![edit])]);
     Some(lsp_types::CodeAction {
