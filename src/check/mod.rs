@@ -566,6 +566,76 @@ impl Checker {
             self.resolve_modifier(modifier, obligation, number);
         }
         self.terms_stated_once(obligation, number);
+        self.steps_in_order(obligation, number);
+    }
+
+    /// `becoming AMOUNT from DATE`: an amount from a date, on an amount due
+    /// each period that does not also increase each year.
+    fn step(&mut self, step: &Step, obligation: &Obligation, clause: &str) {
+        self.expect_type(&step.amount, Type::Money, "a rent table's step", clause);
+        self.expect_type(&step.from, Type::Date, "the date a step starts", clause);
+        if obligation.terms.recurring.is_none() {
+            self.push(
+                Diagnostic::error(
+                    Code::TypeMismatch,
+                    step.span,
+                    "only an amount due each period can change to another amount",
+                )
+                .with_help("state how often the amount falls due: `each month on day 1`")
+                .in_clause(clause),
+            );
+        }
+        if let Some(escalation) = &obligation.terms.escalation {
+            self.push(
+                Diagnostic::error(
+                    Code::StatedTwice,
+                    step.span,
+                    "this obligation states twice how its amount changes: by a yearly increase and by steps",
+                )
+                .with_label("a step")
+                .with_secondary(escalation.span, "a yearly increase")
+                .with_help("keep the one the text says: `increasing each year ...` or the `becoming ... from ...` lines")
+                .in_clause(clause),
+            );
+        }
+    }
+
+    /// A rent table's steps, each written date later than the one before
+    /// (and than the first date): otherwise which amount is due when is
+    /// for the lawyer to say.
+    fn steps_in_order(&mut self, obligation: &Obligation, clause: &str) {
+        let first = (obligation.terms.period.as_ref())
+            .and_then(|p| p.from.as_ref())
+            .and_then(Expr::written_date);
+        let mut before: Option<(chrono::NaiveDate, Option<Span>)> = first.map(|d| (d, None));
+        for step in &obligation.terms.steps {
+            let Some(from) = step.from.written_date() else {
+                continue;
+            };
+            if let Some((earlier, earlier_span)) = before {
+                if from <= earlier {
+                    let mut diagnostic = Diagnostic::error(
+                        Code::PeriodOrder,
+                        step.from.span,
+                        format!(
+                            "this step starts on {}, not after {}",
+                            long_date(from),
+                            long_date(earlier)
+                        ),
+                    )
+                    .with_label("not after the date before it")
+                    .with_help(
+                        "write the steps in date order, each after the schedule's first date",
+                    )
+                    .in_clause(clause);
+                    if let Some(span) = earlier_span {
+                        diagnostic = diagnostic.with_secondary(span, "the step before");
+                    }
+                    self.push(diagnostic);
+                }
+            }
+            before = Some((from, Some(step.span)));
+        }
     }
 
     /// A term stated twice (two caps, two grace periods) is an error: the
@@ -847,6 +917,7 @@ impl Checker {
                     );
                 }
             }
+            Modifier::Step(step) => self.step(step, obligation, clause),
             Modifier::Rounding(..)
             | Modifier::Remainder(..)
             | Modifier::For(_)

@@ -214,6 +214,9 @@ impl<'m> Evaluator<'m> {
                 self.date_words(from),
                 self.date_words(through)
             ),
+            Modifier::Step(Step { amount, from, .. }) => {
+                format!("becoming {amount} from {}", self.date_words(from))
+            }
             Modifier::RemainingEnd(date) => {
                 format!("remaining installments end on {}", self.date_words(date))
             }

@@ -136,7 +136,8 @@ impl<'m> Evaluator<'m> {
 
     /// Each date's amount: the stated amount in the first year (counted
     /// from the first date), then, where the clause says, the year before's
-    /// times the rate, rounded each year; nothing for an abated date.
+    /// times the rate, rounded each year, or the amount of the latest step
+    /// on or before the date; nothing for an abated date.
     fn escalated(
         &self,
         obligation: &Obligation,
@@ -149,6 +150,10 @@ impl<'m> Evaluator<'m> {
             Some(Abatement { from, through, .. }) => Some((self.date(from)?, self.date(through)?)),
             None => None,
         };
+        // A rent table: from each step's date on, its amount.
+        let steps = (obligation.terms.steps.iter())
+            .map(|step| Ok((self.date(&step.from)?, self.money(&step.amount)?)))
+            .collect::<Result<Vec<_>, Unavailable>>()?;
         // Year by year: (year, amount, how it was reached).
         let mut years: Vec<(Decimal, String)> =
             vec![(base, format!("{} as stated", format_money(base)))];
@@ -178,11 +183,17 @@ impl<'m> Evaluator<'m> {
                 );
                 years.push((amount, how));
             }
-            let (amount, how) = years
-                .get(year)
-                .or(years.last())
-                .cloned()
-                .unwrap_or((base, String::new()));
+            let (amount, how) = match (steps.iter().filter(|(from, _)| from <= due))
+                .max_by_key(|(from, _)| *from)
+            {
+                Some((from, amount)) => (
+                    *amount,
+                    format!("{} from {}", format_money(*amount), long_date(*from)),
+                ),
+                None => {
+                    (years.get(year).or(years.last()).cloned()).unwrap_or((base, String::new()))
+                }
+            };
             let instance = match abated {
                 Some((from, through)) if *due >= from && *due <= through => Instance {
                     due: *due,

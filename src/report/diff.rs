@@ -609,6 +609,11 @@ fn modifier_terms(modifier: &Modifier, term: &mut impl FnMut(&str, String)) {
         Modifier::Abatement(Abatement { from, through, .. }) => {
             term("abated", format!("from {from} through {through}"))
         }
+        // Each step is a term of its own, named by its date, so that a
+        // changed amount reads as that step's change.
+        Modifier::Step(Step { amount, from, .. }) => {
+            term(&format!("step from {from}"), amount.to_string())
+        }
         Modifier::AggregateCap(limit) => term("aggregate limit", limit.to_string()),
         Modifier::MetWhen(event) => term("met when", format!("{} happens", event.node)),
         Modifier::CreditedAgainst(target) => term("credited against", target.node.clone()),

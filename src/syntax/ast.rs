@@ -362,6 +362,14 @@ pub struct Abatement {
     pub span: Span,
 }
 
+/// `becoming $10,500.00 from March 1, 2026`: one step of a rent table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub amount: Expr,
+    pub from: Expr,
+    pub span: Span,
+}
+
 /// `reduced by compensation employee receives from ... through ...`
 #[derive(Clone, Debug, PartialEq)]
 pub struct Offset {
@@ -403,6 +411,7 @@ pub enum Modifier {
     Recurring(Recurring),
     Escalation(Escalation),
     Abatement(Abatement),
+    Step(Step),
     /// `if the count and the dates disagree, follow READING`
     ConflictRule(Name),
     /// `business day convention following`
@@ -454,6 +463,9 @@ pub struct Terms {
     pub recurring: Option<Recurring>,
     pub escalation: Option<Escalation>,
     pub abatement: Option<Abatement>,
+    /// A rent table's steps, in the order written (the checker holds them
+    /// in date order).
+    pub steps: Vec<Step>,
     pub conflict_rule: Option<Name>,
     pub roll: Option<Spanned<Roll>>,
     pub rounding: Option<Spanned<crate::calc::money::Rounding>>,
@@ -509,6 +521,7 @@ impl Terms {
             Modifier::Recurring(m) => first(&mut self.recurring, m),
             Modifier::Escalation(m) => first(&mut self.escalation, m),
             Modifier::Abatement(m) => first(&mut self.abatement, m),
+            Modifier::Step(m) => self.steps.push(m.clone()),
             Modifier::ConflictRule(name) => first(&mut self.conflict_rule, name),
             Modifier::Roll(roll, span) => first(&mut self.roll, &Spanned::new(*roll, *span)),
             Modifier::Rounding(mode, unit, span) => first(
@@ -553,7 +566,7 @@ impl Terms {
 impl Modifier {
     /// The term a modifier states, in words, for a term an obligation may
     /// state only once; `None` for a condition (`if` may be repeated: the
-    /// conditions must all hold).
+    /// conditions must all hold) and a step of a rent table.
     pub fn once_only_term(&self) -> Option<&'static str> {
         Some(match self {
             Modifier::Installments(_) => "its installments (`in ... installments`)",
@@ -593,7 +606,7 @@ impl Modifier {
                 "what becomes of an unused credit (`unused credit refunded on ...`)"
             }
             Modifier::Then(_) => "what follows it (`then ...`)",
-            Modifier::Condition(_) => return None,
+            Modifier::Condition(_) | Modifier::Step(_) => return None,
         })
     }
 
@@ -605,6 +618,7 @@ impl Modifier {
             | Modifier::Recurring(Recurring { span, .. })
             | Modifier::Escalation(Escalation { span, .. })
             | Modifier::Abatement(Abatement { span, .. })
+            | Modifier::Step(Step { span, .. })
             | Modifier::Rounding(_, _, span)
             | Modifier::Roll(_, span)
             | Modifier::LateFee(_, span)

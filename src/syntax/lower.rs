@@ -659,6 +659,11 @@ impl Lowerer {
                 through: self.date_expr(c.required(Rule::date_expr)?)?,
                 span,
             }),
+            Rule::step => Modifier::Step(Step {
+                amount: self.whole_expr(c.required(Rule::expr)?)?,
+                from: self.date_expr(c.required(Rule::date_expr)?)?,
+                span,
+            }),
             Rule::roll_convention => {
                 let roll = match c.required(Rule::roll_name)?.as_str() {
                     "modified following" => Roll::ModifiedFollowing,
