@@ -115,3 +115,79 @@ fn steps_out_of_order_or_beside_a_yearly_increase_are_errors() {
         "only an amount due each period can change to another amount"
     );
 }
+
+#[test]
+fn partial_first_and_last_months_are_prorated_by_days() {
+    let dir = lease(
+        "  rent: tenant pays landlord $9,000.00\n    each month on day 1\n    \
+         from March 15, 2025 through September 20, 2025\n    prorated by days\n",
+    );
+    let rents = instances(&dir);
+    // March 15 – 31 is 17 of March's 31 days: $9,000.00 × 17 / 31 =
+    // $4,935.4838…, rounded half up: $4,935.48, due on the first day
+    // covered. April through August: $9,000.00 each on the 1st.
+    // September 1 – 20 is 20 of September's 30 days: $6,000.00.
+    assert_eq!(rents.len(), 7);
+    assert_eq!(rents[0], ("2025-03-15".into(), "4935.48".into()));
+    assert_eq!(rents[1], ("2025-04-01".into(), "9000.00".into()));
+    assert_eq!(rents[5], ("2025-08-01".into(), "9000.00".into()));
+    assert_eq!(rents[6], ("2025-09-01".into(), "6000.00".into()));
+    let text = stdout(&clausec(&[
+        "obligations",
+        dir.to_str().unwrap(),
+        "--explain",
+    ]));
+    assert!(
+        text.contains("= $4,935.48 = $9,000.00 × 17/31, rounded half up to the cent (prorated by days: March 15, 2025 through March 31, 2025, 17 of the 31 days from March 1, 2025 through March 31, 2025)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_term_inside_one_period_owes_its_days_only_and_whole_periods_owe_in_full() {
+    // March 15 – 20: 6 of March's 31 days: $3,100.00 × 6 / 31 = $600.00.
+    let dir = lease(
+        "  rent: tenant pays landlord $3,100.00\n    each month on day 1\n    \
+         from March 15, 2025 through March 20, 2025\n    prorated by days\n",
+    );
+    assert_eq!(instances(&dir), [("2025-03-15".into(), "600.00".into())]);
+    // A quarterly rent whose term starts and ends on its own dates owes
+    // whole quarters: nothing is prorated.
+    let dir = lease(
+        "  rent: tenant pays landlord $12,000.00\n    each quarter on day 1\n    \
+         from January 1, 2025 through June 30, 2025\n    prorated by days\n",
+    );
+    assert_eq!(
+        instances(&dir),
+        [
+            ("2025-01-01".into(), "12000.00".into()),
+            ("2025-04-01".into(), "12000.00".into())
+        ]
+    );
+    // A quarter's periods are the schedule's own, counted from the month
+    // the term starts in. February 10 – April 30, 2025 is 80 of the quarter's
+    // 89 days (February 1 – April 30): $12,000.00 × 80 / 89 =
+    // $10,786.5168…: $10,786.52.
+    let dir = lease(
+        "  rent: tenant pays landlord $12,000.00\n    each quarter on day 1\n    \
+         from February 10, 2025 through July 31, 2025\n    prorated by days\n",
+    );
+    assert_eq!(
+        instances(&dir),
+        [
+            ("2025-02-10".into(), "10786.52".into()),
+            ("2025-05-01".into(), "12000.00".into())
+        ]
+    );
+}
+
+#[test]
+fn proration_is_only_for_an_amount_due_each_period() {
+    let dir =
+        lease("  rent: tenant pays landlord $9,000.00 on March 1, 2025\n    prorated by days\n");
+    let found = assert_rejected(&dir, "2.clause", "clausec::types::mismatch");
+    assert_eq!(
+        found["message"],
+        "only an amount due each period can be prorated by days"
+    );
+}

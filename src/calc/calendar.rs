@@ -274,6 +274,29 @@ pub fn dates_until(
     Ok(dates)
 }
 
+/// The schedule's next date after `date`, one of its dates: where the
+/// period that starts on `date` ends.
+pub fn next_date(date: NaiveDate, frequency: Frequency, rule: DayRule) -> Option<NaiveDate> {
+    match frequency {
+        // A weekly schedule counts from its own first date.
+        Frequency::Weeks(_) => weeks_away(date, frequency, 1, true),
+        _ => dates_from(date.succ_opt()?, 1, frequency, rule)
+            .ok()?
+            .first()
+            .copied(),
+    }
+}
+
+/// The schedule's latest date on or before `date`: where the period that
+/// holds `date` starts.
+pub fn date_on_or_before(
+    date: NaiveDate,
+    frequency: Frequency,
+    rule: DayRule,
+) -> Option<NaiveDate> {
+    dates_until(date, 1, frequency, rule).ok()?.first().copied()
+}
+
 /// A schedule longer than clausec expands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TooMany;

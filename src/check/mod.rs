@@ -918,6 +918,19 @@ impl Checker {
                 }
             }
             Modifier::Step(step) => self.step(step, obligation, clause),
+            Modifier::Prorated(span) => {
+                if obligation.terms.recurring.is_none() {
+                    self.push(
+                        Diagnostic::error(
+                            Code::TypeMismatch,
+                            *span,
+                            "only an amount due each period can be prorated by days",
+                        )
+                        .with_help("state how often the amount falls due: `each month on day 1`")
+                        .in_clause(clause),
+                    );
+                }
+            }
             Modifier::Rounding(..)
             | Modifier::Remainder(..)
             | Modifier::For(_)

@@ -214,6 +214,7 @@ impl<'m> Evaluator<'m> {
                 self.date_words(from),
                 self.date_words(through)
             ),
+            Modifier::Prorated(_) => "prorated by days".to_owned(),
             Modifier::Step(Step { amount, from, .. }) => {
                 format!("becoming {amount} from {}", self.date_words(from))
             }

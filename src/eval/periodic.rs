@@ -6,6 +6,7 @@
 //! principal at 7.75% per annum, actual/360`).
 
 use super::*;
+use crate::calc::calendar::{date_on_or_before, next_date};
 
 /// The terms of interest on a schedule's balance.
 pub(super) struct BalanceInterest<'a> {
@@ -23,8 +24,60 @@ pub(super) fn recurring(obligation: &Obligation) -> Option<(Frequency, Option<Da
 struct Instance {
     due: NaiveDate,
     amount: Decimal,
-    explanation: String,
+    /// How the amount was reached, a line per step.
+    explanation: Vec<String>,
     note: Option<String>,
+}
+
+/// A period an amount due each period covers only in part (`prorated by
+/// days`): the instance it is, the days it covers and the whole period.
+struct Part {
+    index: usize,
+    from: NaiveDate,
+    through: NaiveDate,
+    /// The period's first day, and the next period's.
+    period: (NaiveDate, NaiveDate),
+}
+
+/// The periods covered in part when the obligation runs from `from`
+/// through `through`: a first period that starts before `from` (its
+/// instance, due on `from`, is put first in `dates`) and a last one that
+/// ends after `through`. `None` past the calendar.
+fn partial_periods(
+    from: NaiveDate,
+    through: NaiveDate,
+    frequency: Frequency,
+    rule: DayRule,
+    dates: &mut Vec<NaiveDate>,
+) -> Option<Vec<Part>> {
+    let mut parts = Vec::new();
+    if dates.first() != Some(&from) {
+        let start = date_on_or_before(from, frequency, rule)?;
+        let end = next_date(start, frequency, rule)?;
+        dates.insert(0, from);
+        parts.push(Part {
+            index: 0,
+            from,
+            through: through.min(end.pred_opt()?),
+            period: (start, end),
+        });
+    }
+    let last = dates.len().checked_sub(1)?;
+    if last == 0 && !parts.is_empty() {
+        // One instance, already cut at both ends.
+        return Some(parts);
+    }
+    let start = *dates.last()?;
+    let end = next_date(start, frequency, rule)?;
+    if through < end.pred_opt()? {
+        parts.push(Part {
+            index: last,
+            from: start,
+            through,
+            period: (start, end),
+        });
+    }
+    Some(parts)
 }
 
 impl<'m> Evaluator<'m> {
@@ -54,35 +107,28 @@ impl<'m> Evaluator<'m> {
             self.push_entry(entry);
             return;
         };
-        let mut dates = match dates_between(from, through, frequency, effective_rule(day, from)) {
+        let rule = effective_rule(day, from);
+        let mut dates = match dates_between(from, through, frequency, rule) {
             Ok(dates) => dates,
             Err(TooMany) => {
                 self.too_many_instances(span, clause);
                 return;
             }
         };
+        let parts = match obligation.terms.prorated {
+            Some(prorated) => match partial_periods(from, through, frequency, rule, &mut dates) {
+                Some(parts) => parts,
+                None => {
+                    self.too_many_instances(prorated, clause);
+                    return;
+                }
+            },
+            None => Vec::new(),
+        };
         let Some(moved) = self.roll_schedule(obligation, &mut dates, day, span, clause) else {
             return;
         };
-        let base = match self.money(each) {
-            Ok(amount) => amount,
-            Err(why) => {
-                let mut entry = template;
-                self.unavailable(&mut entry, why);
-                self.push_entry(entry);
-                return;
-            }
-        };
-        let instances = match self.escalated(obligation, from, &dates, base) {
-            Ok(instances) => instances,
-            Err(why) => {
-                let mut entry = template;
-                self.unavailable(&mut entry, why);
-                self.push_entry(entry);
-                return;
-            }
-        };
-        let instances = match self.aggregate_cap(obligation, instances) {
+        let instances = match self.amounts(obligation, each, from, &dates, &parts) {
             Ok(instances) => instances,
             Err(why) => {
                 let mut entry = template;
@@ -118,7 +164,7 @@ impl<'m> Evaluator<'m> {
                 entry.notes.push(note.clone());
             }
             entry.notes.extend(instance.note);
-            entry.explanation.push(instance.explanation.into());
+            (entry.explanation).extend(instance.explanation.into_iter().map(Shared::from));
             entry.status = self.plain_status(&entry, obligation, truth);
             total += instance.amount;
             if let (Some(offsets), Truth::Yes) = (&mut offsets, truth) {
@@ -132,6 +178,22 @@ impl<'m> Evaluator<'m> {
         }
         let offset = self.finish_offsets(offsets, &clause.number.node);
         self.push_periodic_summary(id, clause, total, offset, n);
+    }
+
+    /// Each date's amount, step by step: as stated, stepped or escalated,
+    /// abated, prorated, cut by an aggregate limit.
+    fn amounts(
+        &mut self,
+        obligation: &Obligation,
+        each: &Expr,
+        from: NaiveDate,
+        dates: &[NaiveDate],
+        parts: &[Part],
+    ) -> Result<Vec<Instance>, Unavailable> {
+        let base = self.money(each)?;
+        let instances = self.escalated(obligation, from, dates, base)?;
+        let instances = self.prorate(obligation, instances, parts)?;
+        self.aggregate_cap(obligation, instances)
     }
 
     /// Each date's amount: the stated amount in the first year (counted
@@ -198,7 +260,7 @@ impl<'m> Evaluator<'m> {
                 Some((from, through)) if *due >= from && *due <= through => Instance {
                     due: *due,
                     amount: Decimal::ZERO,
-                    explanation: format!("{} abated: nothing is owed", format_money(amount)),
+                    explanation: vec![format!("{} abated: nothing is owed", format_money(amount))],
                     note: Some(format!(
                         "abated from {} through {}",
                         long_date(from),
@@ -208,11 +270,62 @@ impl<'m> Evaluator<'m> {
                 _ => Instance {
                     due: *due,
                     amount,
-                    explanation: how,
+                    explanation: vec![how],
                     note: None,
                 },
             };
             instances.push(instance);
+        }
+        Ok(instances)
+    }
+
+    /// `prorated by days`: a period covered in part owes the share of its
+    /// amount that its days covered are of the period's days, rounded by
+    /// the obligation's rounding. An instance that owes nothing (abated)
+    /// stays at nothing.
+    fn prorate(
+        &mut self,
+        obligation: &Obligation,
+        mut instances: Vec<Instance>,
+        parts: &[Part],
+    ) -> Result<Vec<Instance>, Unavailable> {
+        if parts.is_empty() {
+            return Ok(instances);
+        }
+        let rounding = self.rounding(obligation);
+        let span = obligation.terms.prorated.unwrap_or(obligation.span);
+        for part in parts {
+            let Some(instance) = instances.get_mut(part.index) else {
+                continue;
+            };
+            if instance.amount.is_zero() {
+                continue;
+            }
+            let days = span_length(part.from, part.through, SpanUnit::Days, true);
+            let of = span_length(part.period.0, part.period.1, SpanUnit::Days, false);
+            let share = Exact::from(instance.amount)
+                .checked_mul(&Exact::from(days))
+                .and_then(|x| x.checked_div(&Exact::from(of)))
+                .and_then(|x| rounding.apply_exact(&x))
+                .ok_or_else(|| {
+                    Unavailable::Arithmetic(
+                        "the prorated amount is too large to compute".to_owned(),
+                        span,
+                    )
+                })?;
+            let period_end = part.period.1.pred_opt().unwrap_or(part.period.1);
+            instance.explanation.push(format!(
+                "{} = {} × {days}/{of}, {} (prorated by days: {} through {}, {days} of the {of} days from {} through {})",
+                format_money(share),
+                format_money(instance.amount),
+                rounding.describe(),
+                long_date(part.from),
+                long_date(part.through),
+                long_date(part.period.0),
+                long_date(period_end),
+            ));
+            instance.note = Some(format!("prorated: {days} of the period's {of} days"));
+            instance.amount = share;
         }
         Ok(instances)
     }
@@ -237,12 +350,12 @@ impl<'m> Evaluator<'m> {
                     format_money(left),
                     format_money(cap)
                 ));
-                instance.explanation = format!(
+                instance.explanation = vec![format!(
                     "{} = what is left of the aggregate limit {} (the amount due would be {})",
                     format_money(left),
                     format_money(cap),
                     format_money(instance.amount)
-                );
+                )];
                 instance.amount = left;
             }
             left -= instance.amount;

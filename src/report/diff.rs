@@ -609,6 +609,7 @@ fn modifier_terms(modifier: &Modifier, term: &mut impl FnMut(&str, String)) {
         Modifier::Abatement(Abatement { from, through, .. }) => {
             term("abated", format!("from {from} through {through}"))
         }
+        Modifier::Prorated(_) => term("partial periods", "prorated by days".to_owned()),
         // Each step is a term of its own, named by its date, so that a
         // changed amount reads as that step's change.
         Modifier::Step(Step { amount, from, .. }) => {

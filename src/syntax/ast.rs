@@ -412,6 +412,8 @@ pub enum Modifier {
     Escalation(Escalation),
     Abatement(Abatement),
     Step(Step),
+    /// `prorated by days`
+    Prorated(Span),
     /// `if the count and the dates disagree, follow READING`
     ConflictRule(Name),
     /// `business day convention following`
@@ -466,6 +468,7 @@ pub struct Terms {
     /// A rent table's steps, in the order written (the checker holds them
     /// in date order).
     pub steps: Vec<Step>,
+    pub prorated: Option<Span>,
     pub conflict_rule: Option<Name>,
     pub roll: Option<Spanned<Roll>>,
     pub rounding: Option<Spanned<crate::calc::money::Rounding>>,
@@ -522,6 +525,7 @@ impl Terms {
             Modifier::Escalation(m) => first(&mut self.escalation, m),
             Modifier::Abatement(m) => first(&mut self.abatement, m),
             Modifier::Step(m) => self.steps.push(m.clone()),
+            Modifier::Prorated(span) => first(&mut self.prorated, span),
             Modifier::ConflictRule(name) => first(&mut self.conflict_rule, name),
             Modifier::Roll(roll, span) => first(&mut self.roll, &Spanned::new(*roll, *span)),
             Modifier::Rounding(mode, unit, span) => first(
@@ -606,6 +610,7 @@ impl Modifier {
                 "what becomes of an unused credit (`unused credit refunded on ...`)"
             }
             Modifier::Then(_) => "what follows it (`then ...`)",
+            Modifier::Prorated(_) => "its proration (`prorated by days`)",
             Modifier::Condition(_) | Modifier::Step(_) => return None,
         })
     }
@@ -626,7 +631,8 @@ impl Modifier {
             | Modifier::Offset(Offset { span, .. })
             | Modifier::UnusedCredit(UnusedCreditTerm { span, .. })
             | Modifier::Amortized(Amortized { span, .. })
-            | Modifier::Lapses(span) => *span,
+            | Modifier::Lapses(span)
+            | Modifier::Prorated(span) => *span,
             Modifier::ConflictRule(name)
             | Modifier::MetWhen(name)
             | Modifier::CreditedAgainst(name) => name.span,

@@ -664,6 +664,7 @@ impl Lowerer {
                 from: self.date_expr(c.required(Rule::date_expr)?)?,
                 span,
             }),
+            Rule::prorated => Modifier::Prorated(span),
             Rule::roll_convention => {
                 let roll = match c.required(Rule::roll_name)?.as_str() {
                     "modified following" => Roll::ModifiedFollowing,

@@ -17,6 +17,11 @@ use std::time::{Duration, Instant};
 
 pub const LETTER: &str = "clauses/lovelock-severance";
 
+/// A run longer than this is a hang or a quadratic walk (the large-file
+/// snippet bug took 107 s), not a slow machine: speed itself is measured
+/// by `cargo bench`, never asserted here.
+const HANG: Duration = Duration::from_secs(60);
+
 pub fn clausec(args: &[&str]) -> Output {
     let started = Instant::now();
     let output = Command::new(env!("CARGO_BIN_EXE_clausec"))
@@ -25,7 +30,7 @@ pub fn clausec(args: &[&str]) -> Output {
         .output()
         .unwrap();
     assert!(
-        started.elapsed() < Duration::from_secs(5),
+        started.elapsed() < HANG,
         "`clausec {args:?}` took {:?}",
         started.elapsed()
     );
