@@ -15,6 +15,34 @@ use super::money::{day_count, format_money, ArithmeticError, DayCount, Rounding}
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+/// What a partial prepayment does, as the agreement states it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AfterPrepayment {
+    /// `prepayments shorten the term`: the level payment stays, and the
+    /// balance is cleared sooner.
+    Shorten,
+    /// `prepayments reduce the payment`: the payment is computed again on
+    /// the balance over the installments left.
+    Reamortize,
+}
+
+impl AfterPrepayment {
+    /// `shorten the term`, `reduce the payment`: as the clause says it.
+    pub fn words(self) -> &'static str {
+        match self {
+            AfterPrepayment::Shorten => "shorten the term",
+            AfterPrepayment::Reamortize => "reduce the payment",
+        }
+    }
+}
+
+/// Principal paid ahead of the table, on a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Prepayment {
+    pub on: NaiveDate,
+    pub amount: Decimal,
+}
+
 /// One payment of the table.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
@@ -28,6 +56,12 @@ pub struct Row {
     /// and 360).
     pub days: i64,
     pub basis: i64,
+    /// The balances interest ran on in the period and for how many days
+    /// each: one, unless a prepayment fell in the period.
+    pub segments: Vec<(Decimal, i64)>,
+    /// The prepayments made in the period, applied to principal on their
+    /// dates (`balance_before` is the balance after them).
+    pub prepaid: Vec<Prepayment>,
 }
 
 /// The whole table, and the level payment it was made from.
@@ -35,6 +69,18 @@ pub struct Row {
 pub struct Table {
     pub payment: Decimal,
     pub rows: Vec<Row>,
+    /// Each time a prepayment made the payment be computed again.
+    pub recomputed: Vec<Recomputed>,
+}
+
+/// A level payment computed again after a prepayment: from the row
+/// `from` on, `payment` on `balance` over `count` payments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Recomputed {
+    pub from: usize,
+    pub payment: Decimal,
+    pub balance: Decimal,
+    pub count: usize,
 }
 
 /// The terms of a level-payment loan.
@@ -56,21 +102,65 @@ pub fn level_payments(
     start: NaiveDate,
     dates: &[NaiveDate],
 ) -> Result<Table, ArithmeticError> {
+    with_prepayments(terms, start, dates, &[], AfterPrepayment::Shorten)
+}
+
+/// The table when principal is also prepaid (`prepayments`, in date
+/// order). A prepayment is applied to principal on its date: the period it
+/// falls in owes interest on the balance before it up to that date and on
+/// the balance after it from then on, rounded once. Then, as the agreement
+/// says, either the level payment stays and the balance is cleared sooner
+/// (the installments after that owe nothing), or the payment is computed
+/// again, from the next installment on, on the balance over the
+/// installments left.
+pub fn with_prepayments(
+    terms: Terms,
+    start: NaiveDate,
+    dates: &[NaiveDate],
+    prepayments: &[Prepayment],
+    after: AfterPrepayment,
+) -> Result<Table, ArithmeticError> {
     let too_large = || {
         ArithmeticError(format!(
             "the payments on {} cannot be computed exactly",
             format_money(terms.principal)
         ))
     };
-    let payment = level_payment(terms, dates.len()).ok_or_else(too_large)?;
+    let first_payment = level_payment(terms, terms.principal, dates.len()).ok_or_else(too_large)?;
+    let mut payment = first_payment;
     let mut rows = Vec::with_capacity(dates.len());
+    let mut recomputed = Vec::new();
     let mut balance = terms.principal;
     let mut since = start;
+    let mut pending = prepayments.iter().peekable();
     for (k, due) in dates.iter().enumerate() {
+        let mut prepaid = Vec::new();
+        let mut segments = Vec::new();
+        let mut from = since;
+        while let Some(prepayment) = pending.next_if(|p| p.on < *due) {
+            if prepayment.amount > balance {
+                return Err(ArithmeticError(format!(
+                    "the prepayment of {} on {} is more than the balance of {} then owed",
+                    format_money(prepayment.amount),
+                    long_date(prepayment.on),
+                    format_money(balance)
+                )));
+            }
+            let days = day_count(terms.convention, from, prepayment.on).0;
+            if days != 0 {
+                segments.push((balance, days));
+            }
+            balance -= prepayment.amount;
+            from = prepayment.on;
+            prepaid.push(*prepayment);
+        }
         let (days, basis) = day_count(terms.convention, since, *due);
-        let interest = period_interest(terms, balance, days, basis).ok_or_else(too_large)?;
+        segments.push((balance, day_count(terms.convention, from, *due).0));
+        let interest = period_interest(terms, &segments, basis).ok_or_else(too_large)?;
         let last = k + 1 == dates.len();
-        let principal = if last {
+        // A balance cleared sooner (by a prepayment, or under a shortened
+        // term) takes no more principal; the interest it ran up is owed.
+        let principal = if last || balance.is_zero() {
             balance
         } else {
             (payment - interest).min(balance)
@@ -92,17 +182,40 @@ pub fn level_payments(
             balance_after: balance - principal,
             days,
             basis,
+            segments,
+            prepaid: prepaid.clone(),
         });
         balance -= principal;
         since = *due;
+        if !prepaid.is_empty() && after == AfterPrepayment::Reamortize && !balance.is_zero() {
+            let left = dates.len() - k - 1;
+            payment = level_payment(terms, balance, left).ok_or_else(too_large)?;
+            recomputed.push(Recomputed {
+                from: k + 1,
+                payment,
+                balance,
+                count: left,
+            });
+        }
     }
-    Ok(Table { payment, rows })
+    if let Some(late) = pending.next() {
+        return Err(ArithmeticError(format!(
+            "the prepayment on {} comes after the last installment",
+            long_date(late.on)
+        )));
+    }
+    Ok(Table {
+        payment: first_payment,
+        rows,
+        recomputed,
+    })
 }
 
-/// The level payment: the annuity formula, exact until its one rounding.
-fn level_payment(terms: Terms, count: usize) -> Option<Decimal> {
+/// The level payment on `principal` over `count` payments: the annuity
+/// formula, exact until its one rounding.
+fn level_payment(terms: Terms, principal: Decimal, count: usize) -> Option<Decimal> {
     let n = i64::try_from(count).ok().filter(|n| *n > 0)?;
-    let principal = Exact::from(terms.principal);
+    let principal = Exact::from(principal);
     let periodic = Exact::from(terms.rate).checked_div(&Exact::from(i64::from(terms.per_year)))?;
     let payment = if periodic.is_zero() {
         principal.checked_div(&Exact::from(n))?
@@ -117,12 +230,16 @@ fn level_payment(terms: Terms, count: usize) -> Option<Decimal> {
     terms.rounding.apply_exact(&payment)
 }
 
-/// One period's interest on `balance`, rounded.
-fn period_interest(terms: Terms, balance: Decimal, days: i64, basis: i64) -> Option<Decimal> {
-    let exact = Exact::from(balance)
-        .checked_mul(&Exact::from(terms.rate))?
-        .checked_mul(&Exact::from(days))?
-        .checked_div(&Exact::from(basis))?;
+/// One period's interest on each balance for its days, rounded once.
+fn period_interest(terms: Terms, segments: &[(Decimal, i64)], basis: i64) -> Option<Decimal> {
+    let mut exact = Exact::zero();
+    for (balance, days) in segments {
+        let part = Exact::from(*balance)
+            .checked_mul(&Exact::from(terms.rate))?
+            .checked_mul(&Exact::from(*days))?
+            .checked_div(&Exact::from(basis))?;
+        exact = exact.checked_add(&part)?;
+    }
     terms.rounding.apply_exact(&exact)
 }
 

@@ -918,6 +918,19 @@ impl Checker {
                 }
             }
             Modifier::Step(step) => self.step(step, obligation, clause),
+            Modifier::Prepayments(_, span) => {
+                if obligation.terms.amortized.is_none() {
+                    self.push(
+                        Diagnostic::error(
+                            Code::TypeMismatch,
+                            *span,
+                            "only a schedule of level payments can say what prepayments do",
+                        )
+                        .with_help("state the loan's rate: `amortized at 6% per annum, 30/360`")
+                        .in_clause(clause),
+                    );
+                }
+            }
             Modifier::Prorated(span) => {
                 if obligation.terms.recurring.is_none() {
                     self.push(
@@ -937,6 +950,51 @@ impl Checker {
             | Modifier::Within(_)
             | Modifier::Grace(_)
             | Modifier::Lapses(_) => {}
+        }
+    }
+
+    /// The obligation a payment or prepayment is for, by its label: the
+    /// use recorded, or reported with the closest label.
+    fn paid_toward(&mut self, obligation: &Name, label: &str) {
+        if let Some(declared) = self.labels.get(&obligation.node).copied() {
+            self.resolved(obligation.span, declared);
+            return;
+        }
+        let labels: Vec<String> = self
+            .model
+            .obligations()
+            .filter_map(|(_, o)| o.label.as_ref().map(|l| l.node.clone()))
+            .collect();
+        self.unknown_name(
+            obligation,
+            "obligation",
+            labels,
+            "name the obligation by its label, as in `severance: company pays ...`",
+            Some(label),
+        );
+    }
+
+    /// A prepayment is for a schedule whose clause says what prepayments
+    /// do; for any other, the ledger could only guess.
+    fn prepayable(&mut self, obligation: &Name, label: &str) {
+        let Some((_, target)) = self
+            .model
+            .obligations()
+            .find(|(_, o)| o.label.as_ref().is_some_and(|l| l.node == obligation.node))
+        else {
+            return;
+        };
+        if target.terms.prepayments.is_none() {
+            self.push(
+                Diagnostic::error(
+                    Code::TypeMismatch,
+                    obligation.span,
+                    format!("`{}` does not say what a prepayment does", obligation.node),
+                )
+                .with_label("prepaid")
+                .with_help("its clause must say `prepayments shorten the term` or `prepayments reduce the payment`, as the text does; otherwise record a payment with `paid`")
+                .in_clause(label),
+            );
         }
     }
 
@@ -1826,6 +1884,19 @@ impl Checker {
                     Some(_) => {}
                 }
             }
+            Event::Prepaid {
+                payer,
+                payee,
+                on,
+                obligation,
+                ..
+            } => {
+                self.party(payer, Some(label));
+                self.party(payee, Some(label));
+                check_date(self, on, "prepayment");
+                self.paid_toward(obligation, label);
+                self.prepayable(obligation, label);
+            }
             Event::Paid {
                 payer,
                 payee,
@@ -1836,22 +1907,7 @@ impl Checker {
                 self.party(payer, Some(label));
                 self.party(payee, Some(label));
                 check_date(self, on, "payment");
-                if let Some(declared) = self.labels.get(&obligation.node).copied() {
-                    self.resolved(obligation.span, declared);
-                } else {
-                    let labels: Vec<String> = self
-                        .model
-                        .obligations()
-                        .filter_map(|(_, o)| o.label.as_ref().map(|l| l.node.clone()))
-                        .collect();
-                    self.unknown_name(
-                        obligation,
-                        "obligation",
-                        labels,
-                        "name the obligation by its label, as in `severance: company pays ...`",
-                        Some(label),
-                    );
-                }
+                self.paid_toward(obligation, label);
             }
             Event::Compensation { party, on, .. } => {
                 self.party(party, Some(label));

@@ -4,16 +4,17 @@
 //! interest, its principal and the balance after it.
 
 use super::*;
-use crate::calc::amortize::{level_payments, Table, Terms};
+use crate::calc::amortize::{with_prepayments, AfterPrepayment, Prepayment, Row, Table, Terms};
 use crate::calc::calendar::Frequency;
 
 /// What an amortized schedule puts in the ledger.
 pub(super) struct Amortization {
     /// Each installment's amount.
     pub(super) payments: Vec<Decimal>,
-    /// The level payment and how it is reached (the first installment
-    /// shows it).
-    pub(super) payment_line: Shared,
+    /// The level payment and how it is reached, by the installment that
+    /// first owes it (the first; and, after a prepayment that reduces the
+    /// payment, the next).
+    pub(super) payment_lines: BTreeMap<usize, Shared>,
     /// Each installment's interest, principal and balance.
     pub(super) lines: Vec<Shared>,
     /// For the schedule's summary.
@@ -55,8 +56,37 @@ impl<'m> Evaluator<'m> {
             convention,
             rounding,
         };
-        let table = level_payments(terms, start, dates).map_err(|e| problem(e.0))?;
+        let prepayments = self.prepayments_of(obligation);
+        let after =
+            (obligation.terms.prepayments.as_ref()).map_or(AfterPrepayment::Shorten, |a| a.node);
+        let table =
+            with_prepayments(terms, start, dates, &prepayments, after).map_err(|e| problem(e.0))?;
         Ok(Some(describe(&table, terms)))
+    }
+
+    /// The scenario's prepayments of the obligation made by the as-of
+    /// date, in date order.
+    fn prepayments_of(&self, obligation: &Obligation) -> Vec<Prepayment> {
+        let Some(label) = &obligation.label else {
+            return Vec::new();
+        };
+        let mut prepayments: Vec<Prepayment> = self
+            .events()
+            .filter_map(|event| match event {
+                Event::Prepaid {
+                    obligation,
+                    amount,
+                    on,
+                    ..
+                } if obligation.node == label.node && on.node <= self.as_of => Some(Prepayment {
+                    on: on.node,
+                    amount: amount.node,
+                }),
+                _ => None,
+            })
+            .collect();
+        prepayments.sort_by_key(|p| p.on);
+        prepayments
     }
 }
 
@@ -80,46 +110,111 @@ fn periods(frequency: Frequency, first: Option<NaiveDate>) -> Option<(u32, Naive
 
 fn describe(table: &Table, terms: Terms) -> Amortization {
     let n = table.rows.len();
-    let payment_line = Shared::from(format!(
-        "{} = the level payment on {} at {} per annum over {n} payments ({} a year): P × i × (1 + i)^n ÷ ((1 + i)^n − 1), with i = {} ÷ {}, {}",
-        format_money(table.payment),
+    let mut payment_lines = BTreeMap::from([(
+        0,
+        payment_line(table.payment, terms.principal, n, terms, ""),
+    )]);
+    for again in &table.recomputed {
+        let line = payment_line(
+            again.payment,
+            again.balance,
+            again.count,
+            terms,
+            ", computed again after the prepayment",
+        );
+        payment_lines.insert(again.from, line);
+    }
+    let lines = (table.rows.iter().enumerate())
+        .map(|(k, row)| Shared::from(row_line(row, terms, k + 1 == n)))
+        .collect();
+    let interest: Decimal = table.rows.iter().map(|r| r.interest).sum();
+    let prepaid: Decimal = (table.rows.iter().flat_map(|r| &r.prepaid))
+        .map(|p| p.amount)
+        .sum();
+    let prepaid = match prepaid.is_zero() {
+        true => String::new(),
+        false => format!(" ({} of it prepaid)", format_money(prepaid)),
+    };
+    let summary = format!(
+        "principal {}{prepaid} and interest {}",
         format_money(terms.principal),
+        format_money(interest)
+    );
+    Amortization {
+        payments: table.rows.iter().map(|r| r.payment).collect(),
+        payment_lines,
+        lines,
+        summary: vec![summary],
+        note: "level payments of principal and interest, each applied first to the interest on the balance; the last payment clears the balance".to_owned(),
+    }
+}
+
+/// How one installment is made: its interest (on each balance of the
+/// period, where a prepayment split it) and its principal.
+fn row_line(row: &Row, terms: Terms, last: bool) -> String {
+    if row.balance_before.is_zero() && row.interest.is_zero() {
+        return format!(
+            "{}: nothing is owed, the balance was repaid before {}",
+            format_money(row.payment),
+            long_date(row.due)
+        );
+    }
+    let rate = format_percent(terms.rate);
+    let interest = match row.segments.as_slice() {
+        [_] => format!(
+            "{} × {rate} × {} days ÷ {}",
+            format_money(row.balance_before),
+            row.days,
+            row.basis
+        ),
+        segments => (segments.iter())
+            .map(|(balance, days)| {
+                format!(
+                    "{} × {rate} × {days} days ÷ {}",
+                    format_money(*balance),
+                    row.basis
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" + "),
+    };
+    let prepaid: String = (row.prepaid.iter())
+        .map(|p| {
+            format!(
+                "; {} prepaid on {}",
+                format_money(p.amount),
+                long_date(p.on)
+            )
+        })
+        .collect();
+    let rest = if last { ", the balance" } else { "" };
+    format!(
+        "{} = {} interest ({interest}, {}) + {} principal{rest}; balance after {}{prepaid}",
+        format_money(row.payment),
+        format_money(row.interest),
+        terms.convention.describe(),
+        format_money(row.principal),
+        format_money(row.balance_after)
+    )
+}
+
+/// How a level payment is reached: the annuity formula on `principal` over
+/// `count` payments.
+fn payment_line(
+    payment: Decimal,
+    principal: Decimal,
+    count: usize,
+    terms: Terms,
+    why: &str,
+) -> Shared {
+    Shared::from(format!(
+        "{} = the level payment on {} at {} per annum over {count} payments ({} a year){why}: P × i × (1 + i)^n ÷ ((1 + i)^n − 1), with i = {} ÷ {}, {}",
+        format_money(payment),
+        format_money(principal),
         format_percent(terms.rate),
         terms.per_year,
         format_percent(terms.rate),
         terms.per_year,
         terms.rounding.describe()
-    ));
-    let lines = table
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(k, row)| {
-            let last = if k + 1 == n { ", the balance" } else { "" };
-            Shared::from(format!(
-                "{} = {} interest ({} × {} × {} days ÷ {}, {}) + {} principal{last}; balance after {}",
-                format_money(row.payment),
-                format_money(row.interest),
-                format_money(row.balance_before),
-                format_percent(terms.rate),
-                row.days,
-                row.basis,
-                terms.convention.describe(),
-                format_money(row.principal),
-                format_money(row.balance_after)
-            ))
-        })
-        .collect();
-    let interest: Decimal = table.rows.iter().map(|r| r.interest).sum();
-    Amortization {
-        payments: table.rows.iter().map(|r| r.payment).collect(),
-        payment_line,
-        lines,
-        summary: vec![format!(
-            "principal {} and interest {}",
-            format_money(terms.principal),
-            format_money(interest)
-        )],
-        note: "level payments of principal and interest, each applied first to the interest on the balance; the last payment clears the balance".to_owned(),
-    }
+    ))
 }

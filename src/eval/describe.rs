@@ -215,6 +215,9 @@ impl<'m> Evaluator<'m> {
                 self.date_words(through)
             ),
             Modifier::Prorated(_) => "prorated by days".to_owned(),
+            Modifier::Prepayments(after, _) => {
+                format!("prepayments {}", after.words())
+            }
             Modifier::Step(Step { amount, from, .. }) => {
                 format!("becoming {amount} from {}", self.date_words(from))
             }

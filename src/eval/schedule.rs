@@ -170,8 +170,8 @@ impl<'m> Evaluator<'m> {
             let known = explained
                 .iter()
                 .find(|(p, r, _)| p == part && *r == is_remainder);
-            if let (Some(table), 0) = (&amortization, k) {
-                entry.explanation.push(table.payment_line.clone());
+            if let Some(line) = (amortization.as_ref()).and_then(|t| t.payment_lines.get(&k)) {
+                entry.explanation.push(line.clone());
             }
             let line = match (&amortization, known) {
                 (Some(table), _) => table.lines.get(k).cloned().unwrap_or_default(),

@@ -610,6 +610,7 @@ fn modifier_terms(modifier: &Modifier, term: &mut impl FnMut(&str, String)) {
             term("abated", format!("from {from} through {through}"))
         }
         Modifier::Prorated(_) => term("partial periods", "prorated by days".to_owned()),
+        Modifier::Prepayments(after, _) => term("prepayments", after.words().to_owned()),
         // Each step is a term of its own, named by its date, so that a
         // changed amount reads as that step's change.
         Modifier::Step(Step { amount, from, .. }) => {

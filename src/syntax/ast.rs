@@ -414,6 +414,8 @@ pub enum Modifier {
     Step(Step),
     /// `prorated by days`
     Prorated(Span),
+    /// `prepayments shorten the term` / `prepayments reduce the payment`
+    Prepayments(crate::calc::amortize::AfterPrepayment, Span),
     /// `if the count and the dates disagree, follow READING`
     ConflictRule(Name),
     /// `business day convention following`
@@ -469,6 +471,7 @@ pub struct Terms {
     /// in date order).
     pub steps: Vec<Step>,
     pub prorated: Option<Span>,
+    pub prepayments: Option<Spanned<crate::calc::amortize::AfterPrepayment>>,
     pub conflict_rule: Option<Name>,
     pub roll: Option<Spanned<Roll>>,
     pub rounding: Option<Spanned<crate::calc::money::Rounding>>,
@@ -526,6 +529,9 @@ impl Terms {
             Modifier::Abatement(m) => first(&mut self.abatement, m),
             Modifier::Step(m) => self.steps.push(m.clone()),
             Modifier::Prorated(span) => first(&mut self.prorated, span),
+            Modifier::Prepayments(after, span) => {
+                first(&mut self.prepayments, &Spanned::new(*after, *span))
+            }
             Modifier::ConflictRule(name) => first(&mut self.conflict_rule, name),
             Modifier::Roll(roll, span) => first(&mut self.roll, &Spanned::new(*roll, *span)),
             Modifier::Rounding(mode, unit, span) => first(
@@ -611,6 +617,7 @@ impl Modifier {
             }
             Modifier::Then(_) => "what follows it (`then ...`)",
             Modifier::Prorated(_) => "its proration (`prorated by days`)",
+            Modifier::Prepayments(..) => "what prepayments do (`prepayments ...`)",
             Modifier::Condition(_) | Modifier::Step(_) => return None,
         })
     }
@@ -632,7 +639,8 @@ impl Modifier {
             | Modifier::UnusedCredit(UnusedCreditTerm { span, .. })
             | Modifier::Amortized(Amortized { span, .. })
             | Modifier::Lapses(span)
-            | Modifier::Prorated(span) => *span,
+            | Modifier::Prorated(span)
+            | Modifier::Prepayments(_, span) => *span,
             Modifier::ConflictRule(name)
             | Modifier::MetWhen(name)
             | Modifier::CreditedAgainst(name) => name.span,
@@ -931,6 +939,15 @@ pub enum Event {
         on: DateLit,
         obligation: Name,
         due: Option<DateLit>,
+        span: Span,
+    },
+    /// `borrower prepaid lender $5,000.00 on June 15, 2025 for loan`
+    Prepaid {
+        payer: Name,
+        payee: Name,
+        amount: Spanned<Decimal>,
+        on: DateLit,
+        obligation: Name,
         span: Span,
     },
     Compensation {

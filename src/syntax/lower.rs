@@ -7,6 +7,7 @@
 //! exist — and every problem in a chunk is collected before the chunk is
 //! given up.
 
+use crate::calc::amortize::AfterPrepayment;
 use crate::calc::money::format_count;
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::Diagnostic;
@@ -665,6 +666,15 @@ impl Lowerer {
                 span,
             }),
             Rule::prorated => Modifier::Prorated(span),
+            Rule::prepayments => {
+                let after = if c.optional(Rule::prepayments_shorten).is_some() {
+                    AfterPrepayment::Shorten
+                } else {
+                    c.required(Rule::prepayments_reduce)?;
+                    AfterPrepayment::Reamortize
+                };
+                Modifier::Prepayments(after, span)
+            }
             Rule::roll_convention => {
                 let roll = match c.required(Rule::roll_name)?.as_str() {
                     "modified following" => Roll::ModifiedFollowing,
@@ -1439,6 +1449,14 @@ impl Lowerer {
                     span,
                 });
             }
+            Rule::prepayment_event => scenario.events.push(Event::Prepaid {
+                payer: self.name(c.required(Rule::name)?),
+                payee: self.name(c.required(Rule::name)?),
+                amount: self.money(c.required(Rule::money)?)?,
+                on: self.date(c.required(Rule::date)?)?,
+                obligation: self.name(c.required(Rule::name)?),
+                span,
+            }),
             Rule::compensation_event => {
                 let party = self.name(c.required(Rule::name)?);
                 let amount = self.money(c.required(Rule::money)?)?;
