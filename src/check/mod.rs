@@ -1884,30 +1884,28 @@ impl Checker {
                     Some(_) => {}
                 }
             }
-            Event::Prepaid {
-                payer,
-                payee,
-                on,
-                obligation,
-                ..
-            } => {
-                self.party(payer, Some(label));
-                self.party(payee, Some(label));
-                check_date(self, on, "prepayment");
-                self.paid_toward(obligation, label);
-                self.prepayable(obligation, label);
-            }
             Event::Paid {
                 payer,
                 payee,
                 on,
                 obligation,
                 ..
+            }
+            | Event::Prepaid {
+                payer,
+                payee,
+                on,
+                obligation,
+                ..
             } => {
+                let prepaid = matches!(event, Event::Prepaid { .. });
                 self.party(payer, Some(label));
                 self.party(payee, Some(label));
-                check_date(self, on, "payment");
+                check_date(self, on, if prepaid { "prepayment" } else { "payment" });
                 self.paid_toward(obligation, label);
+                if prepaid {
+                    self.prepayable(obligation, label);
+                }
             }
             Event::Compensation { party, on, .. } => {
                 self.party(party, Some(label));
