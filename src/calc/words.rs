@@ -82,10 +82,11 @@ pub fn amount_of(words: &[&str]) -> Option<Decimal> {
 /// `one-half`, `three-quarters`, `half` (as in `a half`): the fraction's
 /// value; `None` for any other word.
 fn fraction_value(word: &str) -> Option<Decimal> {
-    let word = word.to_ascii_lowercase();
+    let mut buffer = [0; LONGEST];
+    let word = lowered(word, &mut buffer)?;
     let (count, part) = match word.split_once('-') {
         Some((count, part)) => (small_number(count)?, part),
-        None => (1, word.as_str()),
+        None => (1, word),
     };
     let denominator: u64 = match part {
         "half" | "halves" => 2,
@@ -99,17 +100,34 @@ fn fraction_value(word: &str) -> Option<Decimal> {
 
 /// Words that join a number's parts or name its unit.
 fn is_joining(word: &str) -> bool {
+    let mut buffer = [0; LONGEST];
     matches!(
-        word.to_ascii_lowercase().as_str(),
-        "and" | "dollars" | "dollar" | "percent" | "per" | "cent"
+        lowered(word, &mut buffer),
+        Some("and" | "dollars" | "dollar" | "percent" | "per" | "cent")
     )
+}
+
+/// Longer than any word of a number (`seventeen-hundredths` has 20
+/// letters): a longer word is not one.
+const LONGEST: usize = 32;
+
+/// `word` in lower case, written in `buffer` (no allocation: every word of
+/// every quote is asked about); `None` for a word longer than [`LONGEST`].
+fn lowered<'b>(word: &str, buffer: &'b mut [u8; LONGEST]) -> Option<&'b str> {
+    let slot = buffer.get_mut(..word.len())?;
+    slot.copy_from_slice(word.as_bytes());
+    slot.make_ascii_lowercase();
+    std::str::from_utf8(slot).ok()
 }
 
 /// Whether a word can be part of a number written in words.
 pub fn is_number_word(word: &str) -> bool {
-    let word = word.to_ascii_lowercase();
+    let mut buffer = [0; LONGEST];
+    let Some(word) = lowered(word, &mut buffer) else {
+        return false;
+    };
     matches!(
-        word.as_str(),
+        word,
         "hundred"
             | "thousand"
             | "million"
