@@ -138,7 +138,7 @@ pub fn is_number_word(word: &str) -> bool {
             | "percent"
             | "of"
             | "a"
-    ) || fraction_value(&word).is_some()
+    ) || fraction_value(word).is_some()
         || word.split('-').all(|part| small_number(part).is_some())
 }
 
