@@ -652,3 +652,33 @@ fn semi_monthly_schedules_fall_on_their_two_days() {
         "{found:#}"
     );
 }
+
+#[test]
+fn an_undated_agreement_with_no_scenario_names_no_date() {
+    // It used to say "status as of January 1, 1970" (and `"as_of":
+    // "1970-01-01"` in JSON): a date nobody wrote.
+    let dir = agreement_of(&[
+        (
+            "agreement.clause",
+            "agreement \"Undated\"\nparty a \"A\"\nparty b \"B\"\n",
+        ),
+        (
+            "1.clause",
+            "clause 1 \"Pay\"\n  a pays b $100.00 on March 1, 2025\n",
+        ),
+    ]);
+    let text = stdout(&clausec(&["obligations", dir.to_str().unwrap()]));
+    assert!(
+        text.contains("status as of no date (the agreement is undated and no scenario says `as of`: every date is still to come)"),
+        "{text}"
+    );
+    assert!(!text.contains("1970"), "{text}");
+    let ledger = json(&clausec(&[
+        "obligations",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    assert!(ledger["as_of"].is_null(), "{ledger}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -30,7 +30,14 @@ pub struct Ledger {
     pub scenario_title: Option<String>,
     /// Why the scenario's figures are illustrations, in its own words.
     pub hypothetical: Vec<String>,
+    /// The date statuses are reported at: the scenario's `as of`, else the
+    /// agreement's date, else (neither stated) a date before any other, so
+    /// that every date is still to come.
+    #[serde(skip)]
     pub as_of: NaiveDate,
+    /// The same, where it is stated (JSON's `as_of`: `null` when not).
+    #[serde(rename = "as_of")]
+    pub as_of_stated: Option<NaiveDate>,
     /// Every clause, in the order of the source document, including those
     /// that create no obligation (recitals, an entire-agreement clause).
     pub clauses: Vec<ClauseEntry>,
@@ -252,6 +259,16 @@ pub struct Entry {
     /// How each computed amount was reached, step by step (a line that
     /// many installments share is held once).
     pub explanation: Vec<Shared>,
+}
+
+impl Ledger {
+    /// `June 30, 2003`, or why there is no such date.
+    pub fn as_of_words(&self) -> String {
+        match self.as_of_stated {
+            Some(date) => crate::calc::calendar::long_date(date),
+            None => "no date (the agreement is undated and no scenario says `as of`: every date is still to come)".to_owned(),
+        }
+    }
 }
 
 impl Entry {

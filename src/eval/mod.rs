@@ -91,6 +91,7 @@ pub fn evaluate(model: &Model, scenario: Option<&Scenario>) -> (Ledger, Vec<Diag
             s.hypothetical.iter().map(|h| h.node.clone()).collect()
         }),
         as_of: eval.as_of,
+        as_of_stated: (scenario.and_then(|s| s.as_of.as_ref().map(|d| d.node))).or(model.dated),
         clauses: model
             .clauses
             .iter()

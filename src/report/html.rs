@@ -197,7 +197,7 @@ impl Page<'_> {
                 .as_ref()
                 .map(|t| format!(": {}", html(t)))
                 .unwrap_or_default(),
-            long_date(ledger.as_of)
+            ledger.as_of_words()
         );
         for line in &ledger.hypothetical {
             let _ = writeln!(
@@ -224,7 +224,7 @@ impl Page<'_> {
         let _ = writeln!(
             out,
             "<section class=\"summary\">\n<h2>Summary as of {}</h2>",
-            long_date(ledger.as_of)
+            ledger.as_of_words()
         );
         self.money_by_party(out);
         self.next_deadlines(out);

@@ -294,7 +294,7 @@ impl Context<'_> {
         lines.push(format!(
             "Scenario {} (status as of {}); obligation {}",
             self.ledger.scenario,
-            long_date(self.ledger.as_of),
+            self.ledger.as_of_words(),
             entry.id
         ));
         lines.join("\n")
@@ -318,7 +318,7 @@ impl Context<'_> {
         lines.push(format!(
             "Scenario {} (status as of {}); obligation {}",
             self.ledger.scenario,
-            long_date(self.ledger.as_of),
+            self.ledger.as_of_words(),
             entry.id
         ));
         lines.join("\n")

@@ -138,7 +138,7 @@ fn header(ledger: &Ledger, out: &mut String) {
     for line in &ledger.hypothetical {
         let _ = writeln!(out, "  hypothetical: {line}");
     }
-    let _ = writeln!(out, "  status as of {}", long_date(ledger.as_of));
+    let _ = writeln!(out, "  status as of {}", ledger.as_of_words());
     if let Some(lapsed) = &ledger.lapsed {
         let _ = writeln!(out, "\nTHE OFFER LAPSED: {lapsed}.");
     }
@@ -415,7 +415,7 @@ pub fn ledger_markdown(ledger: &Ledger) -> String {
             .as_ref()
             .map(|t| format!(": {}", md(t)))
             .unwrap_or_default(),
-        md(&long_date(ledger.as_of))
+        md(&ledger.as_of_words())
     );
     for line in &ledger.hypothetical {
         let _ = writeln!(out, "> Hypothetical: {}", md(line));
