@@ -682,3 +682,47 @@ fn an_undated_agreement_with_no_scenario_names_no_date() {
     assert!(ledger["as_of"].is_null(), "{ledger}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_grace_period_in_business_days_charges_its_late_fee() {
+    // A grace period of 5 business days used to give no grace end at all,
+    // so the late fee was never charged, silently. $1,000.00 due Friday,
+    // January 31, 2025; 5 business days later is Friday, February 7
+    // (February 3–7, no federal holiday). Paid February 7: in time, no fee.
+    // Paid Monday, February 10: late, fee 5% × $1,000.00 = $50.00.
+    let fee_when_paid = |on: &str| {
+        let dir = agreement_of(&[
+            (
+                "agreement.clause",
+                "agreement \"Note\" dated January 2, 2025\nparty a \"A\"\nparty b \"B\"\n\
+                 business days exclude Saturdays, Sundays and United States federal holidays\n",
+            ),
+            (
+                "1.clause",
+                "clause 1 \"Pay\"\n  fee: a pays b $1,000.00 on January 31, 2025\n    \
+                 grace period 5 business days\n    late fee 5% of the installment\n",
+            ),
+            (
+                "scenarios/base.scenario",
+                &format!("scenario base \"Paid\"\n  as of March 31, 2025\n  a paid b $1,000.00 on {on} for fee\n"),
+            ),
+        ]);
+        let ledger = json(&clausec(&[
+            "obligations",
+            dir.to_str().unwrap(),
+            "--format",
+            "json",
+        ]));
+        std::fs::remove_dir_all(&dir).unwrap();
+        let remedies = ledger["obligations"][0]["remedies"]
+            .as_array()
+            .unwrap()
+            .clone();
+        remedies
+            .iter()
+            .map(|r| r["amount"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(fee_when_paid("February 7, 2025"), Vec::<String>::new());
+    assert_eq!(fee_when_paid("February 10, 2025"), ["50.00"]);
+}

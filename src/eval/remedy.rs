@@ -6,6 +6,17 @@
 use super::*;
 
 impl Evaluator<'_> {
+    /// The last day of an amount's grace period: its due date plus the
+    /// period (`grace period 10 days`), counted in the agreement's business
+    /// days where it says so; the due date itself without one. `None`
+    /// outside the calendars.
+    pub(super) fn grace_end(&self, obligation: &Obligation, due: NaiveDate) -> Option<NaiveDate> {
+        match &obligation.terms.grace {
+            Some(grace) => self.shifted(due, grace.node, true).ok(),
+            None => Some(due),
+        }
+    }
+
     /// A late fee on an entry not paid in full by the end of its grace
     /// period, once that period is over at the scenario's date.
     pub(super) fn late_fee(
@@ -19,7 +30,7 @@ impl Evaluator<'_> {
         let Some(due) = entry.due else {
             return;
         };
-        let Some(grace_end) = grace_end(obligation, due) else {
+        let Some(grace_end) = self.grace_end(obligation, due) else {
             return;
         };
         let paid_in_time: Decimal = payments
@@ -229,14 +240,4 @@ pub(super) struct Accrual<'a> {
     /// From when, in words, for the explanation.
     pub how: &'a str,
     pub span: Span,
-}
-
-/// The last day of an entry's grace period (its due date when none is
-/// stated); `None` outside the calendar.
-pub(super) fn grace_end(obligation: &Obligation, due: NaiveDate) -> Option<NaiveDate> {
-    let grace = (obligation.terms.grace.as_ref().map(|d| d.node)).unwrap_or(Duration {
-        amount: 0,
-        unit: DurationUnit::Days,
-    });
-    add_duration(due, grace)
 }

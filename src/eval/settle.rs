@@ -364,7 +364,7 @@ impl<'m> Evaluator<'m> {
         let Some(due) = entry.due else {
             return;
         };
-        let Some(grace_end) = super::remedy::grace_end(obligation, due) else {
+        let Some(grace_end) = self.grace_end(obligation, due) else {
             return;
         };
         // Words for the explanation: borrowed, as most installments owe no
