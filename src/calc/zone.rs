@@ -66,6 +66,34 @@ impl Zone {
     }
 }
 
+/// A time of day, perhaps in a named zone: the hour of a deadline
+/// (`by 5:00 p.m. Pacific Time on ...`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Clock {
+    pub at: NaiveTime,
+    pub zone: Option<Zone>,
+}
+
+impl Clock {
+    /// `5:00 p.m. Pacific Time`, or `5:00 p.m.` with no zone.
+    pub fn words(self) -> String {
+        time_in_zone(self.at, self.zone)
+    }
+
+    /// The moment this time names on `date`, in UTC; `None` without a zone
+    /// (a local time only) or for a time the clocks skip that day.
+    pub fn utc_on(self, date: NaiveDate) -> Option<chrono::NaiveDateTime> {
+        let seconds = self.zone?.instant(date, self.at)?;
+        chrono::DateTime::from_timestamp(seconds, 0).map(|moment| moment.naive_utc())
+    }
+
+    /// The IANA name of the zone (`America/Los_Angeles`), for a reader
+    /// that wants the zone and not only the moment.
+    pub fn zone_id(self) -> Option<&'static str> {
+        self.zone.map(|zone| zone.tz().name())
+    }
+}
+
 /// `1:30 p.m.` or `5:00 p.m. Pacific Time`.
 pub fn time_in_zone(time: NaiveTime, zone: Option<Zone>) -> String {
     let clock = super::calendar::format_time(time);
@@ -94,6 +122,21 @@ impl Done {
             None if self.on == date => None,
             None => Some(self.on > date),
         }
+    }
+
+    /// Whether it came after a deadline at `clock` on `date` (as
+    /// [`Done::late_for`]).
+    pub fn late_for_clock(self, date: NaiveDate, clock: Clock) -> Option<bool> {
+        self.late_for(date, clock.at, clock.zone)
+    }
+
+    /// The same moment as a clock in `zone` shows it, for an act timed in
+    /// another zone; `None` if it has no time or zone, or its time does not
+    /// exist in its zone.
+    pub fn seen_in(self, zone: Zone) -> Option<(NaiveDate, NaiveTime)> {
+        let at = self.zone?.instant(self.on, self.at?)?;
+        let moment = chrono::DateTime::from_timestamp(at, 0)?.with_timezone(&zone.tz());
+        Some((moment.date_naive(), moment.time()))
     }
 
     /// `11:00 a.m. Eastern Time on June 6, 2002`, or the date alone.
@@ -182,6 +225,47 @@ mod tests {
             after_deadline((d, t, Some(Zone::Eastern)), (d, t, None)),
             None
         );
+    }
+
+    #[test]
+    fn a_deadline_in_utc_is_the_moment_of_its_zone() {
+        // 5:00 p.m. Pacific on March 10, 2025 is PDT (UTC-7, DST began March
+        // 9): 00:00 UTC on March 11. On March 3 (PST, UTC-8): 01:00 UTC on March 4.
+        let clock = Clock {
+            at: at(2025, 3, 10, 17, 0).1,
+            zone: Some(Zone::Pacific),
+        };
+        let (march_11, midnight) = at(2025, 3, 11, 0, 0);
+        assert_eq!(
+            clock.utc_on(at(2025, 3, 10, 0, 0).0),
+            Some(march_11.and_time(midnight))
+        );
+        let (march_4, one) = at(2025, 3, 4, 1, 0);
+        assert_eq!(
+            clock.utc_on(at(2025, 3, 3, 0, 0).0),
+            Some(march_4.and_time(one))
+        );
+        assert_eq!(clock.zone_id(), Some("America/Los_Angeles"));
+        let local = Clock {
+            zone: None,
+            ..clock
+        };
+        assert_eq!(local.utc_on(march_4), None);
+    }
+
+    #[test]
+    fn an_act_is_shown_on_the_clock_of_the_deadline() {
+        // 7:30 p.m. EST on March 3, 2025 (UTC-5) is 00:30 UTC on March 4,
+        // which is 4:30 p.m. PST (UTC-8) on March 3.
+        let (d, t) = at(2025, 3, 3, 19, 30);
+        let done = Done {
+            on: d,
+            at: Some(t),
+            zone: Some(Zone::Eastern),
+        };
+        assert_eq!(done.seen_in(Zone::Pacific), Some(at(2025, 3, 3, 16, 30)));
+        let undated = Done { at: None, ..done };
+        assert_eq!(undated.seen_in(Zone::Pacific), None);
     }
 
     #[test]

@@ -782,6 +782,7 @@ impl Checker {
             }
             Modifier::Period(period) => self.period(period, clause),
             Modifier::On(date) => self.expect_type(date, Type::Date, "a due date", clause),
+            Modifier::ByTime(time) => self.time_compared(obligation, time, clause),
             Modifier::Effective(date) => {
                 self.expect_type(date, Type::Date, "an effective date", clause)
             }
@@ -1042,6 +1043,60 @@ impl Checker {
                 .in_clause(clause),
             );
         }
+    }
+
+    /// `by 5:00 p.m. ... on DATE`: the time is compared with when a payment,
+    /// a notice or the event that meets a performance was recorded. Where
+    /// nothing is recorded to compare it with, it is said, so that nobody
+    /// reads the ledger as having checked it.
+    fn time_compared(&mut self, obligation: &Obligation, time: &TimeOfDay, clause: &str) {
+        let schedule = obligation.terms.is_scheduled();
+        let (why, help) = if schedule {
+            (
+                "the installments of a schedule are each due on a day; a time of day is not applied to them".to_owned(),
+                "write the time on a single payment, or state it with `assume \"...\"`",
+            )
+        } else {
+            match (obligation.kind, &obligation.subject) {
+                (Kind::Payment | Kind::Reimbursement, _) => return,
+                (Kind::Notice, Subject::CompensationReceived(_)) => (
+                    "a notice of each compensation received is due within its time limit, counted in days".to_owned(),
+                    "leave the time out, or state it with `assume \"...\"`",
+                ),
+                (Kind::Notice, _) => return,
+                (Kind::Performance, _) if obligation.terms.met_when.is_some() => {
+                    return
+                }
+                (Kind::Performance, _) => (
+                    "nothing in a scenario records when this performance is done".to_owned(),
+                    "say which event meets it, `met when EVENT happens`, and record the event with its time: `EVENT happened on DATE at TIME`",
+                ),
+                (kind, _) => (
+                    format!(
+                        "{} {kind} has no deadline a scenario can meet",
+                        if matches!(kind, Kind::Acceptance | Kind::Election) {
+                            "an"
+                        } else {
+                            "a"
+                        }
+                    ),
+                    "leave the time out, or state it with `assume \"...\"`",
+                ),
+            }
+        };
+        self.push(
+            Diagnostic::warning(
+                Code::UnusedTime,
+                time.span(),
+                format!(
+                    "`{}` is not compared with anything: {why}",
+                    time.clock().words()
+                ),
+            )
+            .with_label("this time of day")
+            .with_help(help)
+            .in_clause(clause),
+        );
     }
 
     /// A remedy that only a payment can carry.

@@ -265,6 +265,18 @@ block of the signed copy leaves the date blank, so the document alone cannot sho
 the offer was accepted in time.\n\nExample: the Lovelock letter must be returned by \
 1:30 p.m. on June 6, 2002, and the employee's `Date:` line is empty.\n\nA scenario \
 supplies the signature time (`employee signed on June 6, 2002 at 11:00 a.m.`).";
+    UnusedTime = "clausec::check::unused_time",
+        "a time of day on a term that nothing is compared with",
+        "An obligation states a time of day (`by 5:00 p.m. Pacific Time on ...`) where \
+clausec has nothing to compare it with: a schedule's installments (each due on a day), \
+a right or a restriction (no deadline to meet), a performance that no recorded event \
+meets, a notice of each compensation received (due within a number of days).\n\nWhy: \
+the ledger shows the time, and a reader would take it as checked; it is not.\n\n\
+A time is compared for a payment, a notice, and a performance `met when EVENT happens`: \
+the scenario records the act with its own time (`company notified supplier on March 3, \
+2025 at 7:30 p.m. Eastern Time`), and the two are compared as the same moment.\n\n\
+Example:\n\n    seller may \"terminate\" by 5:00 p.m. Pacific Time on March 3, 2025\n\n\
+Fix: leave the time out, or state it in words with `assume \"...\"`.";
     QuoteNotInSource = "clausec::check::quote_not_in_source",
         "a quote is not found word for word in the source document",
         "Each clause quotes its text from the agreement's source document. This quote \

@@ -42,6 +42,7 @@ impl<'m> Evaluator<'m> {
             amount: None,
             currency: None,
             due: dates.due,
+            due_time: None,
             start: dates.from.or(dates.effective),
             end: dates.through,
             status: if dates.unknown.is_some() {

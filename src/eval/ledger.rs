@@ -5,6 +5,7 @@
 //! impl, which puts its heading's fields among its own); amounts serialise as
 //! decimal strings and dates as ISO strings.
 
+use crate::calc::zone::Clock;
 use crate::syntax::ast::Kind;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -245,6 +246,9 @@ pub struct Entry {
     pub amount: Option<Decimal>,
     pub currency: Option<Currency>,
     pub due: Option<NaiveDate>,
+    /// The hour of the due date, where the term states one (`by 5:00 p.m.
+    /// Pacific Time on ...`).
+    pub due_time: Option<Clock>,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
     pub status: Status,
@@ -363,7 +367,7 @@ impl Serialize for Entry {
     /// The JSON schema's order of an entry's fields.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let heading = &*self.heading;
-        let mut out = serializer.serialize_struct("Entry", 23)?;
+        let mut out = serializer.serialize_struct("Entry", 24)?;
         out.serialize_field("id", &self.id)?;
         out.serialize_field("clause", &heading.clause)?;
         out.serialize_field("clause_title", &heading.clause_title)?;
@@ -374,6 +378,12 @@ impl Serialize for Entry {
         out.serialize_field("amount", &Amount(self.amount))?;
         out.serialize_field("currency", &self.currency)?;
         out.serialize_field("due", &self.due)?;
+        // Only where a term states the hour, so that every other entry
+        // keeps the schema it had.
+        match self.due_time {
+            Some(clock) => out.serialize_field("due_time", &DueTime::of(clock, self.due))?,
+            None => out.skip_field("due_time")?,
+        }
         out.serialize_field("start", &self.start)?;
         out.serialize_field("end", &self.end)?;
         out.serialize_field("condition", &heading.condition)?;
@@ -388,6 +398,31 @@ impl Serialize for Entry {
         out.serialize_field("explanation", &self.explanation)?;
         out.serialize_field("quote", &heading.quote)?;
         out.end()
+    }
+}
+
+/// The hour of a due date in JSON: `{"time": "17:00", "zone": "Pacific
+/// Time", "tz": "America/Los_Angeles", "utc": "2025-03-04T01:00:00Z"}`;
+/// `zone`, `tz` and `utc` are `null` for a local time (no zone), `utc`
+/// also for a time the clocks skip that day.
+#[derive(Serialize)]
+struct DueTime {
+    time: String,
+    zone: Option<&'static str>,
+    tz: Option<&'static str>,
+    utc: Option<String>,
+}
+
+impl DueTime {
+    fn of(clock: Clock, due: Option<NaiveDate>) -> DueTime {
+        DueTime {
+            time: clock.at.format("%H:%M").to_string(),
+            zone: clock.zone.map(|z| z.words()),
+            tz: clock.zone_id(),
+            utc: due
+                .and_then(|d| clock.utc_on(d))
+                .map(|moment| moment.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+        }
     }
 }
 

@@ -11,6 +11,7 @@ mod amortize;
 pub mod budget;
 mod credit;
 mod describe;
+mod hour;
 pub mod ledger;
 mod periodic;
 mod reference;
@@ -201,6 +202,8 @@ struct Dates {
 #[derive(Clone, Copy, Debug)]
 struct Payment {
     on: NaiveDate,
+    /// The time and zone the scenario records it at, if any.
+    at: Option<crate::calc::zone::Clock>,
     amount: Decimal,
     /// The amount in the scenario (`None` for a payment on time that
     /// `every payment is made on its due date` stands for).
@@ -254,6 +257,8 @@ struct Evaluator<'m> {
     /// first and last day (a look-up, not a scan, for each date counted
     /// from one).
     happened: BTreeMap<&'m str, (NaiveDate, NaiveDate)>,
+    /// The time of day of the events recorded with one, by name.
+    event_times: BTreeMap<&'m str, crate::calc::zone::Clock>,
     /// What a business day is: the agreement's, or Saturday and Sunday off.
     calendar: std::borrow::Cow<'m, BusinessCalendar>,
     /// The weight of each clause's quote (see [`budget::weight`]), by
@@ -303,6 +308,7 @@ impl<'m> Evaluator<'m> {
             credits: BTreeMap::new(),
             credits_by_target: credit::by_target(model),
             happened: recorded_events(scenario),
+            event_times: hour::event_times(scenario),
             calendar: match &model.business_days {
                 Some(calendar) => std::borrow::Cow::Borrowed(calendar),
                 None => std::borrow::Cow::Owned(BusinessCalendar::with_built_ins(Vec::new())),
@@ -650,6 +656,7 @@ impl<'m> Evaluator<'m> {
         truth: Truth,
     ) {
         let mut entry = self.entry(clause, obligation, id);
+        entry.due_time = entry.due.and(hour::stated_hour(obligation));
         let amount_expr = match &obligation.subject {
             Subject::Amount(e) => Some(e),
             Subject::Reimbursed(_, e) => e.as_ref(),
@@ -792,6 +799,14 @@ impl<'m> Evaluator<'m> {
         let Some((on, _)) = self.happened(&event.node) else {
             return;
         };
+        if let (Some(due), Some(hour)) = (entry.due, entry.due_time) {
+            let act = hour::done(on, self.happened_at(&event.node));
+            let (late, note) =
+                hour::by_the_hour(&format!("{} happened", event.node), act, due, hour);
+            entry.status = hour::status_by_the_hour(late, Status::Met, Status::Late);
+            entry.notes.push(note);
+            return;
+        }
         entry.status = match entry.due {
             Some(due) if on > due => Status::Late,
             _ => Status::Met,
@@ -903,6 +918,7 @@ impl<'m> Evaluator<'m> {
             amount: None,
             currency: None,
             due: None,
+            due_time: None,
             start: None,
             end: None,
             status: match chosen {

@@ -35,7 +35,7 @@ impl Evaluator<'_> {
         };
         let paid_in_time: Decimal = payments
             .iter()
-            .filter(|p| p.on <= grace_end)
+            .filter(|p| hour::in_time_for_fee(p, due, entry.due_time, grace_end))
             .map(|p| p.amount)
             .sum();
         if owed <= Decimal::ZERO || paid_in_time >= owed || grace_end >= self.as_of {

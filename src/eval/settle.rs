@@ -235,10 +235,11 @@ impl<'m> Evaluator<'m> {
                 if let Some(flag) = self.matched_payments.get_mut(index) {
                     *flag = true;
                 }
-                if let Some(Event::Paid { amount, on, .. }) = events.get(index) {
+                if let Some(Event::Paid { amount, on, at, .. }) = events.get(index) {
                     if on.node <= self.as_of {
                         payments.push(Payment {
                             on: on.node,
+                            at: at.as_ref().map(TimeOfDay::clock),
                             amount: amount.node,
                             span: Some(amount.span),
                         });
@@ -265,6 +266,7 @@ impl<'m> Evaluator<'m> {
         let due = entry.due.filter(|d| *d <= self.as_of)?;
         (on_time && owed > Decimal::ZERO).then_some(Payment {
             on: due,
+            at: None,
             amount: owed,
             span: None,
         })
@@ -328,6 +330,9 @@ impl<'m> Evaluator<'m> {
             Status::NothingOwed
         } else if paid >= owed && owed > Decimal::ZERO {
             match (entry.due, entry.paid_on) {
+                (Some(due), Some(_)) if entry.due_time.is_some() => {
+                    self.paid_by_the_hour(entry, due, payments)
+                }
                 (Some(due), Some(on)) if on > due => Status::PaidLate,
                 _ => Status::Paid,
             }
@@ -349,6 +354,21 @@ impl<'m> Evaluator<'m> {
         if let Some(interest) = &terms.interest {
             self.accrued_interest(entry, interest, owed, payments);
         }
+    }
+
+    /// Paid in full by a deadline with an hour: the payment that completed
+    /// it against the hour (one that `every payment is made on its due
+    /// date` stands for is in time, as it says).
+    fn paid_by_the_hour(&self, entry: &mut Entry, due: NaiveDate, payments: &[Payment]) -> Status {
+        let (Some(hour), Some(last)) = (entry.due_time, payments.last()) else {
+            return Status::Paid;
+        };
+        if last.span.is_none() {
+            return Status::Paid;
+        }
+        let (late, note) = hour::by_the_hour("paid", hour::done(last.on, last.at), due, hour);
+        entry.notes.push(note);
+        hour::status_by_the_hour(late, Status::Paid, Status::PaidLate)
     }
 
     /// Simple interest on what is unpaid after the grace period, segment by
@@ -556,12 +576,19 @@ impl<'m> Evaluator<'m> {
         obligation: &Obligation,
         since: Option<NaiveDate>,
     ) {
-        let notice = self
+        let given = self
             .notices
             .iter()
             .filter(|n| n.answers(obligation))
-            .map(|n| n.on)
-            .find(|on| since.is_none_or(|s| *on >= s) && *on <= self.as_of);
+            .find(|n| since.is_none_or(|s| n.on >= s) && n.on <= self.as_of);
+        if let (Some(given), Some(due), Some(hour)) = (given, entry.due, entry.due_time) {
+            let act = hour::done(given.on, given.at);
+            let (late, note) = hour::by_the_hour("notice given", act, due, hour);
+            entry.status = hour::status_by_the_hour(late, Status::Met, Status::Late);
+            entry.notes.push(note);
+            return;
+        }
+        let notice = given.map(|n| n.on);
         entry.status = match (notice, entry.due) {
             (Some(on), Some(due)) if on > due => Status::Late,
             (Some(_), _) => Status::Met,
@@ -585,6 +612,15 @@ impl Evaluator<'_> {
             .find(|n| n.duty.label.as_ref().is_some_and(|l| l.node == label))
             .map(|n| n.on)
     }
+
+    /// The time of day the first notice answering `label` was given at,
+    /// where the scenario records one.
+    pub(super) fn notice_time(&self, label: &str) -> Option<crate::calc::zone::Clock> {
+        self.notices
+            .iter()
+            .find(|n| n.duty.label.as_ref().is_some_and(|l| l.node == label))
+            .and_then(|n| n.at)
+    }
 }
 
 /// A notice of the scenario, given on `on`, and the one duty it answers.
@@ -592,6 +628,7 @@ impl Evaluator<'_> {
 pub(super) struct Answered<'m> {
     duty: &'m Obligation,
     on: NaiveDate,
+    at: Option<crate::calc::zone::Clock>,
 }
 
 impl Answered<'_> {
@@ -610,12 +647,16 @@ pub(super) fn answered_notices<'m>(model: &'m Model, events: &[&'m Event]) -> Ve
     events
         .iter()
         .filter_map(|event| {
-            let Event::Notified { on, .. } = event else {
+            let Event::Notified { on, at, .. } = event else {
                 return None;
             };
             let notice = NoticeGiven::of(event)?;
             match model.notice_answered(notice) {
-                NoticeAnswer::Duty(duty) => Some(Answered { duty, on: on.node }),
+                NoticeAnswer::Duty(duty) => Some(Answered {
+                    duty,
+                    on: on.node,
+                    at: at.as_ref().map(TimeOfDay::clock),
+                }),
                 _ => None,
             }
         })

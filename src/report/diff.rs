@@ -655,6 +655,7 @@ fn modifier_terms(modifier: &Modifier, term: &mut impl FnMut(&str, String)) {
         ),
         Modifier::Period(period) => period_terms("", period, term),
         Modifier::On(date) => term("date", date.to_string()),
+        Modifier::ByTime(time) => term("time of day", time.clock().words()),
         Modifier::Effective(date) => term("effective", date.to_string()),
         Modifier::For(d) => term("for", d.node.describe()),
         Modifier::Within(d) => term("within", d.node.describe()),

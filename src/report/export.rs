@@ -290,6 +290,7 @@ mod tests {
                 amount: Some(rust_decimal::Decimal::ONE),
                 currency: None,
                 due: NaiveDate::from_ymd_opt(2003, 1, 31),
+                due_time: None,
                 start: None,
                 end: None,
                 status: crate::eval::ledger::Status::Paid,

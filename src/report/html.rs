@@ -613,7 +613,14 @@ impl Page<'_> {
                 let grace = grace_end(entry)
                     .map(|g| format!("<br><small>grace to {}</small>", long_date(g)))
                     .unwrap_or_default();
-                format!("<span class=\"date\">{}</span>{grace}", long_date(due))
+                let hour = entry
+                    .due_time
+                    .map(|h| format!("<br><small>by {}</small>", html(&h.words())))
+                    .unwrap_or_default();
+                format!(
+                    "<span class=\"date\">{}</span>{hour}{grace}",
+                    long_date(due)
+                )
             }
             (None, Some(start), Some(end)) => {
                 format!("{} – {}", long_date(start), long_date(end))

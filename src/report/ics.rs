@@ -11,9 +11,10 @@
 use super::export::{capitalised, cut, grace_end, Labels, PartyNames};
 use crate::calc::calendar::long_date;
 use crate::calc::money::format_money;
+use crate::calc::zone::Clock;
 use crate::escape;
 use crate::eval::ledger::{Entry, Instance, Ledger, Status};
-use crate::report::render::{remedy_words, status_words};
+use crate::report::render::{due_words, remedy_words, status_words};
 use crate::syntax::ast::Kind;
 use chrono::{Datelike, NaiveDate};
 
@@ -177,18 +178,25 @@ impl Context<'_> {
             "BEGIN:VEVENT".to_owned(),
             format!("UID:{}", self.uid(entry, event.moment)),
             format!("DTSTAMP:{}", self.stamp),
-            format!(
-                "DTSTART;VALUE=DATE:{}",
-                ics_date(event.start).unwrap_or_default()
-            ),
-            event_end(event.start, event.end),
+        ];
+        match entry.due_time.filter(|_| event.moment == Moment::Due) {
+            Some(hour) => lines.extend(at_the_hour(event.start, hour)),
+            None => lines.extend([
+                format!(
+                    "DTSTART;VALUE=DATE:{}",
+                    ics_date(event.start).unwrap_or_default()
+                ),
+                event_end(event.start, event.end),
+            ]),
+        }
+        lines.extend([
             format!("SUMMARY:{}", escape_text(&title)),
             format!(
                 "DESCRIPTION:{}",
                 escape_text(&self.description(entry, event.moment))
             ),
             "TRANSP:TRANSPARENT".to_owned(),
-        ];
+        ]);
         if let Some(days) = self.options.remind_days {
             lines.extend([
                 "BEGIN:VALARM".to_owned(),
@@ -366,7 +374,7 @@ fn what_is_owed(entry: &Entry) -> String {
 fn dates_in_words(entry: &Entry, moment: Moment) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(due) = entry.due {
-        lines.push(format!("Due: {}", long_date(due)));
+        lines.push(format!("Due: {}", due_words(entry, due)));
         if let Some(grace) = grace_end(entry) {
             let last = if moment == Moment::GraceEnds {
                 " (this day)"
@@ -387,6 +395,22 @@ fn dates_in_words(entry: &Entry, moment: Moment) -> Vec<String> {
         (None, None) => {}
     }
     lines
+}
+
+/// A deadline with an hour: a moment, not a day. In UTC where its zone is
+/// known (a TZID would need the zone's rules written out in the file); a
+/// local ("floating") time where the term names no zone, or its hour does
+/// not exist that day. An event of no length: the deadline itself.
+fn at_the_hour(day: NaiveDate, hour: Clock) -> [String; 2] {
+    let start = match hour.utc_on(day) {
+        Some(moment) => format!("DTSTART:{}", moment.format("%Y%m%dT%H%M%SZ")),
+        None => format!(
+            "DTSTART:{}T{}",
+            ics_date(day).unwrap_or_default(),
+            hour.at.format("%H%M%S")
+        ),
+    };
+    [start, "DURATION:PT0S".to_owned()]
 }
 
 /// `YYYYMMDD`, for a date iCalendar can write: its years have four digits.

@@ -212,7 +212,7 @@ fn single_text(entry: &Entry, options: TextOptions, out: &mut String) {
         parts.push(format_money(amount));
     }
     match (entry.start, entry.end, entry.due) {
-        (_, _, Some(due)) => parts.push(format!("due {}", long_date(due))),
+        (_, _, Some(due)) => parts.push(format!("due {}", due_words(entry, due))),
         (Some(start), Some(end), None) => parts.push(format!(
             "from {} through {}",
             long_date(start),
@@ -225,6 +225,15 @@ fn single_text(entry: &Entry, options: TextOptions, out: &mut String) {
     parts.push(status_words(entry));
     let _ = writeln!(out, "      {}", parts.join(" · "));
     details(entry, options, out, "      ");
+}
+
+/// `March 3, 2025`, or with the hour a term states, `by 5:00 p.m. Pacific
+/// Time on March 3, 2025`.
+pub(crate) fn due_words(entry: &Entry, due: chrono::NaiveDate) -> String {
+    match entry.due_time {
+        Some(hour) => format!("by {} on {}", hour.words(), long_date(due)),
+        None => long_date(due),
+    }
 }
 
 /// Notes, remedies and (with `--explain`) the arithmetic, indented.
@@ -438,7 +447,7 @@ pub fn ledger_markdown(ledger: &Ledger) -> String {
         let _ = writeln!(out, "|---|---|---|---:|---|---|");
         for entry in entries {
             let date = match (entry.due, entry.start, entry.end) {
-                (Some(due), _, _) => long_date(due),
+                (Some(due), _, _) => due_words(entry, due),
                 (None, Some(s), Some(e)) => format!("{} – {}", long_date(s), long_date(e)),
                 (None, Some(s), None) => format!("from {}", long_date(s)),
                 (None, None, Some(e)) => format!("through {}", long_date(e)),

@@ -182,6 +182,30 @@ pub enum SignatureDate {
     On(DateLit, Option<Spanned<NaiveTime>>, Option<Spanned<Zone>>),
 }
 
+/// `5:00 p.m. Pacific Time`: a time of day as written, perhaps in a zone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimeOfDay {
+    pub time: Spanned<NaiveTime>,
+    pub zone: Option<Spanned<Zone>>,
+}
+
+impl TimeOfDay {
+    /// The time and zone, without where they were written.
+    pub fn clock(&self) -> crate::calc::zone::Clock {
+        crate::calc::zone::Clock {
+            at: self.time.node,
+            zone: self.zone.as_ref().map(|z| z.node),
+        }
+    }
+
+    /// From the time through the zone.
+    pub fn span(&self) -> Span {
+        self.zone
+            .as_ref()
+            .map_or(self.time.span, |z| self.time.span.to(z.span))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Clause {
     pub number: Name,
@@ -425,6 +449,10 @@ pub enum Modifier {
     Period(Period),
     /// `on DATE` or `by DATE`
     On(Expr),
+    /// `by 5:00 p.m. Pacific Time on DATE`: the hour of the day of its
+    /// `On` (written together, lowered as two terms so that every reader
+    /// of the date reads it as before)
+    ByTime(TimeOfDay),
     Effective(Expr),
     For(Spanned<Duration>),
     Within(Spanned<Duration>),
@@ -478,6 +506,8 @@ pub struct Terms {
     pub remainder: Option<Spanned<Remainder>>,
     pub period: Option<Period>,
     pub on: Option<Expr>,
+    /// The hour of `on`: `by 5:00 p.m. Pacific Time on DATE`.
+    pub by_time: Option<TimeOfDay>,
     pub effective: Option<Expr>,
     pub lasts: Option<Spanned<Duration>>,
     pub within: Option<Spanned<Duration>>,
@@ -547,6 +577,7 @@ impl Terms {
             Modifier::Remainder(r, span) => first(&mut self.remainder, &Spanned::new(*r, *span)),
             Modifier::Period(p) => first(&mut self.period, p),
             Modifier::On(e) => first(&mut self.on, e),
+            Modifier::ByTime(t) => first(&mut self.by_time, t),
             Modifier::Effective(e) => first(&mut self.effective, e),
             Modifier::For(d) => first(&mut self.lasts, d),
             Modifier::Within(d) => first(&mut self.within, d),
@@ -576,7 +607,8 @@ impl Terms {
 impl Modifier {
     /// The term a modifier states, in words, for a term an obligation may
     /// state only once; `None` for a condition (`if` may be repeated: the
-    /// conditions must all hold) and a step of a rent table.
+    /// conditions must all hold), a step of a rent table, and a deadline's
+    /// time of day (its date is the term counted).
     pub fn once_only_term(&self) -> Option<&'static str> {
         Some(match self {
             Modifier::Installments(_) => "its installments (`in ... installments`)",
@@ -593,6 +625,8 @@ impl Modifier {
             }
             Modifier::Period(_) => "its period (`from ... through ...`)",
             Modifier::On(_) => "its date (`on ...` or `by ...`)",
+            // Written only with its date, which is counted once already.
+            Modifier::ByTime(_) => return None,
             Modifier::Effective(_) => "when it takes effect (`effective ...`)",
             Modifier::For(_) => "how long it lasts (`for ...`)",
             Modifier::Within(_) => "its time limit (`within ...`)",
@@ -645,6 +679,7 @@ impl Modifier {
             | Modifier::MetWhen(name)
             | Modifier::CreditedAgainst(name) => name.span,
             Modifier::Period(period) => period.span,
+            Modifier::ByTime(time) => time.span(),
             Modifier::On(date) | Modifier::Effective(date) => date.span,
             Modifier::For(d) | Modifier::Within(d) | Modifier::Grace(d) => d.span,
             Modifier::LateInterest(interest) => interest.span,
@@ -937,6 +972,8 @@ pub enum Event {
         payee: Name,
         amount: Spanned<Decimal>,
         on: DateLit,
+        /// `at 7:30 p.m. Eastern Time`
+        at: Option<TimeOfDay>,
         obligation: Name,
         due: Option<DateLit>,
         span: Span,
@@ -960,6 +997,7 @@ pub enum Event {
         party: Name,
         to: Name,
         on: DateLit,
+        at: Option<TimeOfDay>,
         description: Option<Text>,
         /// `for LABEL`: the notice duty this notice answers.
         duty: Option<Name>,
@@ -979,6 +1017,8 @@ pub enum Event {
     Happened {
         event: Name,
         on: DateLit,
+        /// The time of a one-day event (`on DATE at TIME`).
+        at: Option<TimeOfDay>,
         through: Option<DateLit>,
         description: Option<Text>,
         span: Span,

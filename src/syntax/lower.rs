@@ -439,6 +439,11 @@ impl Lowerer {
         let (kind, obligor, obligee, subject) = self.action(subject_party, action)?;
         let mut modifiers = Vec::new();
         for modifier in c.inner {
+            match self.hour_of(&modifier) {
+                Some(Ok(time)) => modifiers.push(Modifier::ByTime(time)),
+                Some(Err(error)) => self.errors.push(error),
+                None => {}
+            }
             match self.modifier(modifier) {
                 Ok(m) => modifiers.push(m),
                 Err(error) => self.errors.push(error),
@@ -554,6 +559,37 @@ impl Lowerer {
             }
             other => return Err(internal(span, Rule::pays, Some(other))),
         })
+    }
+
+    /// The time of day of `by 5:00 p.m. Pacific Time on DATE`, if the
+    /// modifier is one (its date is lowered by [`Self::modifier`]).
+    fn hour_of(&self, pair: &Pair<'_, Rule>) -> Option<Result<TimeOfDay>> {
+        if pair.as_rule() != Rule::by_date {
+            return None;
+        }
+        let time = pair
+            .clone()
+            .into_inner()
+            .find(|p| p.as_rule() == Rule::deadline_time)?;
+        Some(self.deadline_time(time))
+    }
+
+    /// `5:00 p.m. Pacific Time`
+    fn deadline_time(&self, pair: Pair<'_, Rule>) -> Result<TimeOfDay> {
+        let mut c = self.children(pair);
+        let time = self.time(c.required(Rule::time_of_day)?)?;
+        let zone = c.optional(Rule::zone).and_then(|z| self.zone(z));
+        Ok(TimeOfDay { time, zone })
+    }
+
+    /// `at 7:30 p.m. Eastern Time`, where a scenario writes one.
+    fn at_time(&self, pair: Option<Pair<'_, Rule>>) -> Result<Option<TimeOfDay>> {
+        let Some(pair) = pair else {
+            return Ok(None);
+        };
+        let mut c = self.children(pair);
+        self.deadline_time(c.required(Rule::deadline_time)?)
+            .map(Some)
     }
 
     fn document_or_text(&mut self, pair: Pair<'_, Rule>) -> Result<Subject> {
@@ -701,6 +737,8 @@ impl Lowerer {
             }
             Rule::period => Modifier::Period(self.period_children(span, &mut c)?),
             Rule::on_date | Rule::by_date => {
+                // The time of day, if any, is lowered by `hour_of`.
+                c.optional(Rule::deadline_time);
                 Modifier::On(self.date_expr(c.required(Rule::date_expr)?)?)
             }
             Rule::effective => Modifier::Effective(self.date_expr(c.required(Rule::date_expr)?)?),
@@ -1434,6 +1472,7 @@ impl Lowerer {
                 let payee = self.name(c.required(Rule::name)?);
                 let amount = self.money(c.required(Rule::money)?)?;
                 let on = self.date(c.required(Rule::date)?)?;
+                let at = self.at_time(c.optional(Rule::at_time))?;
                 let obligation = self.name(c.required(Rule::name)?);
                 let due = match c.optional(Rule::date) {
                     Some(d) => Some(self.date(d)?),
@@ -1444,6 +1483,7 @@ impl Lowerer {
                     payee,
                     amount,
                     on,
+                    at,
                     obligation,
                     due,
                     span,
@@ -1473,12 +1513,14 @@ impl Lowerer {
                 let party = self.name(c.required(Rule::name)?);
                 let to = self.name(c.required(Rule::name)?);
                 let on = self.date(c.required(Rule::date)?)?;
+                let at = self.at_time(c.optional(Rule::at_time))?;
                 let description = c.optional(Rule::string).map(|s| self.string(s));
                 let duty = c.optional(Rule::name).map(|n| self.name(n));
                 scenario.events.push(Event::Notified {
                     party,
                     to,
                     on,
+                    at,
                     description,
                     duty,
                     span,
@@ -1506,6 +1548,7 @@ impl Lowerer {
             Rule::event_record => {
                 let event = self.name(c.required(Rule::name)?);
                 let on = self.date(c.required(Rule::date)?)?;
+                let at = self.at_time(c.optional(Rule::at_time))?;
                 let through = match c.optional(Rule::date) {
                     Some(d) => Some(self.date(d)?),
                     None => None,
@@ -1514,6 +1557,7 @@ impl Lowerer {
                 scenario.events.push(Event::Happened {
                     event,
                     on,
+                    at,
                     through,
                     description,
                     span,

@@ -652,6 +652,8 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::duration | Rule::duration_unit => "a duration (`10 days`)",
         Rule::date | Rule::iso_date | Rule::written_date => "a date",
         Rule::time_of_day => "a time (`1:30 p.m.`)",
+        Rule::deadline_time => "a time (`5:00 p.m. Pacific Time`)",
+        Rule::at_time => "`at TIME`",
         Rule::string => "text in double quotes",
         Rule::name => "a name",
         Rule::integer => "a whole number",

@@ -1,0 +1,179 @@
+//! Deadlines with a time of day (`by 5:00 p.m. Pacific Time on March 3,
+//! 2025`): the hour of an entry's due date, and whether a payment, a notice
+//! or an event the scenario records with its own time and zone came by it.
+//! The comparison is signing's own ([`Done::late_for`]): two zones are
+//! compared as one moment, daylight saving time as it was on the day.
+
+use super::*;
+use crate::calc::zone::{time_in_zone, Clock, Done};
+
+/// The hour of an obligation's `by TIME on DATE`, if it states one.
+pub(super) fn stated_hour(obligation: &Obligation) -> Option<Clock> {
+    obligation.terms.by_time.as_ref().map(TimeOfDay::clock)
+}
+
+/// The time each one-day event of the scenario was recorded at
+/// (`delivery happened on June 11, 2025 at 3:00 p.m. Eastern Time`), by
+/// name: the first record, as for its date.
+pub(super) fn event_times(scenario: Option<&Scenario>) -> BTreeMap<&str, Clock> {
+    let mut times = BTreeMap::new();
+    for event in scenario.map_or(&[][..], |s| s.events.as_slice()) {
+        if let Event::Happened { event, at, .. } = event {
+            // The first record decides, with or without a time.
+            if let std::collections::btree_map::Entry::Vacant(slot) =
+                times.entry(event.node.as_str())
+            {
+                if let Some(at) = at {
+                    slot.insert(at.clock());
+                }
+            }
+        }
+    }
+    times
+}
+
+impl Evaluator<'_> {
+    /// The time of day an event was recorded at (or the notice a label
+    /// names, which [`Evaluator::happened`] reads as an event too).
+    pub(super) fn happened_at(&self, event: &str) -> Option<Clock> {
+        if self.happened.contains_key(event) {
+            return self.event_times.get(event).copied();
+        }
+        self.notice_time(event)
+    }
+}
+
+/// An act as the scenario records it: a day, perhaps a time and a zone.
+pub(super) fn done(on: NaiveDate, at: Option<Clock>) -> Done {
+    Done {
+        on,
+        at: at.map(|c| c.at),
+        zone: at.and_then(|c| c.zone),
+    }
+}
+
+/// Whether an act came after a deadline of a day and an hour (`Some(true)`
+/// late, `Some(false)` in time, `None` when that cannot be told), and the
+/// note that says so: `what` is the act in words (`notice given`, `paid`).
+pub(super) fn by_the_hour(
+    what: &str,
+    act: Done,
+    due: NaiveDate,
+    hour: Clock,
+) -> (Option<bool>, String) {
+    let deadline = format!("{} on {}", hour.words(), long_date(due));
+    let late = act.late_for_clock(due, hour);
+    let when = match act.at {
+        Some(_) => format!("{what} at {}{}", act.words(), seen_by(act, hour)),
+        None => format!("{what} on {}", long_date(act.on)),
+    };
+    let note = match late {
+        Some(true) => format!("{when}, after the deadline of {deadline}"),
+        Some(false) => format!("{when}, by the deadline of {deadline}"),
+        None if act.at.is_none() => format!(
+            "{when}, the day of the deadline of {deadline}, at a time the scenario does not state, so whether it came in time cannot be confirmed"
+        ),
+        None if deadline_exists(due, hour, act) => format!(
+            "{when}, a time that does not exist in its zone (the clocks skip it), so whether it came by the deadline of {deadline} cannot be confirmed"
+        ),
+        None => format!(
+            "{when}; the deadline of {deadline} is a time that does not exist in its zone (the clocks skip it), so whether it came in time cannot be confirmed"
+        ),
+    };
+    (late, note)
+}
+
+/// ` (4:30 p.m. Pacific Time)`: an act timed in another zone than the
+/// deadline's, on the deadline's clock (with the day, where it differs).
+fn seen_by(act: Done, hour: Clock) -> String {
+    let Some(zone) = hour.zone.filter(|z| act.zone.is_some_and(|own| own != *z)) else {
+        return String::new();
+    };
+    match act.seen_in(zone) {
+        Some((on, at)) if on == act.on => format!(" ({})", time_in_zone(at, Some(zone))),
+        Some((on, at)) => format!(" ({} on {})", time_in_zone(at, Some(zone)), long_date(on)),
+        None => String::new(),
+    }
+}
+
+/// Whether the deadline's hour exists on its day, in its zone (or, with
+/// none, in the act's).
+fn deadline_exists(due: NaiveDate, hour: Clock, act: Done) -> bool {
+    hour.zone
+        .or(act.zone)
+        .is_none_or(|zone| zone.instant(due, hour.at).is_some())
+}
+
+/// Whether a payment came in time to escape a late fee: by the end of the
+/// grace period, a day; with no grace period, by the deadline's hour, where
+/// it has one (a payment whose time cannot be told is not charged: its
+/// entry is `conditional` and says why).
+pub(super) fn in_time_for_fee(
+    payment: &Payment,
+    due: NaiveDate,
+    hour: Option<Clock>,
+    grace_end: NaiveDate,
+) -> bool {
+    match hour.filter(|_| grace_end == due && payment.span.is_some()) {
+        Some(hour) => done(payment.on, payment.at).late_for_clock(due, hour) != Some(true),
+        None => payment.on <= grace_end,
+    }
+}
+
+/// The status of a duty done (`met`) or done late (`late`) under a
+/// deadline with an hour; `conditional` when that cannot be told, as for
+/// a signature whose time is not stated.
+pub(super) fn status_by_the_hour(late: Option<bool>, met: Status, after: Status) -> Status {
+    match late {
+        Some(true) => after,
+        Some(false) => met,
+        None => Status::Conditional,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calc::zone::Zone;
+    use chrono::NaiveTime;
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, d).unwrap_or_default()
+    }
+
+    fn at(h: u32, min: u32, zone: Zone) -> Clock {
+        Clock {
+            at: NaiveTime::from_hms_opt(h, min, 0).unwrap_or_default(),
+            zone: Some(zone),
+        }
+    }
+
+    #[test]
+    fn an_act_in_new_york_is_read_on_the_deadlines_clock() {
+        let five_pacific = at(17, 0, Zone::Pacific);
+        // March 10, 2025: both zones on daylight time (from March 9).
+        // 7:30 p.m. EDT = 23:30 UTC = 4:30 p.m. PDT: in time.
+        let (late, note) = by_the_hour(
+            "paid",
+            done(day(3, 10), Some(at(19, 30, Zone::Eastern))),
+            day(3, 10),
+            five_pacific,
+        );
+        assert_eq!(late, Some(false));
+        assert_eq!(
+            note,
+            "paid at 7:30 p.m. Eastern Time on March 10, 2025 (4:30 p.m. Pacific Time), \
+             by the deadline of 5:00 p.m. Pacific Time on March 10, 2025"
+        );
+        // No time on the deadline's day: cannot be told.
+        let (late, note) = by_the_hour("paid", done(day(3, 10), None), day(3, 10), five_pacific);
+        assert_eq!(late, None);
+        assert!(
+            note.contains("at a time the scenario does not state"),
+            "{note}"
+        );
+        // No time on the day after: late.
+        let (late, _) = by_the_hour("paid", done(day(3, 11), None), day(3, 10), five_pacific);
+        assert_eq!(late, Some(true));
+    }
+}
