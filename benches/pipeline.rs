@@ -27,6 +27,10 @@
 //!   holiday calendars, and `add_business_days(1)` chained over the same
 //!   thirty years (no target; the figures are recorded).
 //!
+//! - a daily business-day schedule: a payment due each weekday for thirty
+//!   years (2000–2029), moved by modified following off United States
+//!   federal holidays, every payment made on its due date (no target).
+//!
 //! Under `cargo test --all-targets` (no `--bench` argument) every
 //! measurement runs once, on small inputs, as a smoke test. Words after
 //! `--` choose the groups whose names contain them
@@ -170,6 +174,9 @@ fn main() {
     }
     if chosen("events") {
         events(&mode, &scratch.0);
+    }
+    if chosen("daily") {
+        daily(&mode, &scratch.0);
     }
     if chosen("money_over_time") {
         money_over_time(&mode, &scratch.0);
@@ -565,6 +572,82 @@ fn events(mode: &Mode, scratch: &Path) {
             None,
         );
     }
+    println!();
+}
+
+// ---- a daily business-day schedule ---------------------------------------------
+
+/// A payment due each weekday from `first` through December 31, 2029: the
+/// language has no daily frequency, so five weekly schedules, one from each
+/// weekday of the first week of 2000, each moved by modified following off
+/// United States federal holidays (a holiday's payment falls on the next
+/// business day, or the one before at a month's end); every payment made on
+/// its due date.
+fn write_daily(scratch: &Path, years: i32) -> PathBuf {
+    let dir = scratch.join(format!("daily-{years}"));
+    std::fs::create_dir_all(dir.join("scenarios")).unwrap();
+    std::fs::write(
+        dir.join("agreement.clause"),
+        "agreement \"Daily\" dated January 1, 2000\nparty a \"A\"\nparty b \"B\"\n\
+         business days exclude Saturdays, Sundays and United States federal holidays\n",
+    )
+    .unwrap();
+    let last = 1999 + years;
+    let mut clause = String::from("clause 1\n");
+    // January 3, 2000 was a Monday.
+    for (k, day) in ["monday", "tuesday", "wednesday", "thursday", "friday"]
+        .iter()
+        .enumerate()
+    {
+        clause.push_str(&format!(
+            "  {day}: a pays b $100.00 each week\n    from 2000-01-{:02} through {last}-12-31\n    \
+             business day convention modified following\n",
+            3 + k
+        ));
+    }
+    std::fs::write(dir.join("1.clause"), clause).unwrap();
+    std::fs::write(
+        dir.join("scenarios/base.scenario"),
+        format!(
+            "scenario base \"Every payment on time\"\n  as of {}-12-31\n  every payment is made on its due date\n",
+            last + 1
+        ),
+    )
+    .unwrap();
+    dir
+}
+
+fn daily(mode: &Mode, scratch: &Path) {
+    println!(
+        "A payment due each business day for 30 years (US federal holidays, modified following)"
+    );
+    let years = if mode.full { 30 } else { 1 };
+    let dir = write_daily(scratch, years);
+    let mut sources = SourceMap::default();
+    let analysis = clausec::analyze(&dir, &mut sources).unwrap();
+    assert!(!analysis.has_errors(), "the daily agreement has errors");
+    let base = analysis.model.scenarios.first();
+    let ledger = clausec::ledger(&analysis, base);
+    let runs = mode.runs(11);
+    report(
+        &format!(
+            "ledger: {} payments over {years} years, each rolled",
+            ledger.obligations.len()
+        ),
+        runs,
+        measure(runs, || clausec::ledger(&analysis, base)),
+        None,
+    );
+    let runs = mode.runs(5);
+    report(
+        "analyze: read, parse, check, the same ledger",
+        runs,
+        measure(runs, || {
+            let mut sources = SourceMap::default();
+            clausec::analyze(&dir, &mut sources).unwrap()
+        }),
+        None,
+    );
     println!();
 }
 
