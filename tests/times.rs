@@ -269,6 +269,10 @@ fn a_late_fee_without_a_grace_period_follows_the_hour() {
     assert_eq!(remedies.len(), 1, "{remedies:#?}");
     assert_eq!(remedies[0]["kind"], "late_fee");
     assert_eq!(remedies[0]["amount"], "50.00");
+    assert!(remedies[0]["explanation"]
+        .as_str()
+        .unwrap()
+        .contains("not paid in full by 5:00 p.m. Pacific Time on March 10, 2025, the deadline"));
     std::fs::remove_dir_all(dir).unwrap();
 }
 

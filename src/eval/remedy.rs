@@ -64,11 +64,16 @@ impl Evaluator<'_> {
                 }
             },
         };
+        // Without a grace period, a deadline's hour decides (see
+        // `hour::in_time_for_fee`), and the explanation names it.
+        let by = match entry.due_time.filter(|_| grace_end == due) {
+            Some(hour) => format!("{} on {}, the deadline", hour.words(), long_date(due)),
+            None => format!("{}, the end of the grace period", long_date(grace_end)),
+        };
         let explanation = format!(
-            "{} = {how} (clause {}; not paid in full by {}, the end of the grace period)",
+            "{} = {how} (clause {}; not paid in full by {by})",
             format_money(amount),
             entry.heading.clause,
-            long_date(grace_end)
         );
         entry.remedies.push(Remedy {
             kind: RemedyKind::LateFee,
