@@ -302,3 +302,31 @@ fn a_ledger_without_hours_has_no_due_time() {
     let letter = run(Path::new(LETTER), "json");
     assert!(!letter.contains("due_time"));
 }
+
+#[test]
+fn the_agenda_shows_the_hour_too() {
+    // 5:00 p.m. PDT on March 10, 2025 = 00:00 UTC on March 11.
+    let dir = agreement(
+        "  deposit: buyer pays supplier $1,000.00 by 5:00 p.m. Pacific Time on March 10, 2025\n\
+         \x20 undated: buyer pays supplier $1,000.00 on March 12, 2025\n",
+        "",
+    );
+    let path = dir.to_str().unwrap();
+    let text = stdout(&clausec(&["agenda", path]));
+    assert!(
+        text.contains("payment due by 5:00 p.m. Pacific Time · $1,000.00"),
+        "{text}"
+    );
+    let ics = stdout(&clausec(&["agenda", path, "--format", "ics"]));
+    assert!(
+        ics.contains("DTSTART:20250311T000000Z\r\nDURATION:PT0S\r\n"),
+        "{ics}"
+    );
+    assert!(ics.contains("DTSTART;VALUE=DATE:20250312\r\n"), "{ics}");
+    let json: Value =
+        serde_json::from_str(&stdout(&clausec(&["agenda", path, "--format", "json"]))).unwrap();
+    let items = json["items"].as_array().unwrap();
+    assert_eq!(items[0]["due_time"]["utc"], "2025-03-11T00:00:00Z");
+    assert!(items[1].get("due_time").is_none());
+    std::fs::remove_dir_all(dir).unwrap();
+}

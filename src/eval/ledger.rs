@@ -406,7 +406,7 @@ impl Serialize for Entry {
 /// `zone`, `tz` and `utc` are `null` for a local time (no zone), `utc`
 /// also for a time the clocks skip that day.
 #[derive(Serialize)]
-struct DueTime {
+pub(crate) struct DueTime {
     time: String,
     zone: Option<&'static str>,
     tz: Option<&'static str>,
@@ -414,7 +414,7 @@ struct DueTime {
 }
 
 impl DueTime {
-    fn of(clock: Clock, due: Option<NaiveDate>) -> DueTime {
+    pub(crate) fn of(clock: Clock, due: Option<NaiveDate>) -> DueTime {
         DueTime {
             time: clock.at.format("%H:%M").to_string(),
             zone: clock.zone.map(|z| z.words()),

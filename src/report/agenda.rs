@@ -14,8 +14,10 @@
 
 use crate::calc::calendar::long_date;
 use crate::calc::money::{format_count, format_money};
+use crate::calc::zone::Clock;
 use crate::escape;
-use crate::eval::ledger::{Entry, Ledger, PartyEntry, Status};
+use crate::eval::ledger::{DueTime, Entry, Ledger, PartyEntry, Status};
+use crate::report::ics::at_the_hour;
 use crate::report::render::{remedy_words, status_words};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -352,7 +354,14 @@ fn clause_words(entry: &Entry) -> String {
 /// · installment 1 of 6`, then the status and the remedies.
 fn item_text(agreement: &AgreementAgenda, item: &Item, out: &mut String) {
     let entry = &item.entry;
-    let mut parts = vec![format!("{} {}", entry.heading.kind, item.event.as_str())];
+    let by = hour_of(item)
+        .map(|hour| format!(" by {}", hour.words()))
+        .unwrap_or_default();
+    let mut parts = vec![format!(
+        "{} {}{by}",
+        entry.heading.kind,
+        item.event.as_str()
+    )];
     if let Some(amount) = entry.amount {
         parts.push(format_money(amount));
     }
@@ -365,6 +374,12 @@ fn item_text(agreement: &AgreementAgenda, item: &Item, out: &mut String) {
     for remedy in &entry.remedies {
         let _ = writeln!(out, "      {}", remedy_words(remedy));
     }
+}
+
+/// The hour of an item's deadline: its entry's due date's, where the item
+/// is that due date.
+fn hour_of(item: &Item) -> Option<Clock> {
+    item.entry.due_time.filter(|_| item.event == Event::Due)
 }
 
 /// `IEC Electronics Corp. → Thomas W. Lovelock`, or the obligor alone.
@@ -414,6 +429,10 @@ struct JsonAgreement<'a> {
 struct JsonItem<'a> {
     date: NaiveDate,
     event: Event,
+    /// The hour of a due date, where its term states one (as the ledger's
+    /// JSON writes it); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due_time: Option<DueTime>,
     folder: &'a str,
     agreement: &'a str,
     scenario: &'a str,
@@ -481,6 +500,7 @@ fn json_item<'a>(agreement: &'a AgreementAgenda, item: &'a Item) -> JsonItem<'a>
     JsonItem {
         date: item.date,
         event: item.event,
+        due_time: hour_of(item).map(|hour| DueTime::of(hour, entry.due)),
         folder: &agreement.folder,
         agreement: &agreement.title,
         scenario: &agreement.scenario,
@@ -546,8 +566,15 @@ pub fn agenda_ics(agenda: &Agenda) -> String {
                 item.event.as_str()
             ),
             format!("DTSTAMP:{stamp}T000000Z"),
-            format!("DTSTART;VALUE=DATE:{day}"),
-            format!("DTEND;VALUE=DATE:{next}"),
+        ]);
+        match hour_of(item) {
+            Some(hour) => lines.extend(at_the_hour(item.date, hour)),
+            None => lines.extend([
+                format!("DTSTART;VALUE=DATE:{day}"),
+                format!("DTEND;VALUE=DATE:{next}"),
+            ]),
+        }
+        lines.extend([
             format!(
                 "SUMMARY:{}",
                 escape::icalendar(&event_title(agreement, item))

@@ -401,7 +401,7 @@ fn dates_in_words(entry: &Entry, moment: Moment) -> Vec<String> {
 /// known (a TZID would need the zone's rules written out in the file); a
 /// local ("floating") time where the term names no zone, or its hour does
 /// not exist that day. An event of no length: the deadline itself.
-fn at_the_hour(day: NaiveDate, hour: Clock) -> [String; 2] {
+pub(crate) fn at_the_hour(day: NaiveDate, hour: Clock) -> [String; 2] {
     let start = match hour.utc_on(day) {
         Some(moment) => format!("DTSTART:{}", moment.format("%Y%m%dT%H%M%SZ")),
         None => format!(
