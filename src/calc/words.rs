@@ -79,6 +79,63 @@ pub fn amount_of(words: &[&str]) -> Option<Decimal> {
     total.checked_add(Decimal::from(integer))
 }
 
+/// An amount of money in words, with its cents as contracts write them:
+/// `Thirty Thousand Dollars and Fifty Cents` is 30,000.50, `Thirty Thousand
+/// and 50/100 Dollars` and `Thirty Thousand and No/100 U.S. Dollars` are
+/// 30,000.50 and 30,000. `None` unless the words name dollars and state
+/// their cents in one of those ways (a plain `Thirty Thousand Dollars` is
+/// [`amount_of`]'s), or a word is not part of the amount.
+pub fn money_of(words: &[&str]) -> Option<Decimal> {
+    let words: Vec<String> = words
+        .iter()
+        .map(|w| w.trim_end_matches(['.', ',']).to_ascii_lowercase())
+        .filter(|w| !matches!(w.as_str(), "u.s" | "us" | "united" | "states"))
+        .collect();
+    let dollars = words.iter().position(|w| w == "dollars" || w == "dollar")?;
+    let (before, after) = (words.get(..dollars)?, words.get(dollars + 1..)?);
+    let (whole, cents) = match (before, after) {
+        // `... and 50/100 Dollars`, `... and No/100 Dollars`
+        ([whole @ .., and, fraction], []) if and.as_str() == "and" => {
+            (whole, hundredths(fraction)?)
+        }
+        // `... Dollars and Fifty Cents`
+        (whole, [and, cents @ .., unit])
+            if and.as_str() == "and" && matches!(unit.as_str(), "cents" | "cent") =>
+        {
+            let cents: Vec<&str> = cents.iter().map(String::as_str).collect();
+            (whole, value_of(&cents).filter(|c| *c < 100)?)
+        }
+        _ => return None,
+    };
+    let whole: Vec<&str> = whole.iter().map(String::as_str).collect();
+    let whole = Decimal::from(value_of(&whole)?);
+    whole.checked_add(Decimal::new(i64::try_from(cents).ok()?, 2))
+}
+
+/// `50/100` is 50 cents, `No/100` none.
+fn hundredths(word: &str) -> Option<u64> {
+    let (cents, hundred) = word.split_once('/')?;
+    if hundred != "100" {
+        return None;
+    }
+    if cents.eq_ignore_ascii_case("no") || cents == "00" {
+        return Some(0);
+    }
+    cents.parse().ok().filter(|c| *c < 100)
+}
+
+/// Whether a word can be part of an amount of money in words: a number's
+/// word, and the words of its cents (`Cents`, `No/100`, `50/100`) and its
+/// currency (`U.S.`).
+pub fn is_money_word(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    is_number_word(word)
+        || ["cents", "cent", "u.s", "united", "states"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
+        || hundredths(word).is_some()
+}
+
 /// `one-half`, `three-quarters`, `half` (as in `a half`): the fraction's
 /// value; `None` for any other word.
 fn fraction_value(word: &str) -> Option<Decimal> {
@@ -216,7 +273,37 @@ mod tests {
             Some(Decimal::from(86_400))
         );
         assert_eq!(amount("one-third"), None);
+        assert_eq!(amount("Thirty Thousand Dollars and Fifty Cents"), None);
         assert_eq!(amount("of"), None);
         assert_eq!(amount("a"), None);
+    }
+
+    fn money(words: &str) -> Option<Decimal> {
+        money_of(&words.split(' ').collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn money_with_its_cents_in_words() {
+        // 30,000 + 50/100 = 30,000.50
+        assert_eq!(
+            money("Thirty Thousand Dollars and Fifty Cents"),
+            Some(Decimal::new(3_000_050, 2))
+        );
+        assert_eq!(
+            money("Thirty Thousand and 50/100 Dollars"),
+            Some(Decimal::new(3_000_050, 2))
+        );
+        assert_eq!(
+            money("Twenty-Four Thousand and No/100 U.S. Dollars"),
+            Some(Decimal::from(24_000))
+        );
+        assert_eq!(money("One Dollar and One Cent"), Some(Decimal::new(101, 2)));
+        // Not cents, or no dollars: not this reading.
+        assert_eq!(money("Thirty Thousand Dollars"), None);
+        assert_eq!(money("Thirty Thousand and 50/1000 Dollars"), None);
+        assert_eq!(money("Thirty Thousand Dollars and One Hundred Cents"), None);
+        assert_eq!(money("fifty cents"), None);
+        assert!(is_money_word("No/100") && is_money_word("U.S.") && is_money_word("Cents"));
+        assert!(!is_money_word("installments"));
     }
 }

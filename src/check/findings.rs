@@ -2,7 +2,10 @@
 //! proves about the text itself.
 //!
 //! - stated counts agree with the dates of their schedules;
-//! - numbers in words agree with their numerals ("six (6)");
+//! - numbers in words agree with their numerals ("six (6)"), and a total
+//!   the quote states agrees with its schedule (`totals.rs`);
+//! - a limit the written figures decide: never reached, or always applied
+//!   (`limits.rs`);
 //! - periods end after they start, deadlines fall on or after the agreement;
 //! - the acceptance of an offer with a deadline can be confirmed;
 //! - every figure a rule writes (an amount, a rate, a count, a date, a
@@ -34,6 +37,8 @@ pub fn check_contract(model: &mut Model, sources: &SourceMap) -> Vec<Diagnostic>
         for obligation in &clause.obligations {
             count_matches_schedule(obligation, number, model, &mut out);
             periods_in_order(obligation, number, model.dated, &mut out);
+            super::limits::limits_decided(obligation, number, sources, &mut out);
+            super::totals::total_matches_schedule(obligation, clause, sources, &mut out);
         }
         for quote in &clause.quotes {
             number_words_in_text(quote, number, sources, &mut out);
@@ -182,7 +187,9 @@ fn number_words_in_text(
             .split_whitespace()
             .rev()
             .take_while(|w| {
-                words::is_number_word(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+                words::is_money_word(
+                    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '/'),
+                )
             })
             .collect::<Vec<_>>()
             .into_iter()
@@ -190,7 +197,9 @@ fn number_words_in_text(
             // `the sum of six (6)`: `of` joins the number to the words before.
             .skip_while(|w| w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("and"))
             .collect();
-        let Some(value) = words::amount_of(&words) else {
+        // `Thirty Thousand and No/100 Dollars`, `... Dollars and Fifty
+        // Cents`: money with its cents; else any number in words.
+        let Some(value) = words::money_of(&words).or_else(|| words::amount_of(&words)) else {
             continue;
         };
         if value == figure {
@@ -206,13 +215,29 @@ fn number_words_in_text(
                 span,
                 format!(
                     "the text writes `{phrase}`: the words say {}, the numerals say {numeral}",
-                    value.normalize()
+                    shown_words_value(value, &words)
                 ),
             )
             .with_label("words and numerals disagree")
             .with_help("find out which number the parties meant, and make the words and the numerals agree")
             .in_clause(clause),
         );
+    }
+}
+
+/// What number words say: money as money (`$30,000.00`), anything else as
+/// the number (`6`, `0.75`).
+fn shown_words_value(value: Decimal, words: &[&str]) -> String {
+    let money = words.iter().any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        w == "dollars" || w == "dollar"
+    });
+    if money {
+        crate::calc::money::format_money(value)
+    } else {
+        value.normalize().to_string()
     }
 }
 
@@ -621,7 +646,7 @@ fn order_clauses(model: &mut Model, positions: &BTreeMap<String, usize>) {
 /// What a figure is: a quote's figure of the same kind is the one shown
 /// beside a figure that is not in the quote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum FigureKind {
+pub(super) enum FigureKind {
     Money,
     Percent,
     /// A count, or a number written without a unit.
@@ -652,18 +677,18 @@ enum RuleValue {
 /// A figure found in a quote or an assumption: its value and where it is
 /// in the text (a byte range, its unit words included).
 #[derive(Clone, Copy, Debug, PartialEq)]
-struct Found {
-    kind: FigureKind,
-    value: FoundValue,
-    start: usize,
-    end: usize,
+pub(super) struct Found {
+    pub(super) kind: FigureKind,
+    pub(super) value: FoundValue,
+    pub(super) start: usize,
+    pub(super) end: usize,
     /// The end of the figure's first word (`18%` of `18% per annum`): what
     /// a label underlines, on one line.
     first_end: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum FoundValue {
+pub(super) enum FoundValue {
     Number(Decimal),
     /// `September 30, 2002`; `September 30` (no year); `February 2025` (no day).
     Date {
@@ -992,7 +1017,12 @@ fn figure_not_quoted(
 /// The span in the file of a byte range of a quote's text: the text is the
 /// file's, after the opening quote mark, with each `\"` and `\\` read as
 /// one character.
-fn span_of_range(quote: &Text, start: usize, end: usize, sources: &SourceMap) -> Option<Span> {
+pub(super) fn span_of_range(
+    quote: &Text,
+    start: usize,
+    end: usize,
+    sources: &SourceMap,
+) -> Option<Span> {
     let escapes_before = |at: usize| {
         quote
             .node
@@ -1198,10 +1228,10 @@ fn duration_figure(duration: Duration, span: Span) -> RuleFigure {
 /// One word of a text: its core (without the brackets, quote marks and
 /// punctuation around it) and where the core is.
 #[derive(Clone, Copy, Debug)]
-struct Word<'a> {
-    core: &'a str,
-    start: usize,
-    end: usize,
+pub(super) struct Word<'a> {
+    pub(super) core: &'a str,
+    pub(super) start: usize,
+    pub(super) end: usize,
     /// The word opens with `(`: `(6)` after `six`.
     opened: bool,
     /// Punctuation follows the core (`,` `;` `.` `)`): a number in words
@@ -1209,7 +1239,7 @@ struct Word<'a> {
     closed: bool,
 }
 
-fn words_of(text: &str) -> Vec<Word<'_>> {
+pub(super) fn words_of(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut at = 0;
     for piece in text.split_inclusive(char::is_whitespace) {
@@ -1334,7 +1364,7 @@ fn numeral(word: &str) -> Option<(Decimal, bool, bool)> {
 /// numerals (`$10,000.00`, `18%`, `(6)`) and numbers in words (`six`,
 /// `Ten Thousand Dollars`, `three-quarters of one percent`), each with the
 /// unit that follows it (`days`, `percent`, `per annum`).
-fn figures_in(text: &str) -> Vec<Found> {
+pub(super) fn figures_in(text: &str) -> Vec<Found> {
     let words = words_of(text);
     let mut taken = vec![false; words.len()];
     let mut out = Vec::new();

@@ -5,8 +5,11 @@
 //! the types of every amount and condition. The checks over the contract as
 //! a whole live in [`crate::check::findings`].
 
+mod bounds;
 pub mod findings;
+pub mod limits;
 pub mod model;
+mod totals;
 
 use crate::calc::calendar::long_date;
 use crate::check::model::{
@@ -787,7 +790,10 @@ impl Checker {
                 self.expect_type(date, Type::Date, "an effective date", clause)
             }
             Modifier::Cost(expr) => self.expect_type(expr, Type::Money, "a cost", clause),
-            Modifier::Cap(expr) => self.expect_type(expr, Type::Money, "a limit", clause),
+            Modifier::Cap(expr) => {
+                self.expect_type(expr, Type::Money, "a limit", clause);
+                self.no_limit_on_each_period(obligation, expr, "not to exceed", clause);
+            }
             Modifier::AggregateCap(expr) => {
                 self.expect_type(expr, Type::Money, "an aggregate limit", clause);
                 if obligation.terms.recurring.is_none() {
@@ -802,7 +808,10 @@ impl Checker {
                     );
                 }
             }
-            Modifier::Floor(expr) => self.expect_type(expr, Type::Money, "a minimum", clause),
+            Modifier::Floor(expr) => {
+                self.expect_type(expr, Type::Money, "a minimum", clause);
+                self.no_limit_on_each_period(obligation, expr, "not less than", clause);
+            }
             Modifier::Condition(condition) => self.condition(condition, clause),
             Modifier::Then(Then { party, .. }) => self.party(party, Some(clause)),
             Modifier::Installments(Installments {
@@ -1021,6 +1030,48 @@ impl Checker {
                 );
             }
         }
+    }
+
+    /// A limit or a minimum on an amount due each period (on each payment,
+    /// or on all of them?) or on interest on a schedule's balance: the
+    /// ledger has no rule for it, and would pay the amount as if it were not
+    /// there.
+    fn no_limit_on_each_period(
+        &mut self,
+        obligation: &Obligation,
+        limit: &Expr,
+        words: &str,
+        clause: &str,
+    ) {
+        let interest = matches!(
+            &obligation.subject,
+            Subject::Amount(Expr {
+                node: ExprKind::InterestOn { .. },
+                ..
+            })
+        );
+        let (what, help) = if interest {
+            (
+                "interest on a schedule's balance",
+                "the ledger cannot yet hold interest on a balance to a limit: remove the limit, and record it with `assume \"GAP: ...\"`".to_owned(),
+            )
+        } else if obligation.terms.recurring.is_some() {
+            (
+                "an amount due each period",
+                format!("for a limit on all the payments together, write `in aggregate not to exceed {limit}`; for one on each payment, write it in the amount: `the lesser of AMOUNT and {limit}` (`the greater of` for a minimum)"),
+            )
+        } else {
+            return;
+        };
+        self.push(
+            Diagnostic::error(
+                Code::TypeMismatch,
+                limit.span,
+                format!("`{words}` cannot be stated on {what}"),
+            )
+            .with_help(help)
+            .in_clause(clause),
+        );
     }
 
     /// A schedule counted in weeks falls on the weekday of its first date:

@@ -245,6 +245,49 @@ of $3,500.00 on day 1\n\n24 × $3,500.00 = $84,000.00, not $86,400.00. The ledge
 total into equal installments (the remainder cent on the installment the clause names), \
 so the installments always sum to the total exactly; this finding says the text's own \
 figure disagrees.";
+    TotalMismatch = "clausec::check::total_mismatch",
+        "the total the text states is not what its schedule comes to",
+        "A clause's quote states a total and the schedule that pays it — \"Thirty \
+Thousand Dollars ($30,000.00), payable in twelve (12) monthly installments\", or \"twelve \
+(12) installments of $2,500.00 each, for a total of $30,000.00\" — and the schedule, as \
+encoded, comes to a different sum.\n\nExample:\n\n    quote \"Client shall pay Thirty \
+Thousand Dollars ($30,000.00), payable in twelve (12)\n      monthly installments of \
+$2,600.00 each ...\"\n\n    fees: client pays consultant $2,600.00\n      each month on day 1\n      \
+from February 1, 2025 through January 1, 2026\n\nThe 12 payments come to $31,200.00, not \
+$30,000.00: the text's own figures disagree, and the ledger follows the rule.\n\nclausec \
+reads the total only from those two phrases, with the schedule's own count and, where \
+the phrase states one, its own installment (an amount due each period must be named by \
+its amount), so that another figure of the quote (a deposit, a limit, another \
+schedule's total) is not taken for it; and it checks only \
+a schedule whose sum the written figures fix: an amount due at each of written dates, or \
+installments of a calculation of written figures (`$2,600.00 * 12`). A total written as \
+one figure is checked by `figure_not_quoted` and `installment_sum`.";
+    LimitNeverBinds = "clausec::check::limit_never_binds",
+        "a limit or a minimum that the amount can never reach",
+        "An amount has a limit (`not to exceed`, `in aggregate not to exceed`) that it can \
+never reach, or a minimum (`not less than`) it is always above, whatever the scenario: \
+the written figures settle it.\n\nExample:\n\n    fee: client pays consultant the lesser of \
+(hours * $150.00) and $6,000.00\n      not to exceed $10,000.00\n\nThe fee is at most \
+$6,000.00, so the limit of $10,000.00 changes nothing. Or, for an amount due each \
+period: `$500.00` each month for twelve months `in aggregate not to exceed $10,000.00` \
+— the twelve payments come to $6,000.00.\n\nWhy: a limit that cannot bind is often a \
+wrong figure (a limit meant for another amount, a misplaced digit). Only written \
+figures count: a fact could be anything, even where every scenario gives it the same \
+value, so an amount that depends on one is bounded only by the written figures around it \
+(`the lesser of ... and $6,000.00`).";
+    LimitAlwaysBinds = "clausec::check::limit_always_binds",
+        "a limit or a minimum that always applies, so the amount as written is never paid",
+        "An amount is always above its limit (`not to exceed`), or always below its \
+minimum (`not less than`), whatever the scenario; or payments due each period always \
+reach their aggregate limit (`in aggregate not to exceed`), so the later ones are cut. \
+The written figures settle it.\n\nExample:\n\n    refund: company pays employee $12,000.00\n      \
+not to exceed $10,000.00\n\nThe ledger pays $10,000.00: the amount the clause writes is \
+never paid. For an amount due each period, `$1,500.00` each month from January through \
+June `in aggregate not to exceed $6,000.00` pays four months in full and nothing in May \
+and June; the warning names the first payment cut.\n\nWhy: when the text means it, the \
+limit is the real amount and the rule reads better with it; when it does not, one of the \
+figures is wrong. Where a scenario's figures take an amount over its limit, the ledger \
+reports `cap_exceeded` instead.";
     PeriodOrder = "clausec::check::period_order",
         "a period ends before it starts",
         "A period `from A through B` has B before A.";

@@ -190,6 +190,15 @@ impl<'m> Evaluator<'m> {
         dates: &[NaiveDate],
         parts: &[Part],
     ) -> Result<Vec<Instance>, Unavailable> {
+        // A payment (or a rent table's step) of less than nothing: refused,
+        // as a single payment's is, rather than printed.
+        let steps = obligation.terms.steps.iter().map(|step| &step.amount);
+        for amount in std::iter::once(each).chain(steps) {
+            let value = self.money(amount)?;
+            if value.is_sign_negative() && !value.is_zero() {
+                return Err(negative_amount(amount, &Exact::from(value)));
+            }
+        }
         let base = self.money(each)?;
         let instances = self.escalated(obligation, from, dates, base)?;
         let instances = self.prorate(obligation, instances, parts)?;

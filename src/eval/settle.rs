@@ -65,7 +65,10 @@ impl<'m> Evaluator<'m> {
                     continue;
                 }
             };
-            if is_cap && amount > limit {
+            // A limit the written figures always apply is reported once, by
+            // `check` (`limit_always_binds`), not again under each scenario.
+            let reported = is_cap && crate::check::limits::cap_always_applies(obligation);
+            if is_cap && amount > limit && !reported {
                 self.diagnostics.push(
                     Diagnostic::warning(
                         Code::CapExceeded,
@@ -82,6 +85,8 @@ impl<'m> Evaluator<'m> {
                     .with_help("this is the limit at work; if the figure is wrong, correct it in the scenario")
                     .in_clause(&*entry.heading.clause),
                 );
+            }
+            if is_cap && amount > limit {
                 entry.explanation.push(Shared::from(format!(
                     "{} is above the limit: capped at {}",
                     format_money(amount),

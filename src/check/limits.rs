@@ -1,0 +1,415 @@
+//! Limits the text alone decides: a cap (`not to exceed`), a minimum (`not
+//! less than`) or an aggregate limit (`in aggregate not to exceed`) that no
+//! scenario can make matter, or that every scenario does.
+//!
+//! Both sides are bounded from the figures written ([`super::bounds`]): a
+//! fact or an event bounds nothing, so a limit over an amount that depends
+//! on one is reported only where a written figure settles it anyway (`the
+//! lesser of fee and $6,000.00` never reaches a limit of $10,000.00). The
+//! scenarios are not consulted: a fact's value in every scenario is an
+//! illustration, not the contract, and a warning here must hold for any
+//! facts. Each bound is the ledger's own figure: the amount rounded as the
+//! ledger rounds it, the limit as the ledger reads it.
+
+use super::bounds::{range_of, Range};
+use crate::calc::calendar::{dates_between, effective_rule, long_date};
+use crate::calc::exact::Exact;
+use crate::calc::money::{format_exact_money, Rounding};
+use crate::diagnostic::codes::Code;
+use crate::diagnostic::Diagnostic;
+use crate::source::{SourceMap, Span};
+use crate::syntax::ast::*;
+use chrono::NaiveDate;
+
+/// Reports each limit of the obligation that the written figures decide.
+pub fn limits_decided(
+    obligation: &Obligation,
+    clause: &str,
+    sources: &SourceMap,
+    out: &mut Vec<Diagnostic>,
+) {
+    let first = out.len();
+    limits_of(obligation, clause, out);
+    // An amount in parentheses can end its span past the white space after
+    // it (`($400.00 if p, otherwise $450.00)` and the next line): a label
+    // underlines the amount alone.
+    for diagnostic in out.iter_mut().skip(first) {
+        for label in &mut diagnostic.labels {
+            label.span = trimmed(label.span, sources);
+        }
+    }
+}
+
+fn trimmed(span: Span, sources: &SourceMap) -> Span {
+    let Some(file) = sources.get(span.file) else {
+        return span;
+    };
+    let text = file.slice(span);
+    Span::new(span.file, span.start, span.start + text.trim_end().len())
+}
+
+fn limits_of(obligation: &Obligation, clause: &str, out: &mut Vec<Diagnostic>) {
+    if obligation.terms.recurring.is_some() {
+        aggregate_limit(obligation, clause, out);
+        return;
+    }
+    let Some(amount) = capped_amount(obligation) else {
+        return;
+    };
+    let rounding = (obligation.terms.rounding.as_ref()).map_or(Rounding::DEFAULT, |r| r.node);
+    let range = range_of(amount).rounded(rounding);
+    let mut capped = range.clone();
+    if let Some(cap) = &obligation.terms.cap {
+        let limit = range_of(cap);
+        out.extend(cap_decided(amount, &range, cap, &limit).map(|d| d.in_clause(clause)));
+        capped = range.capped(&limit);
+    }
+    if let Some(floor) = &obligation.terms.floor {
+        let limit = range_of(floor);
+        out.extend(floor_decided(amount, &capped, floor, &limit).map(|d| d.in_clause(clause)));
+    }
+}
+
+/// The amount the ledger holds to `not to exceed` and `not less than`: a
+/// payment's (a schedule's total, before it is split), a reimbursement's,
+/// a benefit's cost. Interest on a schedule's balance has no limit in the
+/// ledger.
+fn capped_amount(obligation: &Obligation) -> Option<&Expr> {
+    match &obligation.subject {
+        Subject::Amount(Expr {
+            node: ExprKind::InterestOn { .. },
+            ..
+        }) => None,
+        Subject::Amount(amount) => Some(amount),
+        Subject::Reimbursed(_, amount) => amount.as_ref(),
+        _ => obligation.terms.cost.as_ref(),
+    }
+}
+
+/// Whether the obligation's `not to exceed` applies whatever the scenario
+/// (reported here as `limit_always_binds`): the ledger then pays the limit
+/// without reporting `cap_exceeded` again for each scenario.
+pub fn cap_always_applies(obligation: &Obligation) -> bool {
+    let (Some(amount), Some(cap)) = (capped_amount(obligation), &obligation.terms.cap) else {
+        return false;
+    };
+    if obligation.terms.recurring.is_some() {
+        return false;
+    }
+    let rounding = (obligation.terms.rounding.as_ref()).map_or(Rounding::DEFAULT, |r| r.node);
+    let range = range_of(amount).rounded(rounding);
+    let limit = range_of(cap);
+    matches!((&range.least, &limit.most), (Some(least), Some(most)) if least > most)
+}
+
+fn cap_decided(amount: &Expr, range: &Range, cap: &Expr, limit: &Range) -> Option<Diagnostic> {
+    let shown_limit = shown(limit, cap);
+    if let (Some(most), Some(least_limit)) = (&range.most, &limit.least) {
+        if most < least_limit {
+            return Some(
+                Diagnostic::warning(
+                    Code::LimitNeverBinds,
+                    cap.span,
+                    format!(
+                        "the limit of {shown_limit} is never reached: {}",
+                        amount_phrase(amount, range, most, "is at most")
+                    ),
+                )
+                .with_label("never reached")
+                .with_secondary(amount.span, "the amount it limits")
+                .with_help("a limit the amount can never reach changes nothing: check both figures against the source"),
+            );
+        }
+    }
+    if let (Some(least), Some(most_limit)) = (&range.least, &limit.most) {
+        if least > most_limit {
+            return Some(
+                Diagnostic::warning(
+                    Code::LimitAlwaysBinds,
+                    cap.span,
+                    format!(
+                        "the limit of {shown_limit} always applies: {}, so the amount as written is never paid",
+                        amount_phrase(amount, range, least, "is at least")
+                    ),
+                )
+                .with_label("always applies")
+                .with_secondary(amount.span, "the amount it limits")
+                .with_help("a limit below the whole amount it limits usually means a wrong figure: check both against the source"),
+            );
+        }
+    }
+    None
+}
+
+fn floor_decided(amount: &Expr, range: &Range, floor: &Expr, limit: &Range) -> Option<Diagnostic> {
+    let shown_limit = shown(limit, floor);
+    if let (Some(least), Some(most_limit)) = (&range.least, &limit.most) {
+        if least > most_limit {
+            return Some(
+                Diagnostic::warning(
+                    Code::LimitNeverBinds,
+                    floor.span,
+                    format!(
+                        "the minimum of {shown_limit} never applies: {}",
+                        amount_phrase(amount, range, least, "is at least")
+                    ),
+                )
+                .with_label("never applies")
+                .with_secondary(amount.span, "the amount it raises")
+                .with_help("a minimum the amount is always above changes nothing: check both figures against the source"),
+            );
+        }
+    }
+    if let (Some(most), Some(least_limit)) = (&range.most, &limit.least) {
+        if most < least_limit {
+            return Some(
+                Diagnostic::warning(
+                    Code::LimitAlwaysBinds,
+                    floor.span,
+                    format!(
+                        "the minimum of {shown_limit} always applies: {}, so the amount as written is never paid",
+                        amount_phrase(amount, range, most, "is at most")
+                    ),
+                )
+                .with_label("always applies")
+                .with_secondary(amount.span, "the amount it raises")
+                .with_help("a minimum above the whole amount it raises usually means a wrong figure: check both against the source"),
+            );
+        }
+    }
+    None
+}
+
+/// An amount as the message names it: a figure as itself (`$12,000.00`),
+/// anything else in backticks.
+fn written(amount: &Expr) -> String {
+    match amount.node {
+        ExprKind::Money(value) => crate::calc::money::format_money(value),
+        _ => format!("`{amount}`"),
+    }
+}
+
+/// `comes to $6,000.00` for an amount of one value, `is at most $6,000.00`
+/// for one that varies.
+/// `the amount is $12,000.00` for a figure written out, `` `$2,600.00 * 12`
+/// comes to $31,200.00`` for a calculation of one value, `` `the lesser of
+/// ...` is at most $6,000.00`` for one that varies.
+fn amount_phrase(amount: &Expr, range: &Range, end: &Exact, varies: &str) -> String {
+    match amount.node {
+        ExprKind::Money(value) => {
+            format!("the amount is {}", crate::calc::money::format_money(value))
+        }
+        _ => format!("`{amount}` {}", bound(range, end, "comes to", varies)),
+    }
+}
+
+/// A bound as the message says it: `comes to $6,000.00` for an amount of
+/// one value, `is at most $6,000.00` for one that varies (the words given
+/// for one amount or for several).
+fn bound(range: &Range, end: &Exact, one: &str, varies: &str) -> String {
+    match range.exact() {
+        Some(value) => format!("{one} {}", format_exact_money(value)),
+        None => format!("{varies} {}", format_exact_money(end)),
+    }
+}
+
+/// A limit as the message names it: its figure when it has one value,
+/// else its words (`the lesser of fee and $6,000.00`).
+fn shown(limit: &Range, expr: &Expr) -> String {
+    match limit.exact() {
+        Some(value) => format_exact_money(value),
+        None => format!("`{expr}`"),
+    }
+}
+
+// ---- aggregate limits --------------------------------------------------
+
+/// `in aggregate not to exceed LIMIT` on an amount due each period whose
+/// dates and amounts the text fixes: the sum of the payments against the
+/// limit.
+fn aggregate_limit(obligation: &Obligation, clause: &str, out: &mut Vec<Diagnostic>) {
+    let (Some(limit_expr), Subject::Amount(each)) =
+        (&obligation.terms.aggregate_cap, &obligation.subject)
+    else {
+        return;
+    };
+    let Some(payments) = written_payments(obligation) else {
+        return;
+    };
+    let each_range = range_of(each);
+    let paid = payments.iter().filter(|p| !p.abated).count();
+    let Ok(times) = i64::try_from(paid) else {
+        return;
+    };
+    let sum = each_range.times(times);
+    let limit = range_of(limit_expr);
+    let shown_limit = shown(&limit, limit_expr);
+    let how_many = match payments.len() {
+        1 => "the payment".to_owned(),
+        n if paid == n => format!("the {n} payments"),
+        n => format!("the {paid} payments not abated of {n}"),
+    };
+    if let (Some(most), Some(least_limit)) = (&sum.most, &limit.least) {
+        if most < least_limit {
+            out.push(
+                Diagnostic::warning(
+                    Code::LimitNeverBinds,
+                    limit_expr.span,
+                    format!(
+                        "the aggregate limit of {shown_limit} is never reached: {how_many} of {} {}",
+                        written(each),
+                        bound(&sum, most, "come to", "come to at most")
+                    ),
+                )
+                .with_label("never reached")
+                .with_secondary(each.span, "the amount due each period")
+                .with_help("a limit the payments can never reach changes nothing: check the limit, the amount and the dates against the source")
+                .in_clause(clause),
+            );
+            return;
+        }
+    }
+    if let (Some(least), Some(most_limit)) = (&sum.least, &limit.most) {
+        if least > most_limit {
+            let cut = first_cut(&payments, &each_range, &limit)
+                .map(|date| format!(": the payment due {} is the first cut", long_date(date)))
+                .unwrap_or_default();
+            out.push(
+                Diagnostic::warning(
+                    Code::LimitAlwaysBinds,
+                    limit_expr.span,
+                    format!(
+                        "the aggregate limit of {shown_limit} is always reached: {how_many} of {} {}{cut}",
+                        written(each),
+                        bound(&sum, least, "come to", "come to at least")
+                    ),
+                )
+                .with_label("always reached")
+                .with_secondary(each.span, "the amount due each period")
+                .with_help("the later payments are never paid in full as written: check the limit, the amount and the dates against the source")
+                .in_clause(clause),
+            );
+        }
+    }
+}
+
+/// One date of an amount due each period, as the text fixes it.
+pub(super) struct Payment {
+    pub(super) due: NaiveDate,
+    pub(super) abated: bool,
+}
+
+/// The dates of an amount due each period, when the text fixes every one
+/// and each payment is the amount as written: dates written out, no
+/// escalation, and nothing that moves a date across the edge of an
+/// abatement. `None` when any of that is left to a scenario or to a term
+/// this check does not follow.
+pub(super) fn written_payments(obligation: &Obligation) -> Option<Vec<Payment>> {
+    if !instances_are_the_amount_as_written(&obligation.terms) {
+        return None;
+    }
+    let recurring = obligation.terms.recurring.as_ref()?;
+    let period = obligation.terms.period.as_ref()?;
+    let from = period.from.as_ref()?.written_date()?;
+    let through = period.through.as_ref()?.written_date()?;
+    let dates = dates_between(
+        from,
+        through,
+        recurring.frequency,
+        effective_rule(recurring.day, from),
+    )
+    .ok()?;
+    let abated = match &obligation.terms.abatement {
+        Some(Abatement { from, through, .. }) => {
+            Some((from.written_date()?, through.written_date()?))
+        }
+        None => None,
+    };
+    // A business-day convention moves dates, and a moved date may cross
+    // into or out of an abatement: left to the ledger.
+    let rolls = obligation.terms.roll.is_some() || recurring.day == Some(DayRule::FirstBusinessDay);
+    if abated.is_some() && rolls {
+        return None;
+    }
+    Some(
+        dates
+            .into_iter()
+            .map(|due| Payment {
+                due,
+                abated: abated.is_some_and(|(from, through)| due >= from && due <= through),
+            })
+            .collect(),
+    )
+}
+
+/// Whether each payment of an amount due each period is the amount as
+/// written (or nothing, where abated), before the aggregate limit. Every
+/// term is named, so that a new term that changes a payment (a step, a
+/// proration) cannot be added without deciding here whether this check
+/// still holds for it.
+fn instances_are_the_amount_as_written(terms: &Terms) -> bool {
+    let Terms {
+        // Change the amounts: escalation each year; a rent table's steps; a
+        // limit or a minimum on each payment; proration (which also makes
+        // `from` and `through` the days covered, not the due dates);
+        // prepayments (on an amortized schedule only, but they change
+        // what falls due).
+        escalation,
+        steps,
+        prorated,
+        prepayments,
+        cap,
+        floor,
+        // The dates and the abatement are read by `written_payments`.
+        recurring: _,
+        period: _,
+        abatement: _,
+        roll: _,
+        // Apply after the amounts are made, or do not touch them.
+        installments: _,
+        conflict_rule: _,
+        rounding: _,
+        remainder: _,
+        on: _,
+        by_time: _,
+        effective: _,
+        lasts: _,
+        within: _,
+        offset: _,
+        grace: _,
+        late_interest: _,
+        late_fee: _,
+        interest: _,
+        remaining_end: _,
+        cost: _,
+        aggregate_cap: _,
+        conditions: _,
+        lapses: _,
+        met_when: _,
+        amortized: _,
+        credited_against: _,
+        unused_credit: _,
+        then: _,
+    } = terms;
+    escalation.is_none()
+        && steps.is_empty()
+        && prorated.is_none()
+        && prepayments.is_none()
+        && cap.is_none()
+        && floor.is_none()
+}
+
+/// The due date of the first payment the limit cuts, when every payment is
+/// one known figure and the limit is one too (the ledger's order: each in
+/// turn takes what is left of the limit).
+fn first_cut(payments: &[Payment], each: &Range, limit: &Range) -> Option<NaiveDate> {
+    let (each, limit) = (each.exact()?, limit.exact()?);
+    let mut left = limit.clone().max(Exact::zero());
+    for payment in payments.iter().filter(|p| !p.abated) {
+        if each > &left {
+            return Some(payment.due);
+        }
+        left = left.checked_sub(each)?;
+    }
+    None
+}
