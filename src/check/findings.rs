@@ -1095,10 +1095,10 @@ fn expr_figures(expr: &Expr, out: &mut Vec<RuleFigure>) {
 #[inline(never)]
 fn leaf_figures(expr: &Expr, out: &mut Vec<RuleFigure>) {
     match &expr.node {
-        ExprKind::Money(v) => out.push(RuleFigure {
+        ExprKind::Money(v, currency) => out.push(RuleFigure {
             kind: FigureKind::Money,
             value: RuleValue::Number(*v),
-            shown: crate::syntax::print::money_literal(*v),
+            shown: crate::syntax::print::money_literal_in(*v, *currency),
             span: expr.span,
             is_count: false,
         }),

@@ -7,7 +7,7 @@
 
 pub use crate::calc::business::{BuiltIn, Roll};
 pub use crate::calc::calendar::{DayRule, Duration, DurationUnit, Frequency, SpanUnit};
-pub use crate::calc::money::{DayCount, Remainder, RoundingMode, Unit};
+pub use crate::calc::money::{Currency, DayCount, Remainder, RoundingMode, Unit};
 pub use crate::calc::zone::Zone;
 use crate::source::Span;
 use chrono::{NaiveDate, NaiveTime};
@@ -82,7 +82,8 @@ pub struct Section {
 /// The kinds of value a fact, expression or literal can have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Type {
-    Money,
+    /// An amount in a currency (`money` is dollars, `money in EUR` euros).
+    Money(Currency),
     Date,
     Duration,
     Percentage,
@@ -97,7 +98,7 @@ impl Type {
     /// The word a lawyer would use.
     pub fn describe(self) -> &'static str {
         match self {
-            Type::Money => "an amount of money",
+            Type::Money(_) => "an amount of money",
             Type::Date => "a date",
             Type::Duration => "a duration",
             Type::Percentage => "a percentage",
@@ -822,7 +823,8 @@ impl PartialEq for Expr {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
-    Money(Decimal),
+    /// `€1,250.00`: an amount and its currency.
+    Money(Decimal, Currency),
     Percent(Decimal),
     Number(Decimal),
     Date(NaiveDate),
@@ -971,6 +973,7 @@ pub enum Event {
         payer: Name,
         payee: Name,
         amount: Spanned<Decimal>,
+        currency: Currency,
         on: DateLit,
         /// `at 7:30 p.m. Eastern Time`
         at: Option<TimeOfDay>,
@@ -983,6 +986,7 @@ pub enum Event {
         payer: Name,
         payee: Name,
         amount: Spanned<Decimal>,
+        currency: Currency,
         on: DateLit,
         obligation: Name,
         span: Span,
@@ -990,6 +994,7 @@ pub enum Event {
     Compensation {
         party: Name,
         amount: Spanned<Decimal>,
+        currency: Currency,
         on: DateLit,
         description: Option<Text>,
     },
@@ -1046,6 +1051,7 @@ pub enum Expected {
     TotalPaid {
         party: Name,
         amount: Spanned<Decimal>,
+        currency: Currency,
     },
     /// `finding count_mismatch` (`present`), `no finding offset_excess`
     Finding { code: Name, present: bool },
@@ -1091,7 +1097,7 @@ impl ExpectField {
 /// accepts only the ledger's statuses.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExpectedValue {
-    Money(Decimal),
+    Money(Decimal, Currency),
     Date(NaiveDate),
     Status(String),
 }

@@ -372,6 +372,7 @@ pub const PHRASES: &[Phrase] = &[
     phrase("date left blank", Place::Within, "`date left blank`: the date line is there but empty"),
     phrase("business days exclude Saturdays, Sundays and United States federal holidays", Place::Header, "Business days. Say once, in the header, which days are not business days"),
     phrase("fact NAME is TYPE \"what it means\"", Place::Declaration, "`fact NAME is TYPE \"what it means\"` declares a fact the agreement depends on but does not state."),
+    phrase("fact NAME is money in CURRENCY \"what it means\"", Place::Declaration, "`fact NAME is money in CURRENCY \"what it means\"` declares an amount in another currency than dollars: every scenario must give it in that currency."),
     phrase("event NAME \"what happens\"", Place::Declaration, "Declare in the header what may happen, and let scenarios record when it did"),
     phrase("election NAME by PARTY \"what is chosen\"", Place::Declaration, "An election is a choice the agreement gives a party."),
     phrase("option NAME \"what it means\"", Place::Declaration, "Mark an option `default` if the agreement says what happens when the party makes no choice."),
