@@ -74,6 +74,7 @@ fn check_items(
         labels: BTreeMap::new(),
         scenario: None,
         currencies: BTreeMap::new(),
+        offset_currencies: BTreeMap::new(),
         clause_numbers: BTreeMap::new(),
         scenario_names: BTreeMap::new(),
     };
@@ -140,6 +141,9 @@ struct Checker {
     /// The currency of each labelled obligation's amount, for the payments
     /// and expectations a scenario records against it.
     currencies: BTreeMap<String, Currency>,
+    /// The currency of the amounts each party's compensation offsets
+    /// (`reduced by compensation PARTY receives`).
+    offset_currencies: BTreeMap<String, Currency>,
 }
 
 impl Checker {
@@ -802,6 +806,10 @@ impl Checker {
                 receiver, period, ..
             }) => {
                 self.party(receiver, Some(clause));
+                if let Some(currency) = currency {
+                    self.offset_currencies
+                        .insert(receiver.node.clone(), currency);
+                }
                 if let Some(period) = period {
                     self.period(period, clause);
                 }
@@ -853,7 +861,10 @@ impl Checker {
                 }
             }
             Modifier::Roll(..) => self.model.counts_business_days = true,
-            Modifier::CreditedAgainst(target) => self.credited_against(target, obligation, clause),
+            Modifier::CreditedAgainst(target) => {
+                self.credited_against(target, obligation, clause);
+                self.credit_in_currency(target, currency, clause);
+            }
             Modifier::Amortized(Amortized { span, .. }) => {
                 if obligation.terms.installments.is_none() {
                     self.push(
@@ -1661,6 +1672,29 @@ impl Checker {
         );
     }
 
+    /// A credit reduces what is owed under `target`: in the same currency.
+    fn credit_in_currency(&mut self, target: &Name, currency: Option<Currency>, clause: &str) {
+        let owed = self.currencies.get(&target.node).copied();
+        let (Some(credit), Some(owed)) = (currency, owed) else {
+            return;
+        };
+        if credit != owed {
+            self.push(
+                currency_mismatch(
+                    target.span,
+                    format!(
+                        "a credit in {} cannot reduce `{}`, which is owed in {}",
+                        credit.words(),
+                        target.node,
+                        owed.words()
+                    ),
+                    clause,
+                )
+                .with_help("write the credit in the currency of what it reduces"),
+            );
+        }
+    }
+
     /// A rounding stated on an amount: to a unit of its own currency (the
     /// cent of a currency that has one, its whole unit).
     fn rounding_fits(&mut self, unit: Unit, currency: Option<Currency>, span: Span, clause: &str) {
@@ -2213,7 +2247,31 @@ impl Checker {
                     self.prepayable(obligation, label);
                 }
             }
-            Event::Compensation { party, on, .. } => {
+            Event::Compensation {
+                party,
+                on,
+                amount,
+                currency,
+                ..
+            } => {
+                let offsets = self.offset_currencies.get(&party.node).copied();
+                if let Some(offsets) = offsets.filter(|c| c != currency) {
+                    self.push(
+                        currency_mismatch(
+                            amount.span,
+                            format!(
+                                "this compensation is in {}, but it offsets amounts in {}",
+                                currency.words(),
+                                offsets.words()
+                            ),
+                            label,
+                        )
+                        .with_help(format!(
+                            "record the compensation in {}, as the amounts it reduces",
+                            offsets.words()
+                        )),
+                    );
+                }
                 self.party(party, Some(label));
                 check_date(self, on, "compensation");
             }
