@@ -2135,14 +2135,15 @@ impl Checker {
                         self.fact_in_another_currency(fact, given, currency, label);
                         return;
                     }
-                    "an amount such as `$4,000.00`"
+                    let example = format_money_in(rust_decimal::Decimal::from(4000), currency);
+                    format!("an amount such as `{example}`")
                 }
-                Type::Date => "a date such as `June 6, 2002`",
-                Type::Duration => "a duration such as `10 days`",
-                Type::Percentage => "a percentage such as `18%`",
-                Type::Count | Type::Number => "a number such as `12`",
-                Type::YesNo => "`yes` or `no`",
-                Type::Choice => "one of the values its declaration names",
+                Type::Date => "a date such as `June 6, 2002`".to_owned(),
+                Type::Duration => "a duration such as `10 days`".to_owned(),
+                Type::Percentage => "a percentage such as `18%`".to_owned(),
+                Type::Count | Type::Number => "a number such as `12`".to_owned(),
+                Type::YesNo => "`yes` or `no`".to_owned(),
+                Type::Choice => "one of the values its declaration names".to_owned(),
             };
             self.push(
                 Diagnostic::error(

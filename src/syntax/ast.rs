@@ -98,7 +98,12 @@ impl Type {
     /// The word a lawyer would use.
     pub fn describe(self) -> &'static str {
         match self {
-            Type::Money(_) => "an amount of money",
+            Type::Money(Currency::Usd) => "an amount of money",
+            Type::Money(Currency::Eur) => "an amount in euros",
+            Type::Money(Currency::Gbp) => "an amount in pounds sterling",
+            Type::Money(Currency::Chf) => "an amount in Swiss francs",
+            Type::Money(Currency::Jpy) => "an amount in yen",
+            Type::Money(Currency::Cad) => "an amount in Canadian dollars",
             Type::Date => "a date",
             Type::Duration => "a duration",
             Type::Percentage => "a percentage",
