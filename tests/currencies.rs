@@ -469,6 +469,32 @@ fn an_expectation_holds_only_in_the_entrys_currency() {
 }
 
 #[test]
+fn the_total_paid_adds_only_the_payments_in_its_currency() {
+    let clause = format!(
+        "{HEADER}clause 1\n  price: buyer pays seller €1,000.00 on April 1, 2025\n  fee: buyer pays seller $500.00 on April 1, 2025\n"
+    );
+    let scenario = |expect: &str| {
+        format!("scenario base\n  as of May 1, 2025\n  every payment is made on its due date\n  expect the total paid by buyer is {expect}\n")
+    };
+    // The euros paid are €1,000.00, the dollars $500.00: never $1,500.00.
+    for (expect, holds) in [("€1,000.00", true), ("$500.00", true), ("$1,500.00", false)] {
+        let dir = agreement_of(&[
+            ("agreement.clause", &clause),
+            ("scenarios/base.scenario", &scenario(expect)),
+        ]);
+        let output = clausec(&["test", dir.to_str().unwrap(), "--accept"]);
+        let code = if holds { 0 } else { 1 };
+        assert_eq!(
+            output.status.code(),
+            Some(code),
+            "{expect}: {}",
+            stdout(&output)
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
+
+#[test]
 fn an_amount_in_yen_is_rounded_to_the_yen_where_no_rounding_is_stated() {
     let clause = r#"agreement "A licence fee in yen" dated March 1, 2025
 party licensee "Kestrel Labs Inc."

@@ -119,8 +119,10 @@ fn check_one(ledger: &Ledger, expectation: &Expectation) -> Option<Failure> {
             amount,
             currency: expected_currency,
         } => {
+            // The total in the currency the line names: payments in
+            // another are listed, never added to it.
+            let currency = *expected_currency;
             let mut total = Decimal::ZERO;
-            let mut currency = *expected_currency;
             let mut parts = Vec::new();
             for entry in ledger
                 .obligations
@@ -128,16 +130,18 @@ fn check_one(ledger: &Ledger, expectation: &Expectation) -> Option<Failure> {
                 .filter(|e| e.heading.obligor == party.node)
             {
                 if let Some(paid) = entry.paid.filter(|p| !p.is_zero()) {
-                    currency = entry.currency.unwrap_or_default();
-                    total = total.checked_add(paid).unwrap_or(total);
+                    let paid_in = entry.currency.unwrap_or_default();
+                    if paid_in == currency {
+                        total = total.checked_add(paid).unwrap_or(total);
+                    }
                     parts.push(format!(
                         "{} paid {}",
                         entry.id,
-                        format_money_in(paid, currency)
+                        format_money_in(paid, paid_in)
                     ));
                 }
             }
-            if total == amount.node && currency == *expected_currency {
+            if total == amount.node {
                 return None;
             }
             let explanation = shorten(if parts.is_empty() {
@@ -151,9 +155,9 @@ fn check_one(ledger: &Ledger, expectation: &Expectation) -> Option<Failure> {
                     "the total paid by `{}` is {}, not {}",
                     party.node,
                     format_money_exact_in(total, currency),
-                    format_money_exact_in(amount.node, *expected_currency)
+                    format_money_exact_in(amount.node, currency)
                 ),
-                expected: format_money_exact_in(amount.node, *expected_currency),
+                expected: format_money_exact_in(amount.node, currency),
                 explanation,
             })
         }
