@@ -1443,8 +1443,10 @@ impl Checker {
                 let b = self.type_of(right, clause);
                 if let (Some(a), Some(b)) = (a, b) {
                     let span = left.span.to(right.span);
-                    if self.currencies_differ(a, b, span, "a comparison of", clause) {
-                    } else if a != b && !(is_numeric(a) && is_numeric(b)) {
+                    if !self.currencies_differ(a, b, span, "a comparison of", clause)
+                        && a != b
+                        && !(is_numeric(a) && is_numeric(b))
+                    {
                         self.push(mismatch(
                             left.span.to(right.span),
                             format!("{} cannot be compared with {}", a.describe(), b.describe()),
@@ -1560,7 +1562,9 @@ impl Checker {
     }
 
     /// Two amounts in different currencies put together (`what` them): an
-    /// error, since no rate is stated. True when it reported one.
+    /// error, since no rate is stated. True when it reported one. (Called
+    /// from [`Checker::type_of`], which recurses: kept out of its frame.)
+    #[inline(never)]
     fn currencies_differ(
         &mut self,
         a: Type,
@@ -1816,7 +1820,11 @@ impl Checker {
             | ExprKind::Power { .. } => self.date_form_type(expr, clause),
             ExprKind::Binary(op, a, b) => {
                 let (ta, tb) = (self.type_of(a, clause)?, self.type_of(b, clause)?);
-                if self.currencies_differ(ta, tb, expr.span, op.symbol(), clause) {
+                // Money times money means nothing in any currency: that
+                // is the mismatch below, not a missing rate.
+                if *op != BinOp::Mul
+                    && self.currencies_differ(ta, tb, expr.span, op.symbol(), clause)
+                {
                     return None;
                 }
                 let result = binary_type(*op, ta, tb);

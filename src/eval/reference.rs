@@ -69,17 +69,13 @@ impl Evaluator<'_> {
 
 impl Evaluator<'_> {
     /// The currency of an earlier obligation's entries (dollars if it has
-    /// none with an amount).
+    /// none with an amount). Its entries are the latest made with its name.
     pub(super) fn currency_of_entries(&self, label: &str) -> Currency {
-        self.installments_of(label)
+        self.entries
+            .iter()
+            .rev()
+            .filter(|e| e.id.name() == label)
             .find_map(|e| e.currency)
-            .or_else(|| {
-                self.entries
-                    .iter()
-                    .rev()
-                    .filter(|e| e.id.name() == label)
-                    .find_map(|e| e.currency)
-            })
             .unwrap_or_default()
     }
 
