@@ -298,6 +298,33 @@ fn a_misspelt_currency_names_the_closest() {
 }
 
 #[test]
+fn a_rent_table_in_euros_steps_in_euros() {
+    let rent = |step: &str| {
+        format!(
+            "{HEADER}clause 2\n  rent: buyer pays seller €1,000.00\n    each month on day 1\n    from April 1, 2025 through June 1, 2025\n    becoming {step} from May 1, 2025\n"
+        )
+    };
+    rejected(
+        &rent("$1,100.00"),
+        "scenario base\n",
+        "agreement.clause",
+        "clausec::types::currency_mismatch",
+    );
+    let dir = agreement_of(&[
+        ("agreement.clause", &rent("€1,100.00")),
+        (
+            "scenarios/base.scenario",
+            "scenario base\n  as of June 30, 2025\n",
+        ),
+    ]);
+    let text = run(&dir, &["--explain"]);
+    // April €1,000.00, then May and June €1,100.00 each: €3,200.00 in all.
+    assert!(text.contains("= €1,100.00 from May 1, 2025"), "{text}");
+    assert!(text.contains("total €3,200.00 over 3 dates"), "{text}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn the_yen_has_no_cent() {
     let clause = format!(
         "{HEADER}clause 1\n  fee: buyer pays seller (JPY 125,000 / 3) rounded half up to the cent on April 1, 2025\n"
