@@ -325,6 +325,27 @@ fn a_rent_table_in_euros_steps_in_euros() {
 }
 
 #[test]
+fn a_split_that_cannot_be_made_says_so_in_its_currency() {
+    // €1.00 ÷ 60 = €0.01666…, half up €0.02; 59 × €0.02 = €1.18, which
+    // leaves €1.00 − €1.18 = −€0.18 for the last installment.
+    let clause = format!(
+        "{HEADER}clause 1\n  price: buyer pays seller €1.00\n    in 60 equal monthly installments on day 1 from April 1, 2025\n    rounded half up to the cent\n"
+    );
+    let dir = agreement_of(&[
+        ("agreement.clause", &clause),
+        ("scenarios/base.scenario", "scenario base\n"),
+    ]);
+    let output = clausec(&["check", dir.to_str().unwrap()]);
+    let report = stdout(&output);
+    assert!(
+        report.contains("€1.00 in 60 equal installments of €0.02")
+            && report.contains("leaves -€0.18"),
+        "{report}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn the_yen_has_no_cent() {
     let clause = format!(
         "{HEADER}clause 1\n  fee: buyer pays seller (JPY 125,000 / 3) rounded half up to the cent on April 1, 2025\n"

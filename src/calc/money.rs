@@ -267,6 +267,18 @@ pub fn split_equal(
     rounding: Rounding,
     remainder: Remainder,
 ) -> Result<Vec<Decimal>, ArithmeticError> {
+    split_equal_in(total, count, rounding, remainder, Currency::Usd)
+}
+
+/// [`split_equal`] of an amount in `currency` (what its errors say).
+pub fn split_equal_in(
+    total: Decimal,
+    count: usize,
+    rounding: Rounding,
+    remainder: Remainder,
+    currency: Currency,
+) -> Result<Vec<Decimal>, ArithmeticError> {
+    let format_money = |amount| format_money_in(amount, currency);
     if count == 0 {
         return Ok(Vec::new());
     }
@@ -280,7 +292,7 @@ pub fn split_equal(
                 format_money(total)
             ))
         })?;
-    let rest = balance_after(total, each, count)?;
+    let rest = balance_after(total, each, count, currency)?;
     if rest.is_sign_negative() != total.is_sign_negative() && !rest.is_zero() {
         let which = match remainder {
             Remainder::First => "first",
@@ -307,10 +319,22 @@ pub fn split_stated(
     each: Decimal,
     remainder: Remainder,
 ) -> Result<Vec<Decimal>, ArithmeticError> {
+    split_stated_in(total, count, each, remainder, Currency::Usd)
+}
+
+/// [`split_stated`] of an amount in `currency` (what its errors say).
+pub fn split_stated_in(
+    total: Decimal,
+    count: usize,
+    each: Decimal,
+    remainder: Remainder,
+    currency: Currency,
+) -> Result<Vec<Decimal>, ArithmeticError> {
+    let format_money = |amount| format_money_in(amount, currency);
     if count == 0 {
         return Ok(Vec::new());
     }
-    let rest = balance_after(total, each, count)?;
+    let rest = balance_after(total, each, count, currency)?;
     if rest.is_sign_negative() && !rest.is_zero() {
         return Err(ArithmeticError(format!(
             "{} installments of {} make more than the total of {}",
@@ -324,10 +348,20 @@ pub fn split_stated(
 
 /// What is left of `total` for one installment when the other `count - 1`
 /// are `each`.
-fn balance_after(total: Decimal, each: Decimal, count: usize) -> Result<Decimal, ArithmeticError> {
+fn balance_after(
+    total: Decimal,
+    each: Decimal,
+    count: usize,
+    currency: Currency,
+) -> Result<Decimal, ArithmeticError> {
     each.checked_mul(Decimal::from(count.saturating_sub(1)))
         .and_then(|others| total.checked_sub(others))
-        .ok_or_else(|| ArithmeticError(format!("{} is too large to split", format_money(total))))
+        .ok_or_else(|| {
+            ArithmeticError(format!(
+                "{} is too large to split",
+                format_money_in(total, currency)
+            ))
+        })
 }
 
 /// `count` installments of `each`, but for the one `remainder` names, `rest`.

@@ -33,8 +33,8 @@ use crate::calc::calendar::{
 use crate::calc::exact::Exact;
 use crate::calc::money::{
     day_count, format_count, format_exact_money_in, format_exact_number, format_exact_percent,
-    format_money_in, format_percent, simple_interest, split_equal, split_stated, ArithmeticError,
-    Rounding,
+    format_money_in, format_percent, simple_interest, split_equal_in, split_stated_in,
+    ArithmeticError, Rounding,
 };
 use crate::calc::zone::Zone;
 use crate::check::model::{

@@ -118,7 +118,7 @@ impl<'m> Evaluator<'m> {
         let amortization = self.amortization(obligation, total, frequency, &dates, rounding);
         let parts = match (
             &amortization,
-            split_parts(total, dates.len(), split, remainder),
+            split_parts((total, self.currency), dates.len(), split, remainder),
         ) {
             (Ok(Some(table)), _) => Ok(table.payments.clone()),
             (Err(why), _) => Err(why.clone()),
@@ -498,14 +498,14 @@ pub(super) enum Split {
 /// The installments of `total` under `split`: each sums exactly to the
 /// total, and none is negative.
 fn split_parts(
-    total: Decimal,
+    (total, currency): (Decimal, Currency),
     count: usize,
     split: Split,
     remainder: Remainder,
 ) -> Result<Vec<Decimal>, ArithmeticError> {
     match split {
-        Split::Equal(rounding) => split_equal(total, count, rounding, remainder),
-        Split::Stated(each) => split_stated(total, count, each, remainder),
+        Split::Equal(rounding) => split_equal_in(total, count, rounding, remainder, currency),
+        Split::Stated(each) => split_stated_in(total, count, each, remainder, currency),
     }
 }
 
