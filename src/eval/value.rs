@@ -206,9 +206,9 @@ impl<'m> Evaluator<'m> {
     }
 
     /// An amount used as it is — a limit, a stated installment, a fee, a
-    /// rent — which must come to an exact figure in dollars and cents or
-    /// finer: one with no end (`$1,000.00 ÷ 3`) is refused with how to say
-    /// its rounding, rather than cut silently.
+    /// rent — which must come to an exact figure in its currency's smallest
+    /// unit or finer: one with no end (`$1,000.00 ÷ 3`) is refused with how
+    /// to say its rounding, rather than cut silently.
     pub(super) fn money(&self, expr: &Expr) -> Result<Decimal, Unavailable> {
         match self.value(expr)? {
             Val::Money(exact, currency) => exact
