@@ -346,6 +346,71 @@ fn a_split_that_cannot_be_made_says_so_in_its_currency() {
 }
 
 #[test]
+fn an_amount_converted_at_a_stated_rate_is_in_the_new_currency() {
+    let clause = format!(
+        "{HEADER}fact price is money in EUR \"the price\"\nclause 1\n  fee: buyer pays seller (€1,000.00) at 1.08 USD per EUR on April 1, 2025\n  capped: buyer pays seller $2,000.00 on April 1, 2025\n    not to exceed (price) at 1.0835 USD per EUR\n  total: buyer pays seller (€500.00) at 1.08 USD per EUR + $10.00 on April 1, 2025\n  yen: buyer pays seller ((€1,000.00) at 161.237 JPY per EUR) rounded half up to the yen on April 1, 2025\n"
+    );
+    let dir = agreement_of(&[
+        ("agreement.clause", &clause),
+        (
+            "scenarios/base.scenario",
+            "scenario base\n  as of May 1, 2025\n  fact price is €1,500.00\n",
+        ),
+    ]);
+    let text = run(&dir, &["--explain"]);
+    // €1,000.00 × 1.08 = $1,080.00.
+    assert!(text.contains("$1,080.00 · due April 1, 2025"), "{text}");
+    // The limit: €1,500.00 × 1.0835 = $1,625.25, below the $2,000.00 owed.
+    assert!(text.contains("capped at $1,625.25"), "{text}");
+    // €500.00 × 1.08 = $540.00, + $10.00 = $550.00, the step shown.
+    assert!(
+        text.contains("((€500.00) at 1.08 USD per EUR = $540.00) + $10.00"),
+        "{text}"
+    );
+    // €1,000.00 × 161.237 = JPY 161,237 exactly.
+    assert!(text.contains("JPY 161,237 · due"), "{text}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_conversion_must_start_from_the_amounts_currency() {
+    // The rate converts euros, but the amount is in dollars.
+    let clause = format!("{HEADER}clause 1\n  fee: buyer pays seller ($1,000.00) at 1.08 USD per EUR on April 1, 2025\n");
+    rejected(
+        &clause,
+        "scenario base\n",
+        "agreement.clause",
+        "clausec::types::currency_mismatch",
+    );
+    // From euros into euros changes nothing.
+    let clause = format!("{HEADER}clause 1\n  fee: buyer pays seller (€1,000.00) at 1.08 EUR per EUR on April 1, 2025\n");
+    rejected(
+        &clause,
+        "scenario base\n",
+        "agreement.clause",
+        "clausec::types::currency_mismatch",
+    );
+    // A converted amount is in the new currency: capped in the old, refused.
+    let clause = format!(
+        "{HEADER}clause 1\n  fee: buyer pays seller (€1,000.00) at 1.08 USD per EUR on April 1, 2025\n    not to exceed €1,000.00\n"
+    );
+    rejected(
+        &clause,
+        "scenario base\n",
+        "agreement.clause",
+        "clausec::types::currency_mismatch",
+    );
+    // A date is not converted.
+    let clause = format!("{HEADER}clause 1\n  fee: buyer pays seller (April 1, 2025) at 1.08 USD per EUR on April 1, 2025\n");
+    rejected(
+        &clause,
+        "scenario base\n",
+        "agreement.clause",
+        "clausec::types::mismatch",
+    );
+}
+
+#[test]
 fn the_yen_has_no_cent() {
     let clause = format!(
         "{HEADER}clause 1\n  fee: buyer pays seller (JPY 125,000 / 3) rounded half up to the cent on April 1, 2025\n"

@@ -150,6 +150,21 @@ fn date_form(inner: BoxedStrategy<Expr>) -> impl Strategy<Value = ExprKind> {
             }),
             exponent: Box::new(exponent)
         }),
+        (
+            inner.clone(),
+            (1i64..100_000, 0u32..5),
+            prop::sample::select(clausec::calc::money::Currency::ALL.to_vec()),
+            prop::sample::select(clausec::calc::money::Currency::ALL.to_vec())
+        )
+            .prop_map(|(amount, (n, s), to, from)| ExprKind::Converted {
+                amount: Box::new(Expr {
+                    parenthesized: true,
+                    ..amount
+                }),
+                rate: Spanned::new(Decimal::new(n, s), at()),
+                to,
+                from,
+            }),
         (inner, mode, target).prop_map(|(e, mode, unit)| ExprKind::Rounded(
             Box::new(e),
             clausec::calc::money::Rounding { mode, unit }

@@ -1113,7 +1113,8 @@ fn leaf_figures(expr: &Expr, out: &mut Vec<RuleFigure>) {
         ExprKind::UnpaidBalance { on: inner, .. }
         | ExprKind::MonthEnd(inner)
         | ExprKind::BusinessDay { date: inner, .. }
-        | ExprKind::Rounded(inner, _) => expr_figures(inner, out),
+        | ExprKind::Rounded(inner, _)
+        | ExprKind::Converted { amount: inner, .. } => expr_figures(inner, out),
         ExprKind::Between { from, to, .. }
         | ExprKind::YearFraction { from, to, .. }
         | ExprKind::Power {

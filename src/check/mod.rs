@@ -1589,7 +1589,7 @@ impl Checker {
             )
         };
         self.push(currency_mismatch(span, message, clause).with_help(
-            "write both amounts in the currency the text uses; clausec does not convert between currencies",
+            "write both amounts in the currency the text uses, or convert one at the rate the text states: `(€1,000.00) at 1.08 USD per EUR`",
         ));
         true
     }
@@ -1817,7 +1817,8 @@ impl Checker {
             | ExprKind::Shift { .. }
             | ExprKind::Between { .. }
             | ExprKind::YearFraction { .. }
-            | ExprKind::Power { .. } => self.date_form_type(expr, clause),
+            | ExprKind::Power { .. }
+            | ExprKind::Converted { .. } => self.date_form_type(expr, clause),
             ExprKind::Binary(op, a, b) => {
                 let (ta, tb) = (self.type_of(a, clause)?, self.type_of(b, clause)?);
                 // Money times money means nothing in any currency: that
@@ -1933,6 +1934,9 @@ impl Checker {
                 Some(Type::Date)
             }
             ExprKind::Power { base, exponent } => self.power_type(expr, base, exponent, clause),
+            ExprKind::Converted {
+                amount, to, from, ..
+            } => self.converted_type(expr, amount, *to, *from, clause),
             ExprKind::UnpaidBalance { obligation, on } => {
                 self.earlier_schedule(obligation, clause);
                 self.expect_type(on, Type::Date, "the date of an unpaid balance", clause);
@@ -1970,6 +1974,48 @@ impl Checker {
             }
             _ => None,
         }
+    }
+
+    /// `(AMOUNT) at RATE TO per FROM`: an amount in `from`, in `to` after.
+    #[inline(never)]
+    fn converted_type(
+        &mut self,
+        expr: &Expr,
+        amount: &Expr,
+        to: Currency,
+        from: Currency,
+        clause: &str,
+    ) -> Option<Type> {
+        let found = self.type_of(amount, clause)?;
+        let problem = match found {
+            Type::Money(_) if to == from => format!(
+                "a conversion from {} into {} changes nothing",
+                from.words(),
+                to.words()
+            ),
+            Type::Money(currency) if currency == from => return Some(Type::Money(to)),
+            Type::Money(currency) => format!(
+                "this amount is in {}, but the rate converts {}",
+                currency.words(),
+                from.words()
+            ),
+            other => {
+                self.push(mismatch(
+                    amount.span,
+                    format!(
+                        "only an amount can be converted, but this is {}",
+                        other.describe()
+                    ),
+                    clause,
+                ));
+                return None;
+            }
+        };
+        self.push(
+            currency_mismatch(expr.span, problem, clause)
+                .with_help("state the rate as the text does: `(€1,000.00) at 1.08 USD per EUR`"),
+        );
+        None
     }
 
     /// `(BASE) to the power of N`: a number or a rate raised to a count.
@@ -2633,7 +2679,9 @@ fn names_an_obligation(expr: &Expr) -> Option<String> {
             otherwise: b,
             ..
         } => names_an_obligation(a).or_else(|| names_an_obligation(b)),
-        ExprKind::Rounded(inner, _) => names_an_obligation(inner),
+        ExprKind::Rounded(inner, _) | ExprKind::Converted { amount: inner, .. } => {
+            names_an_obligation(inner)
+        }
         _ => None,
     }
 }

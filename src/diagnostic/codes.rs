@@ -236,7 +236,8 @@ a unit of another currency (the yen has no cent).\n\nWhy: the ledger cannot know
 of exchange, and guessing one would make every figure wrong.\n\nExample:\n\n    \
 price: buyer pays seller €10,000.00\n      not to exceed $12,000.00\n\nFix: write both \
 amounts in the currency the text uses. A fact in another currency than dollars is \
-declared `fact price is money in EUR`. clausec has no conversion between currencies yet.";
+declared `fact price is money in EUR`. Where the text states a rate, convert at it: \
+`(€10,000.00) at 1.08 USD per EUR`.";
 
     // ---- findings about the contract (combined checks) ----------------
     CountMismatch = "clausec::check::count_mismatch",

@@ -127,6 +127,7 @@ impl Evaluator<'_> {
                 ..
             } => self.currency_in(a).or_else(|| self.currency_in(b)),
             ExprKind::Rounded(inner, _) => self.currency_in(inner),
+            ExprKind::Converted { to, .. } => Some(*to),
             _ => None,
         }
     }

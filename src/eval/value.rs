@@ -267,7 +267,8 @@ impl<'m> Evaluator<'m> {
             | ExprKind::Between { .. }
             | ExprKind::Shift { .. }
             | ExprKind::YearFraction { .. }
-            | ExprKind::Power { .. } => self.date_form(expr),
+            | ExprKind::Power { .. }
+            | ExprKind::Converted { .. } => self.date_form(expr),
             ExprKind::Binary(op @ (BinOp::Add | BinOp::Sub), a, b)
                 if matches!(b.node, ExprKind::Duration(_)) =>
             {
@@ -382,6 +383,15 @@ impl<'m> Evaluator<'m> {
                 })
             }
             ExprKind::Power { base, exponent } => self.power(expr, base, exponent),
+            ExprKind::Converted {
+                amount, rate, to, ..
+            } => match self.value(amount)? {
+                Val::Money(value, _) => value
+                    .checked_mul(&Exact::from(rate.node))
+                    .map(|converted| Val::Money(converted, *to))
+                    .ok_or_else(overflow),
+                _ => Err(overflow()),
+            },
             ExprKind::YearFraction {
                 from,
                 to,
@@ -531,6 +541,18 @@ impl<'m> Evaluator<'m> {
                     convention.describe()
                 )
             }
+            ExprKind::Converted {
+                amount,
+                rate,
+                to,
+                from,
+            } => format!(
+                "{} at {} {} per {}",
+                self.explain_operand_in_parens(amount),
+                rate.node,
+                to.code(),
+                from.code()
+            ),
             ExprKind::Power { base, exponent } => format!(
                 "{} to the power of {}",
                 self.explain_operand_in_parens(base),
@@ -591,6 +613,7 @@ impl<'m> Evaluator<'m> {
             | ExprKind::Between { .. }
             | ExprKind::YearFraction { .. }
             | ExprKind::Power { .. }
+            | ExprKind::Converted { .. }
             | ExprKind::Rounded(..) => {
                 let value = self
                     .value(expr)

@@ -897,6 +897,14 @@ pub enum ExprKind {
     },
     /// `(EXPR) rounded down to a whole number`
     Rounded(Box<Expr>, crate::calc::money::Rounding),
+    /// `(€1,000.00) at 1.08 USD per EUR`: an amount in `from` converted
+    /// into `to` at a stated rate (units of `to` per unit of `from`)
+    Converted {
+        amount: Box<Expr>,
+        rate: Spanned<Decimal>,
+        to: Currency,
+        from: Currency,
+    },
     /// `(1 + 0.5%) to the power of 360`: a base raised to a whole power
     Power {
         base: Box<Expr>,

@@ -454,6 +454,7 @@ pub const PHRASES: &[Phrase] = &[
     phrase("DURATION before DATE", Place::Expression, "a date shifted by a duration"),
     phrase("the first business day on or after DATE", Place::Expression, "a business day near a date"),
     phrase("(AMOUNT) rounded down to a whole number", Place::Expression, "A step the text rounds is written in parentheses with its rounding"),
+    phrase("(AMOUNT) at RATE CURRENCY per CURRENCY", Place::Expression, "Where the contract itself converts an amount at a rate it states, write the amount in parentheses, then `at RATE CURRENCY per CURRENCY`: the amount is in the second currency, the result in the first."),
     phrase("(NUMBER) to the power of COUNT", Place::Expression, "A growth or discount factor is a figure in parentheses raised to a whole power"),
     phrase("PARTY elects OPTION", Place::Condition, "Conditions test an election with `PARTY elects OPTION`."),
     phrase("PARTY prevails", Place::Condition, "the scenario records that party prevailing in proceedings"),

@@ -1141,6 +1141,7 @@ impl Lowerer {
                         | Rule::year_fraction
                         | Rule::rounded_suffix
                         | Rule::power_suffix
+                        | Rule::conversion
                 )
             })
             .count();
@@ -1277,6 +1278,15 @@ impl Lowerer {
             }
             None => inner,
         };
+        let inner = match c.optional(Rule::conversion) {
+            Some(conversion) => {
+                let end = conversion.as_span().end() - start;
+                let before = text.get(..end).unwrap_or(text);
+                let whole = Span::new(span.file, span.start, span.start + before.trim_end().len());
+                self.conversion(inner, conversion, whole)?
+            }
+            None => inner,
+        };
         let Some(suffix) = c.optional(Rule::rounded_suffix) else {
             return Ok(inner);
         };
@@ -1290,6 +1300,26 @@ impl Lowerer {
         };
         Ok(Expr {
             node: ExprKind::Rounded(Box::new(inner), rounding),
+            span,
+            parenthesized: false,
+        })
+    }
+
+    /// `(AMOUNT) at RATE TO per FROM`.
+    fn conversion(&mut self, amount: Expr, suffix: Pair<'_, Rule>, span: Span) -> Result<Expr> {
+        let mut c = self.children(suffix);
+        let rate_pair = c.required(Rule::number)?;
+        let rate_span = self.span(&rate_pair);
+        let rate = self.decimal(rate_span, rate_pair.as_str())?;
+        let to = self.currency_code(&c.required(Rule::currency_code)?)?;
+        let from = self.currency_code(&c.required(Rule::currency_code)?)?;
+        Ok(Expr {
+            node: ExprKind::Converted {
+                amount: Box::new(amount),
+                rate: Spanned::new(rate, rate_span),
+                to,
+                from,
+            },
             span,
             parenthesized: false,
         })

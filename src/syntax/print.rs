@@ -138,6 +138,16 @@ impl Expr {
                 factor(f, to)?;
                 write!(f, ", {}", day_count.describe())
             }
+            // The amount always in parentheses, as the grammar requires.
+            ExprKind::Converted {
+                amount,
+                rate,
+                to,
+                from,
+            } => {
+                operand(f, amount, true)?;
+                write!(f, " at {} {} per {}", rate.node, to.code(), from.code())
+            }
             // The base always in parentheses, as the grammar requires; the
             // exponent one factor, parenthesised when it is a calculation.
             ExprKind::Power { base, exponent } => {
