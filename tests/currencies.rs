@@ -260,6 +260,26 @@ fn a_fact_given_in_another_currency_than_declared_is_refused() {
 }
 
 #[test]
+fn a_prepayment_in_another_currency_than_the_loan_is_refused() {
+    let clause = format!(
+        "{HEADER}clause 2\n  loan: buyer pays seller €10,000.00 in 12 equal monthly installments on day 1\n    from April 1, 2025\n    amortized at 6% per annum, 30/360\n    prepayments reduce the payment\n"
+    );
+    let found = rejected(
+        &clause,
+        "scenario base\n  every payment is made on its due date\n  buyer prepaid seller $5,000.00 on June 15, 2025 for loan\n",
+        "base.scenario",
+        "clausec::types::currency_mismatch",
+    );
+    assert!(
+        found["message"]
+            .as_str()
+            .unwrap()
+            .contains("this prepayment is in US dollars"),
+        "{found:#}"
+    );
+}
+
+#[test]
 fn compensation_in_another_currency_than_the_amounts_it_offsets_is_refused() {
     let clause = format!(
         "{HEADER}clause 1\n  price: buyer pays seller €1,000.00 on April 1, 2025\n    reduced by compensation seller receives\n"
