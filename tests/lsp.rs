@@ -657,6 +657,28 @@ fn the_hint_of_2b_is_short_and_its_hover_explains_it() {
 }
 
 #[test]
+fn the_hint_of_a_euro_amount_is_in_euros() {
+    let mut client = Client::start();
+    let file = format!(
+        "{}/clauses/encorium-promissory-note/repayment.clause",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    let hints = client.request(2, "textDocument/inlayHint", json!({"textDocument": {"uri": format!("file://{file}")}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 500, "character": 0}}}));
+    let (line, _) = find(&text, "first_interest: debtor pays creditor");
+    let hint = hints["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["position"]["line"] == line)
+        .unwrap_or_else(|| panic!("no hint on line {line}: {hints}"));
+    // €200,000.00 × 5% × 107 / 365 = €2,931.5068…, half up €2,931.51,
+    // paid on its date in the base scenario.
+    assert_eq!(hint["label"], "→ €2,931.51 · paid");
+    client.stop();
+}
+
+#[test]
 fn hover_explains_keywords_readings_and_elections() {
     let mut client = Client::start();
     let text = letter("2.clause");

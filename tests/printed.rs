@@ -37,7 +37,12 @@ fn name(text: &str) -> Spanned<String> {
 
 fn leaf() -> impl Strategy<Value = ExprKind> {
     prop_oneof![
-        (0i64..100_000_000, 0u32..3).prop_map(|(n, s)| ExprKind::Money(Decimal::new(n, s))),
+        (
+            0i64..100_000_000,
+            0u32..3,
+            prop::sample::select(clausec::calc::money::Currency::ALL.to_vec())
+        )
+            .prop_map(|(n, s, c)| ExprKind::Money(Decimal::new(n, s), c)),
         (0i64..100_000, 0u32..3).prop_map(|(n, s)| ExprKind::Percent(Decimal::new(n, s + 2))),
         (0i64..10_000, 0u32..3).prop_map(|(n, s)| ExprKind::Number(Decimal::new(n, s))),
         (1900i32..2100, 1u32..13, 1u32..29).prop_map(|(y, m, d)| ExprKind::Date(
@@ -145,6 +150,21 @@ fn date_form(inner: BoxedStrategy<Expr>) -> impl Strategy<Value = ExprKind> {
             }),
             exponent: Box::new(exponent)
         }),
+        (
+            inner.clone(),
+            (1i64..100_000, 0u32..5),
+            prop::sample::select(clausec::calc::money::Currency::ALL.to_vec()),
+            prop::sample::select(clausec::calc::money::Currency::ALL.to_vec())
+        )
+            .prop_map(|(amount, (n, s), to, from)| ExprKind::Converted {
+                amount: Box::new(Expr {
+                    parenthesized: true,
+                    ..amount
+                }),
+                rate: Spanned::new(Decimal::new(n, s), at()),
+                to,
+                from,
+            }),
         (inner, mode, target).prop_map(|(e, mode, unit)| ExprKind::Rounded(
             Box::new(e),
             clausec::calc::money::Rounding { mode, unit }

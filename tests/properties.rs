@@ -89,13 +89,14 @@ proptest! {
         count in prop_oneof![3 => 1usize..=1000, 1 => 1usize..=12],
         mode in rounding_mode(),
         remainder in prop_oneof![Just(Remainder::First), Just(Remainder::Last)],
-        unit in prop_oneof![4 => Just(Unit::Cent), 1 => Just(Unit::Dollar)],
+        unit in prop_oneof![4 => Just(Unit::Cent), 1 => Just(Unit::Dollar), 1 => Just(Unit::Euro), 1 => Just(Unit::Yen)],
     ) {
         let rounding = Rounding { mode, unit };
         let total = cents(i128::from(total_cents));
         let unit_cents: i128 = match unit {
             Unit::Cent => 1,
-            Unit::Dollar | Unit::Whole => 100,
+            // A whole unit of any currency (the yen's is its smallest).
+            Unit::Dollar | Unit::Euro | Unit::Pound | Unit::Franc | Unit::Yen | Unit::Whole => 100,
         };
         let n = i128::try_from(count).unwrap();
         let each_cents = round_div(i128::from(total_cents), n * unit_cents, mode) * unit_cents;

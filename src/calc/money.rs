@@ -29,8 +29,16 @@ impl RoundingMode {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
+    /// The hundredth of a currency that has one (not the yen).
     Cent,
+    /// A whole dollar (US or Canadian).
     Dollar,
+    /// A whole euro, pound or Swiss franc.
+    Euro,
+    Pound,
+    Franc,
+    /// The yen, which has no smaller unit.
+    Yen,
     /// A count or number rounded to a whole one (`rounded down to a whole
     /// number`): no places, like the dollar, but not money.
     Whole,
@@ -42,7 +50,122 @@ impl Unit {
         match self {
             Unit::Cent => "the cent",
             Unit::Dollar => "the dollar",
+            Unit::Euro => "the euro",
+            Unit::Pound => "the pound",
+            Unit::Franc => "the franc",
+            Unit::Yen => "the yen",
             Unit::Whole => "a whole number",
+        }
+    }
+
+    /// Whether an amount in `currency` can be rounded to this unit: the cent
+    /// of a currency with cents, a whole unit of its own currency. The yen
+    /// has no cent, so `to the cent` on yen is refused, never read as yen.
+    pub fn fits(self, currency: Currency) -> bool {
+        match self {
+            Unit::Cent => currency.minor_digits() == 2,
+            Unit::Dollar => matches!(currency, Currency::Usd | Currency::Cad),
+            Unit::Euro => currency == Currency::Eur,
+            Unit::Pound => currency == Currency::Gbp,
+            Unit::Franc => currency == Currency::Chf,
+            Unit::Yen => currency == Currency::Jpy,
+            Unit::Whole => false,
+        }
+    }
+
+    /// The unit an amount in `currency` is rounded to where a clause states
+    /// none: its smallest unit.
+    pub fn smallest(currency: Currency) -> Unit {
+        match currency {
+            Currency::Jpy => Unit::Yen,
+            _ => Unit::Cent,
+        }
+    }
+}
+
+/// The currencies the language knows: the six of most agreements written in
+/// English. Each has its ISO 4217 code and its minor unit; `$`, `€` and `£`
+/// are written for the three whose sign means one currency only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Currency {
+    #[default]
+    Usd,
+    Eur,
+    Gbp,
+    Chf,
+    Jpy,
+    Cad,
+}
+
+impl Currency {
+    /// Every currency, in the order the guide lists them.
+    pub const ALL: [Currency; 6] = [
+        Currency::Usd,
+        Currency::Eur,
+        Currency::Gbp,
+        Currency::Chf,
+        Currency::Jpy,
+        Currency::Cad,
+    ];
+
+    /// The ISO 4217 code: `USD`, `EUR`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::Usd => "USD",
+            Currency::Eur => "EUR",
+            Currency::Gbp => "GBP",
+            Currency::Chf => "CHF",
+            Currency::Jpy => "JPY",
+            Currency::Cad => "CAD",
+        }
+    }
+
+    /// The currency an ISO code names.
+    pub fn from_code(code: &str) -> Option<Currency> {
+        Currency::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    /// The currency a sign names: `$` (and `US$`) dollars, `€` euros, `£`
+    /// pounds.
+    pub fn from_sign(sign: &str) -> Option<Currency> {
+        match sign {
+            "$" | "US$" => Some(Currency::Usd),
+            "€" => Some(Currency::Eur),
+            "£" => Some(Currency::Gbp),
+            _ => None,
+        }
+    }
+
+    /// Digits after the decimal point of its smallest unit: 2, or 0 for the yen.
+    pub fn minor_digits(self) -> u32 {
+        match self {
+            Currency::Jpy => 0,
+            _ => 2,
+        }
+    }
+
+    /// What an amount is written after: its sign where the sign means this
+    /// currency only (`$`, `€`, `£`), else its code and a space (`CHF `).
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Currency::Usd => "$",
+            Currency::Eur => "€",
+            Currency::Gbp => "£",
+            Currency::Chf => "CHF ",
+            Currency::Jpy => "JPY ",
+            Currency::Cad => "CAD ",
+        }
+    }
+
+    /// The currency in words, for diagnostics: `euros`.
+    pub fn words(self) -> &'static str {
+        match self {
+            Currency::Usd => "US dollars",
+            Currency::Eur => "euros",
+            Currency::Gbp => "pounds sterling",
+            Currency::Chf => "Swiss francs",
+            Currency::Jpy => "yen",
+            Currency::Cad => "Canadian dollars",
         }
     }
 }
@@ -111,7 +234,16 @@ impl Rounding {
     fn places(self) -> u32 {
         match self.unit {
             Unit::Cent => 2,
-            Unit::Dollar | Unit::Whole => 0,
+            Unit::Dollar | Unit::Euro | Unit::Pound | Unit::Franc | Unit::Yen | Unit::Whole => 0,
+        }
+    }
+
+    /// [`Rounding::DEFAULT`] for an amount in `currency`: half up to its
+    /// smallest unit (the yen for yen).
+    pub fn default_for(currency: Currency) -> Rounding {
+        Rounding {
+            mode: RoundingMode::HalfUp,
+            unit: Unit::smallest(currency),
         }
     }
 
@@ -135,6 +267,18 @@ pub fn split_equal(
     rounding: Rounding,
     remainder: Remainder,
 ) -> Result<Vec<Decimal>, ArithmeticError> {
+    split_equal_in(total, count, rounding, remainder, Currency::Usd)
+}
+
+/// [`split_equal`] of an amount in `currency` (what its errors say).
+pub fn split_equal_in(
+    total: Decimal,
+    count: usize,
+    rounding: Rounding,
+    remainder: Remainder,
+    currency: Currency,
+) -> Result<Vec<Decimal>, ArithmeticError> {
+    let format_money = |amount| format_money_in(amount, currency);
     if count == 0 {
         return Ok(Vec::new());
     }
@@ -148,7 +292,7 @@ pub fn split_equal(
                 format_money(total)
             ))
         })?;
-    let rest = balance_after(total, each, count)?;
+    let rest = balance_after(total, each, count, currency)?;
     if rest.is_sign_negative() != total.is_sign_negative() && !rest.is_zero() {
         let which = match remainder {
             Remainder::First => "first",
@@ -175,10 +319,22 @@ pub fn split_stated(
     each: Decimal,
     remainder: Remainder,
 ) -> Result<Vec<Decimal>, ArithmeticError> {
+    split_stated_in(total, count, each, remainder, Currency::Usd)
+}
+
+/// [`split_stated`] of an amount in `currency` (what its errors say).
+pub fn split_stated_in(
+    total: Decimal,
+    count: usize,
+    each: Decimal,
+    remainder: Remainder,
+    currency: Currency,
+) -> Result<Vec<Decimal>, ArithmeticError> {
+    let format_money = |amount| format_money_in(amount, currency);
     if count == 0 {
         return Ok(Vec::new());
     }
-    let rest = balance_after(total, each, count)?;
+    let rest = balance_after(total, each, count, currency)?;
     if rest.is_sign_negative() && !rest.is_zero() {
         return Err(ArithmeticError(format!(
             "{} installments of {} make more than the total of {}",
@@ -192,10 +348,20 @@ pub fn split_stated(
 
 /// What is left of `total` for one installment when the other `count - 1`
 /// are `each`.
-fn balance_after(total: Decimal, each: Decimal, count: usize) -> Result<Decimal, ArithmeticError> {
+fn balance_after(
+    total: Decimal,
+    each: Decimal,
+    count: usize,
+    currency: Currency,
+) -> Result<Decimal, ArithmeticError> {
     each.checked_mul(Decimal::from(count.saturating_sub(1)))
         .and_then(|others| total.checked_sub(others))
-        .ok_or_else(|| ArithmeticError(format!("{} is too large to split", format_money(total))))
+        .ok_or_else(|| {
+            ArithmeticError(format!(
+                "{} is too large to split",
+                format_money_in(total, currency)
+            ))
+        })
 }
 
 /// `count` installments of `each`, but for the one `remainder` names, `rest`.
@@ -257,16 +423,25 @@ pub fn simple_interest(
 
 /// `$20,833.33`; negative amounts as `-$0.01`. Always two decimal places.
 pub fn format_money(value: Decimal) -> String {
-    let rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    let text = format!("{:.2}", rounded.abs());
-    let (whole, cents) = text.split_once('.').unwrap_or((&text, "00"));
-    let grouped = group_thousands(whole);
+    format_money_in(value, Currency::Usd)
+}
+
+/// An amount in its currency, to its smallest unit: `$20,833.33`,
+/// `€1,250.00`, `CHF 400.00`, `JPY 125,000`; negative as `-€0.01`.
+pub fn format_money_in(value: Decimal, currency: Currency) -> String {
+    let places = currency.minor_digits();
+    let rounded = value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+    let text = format!("{:.*}", places as usize, rounded.abs());
+    let grouped = match text.split_once('.') {
+        Some((whole, minor)) => format!("{}.{minor}", group_thousands(whole)),
+        None => group_thousands(&text),
+    };
     let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
         "-"
     } else {
         ""
     };
-    format!("{sign}${grouped}.{cents}")
+    format!("{sign}{}{grouped}", currency.prefix())
 }
 
 /// An amount as it is, not rounded: `$463.755`, `$92,751.00` (at least the
@@ -274,21 +449,31 @@ pub fn format_money(value: Decimal) -> String {
 /// not come out even — shows four and `…`: `$20,833.3333…`, cut, not
 /// rounded, so that what is shown is always the start of the exact figure.
 pub fn format_money_exact(value: Decimal) -> String {
+    format_money_exact_in(value, Currency::Usd)
+}
+
+/// [`format_money_exact`] in a currency: `€463.755`, `JPY 13.5`.
+pub fn format_money_exact_in(value: Decimal, currency: Currency) -> String {
     let value = value.normalize();
     if value.scale() <= SHOWN_IN_FULL {
-        return money_digits(value, false);
+        return money_digits(value, false, currency);
     }
-    money_digits(value.trunc_with_scale(SHOWN_CUT), true)
+    money_digits(value.trunc_with_scale(SHOWN_CUT), true, currency)
 }
 
 /// An exact figure as an amount, as [`format_money_exact`] shows it: every
 /// digit up to six decimals, else four and `…`.
 pub fn format_exact_money(value: &Exact) -> String {
+    format_exact_money_in(value, Currency::Usd)
+}
+
+/// [`format_exact_money`] in a currency.
+pub fn format_exact_money_in(value: &Exact, currency: Currency) -> String {
     match value.to_decimal() {
-        Some(decimal) => format_money_exact(decimal),
+        Some(decimal) => format_money_exact_in(decimal, currency),
         None => match value.round(SHOWN_CUT, RoundingStrategy::ToZero) {
-            Some(cut) => money_digits(cut, true),
-            None => format!("${}…", value.digits(SHOWN_CUT).0),
+            Some(cut) => money_digits(cut, true, currency),
+            None => format!("{}{}…", currency.prefix(), value.digits(SHOWN_CUT).0),
         },
     }
 }
@@ -313,17 +498,21 @@ pub fn format_exact_percent(rate: &Exact) -> String {
 const SHOWN_IN_FULL: u32 = 6;
 const SHOWN_CUT: u32 = 4;
 
-/// `$` and the digits of `value` (at least the cents), grouped, with `…`
-/// when they were cut from a longer figure.
-fn money_digits(value: Decimal, cut: bool) -> String {
-    if value.scale() <= 2 && !cut {
-        return format_money(value);
+/// The currency's sign or code and the digits of `value` (at least its
+/// smallest unit), grouped, with `…` when they were cut from a longer figure.
+fn money_digits(value: Decimal, cut: bool, currency: Currency) -> String {
+    if value.scale() <= currency.minor_digits() && !cut {
+        return format_money_in(value, currency);
     }
     let text = value.abs().to_string();
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
     let sign = if value.is_sign_negative() { "-" } else { "" };
     let ellipsis = if cut { "…" } else { "" };
-    format!("{sign}${}.{fraction}{ellipsis}", group_thousands(whole))
+    format!(
+        "{sign}{}{}.{fraction}{ellipsis}",
+        currency.prefix(),
+        group_thousands(whole)
+    )
 }
 
 /// `10,000`: a count, its thousands grouped as in amounts.

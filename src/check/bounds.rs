@@ -211,7 +211,7 @@ fn min_end(a: &Option<Exact>, b: &Option<Exact>, top: bool) -> Option<Exact> {
 /// accepted.
 pub fn range_of(expr: &Expr) -> Range {
     match &expr.node {
-        ExprKind::Money(v) | ExprKind::Number(v) | ExprKind::Percent(v) => {
+        ExprKind::Money(v, _) | ExprKind::Number(v) | ExprKind::Percent(v) => {
             Range::point(Exact::from(*v))
         }
         ExprKind::Binary(op, a, b) => binary_range(*op, a, b),
@@ -293,6 +293,7 @@ fn counted_range(expr: &Expr) -> Range {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
+    use crate::calc::money::Currency;
     use crate::source::{FileId, Span};
     use rust_decimal::Decimal;
     use std::str::FromStr;
@@ -306,7 +307,10 @@ mod tests {
     }
 
     fn money(v: &str) -> Expr {
-        expr(ExprKind::Money(Decimal::from_str(v).unwrap()))
+        expr(ExprKind::Money(
+            Decimal::from_str(v).unwrap(),
+            Currency::Usd,
+        ))
     }
 
     fn fact() -> Expr {
@@ -454,7 +458,7 @@ mod tests {
     fn to_expr(tree: &Tree) -> Expr {
         let b = |t: &Tree| Box::new(to_expr(t));
         expr(match tree {
-            Tree::Figure(cents) => ExprKind::Money(Decimal::new(*cents, 2)),
+            Tree::Figure(cents) => ExprKind::Money(Decimal::new(*cents, 2), Currency::Usd),
             Tree::Fact(i) => ExprKind::Fact(format!("f{i}")),
             Tree::Add(x, y) => ExprKind::Binary(BinOp::Add, b(x), b(y)),
             Tree::Sub(x, y) => ExprKind::Binary(BinOp::Sub, b(x), b(y)),

@@ -1125,10 +1125,10 @@ fn expr_figures(expr: &Expr, out: &mut Vec<RuleFigure>) {
 #[inline(never)]
 fn leaf_figures(expr: &Expr, out: &mut Vec<RuleFigure>) {
     match &expr.node {
-        ExprKind::Money(v) => out.push(RuleFigure {
+        ExprKind::Money(v, currency) => out.push(RuleFigure {
             kind: FigureKind::Money,
             value: RuleValue::Number(*v),
-            shown: crate::syntax::print::money_literal(*v),
+            shown: crate::syntax::print::money_literal_in(*v, *currency),
             span: expr.span,
             is_count: false,
         }),
@@ -1143,7 +1143,8 @@ fn leaf_figures(expr: &Expr, out: &mut Vec<RuleFigure>) {
         ExprKind::UnpaidBalance { on: inner, .. }
         | ExprKind::MonthEnd(inner)
         | ExprKind::BusinessDay { date: inner, .. }
-        | ExprKind::Rounded(inner, _) => expr_figures(inner, out),
+        | ExprKind::Rounded(inner, _)
+        | ExprKind::Converted { amount: inner, .. } => expr_figures(inner, out),
         ExprKind::Between { from, to, .. }
         | ExprKind::YearFraction { from, to, .. }
         | ExprKind::Power {
@@ -1350,9 +1351,14 @@ fn strip_unit_suffix(word: &str) -> Option<&str> {
 /// `$10,000.00`, `18%`, `48,200`, `6`: the value, and whether it carries
 /// `$` or `%`.
 fn numeral(word: &str) -> Option<(Decimal, bool, bool)> {
-    let dollar = word.starts_with('$');
+    // `$`, `US$`, `€`, `£`: an amount in a currency (which one is not
+    // compared: the checker holds the rule's currency).
+    let unsigned = ["US$", "$", "€", "£"]
+        .iter()
+        .find_map(|sign| word.strip_prefix(sign));
+    let dollar = unsigned.is_some();
     let percent = word.ends_with('%');
-    let digits = word.trim_start_matches('$').trim_end_matches('%');
+    let digits = unsigned.unwrap_or(word).trim_end_matches('%');
     if !digits.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -1477,7 +1483,8 @@ fn unit_after(words: &[Word<'_>], next: usize, last: usize) -> (FigureKind, usiz
             per_period(words, next + 1).unwrap_or(next),
         ),
         "per" if second == "cent" => (FigureKind::Percent, next + 1),
-        "dollars" | "dollar" | "usd" => (FigureKind::Money, next),
+        "dollars" | "dollar" | "usd" | "euros" | "euro" | "eur" | "€" | "pounds" | "gbp" | "£"
+        | "francs" | "chf" | "yen" | "jpy" | "cad" => (FigureKind::Money, next),
         "business" | "calendar" if matches!(second.as_str(), "day" | "days") => {
             (FigureKind::Duration, next + 1)
         }
@@ -1589,7 +1596,12 @@ fn words_at(words: &[Word<'_>], from: usize, to: usize) -> Vec<Found> {
                 FigureKind::Percent,
                 per_period(words, last_word + 1).unwrap_or(last_word),
             )
-        } else if lower.iter().any(|w| w == "dollars" || w == "dollar") {
+        } else if lower.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "dollars" | "dollar" | "euros" | "pounds" | "yen"
+            )
+        }) {
             (FigureKind::Money, after)
         } else if joined_unit {
             (FigureKind::Duration, last_word)

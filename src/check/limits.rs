@@ -184,7 +184,7 @@ fn floor_decided(amount: &Expr, range: &Range, floor: &Expr, limit: &Range) -> O
 /// anything else in backticks.
 fn written(amount: &Expr) -> String {
     match amount.node {
-        ExprKind::Money(value) => crate::calc::money::format_money(value),
+        ExprKind::Money(value, currency) => crate::calc::money::format_money_in(value, currency),
         _ => format!("`{amount}`"),
     }
 }
@@ -196,8 +196,11 @@ fn written(amount: &Expr) -> String {
 /// ...` is at most $6,000.00`` for one that varies.
 fn amount_phrase(amount: &Expr, range: &Range, end: &Exact, varies: &str) -> String {
     match amount.node {
-        ExprKind::Money(value) => {
-            format!("the amount is {}", crate::calc::money::format_money(value))
+        ExprKind::Money(value, currency) => {
+            format!(
+                "the amount is {}",
+                crate::calc::money::format_money_in(value, currency)
+            )
         }
         _ => format!("`{amount}` {}", bound(range, end, "comes to", varies)),
     }

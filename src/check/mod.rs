@@ -12,6 +12,7 @@ pub mod model;
 mod totals;
 
 use crate::calc::calendar::long_date;
+use crate::calc::money::format_money_in;
 use crate::check::model::{
     LedgerId, Model, NoticeAnswer, NoticeGiven, Reading, Stated, INTEREST_READINGS,
     SCHEDULE_READINGS,
@@ -75,6 +76,8 @@ fn check_items(
         written_before: std::collections::BTreeSet::new(),
         labels: BTreeMap::new(),
         scenario: None,
+        currencies: BTreeMap::new(),
+        offset_currencies: BTreeMap::new(),
         clause_numbers: BTreeMap::new(),
         scenario_names: BTreeMap::new(),
     };
@@ -138,6 +141,12 @@ struct Checker {
     written_before: std::collections::BTreeSet<String>,
     /// The scenario being checked, whose problems are its own.
     scenario: Option<String>,
+    /// The currency of each labelled obligation's amount, for the payments
+    /// and expectations a scenario records against it.
+    currencies: BTreeMap<String, Currency>,
+    /// The currency of the amounts each party's compensation offsets
+    /// (`reduced by compensation PARTY receives`).
+    offset_currencies: BTreeMap<String, Currency>,
 }
 
 impl Checker {
@@ -550,23 +559,32 @@ impl Checker {
         if let Some(obligee) = &obligation.obligee {
             self.party(obligee, Some(number));
         }
+        let mut currency = None;
         match &obligation.subject {
             // Interest on a schedule's balance is a whole obligation: one
-            // payment with each of the schedule's instances.
+            // payment with each of the schedule's instances, in its currency.
             Subject::Amount(Expr {
                 node: ExprKind::InterestOn { schedule, .. },
                 ..
-            }) => self.earlier_schedule(schedule, number),
-            Subject::Amount(expr) => self.expect_type(expr, Type::Money, "a payment", number),
+            }) => {
+                self.earlier_schedule(schedule, number);
+                currency = self.currencies.get(&schedule.node).copied();
+            }
+            Subject::Amount(expr) => {
+                currency = self.expect_money(expr, None, "a payment", number);
+            }
             Subject::Reimbursed(_, Some(expr)) => {
-                self.expect_type(expr, Type::Money, "a reimbursement", number)
+                currency = self.expect_money(expr, None, "a reimbursement", number);
             }
             Subject::DocumentRef(reference) => self.document(reference, number),
             Subject::CompensationReceived(party) => self.party(party, Some(number)),
             Subject::Reimbursed(_, None) | Subject::Described(_) | Subject::Deadline { .. } => {}
         }
+        if let (Some(label), Some(currency)) = (&obligation.label, currency) {
+            self.currencies.insert(label.node.clone(), currency);
+        }
         for modifier in &obligation.modifiers {
-            self.resolve_modifier(modifier, obligation, number);
+            self.resolve_modifier(modifier, obligation, number, currency);
         }
         self.terms_stated_once(obligation, number);
         self.steps_in_order(obligation, number);
@@ -574,8 +592,14 @@ impl Checker {
 
     /// `becoming AMOUNT from DATE`: an amount from a date, on an amount due
     /// each period that does not also increase each year.
-    fn step(&mut self, step: &Step, obligation: &Obligation, clause: &str) {
-        self.expect_type(&step.amount, Type::Money, "a rent table's step", clause);
+    fn step(
+        &mut self,
+        step: &Step,
+        obligation: &Obligation,
+        clause: &str,
+        currency: Option<Currency>,
+    ) {
+        self.expect_money(&step.amount, currency, "a rent table's step", clause);
         self.expect_type(&step.from, Type::Date, "the date a step starts", clause);
         if obligation.terms.recurring.is_none() {
             self.push(
@@ -738,7 +762,13 @@ impl Checker {
         }
     }
 
-    fn resolve_modifier(&mut self, modifier: &Modifier, obligation: &Obligation, clause: &str) {
+    fn resolve_modifier(
+        &mut self,
+        modifier: &Modifier,
+        obligation: &Obligation,
+        clause: &str,
+        currency: Option<Currency>,
+    ) {
         match modifier {
             Modifier::ConflictRule(name) => self.reading_with(name, SCHEDULE_READINGS, clause),
             Modifier::LateInterest(interest) => {
@@ -749,7 +779,7 @@ impl Checker {
             }
             Modifier::LateFee(fee, span) => {
                 if let LateFee::Amount(amount) = fee {
-                    self.expect_type(amount, Type::Money, "a late fee", clause);
+                    self.expect_money(amount, currency, "a late fee", clause);
                 }
                 self.on_a_payment(obligation, *span, "a late fee", clause);
             }
@@ -779,6 +809,10 @@ impl Checker {
                 receiver, period, ..
             }) => {
                 self.party(receiver, Some(clause));
+                if let Some(currency) = currency {
+                    self.offset_currencies
+                        .insert(receiver.node.clone(), currency);
+                }
                 if let Some(period) = period {
                     self.period(period, clause);
                 }
@@ -789,13 +823,15 @@ impl Checker {
             Modifier::Effective(date) => {
                 self.expect_type(date, Type::Date, "an effective date", clause)
             }
-            Modifier::Cost(expr) => self.expect_type(expr, Type::Money, "a cost", clause),
+            Modifier::Cost(expr) => {
+                self.expect_money(expr, currency, "a cost", clause);
+            }
             Modifier::Cap(expr) => {
-                self.expect_type(expr, Type::Money, "a limit", clause);
+                self.expect_money(expr, currency, "a limit", clause);
                 self.no_limit_on_each_period(obligation, expr, "not to exceed", clause);
             }
             Modifier::AggregateCap(expr) => {
-                self.expect_type(expr, Type::Money, "an aggregate limit", clause);
+                self.expect_money(expr, currency, "an aggregate limit", clause);
                 if obligation.terms.recurring.is_none() {
                     self.push(
                         Diagnostic::error(
@@ -809,7 +845,7 @@ impl Checker {
                 }
             }
             Modifier::Floor(expr) => {
-                self.expect_type(expr, Type::Money, "a minimum", clause);
+                self.expect_money(expr, currency, "a minimum", clause);
                 self.no_limit_on_each_period(obligation, expr, "not less than", clause);
             }
             Modifier::Condition(condition) => self.condition(condition, clause),
@@ -826,11 +862,14 @@ impl Checker {
                 }
                 self.weekly_has_no_day(*frequency, *day, *span, clause);
                 if let Some(each) = each {
-                    self.expect_type(each, Type::Money, "an installment", clause);
+                    self.expect_money(each, currency, "an installment", clause);
                 }
             }
             Modifier::Roll(..) => self.model.counts_business_days = true,
-            Modifier::CreditedAgainst(target) => self.credited_against(target, obligation, clause),
+            Modifier::CreditedAgainst(target) => {
+                self.credited_against(target, obligation, clause);
+                self.credit_in_currency(target, currency, clause);
+            }
             Modifier::Amortized(Amortized { span, .. }) => {
                 if obligation.terms.installments.is_none() {
                     self.push(
@@ -894,7 +933,8 @@ impl Checker {
                     );
                 }
             }
-            Modifier::Escalation(Escalation { span, .. }) => {
+            Modifier::Escalation(Escalation { span, rounding, .. }) => {
+                self.rounding_fits(rounding.unit, currency, *span, clause);
                 if obligation.terms.recurring.is_none() {
                     self.push(
                         Diagnostic::error(
@@ -927,7 +967,7 @@ impl Checker {
                     );
                 }
             }
-            Modifier::Step(step) => self.step(step, obligation, clause),
+            Modifier::Step(step) => self.step(step, obligation, clause, currency),
             Modifier::Prepayments(_, span) => {
                 if obligation.terms.amortized.is_none() {
                     self.push(
@@ -954,8 +994,8 @@ impl Checker {
                     );
                 }
             }
-            Modifier::Rounding(..)
-            | Modifier::Remainder(..)
+            Modifier::Rounding(_, unit, span) => self.rounding_fits(*unit, currency, *span, clause),
+            Modifier::Remainder(..)
             | Modifier::For(_)
             | Modifier::Within(_)
             | Modifier::Grace(_)
@@ -1449,7 +1489,11 @@ impl Checker {
                 let a = self.type_of(left, clause);
                 let b = self.type_of(right, clause);
                 if let (Some(a), Some(b)) = (a, b) {
-                    if a != b && !(is_numeric(a) && is_numeric(b)) {
+                    let span = left.span.to(right.span);
+                    if !self.currencies_differ(a, b, span, "a comparison of", clause)
+                        && a != b
+                        && !(is_numeric(a) && is_numeric(b))
+                    {
                         self.push(mismatch(
                             left.span.to(right.span),
                             format!("{} cannot be compared with {}", a.describe(), b.describe()),
@@ -1513,6 +1557,220 @@ impl Checker {
         }
     }
 
+    /// An amount where money is needed, in `currency` when one is known
+    /// (a limit in the payment's): its currency, if it is an amount.
+    fn expect_money(
+        &mut self,
+        expr: &Expr,
+        currency: Option<Currency>,
+        what: &str,
+        clause: &str,
+    ) -> Option<Currency> {
+        let found = self.type_of(expr, clause)?;
+        match (found, currency) {
+            (Type::Money(found), Some(wanted)) if found != wanted => {
+                self.push(
+                    currency_mismatch(
+                        expr.span,
+                        format!(
+                            "{what} in {} on an amount in {}",
+                            found.words(),
+                            wanted.words()
+                        ),
+                        clause,
+                    )
+                    .with_help(match &expr.node {
+                        ExprKind::Money(figure, _) => format!(
+                            "write it in {}, the currency of the amount it goes with: `{}`, if that is what the text says",
+                            wanted.words(),
+                            crate::syntax::print::money_literal_in(*figure, wanted)
+                        ),
+                        _ => format!(
+                            "write it in {}, the currency of the amount it goes with",
+                            wanted.words()
+                        ),
+                    }),
+                );
+                None
+            }
+            (Type::Money(found), _) => Some(found),
+            (other, _) => {
+                self.push(mismatch(
+                    expr.span,
+                    format!(
+                        "{what} needs an amount of money, but this is {}",
+                        other.describe()
+                    ),
+                    clause,
+                ));
+                None
+            }
+        }
+    }
+
+    /// Two amounts in different currencies put together (`what` them): an
+    /// error, since no rate is stated. True when it reported one. (Called
+    /// from [`Checker::type_of`], which recurses: kept out of its frame.)
+    #[inline(never)]
+    fn currencies_differ(
+        &mut self,
+        a: Type,
+        b: Type,
+        span: Span,
+        what: &str,
+        clause: &str,
+    ) -> bool {
+        let (Type::Money(x), Type::Money(y)) = (a, b) else {
+            return false;
+        };
+        if x == y {
+            return false;
+        }
+        let message = if matches!(what, "+" | "-" | "*" | "/") {
+            format!("an amount in {} {what} an amount in {} needs a rate of exchange, and none is stated", x.words(), y.words())
+        } else {
+            format!(
+                "{what} an amount in {} and one in {} needs a rate of exchange, and none is stated",
+                x.words(),
+                y.words()
+            )
+        };
+        self.push(currency_mismatch(span, message, clause).with_help(
+            "write both amounts in the currency the text uses, or convert one at the rate the text states: `(€1,000.00) at 1.08 USD per EUR`",
+        ));
+        true
+    }
+
+    /// A scenario's value for a money fact in another currency than the
+    /// fact's declaration.
+    fn fact_in_another_currency(
+        &mut self,
+        fact: &FactValue,
+        given: Currency,
+        declared: Currency,
+        label: &str,
+    ) {
+        if given == declared {
+            return;
+        }
+        let help = if declared == Currency::Usd {
+            format!(
+                "if the fact is in {}, declare it so: `fact {} is money in {}`",
+                given.words(),
+                fact.name.node,
+                given.code()
+            )
+        } else {
+            format!("write the amount in {}", declared.words())
+        };
+        self.push(
+            currency_mismatch(
+                fact.value.span,
+                format!(
+                    "`{}` is an amount in {}, but this value is in {}",
+                    fact.name.node,
+                    declared.words(),
+                    given.words()
+                ),
+                label,
+            )
+            .with_help(help),
+        );
+    }
+
+    /// The type of an earlier obligation's amounts: money in its currency.
+    fn money_of(&self, obligation: &Name) -> Type {
+        Type::Money(
+            self.currencies
+                .get(&obligation.node)
+                .copied()
+                .unwrap_or_default(),
+        )
+    }
+
+    /// A payment (or prepayment) a scenario records, in the currency of the
+    /// duty it pays.
+    fn paid_in_its_currency(
+        &mut self,
+        amount: &Spanned<rust_decimal::Decimal>,
+        currency: Currency,
+        obligation: &Name,
+        what: &str,
+        label: &str,
+    ) {
+        let Some(owed) = self.currencies.get(&obligation.node).copied() else {
+            return;
+        };
+        if owed == currency {
+            return;
+        }
+        self.push(
+            currency_mismatch(
+                amount.span,
+                format!(
+                    "this {what} is in {}, but `{}` is owed in {}",
+                    currency.words(),
+                    obligation.node,
+                    owed.words()
+                ),
+                label,
+            )
+            .with_help(format!(
+                "record the amount paid in {}: `{}`",
+                owed.words(),
+                format_money_in(amount.node, owed)
+            )),
+        );
+    }
+
+    /// A credit reduces what is owed under `target`: in the same currency.
+    fn credit_in_currency(&mut self, target: &Name, currency: Option<Currency>, clause: &str) {
+        let owed = self.currencies.get(&target.node).copied();
+        let (Some(credit), Some(owed)) = (currency, owed) else {
+            return;
+        };
+        if credit != owed {
+            self.push(
+                currency_mismatch(
+                    target.span,
+                    format!(
+                        "a credit in {} cannot reduce `{}`, which is owed in {}",
+                        credit.words(),
+                        target.node,
+                        owed.words()
+                    ),
+                    clause,
+                )
+                .with_help("write the credit in the currency of what it reduces"),
+            );
+        }
+    }
+
+    /// A rounding stated on an amount: to a unit of its own currency (the
+    /// cent of a currency that has one, its whole unit).
+    fn rounding_fits(&mut self, unit: Unit, currency: Option<Currency>, span: Span, clause: &str) {
+        let Some(currency) = currency.filter(|c| !unit.fits(*c)) else {
+            return;
+        };
+        self.push(
+            Diagnostic::error(
+                Code::CurrencyMismatch,
+                span,
+                format!(
+                    "an amount in {} cannot be rounded to {}",
+                    currency.words(),
+                    unit.words()
+                ),
+            )
+            .with_label(format!("not a unit of {}", currency.words()))
+            .in_clause(clause)
+            .with_help(format!(
+                "write `rounded ... to {}`",
+                Unit::smallest(currency).words()
+            )),
+        );
+    }
+
     fn expect_type(&mut self, expr: &Expr, expected: Type, what: &str, clause: &str) {
         if let Some(found) = self.type_of(expr, clause) {
             if expected == Type::Date && is_numeric(found) {
@@ -1545,7 +1803,7 @@ impl Checker {
     /// `None` when a part is already reported (unknown fact, mismatch).
     fn type_of(&mut self, expr: &Expr, clause: &str) -> Option<Type> {
         match &expr.node {
-            ExprKind::Money(_) => Some(Type::Money),
+            ExprKind::Money(_, currency) => Some(Type::Money(*currency)),
             ExprKind::Percent(_) => Some(Type::Percentage),
             ExprKind::Number(_) => Some(Type::Number),
             ExprKind::Date(_) => Some(Type::Date),
@@ -1573,7 +1831,9 @@ impl Checker {
             }
             ExprKind::GreaterOf(a, b) | ExprKind::LesserOf(a, b) => {
                 let (ta, tb) = (self.type_of(a, clause)?, self.type_of(b, clause)?);
-                if ta == tb || (is_numeric(ta) && is_numeric(tb)) {
+                if self.currencies_differ(ta, tb, expr.span, "the greater or lesser of", clause) {
+                    None
+                } else if ta == tb || (is_numeric(ta) && is_numeric(tb)) {
                     Some(ta)
                 } else {
                     self.push(mismatch(
@@ -1604,9 +1864,17 @@ impl Checker {
             | ExprKind::Shift { .. }
             | ExprKind::Between { .. }
             | ExprKind::YearFraction { .. }
-            | ExprKind::Power { .. } => self.date_form_type(expr, clause),
+            | ExprKind::Power { .. }
+            | ExprKind::Converted { .. } => self.date_form_type(expr, clause),
             ExprKind::Binary(op, a, b) => {
                 let (ta, tb) = (self.type_of(a, clause)?, self.type_of(b, clause)?);
+                // Money times money means nothing in any currency: that
+                // is the mismatch below, not a missing rate.
+                if *op != BinOp::Mul
+                    && self.currencies_differ(ta, tb, expr.span, op.symbol(), clause)
+                {
+                    return None;
+                }
                 let result = binary_type(*op, ta, tb);
                 if result.is_none() {
                     self.push(
@@ -1633,11 +1901,11 @@ impl Checker {
         match &expr.node {
             ExprKind::LastAmount(schedule) => {
                 self.earlier_schedule(schedule, clause);
-                Some(Type::Money)
+                Some(self.money_of(schedule))
             }
             ExprKind::TotalOf(obligation) => {
                 self.earlier_obligation(obligation, clause, false);
-                Some(Type::Money)
+                Some(self.money_of(obligation))
             }
             ExprKind::Case {
                 then,
@@ -1649,7 +1917,9 @@ impl Checker {
                     self.type_of(then, clause)?,
                     self.type_of(otherwise, clause)?,
                 );
-                if a == b || (is_numeric(a) && is_numeric(b)) {
+                if self.currencies_differ(a, b, expr.span, "the two cases of", clause) {
+                    None
+                } else if a == b || (is_numeric(a) && is_numeric(b)) {
                     Some(a)
                 } else {
                     self.push(mismatch(
@@ -1679,12 +1949,20 @@ impl Checker {
             }
             ExprKind::Rounded(inner, rounding) => {
                 let ty = self.type_of(inner, clause)?;
-                let fits = match rounding.unit {
-                    Unit::Whole => is_numeric(ty),
-                    Unit::Cent | Unit::Dollar => ty == Type::Money,
+                let fits = match (rounding.unit, ty) {
+                    (Unit::Whole, _) => is_numeric(ty),
+                    (unit, Type::Money(currency)) if !unit.fits(currency) => {
+                        self.rounding_fits(unit, Some(currency), expr.span, clause);
+                        return None;
+                    }
+                    (_, ty) => matches!(ty, Type::Money(_)),
                 };
                 if fits {
-                    Some(if ty == Type::Money { ty } else { Type::Number })
+                    Some(if matches!(ty, Type::Money(_)) {
+                        ty
+                    } else {
+                        Type::Number
+                    })
                 } else {
                     self.push(mismatch(
                         expr.span,
@@ -1703,10 +1981,13 @@ impl Checker {
                 Some(Type::Date)
             }
             ExprKind::Power { base, exponent } => self.power_type(expr, base, exponent, clause),
+            ExprKind::Converted {
+                amount, to, from, ..
+            } => self.converted_type(expr, amount, *to, *from, clause),
             ExprKind::UnpaidBalance { obligation, on } => {
                 self.earlier_schedule(obligation, clause);
                 self.expect_type(on, Type::Date, "the date of an unpaid balance", clause);
-                Some(Type::Money)
+                Some(self.money_of(obligation))
             }
             ExprKind::FirstDefault { obligation, .. } => {
                 self.earlier_schedule(obligation, clause);
@@ -1740,6 +2021,48 @@ impl Checker {
             }
             _ => None,
         }
+    }
+
+    /// `(AMOUNT) at RATE TO per FROM`: an amount in `from`, in `to` after.
+    #[inline(never)]
+    fn converted_type(
+        &mut self,
+        expr: &Expr,
+        amount: &Expr,
+        to: Currency,
+        from: Currency,
+        clause: &str,
+    ) -> Option<Type> {
+        let found = self.type_of(amount, clause)?;
+        let problem = match found {
+            Type::Money(_) if to == from => format!(
+                "a conversion from {} into {} changes nothing",
+                from.words(),
+                to.words()
+            ),
+            Type::Money(currency) if currency == from => return Some(Type::Money(to)),
+            Type::Money(currency) => format!(
+                "this amount is in {}, but the rate converts {}",
+                currency.words(),
+                from.words()
+            ),
+            other => {
+                self.push(mismatch(
+                    amount.span,
+                    format!(
+                        "only an amount can be converted, but this is {}",
+                        other.describe()
+                    ),
+                    clause,
+                ));
+                return None;
+            }
+        };
+        self.push(
+            currency_mismatch(expr.span, problem, clause)
+                .with_help("state the rate as the text does: `(€1,000.00) at 1.08 USD per EUR`"),
+        );
+        None
     }
 
     /// `(BASE) to the power of N`: a number or a rate raised to a count.
@@ -1908,13 +2231,20 @@ impl Checker {
             given.is_some_and(|g| g == declared || (declared == Type::Count && g == Type::Number));
         if given.is_some() && !compatible {
             let example = match declared {
-                Type::Money => "an amount such as `$4,000.00`",
-                Type::Date => "a date such as `June 6, 2002`",
-                Type::Duration => "a duration such as `10 days`",
-                Type::Percentage => "a percentage such as `18%`",
-                Type::Count | Type::Number => "a number such as `12`",
-                Type::YesNo => "`yes` or `no`",
-                Type::Choice => "one of the values its declaration names",
+                Type::Money(currency) => {
+                    if let Some(Type::Money(given)) = given {
+                        self.fact_in_another_currency(fact, given, currency, label);
+                        return;
+                    }
+                    let example = format_money_in(rust_decimal::Decimal::from(4000), currency);
+                    format!("an amount such as `{example}`")
+                }
+                Type::Date => "a date such as `June 6, 2002`".to_owned(),
+                Type::Duration => "a duration such as `10 days`".to_owned(),
+                Type::Percentage => "a percentage such as `18%`".to_owned(),
+                Type::Count | Type::Number => "a number such as `12`".to_owned(),
+                Type::YesNo => "`yes` or `no`".to_owned(),
+                Type::Choice => "one of the values its declaration names".to_owned(),
             };
             self.push(
                 Diagnostic::error(
@@ -1995,6 +2325,8 @@ impl Checker {
                 payee,
                 on,
                 obligation,
+                amount,
+                currency,
                 ..
             }
             | Event::Prepaid {
@@ -2002,18 +2334,46 @@ impl Checker {
                 payee,
                 on,
                 obligation,
+                amount,
+                currency,
                 ..
             } => {
                 let prepaid = matches!(event, Event::Prepaid { .. });
+                let what = if prepaid { "prepayment" } else { "payment" };
+                self.paid_in_its_currency(amount, *currency, obligation, what, label);
                 self.party(payer, Some(label));
                 self.party(payee, Some(label));
-                check_date(self, on, if prepaid { "prepayment" } else { "payment" });
+                check_date(self, on, what);
                 self.paid_toward(obligation, label);
                 if prepaid {
                     self.prepayable(obligation, label);
                 }
             }
-            Event::Compensation { party, on, .. } => {
+            Event::Compensation {
+                party,
+                on,
+                amount,
+                currency,
+                ..
+            } => {
+                let offsets = self.offset_currencies.get(&party.node).copied();
+                if let Some(offsets) = offsets.filter(|c| c != currency) {
+                    self.push(
+                        currency_mismatch(
+                            amount.span,
+                            format!(
+                                "this compensation is in {}, but it offsets amounts in {}",
+                                currency.words(),
+                                offsets.words()
+                            ),
+                            label,
+                        )
+                        .with_help(format!(
+                            "record the compensation in {}, as the amounts it reduces",
+                            offsets.words()
+                        )),
+                    );
+                }
                 self.party(party, Some(label));
                 check_date(self, on, "compensation");
             }
@@ -2366,7 +2726,9 @@ fn names_an_obligation(expr: &Expr) -> Option<String> {
             otherwise: b,
             ..
         } => names_an_obligation(a).or_else(|| names_an_obligation(b)),
-        ExprKind::Rounded(inner, _) => names_an_obligation(inner),
+        ExprKind::Rounded(inner, _) | ExprKind::Converted { amount: inner, .. } => {
+            names_an_obligation(inner)
+        }
         _ => None,
     }
 }
@@ -2375,6 +2737,13 @@ fn mismatch(span: Span, message: String, clause: &str) -> Diagnostic {
     Diagnostic::error(Code::TypeMismatch, span, message)
         .with_label("wrong kind of value")
         .with_help("amounts add to amounts; an amount can be multiplied by a number or percentage, or divided by a number")
+        .in_clause(clause)
+}
+
+/// Amounts in two currencies put together.
+fn currency_mismatch(span: Span, message: String, clause: &str) -> Diagnostic {
+    Diagnostic::error(Code::CurrencyMismatch, span, message)
+        .with_label("two currencies")
         .in_clause(clause)
 }
 
@@ -2388,7 +2757,7 @@ fn binary_type(op: BinOp, a: Type, b: Type) -> Option<Type> {
     let scalar = |t: Type| matches!(t, Number | Count | Percentage);
     match op {
         BinOp::Add | BinOp::Sub => match (a, b) {
-            (Money, Money) => Some(Money),
+            (Money(x), Money(y)) if x == y => Some(Money(x)),
             (Date, Duration) => Some(Date),
             (Percentage, Percentage) => Some(Percentage),
             // `1 + 0.5%`: a rate is a number (0.005), as in a growth factor.
@@ -2396,14 +2765,14 @@ fn binary_type(op: BinOp, a: Type, b: Type) -> Option<Type> {
             _ => None,
         },
         BinOp::Mul => match (a, b) {
-            (Money, s) | (s, Money) if scalar(s) => Some(Money),
+            (Money(c), s) | (s, Money(c)) if scalar(s) => Some(Money(c)),
             (Percentage, s) | (s, Percentage) if is_numeric(s) => Some(Percentage),
             (x, y) if is_numeric(x) && is_numeric(y) => Some(Number),
             _ => None,
         },
         BinOp::Div => match (a, b) {
-            (Money, s) if scalar(s) => Some(Money),
-            (Money, Money) => Some(Number),
+            (Money(c), s) if scalar(s) => Some(Money(c)),
+            (Money(x), Money(y)) if x == y => Some(Number),
             (Percentage, s) if is_numeric(s) => Some(Percentage),
             (x, y) if is_numeric(x) && is_numeric(y) => Some(Number),
             _ => None,

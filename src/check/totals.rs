@@ -122,7 +122,7 @@ fn schedule_sum(obligation: &Obligation) -> Option<ScheduleSum> {
         if terms.amortized.is_some()
             || terms.cap.is_some()
             || terms.floor.is_some()
-            || matches!(amount.node, ExprKind::Money(_))
+            || matches!(amount.node, ExprKind::Money(..))
         {
             return None;
         }
@@ -171,7 +171,8 @@ fn schedule_sum(obligation: &Obligation) -> Option<ScheduleSum> {
         says: format!(
             "the {count} payments of {} come to {}",
             match amount.node {
-                ExprKind::Money(value) => format_money(value),
+                ExprKind::Money(value, currency) =>
+                    crate::calc::money::format_money_in(value, currency),
                 _ => format!("`{amount}`"),
             },
             format_exact_money(&sum)

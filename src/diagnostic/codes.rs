@@ -120,6 +120,12 @@ outplacement and not lessor_accepts_transfer) or employee prevails`.";
         "Late interest names a day-count convention that is not one of those clausec \
 computes.\n\nExample:\n\n    late interest 18% per annum on the unpaid amount, simple, \
 30/365\n\nFix: write `actual/365`, `actual/360` or `30/360`, as the text states.";
+    UnknownCurrency = "clausec::syntax::unknown_currency",
+        "an amount is written in a currency clausec does not know",
+        "An amount starts with three capitals that are not the code of a currency clausec \
+knows, or a fact is declared `money in` one.\n\nExample:\n\n    debtor pays creditor ERU \
+1,250.00\n\nclausec knows USD (`$`, `US$`), EUR (`€`), GBP (`£`), CHF, JPY and CAD. \
+Fix: correct the code (`EUR 1,250.00` or `€1,250.00`).";
     NotANumberWord = "clausec::syntax::not_a_number_word",
         "a count written in words that is not a number",
         "A count (of installments, say) is written as a word that is not a number.\n\n\
@@ -221,6 +227,17 @@ must all hold.";
 `$5 + 2002-06-06` adds money to a date, which means nothing; a condition needs a yes-or-no \
 fact; a payment needs an amount of money.\n\nAllowed: money + money, money * number, \
 money * percentage, money / number, money / money (a ratio), date + duration.";
+    CurrencyMismatch = "clausec::types::currency_mismatch",
+        "amounts in two currencies are added, compared, capped or paid against each other",
+        "Two amounts in different currencies are combined: added or subtracted, compared, \
+one the limit or minimum of the other, the greater or lesser of the two; or a scenario \
+pays, or gives a fact, in another currency than the clause; or an amount is rounded to \
+a unit of another currency (the yen has no cent).\n\nWhy: the ledger cannot know the rate \
+of exchange, and guessing one would make every figure wrong.\n\nExample:\n\n    \
+price: buyer pays seller €10,000.00\n      not to exceed $12,000.00\n\nFix: write both \
+amounts in the currency the text uses. A fact in another currency than dollars is \
+declared `fact price is money in EUR`. Where the text states a rate, convert at it: \
+`(€10,000.00) at 1.08 USD per EUR`.";
 
     // ---- findings about the contract (combined checks) ----------------
     CountMismatch = "clausec::check::count_mismatch",

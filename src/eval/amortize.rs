@@ -61,7 +61,7 @@ impl<'m> Evaluator<'m> {
             (obligation.terms.prepayments.as_ref()).map_or(AfterPrepayment::Shorten, |a| a.node);
         let table =
             with_prepayments(terms, start, dates, &prepayments, after).map_err(|e| problem(e.0))?;
-        Ok(Some(describe(&table, terms)))
+        Ok(Some(describe(&table, terms, self.currency)))
     }
 
     /// The scenario's prepayments of the obligation made by the as-of
@@ -108,24 +108,25 @@ fn periods(frequency: Frequency, first: Option<NaiveDate>) -> Option<(u32, Naive
     }
 }
 
-fn describe(table: &Table, terms: Terms) -> Amortization {
+fn describe(table: &Table, terms: Terms, currency: Currency) -> Amortization {
+    let format_money = |amount: Decimal| format_money_in(amount, currency);
     let n = table.rows.len();
     let mut payment_lines = BTreeMap::from([(
         0,
-        payment_line(table.payment, terms.principal, n, terms, ""),
+        payment_line(table.payment, terms.principal, n, (terms, currency), ""),
     )]);
     for again in &table.recomputed {
         let line = payment_line(
             again.payment,
             again.balance,
             again.count,
-            terms,
+            (terms, currency),
             ", computed again after the prepayment",
         );
         payment_lines.insert(again.from, line);
     }
     let lines = (table.rows.iter().enumerate())
-        .map(|(k, row)| Shared::from(row_line(row, terms, k + 1 == n)))
+        .map(|(k, row)| Shared::from(row_line(row, (terms, currency), k + 1 == n)))
         .collect();
     let interest: Decimal = table.rows.iter().map(|r| r.interest).sum();
     let prepaid: Decimal = (table.rows.iter().flat_map(|r| &r.prepaid))
@@ -151,7 +152,8 @@ fn describe(table: &Table, terms: Terms) -> Amortization {
 
 /// How one installment is made: its interest (on each balance of the
 /// period, where a prepayment split it) and its principal.
-fn row_line(row: &Row, terms: Terms, last: bool) -> String {
+fn row_line(row: &Row, (terms, currency): (Terms, Currency), last: bool) -> String {
+    let format_money = |amount: Decimal| format_money_in(amount, currency);
     if row.balance_before.is_zero() && row.interest.is_zero() {
         return format!(
             "{}: nothing is owed, the balance was repaid before {}",
@@ -204,9 +206,10 @@ fn payment_line(
     payment: Decimal,
     principal: Decimal,
     count: usize,
-    terms: Terms,
+    (terms, currency): (Terms, Currency),
     why: &str,
 ) -> Shared {
+    let format_money = |amount: Decimal| format_money_in(amount, currency);
     Shared::from(format!(
         "{} = the level payment on {} at {} per annum over {count} payments ({} a year){why}: P × i × (1 + i)^n ÷ ((1 + i)^n − 1), with i = {} ÷ {}, {}",
         format_money(payment),

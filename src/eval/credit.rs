@@ -88,7 +88,7 @@ impl<'m> Evaluator<'m> {
         let Subject::Amount(expr) = &credit.subject else {
             return None;
         };
-        let Ok(Val::Money(exact)) = self.value(expr) else {
+        let Ok(Val::Money(exact, _)) = self.value(expr) else {
             return None;
         };
         let mut given = self.stated_rounding(credit).apply_exact(&exact)?;
@@ -116,7 +116,8 @@ impl<'m> Evaluator<'m> {
     /// [`Evaluator::rounding`] records as an assumption when the credit's
     /// own entry is made).
     fn stated_rounding(&self, obligation: &Obligation) -> Rounding {
-        (obligation.terms.rounding.as_ref()).map_or(Rounding::DEFAULT, |r| r.node)
+        (obligation.terms.rounding.as_ref())
+            .map_or(Rounding::default_for(self.currency), |r| r.node)
     }
 
     /// The credit's own entry: where it went, and what is left of it.
@@ -138,7 +139,7 @@ impl<'m> Evaluator<'m> {
         for part in uses {
             entry.notes.push(format!(
                 "credited {} against {}, due {}",
-                format_money(part.amount),
+                self.money_text(part.amount),
                 part.what,
                 long_date(part.due)
             ));
@@ -150,9 +151,9 @@ impl<'m> Evaluator<'m> {
             entry.amount = Some(left);
             entry.explanation.push(Shared::from(format!(
                 "{} − {} credited against {label} = {} left",
-                format_money(given),
-                format_money(used),
-                format_money(left)
+                self.money_text(given),
+                self.money_text(used),
+                self.money_text(left)
             )));
         }
         if left <= Decimal::ZERO {
@@ -167,9 +168,10 @@ impl<'m> Evaluator<'m> {
     fn unused_credit(&mut self, entry: &mut Entry, obligation: &Obligation, left: Decimal) {
         let Some(UnusedCreditTerm { fate, on, .. }) = &obligation.terms.unused_credit else {
             entry.status = Status::InForce;
-            entry
-                .notes
-                .push(format!("{} of the credit not yet used", format_money(left)));
+            entry.notes.push(format!(
+                "{} of the credit not yet used",
+                self.money_text(left)
+            ));
             return;
         };
         let on = match self.date(on) {
@@ -184,7 +186,7 @@ impl<'m> Evaluator<'m> {
                 entry.due = Some(on);
                 entry.notes.push(format!(
                     "{} of the credit not used: refunded on {}",
-                    format_money(left),
+                    self.money_text(left),
                     long_date(on)
                 ));
                 entry.status = self.plain_status(entry, obligation, Truth::Yes);
@@ -194,7 +196,7 @@ impl<'m> Evaluator<'m> {
                 entry.status = Status::Lapsed;
                 entry.notes.push(format!(
                     "{} of the credit not used: lapsed on {}",
-                    format_money(left),
+                    self.money_text(left),
                     long_date(on)
                 ));
             }
@@ -202,7 +204,7 @@ impl<'m> Evaluator<'m> {
                 entry.status = Status::InForce;
                 entry.notes.push(format!(
                     "{} of the credit not yet used; what is unused on {} lapses",
-                    format_money(left),
+                    self.money_text(left),
                     long_date(on)
                 ));
             }

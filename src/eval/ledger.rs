@@ -276,6 +276,11 @@ impl Ledger {
 }
 
 impl Entry {
+    /// An amount of this entry, in its currency: `$20,833.33`, `€2,931.51`.
+    pub fn money(&self, amount: Decimal) -> String {
+        crate::calc::money::format_money_in(amount, self.currency.unwrap_or_default())
+    }
+
     /// The heading, to change for this entry alone (copied first if other
     /// entries share it).
     pub fn heading_mut(&mut self) -> &mut Heading {
@@ -317,11 +322,13 @@ impl fmt::Display for Instance {
     }
 }
 
-/// The currency of an amount (the language knows dollars only).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum Currency {
-    #[serde(rename = "USD")]
-    Usd,
+/// The currency of an amount: written in JSON as its ISO code, `"EUR"`.
+pub use crate::calc::money::Currency;
+
+impl Serialize for Currency {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
 }
 
 impl Serialize for Kind {
@@ -466,6 +473,13 @@ impl RemedyKind {
     }
 }
 
+impl ScheduleSummary {
+    /// An amount of this schedule, in its currency.
+    pub fn money(&self, amount: Decimal) -> String {
+        crate::calc::money::format_money_in(amount, self.currency)
+    }
+}
+
 /// A schedule's totals: what it splits, and where the remainder went.
 #[derive(Clone, Debug, Serialize)]
 pub struct ScheduleSummary {
@@ -489,6 +503,9 @@ pub struct ScheduleSummary {
     /// The late interest owed on all the installments together.
     #[serde(serialize_with = "money")]
     pub late_interest: Decimal,
+    /// The currency of every amount above (in JSON, each entry says it).
+    #[serde(skip)]
+    pub currency: Currency,
 }
 
 #[derive(Clone, Debug, Serialize)]

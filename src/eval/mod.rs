@@ -32,9 +32,9 @@ use crate::calc::calendar::{
 };
 use crate::calc::exact::Exact;
 use crate::calc::money::{
-    day_count, format_count, format_exact_money, format_exact_number, format_exact_percent,
-    format_money, format_percent, simple_interest, split_equal, split_stated, ArithmeticError,
-    Rounding,
+    day_count, format_count, format_exact_money_in, format_exact_number, format_exact_percent,
+    format_money_in, format_percent, simple_interest, split_equal_in, split_stated_in,
+    ArithmeticError, Rounding,
 };
 use crate::calc::zone::Zone;
 use crate::check::model::{
@@ -159,7 +159,8 @@ impl Truth {
 /// ([`Exact`]): rounded only where the contract says how.
 #[derive(Clone, Debug, PartialEq)]
 enum Val {
-    Money(Exact),
+    /// An amount and its currency.
+    Money(Exact, Currency),
     Number(Exact),
     Percent(Exact),
     Date(NaiveDate),
@@ -264,6 +265,9 @@ struct Evaluator<'m> {
     /// The weight of each clause's quote (see [`budget::weight`]), by
     /// clause: weighed once, however many entries repeat it.
     quote_text: BTreeMap<String, usize>,
+    /// The currency of the obligation being evaluated: every amount its
+    /// entries show is in it (the checker refuses two in one obligation).
+    currency: Currency,
 }
 
 impl<'m> Evaluator<'m> {
@@ -314,6 +318,7 @@ impl<'m> Evaluator<'m> {
                 None => std::borrow::Cow::Owned(BusinessCalendar::with_built_ins(Vec::new())),
             },
             quote_text: BTreeMap::new(),
+            currency: Currency::default(),
         }
     }
 
@@ -609,6 +614,7 @@ impl<'m> Evaluator<'m> {
     // ---- obligations -----------------------------------------------------
 
     fn obligation(&mut self, clause: &'m Clause, obligation: &'m Obligation, id: &ObligationId) {
+        self.currency = self.obligation_currency(obligation);
         let truth = self.conditions(obligation);
         self.report_date_problems(obligation, &clause.number.node);
         match (&obligation.subject, obligation.kind) {

@@ -155,7 +155,7 @@ impl<'m> Evaluator<'m> {
             entry.start = None;
             entry.end = None;
             entry.amount = Some(instance.amount);
-            entry.currency = Some(Currency::Usd);
+            entry.currency = Some(self.currency);
             entry.instance = Some(ledger::Instance::Payment {
                 number: k + 1,
                 of: n,
@@ -196,7 +196,7 @@ impl<'m> Evaluator<'m> {
         for amount in std::iter::once(each).chain(steps) {
             let value = self.money(amount)?;
             if value.is_sign_negative() && !value.is_zero() {
-                return Err(negative_amount(amount, &Exact::from(value)));
+                return Err(negative_amount(amount, &Exact::from(value), self.currency));
             }
         }
         let base = self.money(each)?;
@@ -227,7 +227,7 @@ impl<'m> Evaluator<'m> {
             .collect::<Result<Vec<_>, Unavailable>>()?;
         // Year by year: (year, amount, how it was reached).
         let mut years: Vec<(Decimal, String)> =
-            vec![(base, format!("{} as stated", format_money(base)))];
+            vec![(base, format!("{} as stated", self.money_text(base)))];
         let mut instances = Vec::with_capacity(dates.len());
         for due in dates {
             let year = usize::try_from(span_length(first, *due, SpanUnit::FullMonths, false) / 12)
@@ -246,8 +246,8 @@ impl<'m> Evaluator<'m> {
                 let amount = rounding.apply(raised);
                 let how = format!(
                     "{} = {} × {}, {} (year {})",
-                    format_money(amount),
-                    format_money(before),
+                    self.money_text(amount),
+                    self.money_text(before),
                     format_percent(rate.node),
                     rounding.describe(),
                     years.len() + 1
@@ -259,7 +259,7 @@ impl<'m> Evaluator<'m> {
             {
                 Some((from, amount)) => (
                     *amount,
-                    format!("{} from {}", format_money(*amount), long_date(*from)),
+                    format!("{} from {}", self.money_text(*amount), long_date(*from)),
                 ),
                 None => {
                     (years.get(year).or(years.last()).cloned()).unwrap_or((base, String::new()))
@@ -269,7 +269,10 @@ impl<'m> Evaluator<'m> {
                 Some((from, through)) if *due >= from && *due <= through => Instance {
                     due: *due,
                     amount: Decimal::ZERO,
-                    explanation: vec![format!("{} abated: nothing is owed", format_money(amount))],
+                    explanation: vec![format!(
+                        "{} abated: nothing is owed",
+                        self.money_text(amount)
+                    )],
                     note: Some(format!(
                         "abated from {} through {}",
                         long_date(from),
@@ -325,8 +328,8 @@ impl<'m> Evaluator<'m> {
             let period_end = part.period.1.pred_opt().unwrap_or(part.period.1);
             instance.explanation.push(format!(
                 "{} = {} × {days}/{of}, {} (prorated by days: {} through {}, {days} of the {of} days from {} through {})",
-                format_money(share),
-                format_money(instance.amount),
+                self.money_text(share),
+                self.money_text(instance.amount),
                 rounding.describe(),
                 long_date(part.from),
                 long_date(part.through),
@@ -355,15 +358,15 @@ impl<'m> Evaluator<'m> {
             if instance.amount > left {
                 instance.note = Some(format!(
                     "cut from {} to {}: the aggregate limit of {} is reached",
-                    format_money(instance.amount),
-                    format_money(left),
-                    format_money(cap)
+                    self.money_text(instance.amount),
+                    self.money_text(left),
+                    self.money_text(cap)
                 ));
                 instance.explanation = vec![format!(
                     "{} = what is left of the aggregate limit {} (the amount due would be {})",
-                    format_money(left),
-                    format_money(cap),
-                    format_money(instance.amount)
+                    self.money_text(left),
+                    self.money_text(cap),
+                    self.money_text(instance.amount)
                 )];
                 instance.amount = left;
             }
@@ -432,7 +435,7 @@ impl<'m> Evaluator<'m> {
             entry.start = None;
             entry.end = None;
             entry.amount = Some(interest);
-            entry.currency = Some(Currency::Usd);
+            entry.currency = Some(self.currency);
             entry.instance = Some(ledger::Instance::Payment {
                 number: k + 1,
                 of: n,
@@ -440,8 +443,8 @@ impl<'m> Evaluator<'m> {
             entry.explanation.push(
                 format!(
                     "{} = {} × {} × {days}/{basis}, {} (from {} to {}; {})",
-                    format_money(interest),
-                    format_money(balance),
+                    self.money_text(interest),
+                    self.money_text(balance),
                     format_percent(terms.rate),
                     rounding.describe(),
                     long_date(since),
@@ -482,6 +485,7 @@ impl<'m> Evaluator<'m> {
             offset,
             payable: total - offset,
             remainder_note: None,
+            currency: self.currency,
             explanation: Vec::new(),
             late_interest: Decimal::ZERO,
         });

@@ -66,3 +66,75 @@ impl Evaluator<'_> {
         Ok((first, open))
     }
 }
+
+impl Evaluator<'_> {
+    /// The currency of an earlier obligation's entries (dollars if it has
+    /// none with an amount). Its entries are the latest made with its name.
+    pub(super) fn currency_of_entries(&self, label: &str) -> Currency {
+        self.entries
+            .iter()
+            .rev()
+            .filter(|e| e.id.name() == label)
+            .find_map(|e| e.currency)
+            .unwrap_or_default()
+    }
+
+    /// The currency of an obligation's amount, from what it is written in:
+    /// a figure, a money fact's declared currency, an earlier obligation's.
+    /// Read before the amount is computed, so that even an amount the
+    /// scenario leaves open is shown in its currency.
+    pub(super) fn obligation_currency(&self, obligation: &Obligation) -> Currency {
+        let expr = match &obligation.subject {
+            Subject::Amount(Expr {
+                node: ExprKind::InterestOn { schedule, .. },
+                ..
+            }) => return self.currency_of_entries(&schedule.node),
+            Subject::Amount(expr) => Some(expr),
+            Subject::Reimbursed(_, expr) => expr.as_ref(),
+            _ => obligation.terms.cost.as_ref(),
+        };
+        expr.and_then(|e| self.currency_in(e)).unwrap_or_default()
+    }
+
+    /// The currency of the first amount an expression holds.
+    fn currency_in(&self, expr: &Expr) -> Option<Currency> {
+        match &expr.node {
+            ExprKind::Money(_, currency) => Some(*currency),
+            ExprKind::Fact(name) => match self.model.facts.get(name)?.ty.node {
+                Type::Money(currency) => Some(currency),
+                _ => None,
+            },
+            ExprKind::LastAmount(label)
+            | ExprKind::TotalOf(label)
+            | ExprKind::UnpaidBalance {
+                obligation: label, ..
+            } => Some(self.currency_of_entries(&label.node)),
+            _ => self.currency_in_parts(expr),
+        }
+    }
+
+    /// [`Evaluator::currency_in`] of the parts of an expression, apart so
+    /// that the recursion's frame stays small.
+    #[inline(never)]
+    fn currency_in_parts(&self, expr: &Expr) -> Option<Currency> {
+        match &expr.node {
+            ExprKind::Binary(_, a, b)
+            | ExprKind::GreaterOf(a, b)
+            | ExprKind::LesserOf(a, b)
+            | ExprKind::Case {
+                then: a,
+                otherwise: b,
+                ..
+            } => self.currency_in(a).or_else(|| self.currency_in(b)),
+            ExprKind::Rounded(inner, _) => self.currency_in(inner),
+            ExprKind::Converted { to, .. } => Some(*to),
+            _ => None,
+        }
+    }
+
+    /// An amount of the obligation being evaluated, in its currency:
+    /// `$20,833.33`, `€2,931.51`.
+    pub(super) fn money_text(&self, amount: Decimal) -> String {
+        format_money_in(amount, self.currency)
+    }
+}

@@ -51,7 +51,7 @@ impl Evaluator<'_> {
                 let how = format!(
                     "{} × {}, {}",
                     format_percent(rate.node),
-                    format_money(owed),
+                    self.money_text(owed),
                     rounding.describe()
                 );
                 (amount, rate.node, how)
@@ -72,7 +72,7 @@ impl Evaluator<'_> {
         };
         let explanation = format!(
             "{} = {how} (clause {}; not paid in full by {by})",
-            format_money(amount),
+            self.money_text(amount),
             entry.heading.clause,
         );
         entry.remedies.push(Remedy {
@@ -118,7 +118,7 @@ impl Evaluator<'_> {
             kind: RemedyKind::Interest,
             rate: interest.rate.node,
             convention,
-            rounding: Rounding::DEFAULT,
+            rounding: Rounding::default_for(self.currency),
             how: &format!("from {} until paid", long_date(from)),
             span: interest.span,
         };
@@ -162,8 +162,8 @@ impl Evaluator<'_> {
                     Ok(amount) => {
                         let explanation = format!(
                             "{} = {} × {} × {days}/{basis}, {} (clause {}; {}; {})",
-                            format_money(amount),
-                            format_money(unpaid),
+                            self.money_text(amount),
+                            self.money_text(unpaid),
                             format_percent(accrual.rate),
                             accrual.rounding.describe(),
                             entry.heading.clause,

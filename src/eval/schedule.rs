@@ -70,13 +70,16 @@ impl<'m> Evaluator<'m> {
             return;
         }
         let total = match self.value(total_expr) {
-            Ok(Val::Money(total)) if total.is_negative() => {
+            Ok(Val::Money(total, _)) if total.is_negative() => {
                 let mut entry = template.clone();
-                self.unavailable(&mut entry, negative_amount(total_expr, &total));
+                self.unavailable(
+                    &mut entry,
+                    negative_amount(total_expr, &total, self.currency),
+                );
                 self.entries.push(entry);
                 return;
             }
-            Ok(Val::Money(total)) => match rounding.apply_exact(&total) {
+            Ok(Val::Money(total, _)) => match rounding.apply_exact(&total) {
                 Some(total) => Some(total),
                 None => {
                     let mut entry = template.clone();
@@ -115,7 +118,7 @@ impl<'m> Evaluator<'m> {
         let amortization = self.amortization(obligation, total, frequency, &dates, rounding);
         let parts = match (
             &amortization,
-            split_parts(total, dates.len(), split, remainder),
+            split_parts((total, self.currency), dates.len(), split, remainder),
         ) {
             (Ok(Some(table)), _) => Ok(table.payments.clone()),
             (Err(why), _) => Err(why.clone()),
@@ -158,7 +161,7 @@ impl<'m> Evaluator<'m> {
             entry.start = None;
             entry.end = None;
             entry.amount = Some(*part);
-            entry.currency = Some(Currency::Usd);
+            entry.currency = Some(self.currency);
             entry.instance = Some(Instance::Installment {
                 number: k + 1,
                 of: n,
@@ -177,9 +180,16 @@ impl<'m> Evaluator<'m> {
                 (Some(table), _) => table.lines.get(k).cloned().unwrap_or_default(),
                 (None, Some((_, _, line))) => line.clone(),
                 (None, None) => {
-                    let line: Shared =
-                        installment_explanation(total, n, *part, k, split, remainder, &parts)
-                            .into();
+                    let line: Shared = installment_explanation(
+                        (total, self.currency),
+                        n,
+                        *part,
+                        k,
+                        split,
+                        remainder,
+                        &parts,
+                    )
+                    .into();
                     explained.push((*part, is_remainder, line.clone()));
                     line
                 }
@@ -212,7 +222,7 @@ impl<'m> Evaluator<'m> {
         } else {
             vec![format!(
                 "{} = {} (clause {})",
-                format_money(total),
+                self.money_text(total),
                 self.explain(total_expr),
                 clause.number.node
             )]
@@ -224,7 +234,7 @@ impl<'m> Evaluator<'m> {
                 explanation.extend(table.summary);
                 (table.note, parts.iter().sum())
             }
-            None => (remainder_note(&parts, remainder), total),
+            None => (remainder_note(&parts, remainder, self.currency), total),
         };
         self.schedules.push(ScheduleSummary {
             obligation: id.base().to_owned(),
@@ -236,6 +246,7 @@ impl<'m> Evaluator<'m> {
             offset: offset_total,
             payable: total - offset_total,
             remainder_note: Some(remainder_note),
+            currency: self.currency,
             explanation,
             late_interest,
         });
@@ -318,11 +329,13 @@ impl<'m> Evaluator<'m> {
                 each_expr.span,
                 format!(
                     "{n} installments of {} make {}, but the total to be paid is {} ({} each)",
-                    format_money(each),
-                    stated_total
-                        .map_or_else(|| "more than can be computed".to_owned(), format_money),
-                    format_money(total),
-                    format_money(computed)
+                    self.money_text(each),
+                    stated_total.map_or_else(
+                        || "more than can be computed".to_owned(),
+                        |d| self.money_text(d),
+                    ),
+                    self.money_text(total),
+                    self.money_text(computed)
                 ),
             )
             .with_label("the stated installment")
@@ -407,10 +420,13 @@ impl<'m> Evaluator<'m> {
     pub(super) fn rounding(&mut self, obligation: &Obligation) -> Rounding {
         let stated = obligation.terms.rounding.as_ref().map(|r| r.node);
         stated.unwrap_or_else(|| {
-            self.use_default(
-                "amounts are rounded half up to the cent where a clause states no rounding",
-            );
-            Rounding::DEFAULT
+            let rounding = Rounding::default_for(self.currency);
+            self.use_default(if rounding.unit == Unit::Yen {
+                "amounts in yen are rounded half up to the yen where a clause states no rounding"
+            } else {
+                "amounts are rounded half up to the cent where a clause states no rounding"
+            });
+            rounding
         })
     }
 }
@@ -427,8 +443,9 @@ fn stated_installment(obligation: &Obligation) -> Option<&Expr> {
     obligation.terms.installments.as_ref()?.each.as_ref()
 }
 
+/// How installment `k` of `n` was reached from the total (and its currency).
 pub(super) fn installment_explanation(
-    total: Decimal,
+    (total, currency): (Decimal, Currency),
     n: usize,
     part: Decimal,
     k: usize,
@@ -436,6 +453,7 @@ pub(super) fn installment_explanation(
     remainder: Remainder,
     parts: &[Decimal],
 ) -> String {
+    let money = |amount: Decimal| format_money_in(amount, currency);
     let slot = match remainder {
         Remainder::First => 0,
         Remainder::Last => n.saturating_sub(1),
@@ -448,21 +466,21 @@ pub(super) fn installment_explanation(
     if k == slot && n > 1 && part != regular {
         format!(
             "{} = {} − {} × {} (this installment takes the remainder so that the {n} sum exactly)",
-            format_money(part),
-            format_money(total),
+            money(part),
+            money(total),
             n - 1,
-            format_money(regular)
+            money(regular)
         )
     } else {
         match split {
             Split::Equal(rounding) => format!(
                 "{} = {} ÷ {n}, {}",
-                format_money(part),
-                format_money(total),
+                money(part),
+                money(total),
                 rounding.describe()
             ),
             Split::Stated(_) => {
-                format!("{}, the installment the clause states", format_money(part))
+                format!("{}, the installment the clause states", money(part))
             }
         }
     }
@@ -480,18 +498,23 @@ pub(super) enum Split {
 /// The installments of `total` under `split`: each sums exactly to the
 /// total, and none is negative.
 fn split_parts(
-    total: Decimal,
+    (total, currency): (Decimal, Currency),
     count: usize,
     split: Split,
     remainder: Remainder,
 ) -> Result<Vec<Decimal>, ArithmeticError> {
     match split {
-        Split::Equal(rounding) => split_equal(total, count, rounding, remainder),
-        Split::Stated(each) => split_stated(total, count, each, remainder),
+        Split::Equal(rounding) => split_equal_in(total, count, rounding, remainder, currency),
+        Split::Stated(each) => split_stated_in(total, count, each, remainder, currency),
     }
 }
 
-pub(super) fn remainder_note(parts: &[Decimal], remainder: Remainder) -> String {
+pub(super) fn remainder_note(
+    parts: &[Decimal],
+    remainder: Remainder,
+    currency: Currency,
+) -> String {
+    let money = |amount: Decimal| format_money_in(amount, currency);
     let (slot, word) = match remainder {
         Remainder::First => (parts.first(), "first"),
         Remainder::Last => (parts.last(), "last"),
@@ -503,9 +526,9 @@ pub(super) fn remainder_note(parts: &[Decimal], remainder: Remainder) -> String 
     match (slot, regular) {
         (Some(s), Some(r)) if s != r => format!(
             "the {word} installment is {} ({} the others' {}) so that the installments sum exactly",
-            format_money(*s),
+            money(*s),
             if s > r { "more than" } else { "less than" },
-            format_money(*r)
+            money(*r)
         ),
         _ => "the installments are equal to the cent".to_owned(),
     }

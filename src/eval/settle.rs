@@ -10,10 +10,10 @@ impl<'m> Evaluator<'m> {
     /// limits; records how, or notes what is missing.
     pub(super) fn price(&mut self, entry: &mut Entry, obligation: &Obligation, expr: &Expr) {
         match self.value(expr) {
-            Ok(Val::Money(exact)) if exact.is_negative() => {
-                self.unavailable(entry, negative_amount(expr, &exact));
+            Ok(Val::Money(exact, _)) if exact.is_negative() => {
+                self.unavailable(entry, negative_amount(expr, &exact, self.currency));
             }
-            Ok(Val::Money(exact)) => {
+            Ok(Val::Money(exact, _)) => {
                 let rounding = self.rounding(obligation);
                 let Some(amount) = rounding.apply_exact(&exact) else {
                     self.unavailable(entry, too_large(expr));
@@ -28,13 +28,13 @@ impl<'m> Evaluator<'m> {
                     };
                     entry.explanation.push(Shared::from(format!(
                         "{} = {}{rounded} (clause {})",
-                        format_money(amount),
+                        self.money_text(amount),
                         self.explain(expr),
                         entry.heading.clause
                     )));
                 }
                 entry.amount = Some(self.within_limits(amount, obligation, expr, entry));
-                entry.currency = Some(Currency::Usd);
+                entry.currency = Some(self.currency);
             }
             Ok(_) => {}
             Err(why) => self.unavailable(entry, why),
@@ -76,8 +76,8 @@ impl<'m> Evaluator<'m> {
                         format!(
                             "under scenario `{}`, `{expr}` comes to {}, above the limit of {}: the ledger pays the limit",
                             self.scenario_name(),
-                            format_money(amount),
-                            format_money(limit)
+                            self.money_text(amount),
+                            self.money_text(limit)
                         ),
                     )
                     .with_label("the amount under this scenario")
@@ -89,24 +89,25 @@ impl<'m> Evaluator<'m> {
             if is_cap && amount > limit {
                 entry.explanation.push(Shared::from(format!(
                     "{} is above the limit: capped at {}",
-                    format_money(amount),
-                    format_money(limit)
+                    self.money_text(amount),
+                    self.money_text(limit)
                 )));
                 entry.notes.push(format!(
                     "capped at {}; {} would exceed the limit",
-                    format_money(limit),
-                    format_money(amount)
+                    self.money_text(limit),
+                    self.money_text(amount)
                 ));
                 amount = limit;
             } else if !is_cap && amount < limit {
                 entry.explanation.push(Shared::from(format!(
                     "{} is below the minimum: raised to {}",
-                    format_money(amount),
-                    format_money(limit)
+                    self.money_text(amount),
+                    self.money_text(limit)
                 )));
-                entry
-                    .notes
-                    .push(format!("raised to the minimum of {}", format_money(limit)));
+                entry.notes.push(format!(
+                    "raised to the minimum of {}",
+                    self.money_text(limit)
+                ));
                 amount = limit;
             }
         }
@@ -132,12 +133,14 @@ impl<'m> Evaluator<'m> {
         let mut receipts: Vec<Receipt> = self
             .events()
             .filter_map(|e| match e {
+                // Compensation in another currency is refused by the checker.
                 Event::Compensation {
                     party,
                     amount,
                     on,
                     description,
-                } if party.node == receiver.node => Some(Receipt {
+                    currency,
+                } if party.node == receiver.node && *currency == self.currency => Some(Receipt {
                     on: on.node,
                     left: amount.node,
                     what: description
@@ -183,7 +186,7 @@ impl<'m> Evaluator<'m> {
                     format!(
                         "under scenario `{}`, {} of the {} received on {} is more than the installments left to offset it against",
                         self.scenario_name(),
-                        format_money(receipt.left),
+                        self.money_text(receipt.left),
                         receipt.what,
                         long_date(receipt.on)
                     ),
@@ -318,7 +321,7 @@ impl<'m> Evaluator<'m> {
             for payment in payments {
                 let paid = format!(
                     "paid {} on {}",
-                    format_money(payment.amount),
+                    self.money_text(payment.amount),
                     long_date(payment.on)
                 );
                 entry.notes.push(paid);
@@ -829,6 +832,8 @@ impl Offsets {
         let (Some(due), Some(mut owed)) = (entry.due, entry.amount) else {
             return;
         };
+        let currency = entry.currency.unwrap_or_default();
+        let money = |amount: Decimal| format_money_in(amount, currency);
         while self.receipts.get(self.usable).is_some_and(|r| r.on <= due) {
             self.usable += 1;
         }
@@ -852,15 +857,15 @@ impl Offsets {
                 };
                 entry.notes.push(format!(
                     "reduced by {} of {} {given} on {}",
-                    format_money(take),
+                    money(take),
                     receipt.what,
                     long_date(receipt.on)
                 ));
                 entry.explanation.push(Shared::from(format!(
                     "{} − {} {how} = {}",
-                    format_money(owed),
-                    format_money(take),
-                    format_money(owed - take)
+                    money(owed),
+                    money(take),
+                    money(owed - take)
                 )));
                 owed -= take;
             }

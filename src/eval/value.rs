@@ -206,12 +206,14 @@ impl<'m> Evaluator<'m> {
     }
 
     /// An amount used as it is — a limit, a stated installment, a fee, a
-    /// rent — which must come to an exact figure in dollars and cents or
-    /// finer: one with no end (`$1,000.00 ÷ 3`) is refused with how to say
-    /// its rounding, rather than cut silently.
+    /// rent — which must come to an exact figure in its currency's smallest
+    /// unit or finer: one with no end (`$1,000.00 ÷ 3`) is refused with how
+    /// to say its rounding, rather than cut silently.
     pub(super) fn money(&self, expr: &Expr) -> Result<Decimal, Unavailable> {
         match self.value(expr)? {
-            Val::Money(exact) => exact.to_decimal().ok_or_else(|| unrounded(expr, &exact)),
+            Val::Money(exact, currency) => exact
+                .to_decimal()
+                .ok_or_else(|| unrounded(expr, &exact, currency)),
             // The checker types every amount position, so only an unchecked
             // model gets here.
             _ => Err(Unavailable::Arithmetic(
@@ -224,7 +226,7 @@ impl<'m> Evaluator<'m> {
     pub(super) fn value(&self, expr: &Expr) -> Result<Val, Unavailable> {
         let overflow = || too_large(expr);
         match &expr.node {
-            ExprKind::Money(v) => Ok(Val::Money(Exact::from(*v))),
+            ExprKind::Money(v, currency) => Ok(Val::Money(Exact::from(*v), *currency)),
             ExprKind::Number(v) => Ok(Val::Number(Exact::from(*v))),
             ExprKind::Percent(v) => Ok(Val::Percent(Exact::from(*v))),
             ExprKind::Date(d) => Ok(Val::Date(*d)),
@@ -244,7 +246,7 @@ impl<'m> Evaluator<'m> {
             ExprKind::Rounded(inner, rounding) => {
                 let round = |v: &Exact| rounding.apply_exact(v).map(Exact::from);
                 match self.value(inner)? {
-                    Val::Money(v) => round(&v).map(Val::Money).ok_or_else(overflow),
+                    Val::Money(v, c) => round(&v).map(|v| Val::Money(v, c)).ok_or_else(overflow),
                     Val::Number(v) => round(&v).map(Val::Number).ok_or_else(overflow),
                     Val::Percent(v) => round(&v).map(Val::Percent).ok_or_else(overflow),
                     _ => Err(overflow()),
@@ -265,7 +267,8 @@ impl<'m> Evaluator<'m> {
             | ExprKind::Between { .. }
             | ExprKind::Shift { .. }
             | ExprKind::YearFraction { .. }
-            | ExprKind::Power { .. } => self.date_form(expr),
+            | ExprKind::Power { .. }
+            | ExprKind::Converted { .. } => self.date_form(expr),
             ExprKind::Binary(op @ (BinOp::Add | BinOp::Sub), a, b)
                 if matches!(b.node, ExprKind::Duration(_)) =>
             {
@@ -315,8 +318,8 @@ impl<'m> Evaluator<'m> {
                 .iter()
                 .rev()
                 .find(|e| e.id.name() == schedule.node && e.id.instance().is_some())
-                .and_then(|e| e.amount)
-                .map(|amount| Val::Money(Exact::from(amount)))
+                .and_then(|e| Some((e.amount?, e.currency.unwrap_or_default())))
+                .map(|(amount, currency)| Val::Money(Exact::from(amount), currency))
                 .ok_or_else(|| {
                     Unavailable::NotYetKnown(format!(
                         "the last amount of `{}`, which has no instance under this scenario",
@@ -330,7 +333,9 @@ impl<'m> Evaluator<'m> {
                     .filter(|e| e.id.name() == obligation.node)
                     .filter(|e| !matches!(e.status, Status::NotTriggered | Status::Lapsed));
                 let mut total = Decimal::ZERO;
+                let mut currency = Currency::default();
                 for entry in entries {
+                    currency = entry.currency.unwrap_or(currency);
                     // A part not yet known, or owed only on a condition the
                     // scenario leaves open, leaves the total open too.
                     if matches!(entry.status, Status::NotYetKnown | Status::Conditional) {
@@ -342,7 +347,7 @@ impl<'m> Evaluator<'m> {
                     let amount = entry.amount.unwrap_or_default();
                     total = total.checked_add(amount).ok_or_else(overflow)?;
                 }
-                Ok(Val::Money(Exact::from(total)))
+                Ok(Val::Money(Exact::from(total), currency))
             }
             ExprKind::Case {
                 then,
@@ -360,8 +365,9 @@ impl<'m> Evaluator<'m> {
             ExprKind::InterestOn { .. } => Err(overflow()),
             ExprKind::UnpaidBalance { obligation, on } => {
                 let on = self.date(on)?;
+                let currency = self.currency_of_entries(&obligation.node);
                 self.unpaid_balance(&obligation.node, on)
-                    .map(|balance| Val::Money(Exact::from(balance)))
+                    .map(|balance| Val::Money(Exact::from(balance), currency))
                     .ok_or_else(overflow)
             }
             ExprKind::FirstDefault { obligation, grace } => {
@@ -377,6 +383,15 @@ impl<'m> Evaluator<'m> {
                 })
             }
             ExprKind::Power { base, exponent } => self.power(expr, base, exponent),
+            ExprKind::Converted {
+                amount, rate, to, ..
+            } => match self.value(amount)? {
+                Val::Money(value, _) => value
+                    .checked_mul(&Exact::from(rate.node))
+                    .map(|converted| Val::Money(converted, *to))
+                    .ok_or_else(overflow),
+                _ => Err(overflow()),
+            },
             ExprKind::YearFraction {
                 from,
                 to,
@@ -526,6 +541,18 @@ impl<'m> Evaluator<'m> {
                     convention.describe()
                 )
             }
+            ExprKind::Converted {
+                amount,
+                rate,
+                to,
+                from,
+            } => format!(
+                "{} at {} {} per {}",
+                self.explain_operand_in_parens(amount),
+                rate.node,
+                to.code(),
+                from.code()
+            ),
             ExprKind::Power { base, exponent } => format!(
                 "{} to the power of {}",
                 self.explain_operand_in_parens(base),
@@ -586,6 +613,7 @@ impl<'m> Evaluator<'m> {
             | ExprKind::Between { .. }
             | ExprKind::YearFraction { .. }
             | ExprKind::Power { .. }
+            | ExprKind::Converted { .. }
             | ExprKind::Rounded(..) => {
                 let value = self
                     .value(expr)
@@ -606,11 +634,11 @@ fn calendar_problem(expr: &Expr, error: crate::calc::business::CalendarError) ->
 
 /// An amount to pay that comes to less than nothing: there is no such
 /// payment, so the ledger refuses it rather than print it.
-pub(super) fn negative_amount(expr: &Expr, value: &Exact) -> Unavailable {
+pub(super) fn negative_amount(expr: &Expr, value: &Exact, currency: Currency) -> Unavailable {
     Unavailable::Arithmetic(
         format!(
             "`{expr}` comes to {}: an amount to pay cannot be negative",
-            format_exact_money(value)
+            format_exact_money_in(value, currency)
         ),
         expr.span,
     )
@@ -626,11 +654,16 @@ pub(super) fn too_large(expr: &Expr) -> Unavailable {
 
 /// An amount with no exact decimal value, used where the contract states no
 /// rounding.
-fn unrounded(expr: &Expr, value: &Exact) -> Unavailable {
+fn unrounded(expr: &Expr, value: &Exact, currency: Currency) -> Unavailable {
     Unavailable::Arithmetic(
         format!(
-            "`{expr}` comes to {}, which has no exact value in dollars and cents; say how it is rounded, e.g. `({expr}) rounded half up to the cent`",
-            format_exact_money(value)
+            "`{expr}` comes to {}, which has no exact value in {}; say how it is rounded, e.g. `({expr}) rounded half up to {}`",
+            format_exact_money_in(value, currency),
+            match currency {
+                Currency::Usd => "dollars and cents",
+                other => other.words(),
+            },
+            Unit::smallest(currency).words()
         ),
         expr.span,
     )
@@ -640,13 +673,13 @@ fn unrounded(expr: &Expr, value: &Exact) -> Unavailable {
 pub(super) fn is_literal(expr: &Expr) -> bool {
     matches!(
         expr.node,
-        ExprKind::Money(_) | ExprKind::Number(_) | ExprKind::Percent(_)
+        ExprKind::Money(..) | ExprKind::Number(_) | ExprKind::Percent(_)
     )
 }
 
 pub(super) fn scalar(v: &Val) -> Option<&Exact> {
     match v {
-        Val::Money(d) | Val::Number(d) | Val::Percent(d) => Some(d),
+        Val::Money(d, _) | Val::Number(d) | Val::Percent(d) => Some(d),
         Val::Date(_) | Val::Duration(_) => None,
     }
 }
@@ -664,10 +697,11 @@ pub(super) fn binary(op: BinOp, a: &Val, b: &Val) -> Option<Val> {
     match (a, b) {
         (Date(d), Duration(span)) if op == BinOp::Add => add_duration(*d, *span).map(Date),
         (Date(d), Duration(span)) if op == BinOp::Sub => sub_duration(*d, *span).map(Date),
-        (Money(x), Money(y)) if op == BinOp::Div => apply(x, y).map(Number),
-        (Money(x), Money(y) | Number(y) | Percent(y)) | (Number(x) | Percent(x), Money(y)) => {
-            apply(x, y).map(Money)
-        }
+        // Amounts in two currencies never meet: the checker refuses it.
+        (Money(_, c), Money(_, d)) if c != d => None,
+        (Money(x, _), Money(y, _)) if op == BinOp::Div => apply(x, y).map(Number),
+        (Money(x, c), Money(y, _) | Number(y) | Percent(y))
+        | (Number(x) | Percent(x), Money(y, c)) => apply(x, y).map(|v| Money(v, *c)),
         // `1 + 0.5%`: a rate added to a number is a number (1.005).
         (Percent(x), Number(y)) | (Number(x), Percent(y))
             if matches!(op, BinOp::Add | BinOp::Sub) =>
@@ -682,7 +716,7 @@ pub(super) fn binary(op: BinOp, a: &Val, b: &Val) -> Option<Val> {
 
 pub(super) fn show(v: &Val) -> String {
     match v {
-        Val::Money(d) => format_exact_money(d),
+        Val::Money(d, currency) => format_exact_money_in(d, *currency),
         Val::Number(d) => format_exact_number(d),
         Val::Percent(d) => format_exact_percent(d),
         Val::Date(d) => long_date(*d),

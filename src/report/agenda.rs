@@ -13,7 +13,7 @@
 //! condition is not met or whose offer lapsed are left out, and counted.
 
 use crate::calc::calendar::long_date;
-use crate::calc::money::{format_count, format_money};
+use crate::calc::money::format_count;
 use crate::calc::zone::Clock;
 use crate::escape;
 use crate::eval::ledger::{DueTime, Entry, Ledger, PartyEntry, Status};
@@ -363,7 +363,7 @@ fn item_text(agreement: &AgreementAgenda, item: &Item, out: &mut String) {
         item.event.as_str()
     )];
     if let Some(amount) = entry.amount {
-        parts.push(format_money(amount));
+        parts.push(entry.money(amount));
     }
     parts.push(parties_words(agreement, entry));
     if let Some(instance) = &entry.instance {
@@ -372,7 +372,7 @@ fn item_text(agreement: &AgreementAgenda, item: &Item, out: &mut String) {
     let _ = writeln!(out, "    {}", parts.join(" · "));
     let _ = writeln!(out, "      {}", status_words(entry));
     for remedy in &entry.remedies {
-        let _ = writeln!(out, "      {}", remedy_words(remedy));
+        let _ = writeln!(out, "      {}", remedy_words(remedy, entry));
     }
 }
 
@@ -597,7 +597,7 @@ fn event_title(agreement: &AgreementAgenda, item: &Item) -> String {
     let entry = &item.entry;
     let amount = entry
         .amount
-        .map(|a| format!(" {}", format_money(a)))
+        .map(|a| format!(" {}", entry.money(a)))
         .unwrap_or_default();
     let title = format!(
         "{} {} {}{amount} — {}",
@@ -626,7 +626,7 @@ fn event_description(agreement: &AgreementAgenda, item: &Item) -> String {
     }
     let _ = write!(text, ".\nStatus: {}.", status_words(entry));
     for remedy in &entry.remedies {
-        let _ = write!(text, "\n{}.", remedy_words(remedy));
+        let _ = write!(text, "\n{}.", remedy_words(remedy, entry));
     }
     let _ = write!(
         text,

@@ -69,8 +69,8 @@ fn cell_text(cell: &Cell<'_>) -> String {
 }
 
 /// An amount as the JSON ledger writes it: a decimal string with at least
-/// the two minor digits of the dollar (`5730.00`), more only when the
-/// figure has them (never rounded).
+/// two decimals in every currency (`5730.00`; the `currency` column says
+/// which), more only when the figure has them (never rounded).
 pub(crate) fn money_text(amount: Decimal) -> String {
     let mut canonical = amount.normalize();
     if canonical.scale() < 2 {

@@ -12,7 +12,6 @@
 //! request: `2(b).severance[3]: due November 30, 2002 → December 31, 2002`.
 
 use crate::calc::calendar::long_date;
-use crate::calc::money::format_money;
 use crate::check::model::{unlabelled_name, Model};
 use crate::eval::ledger::{Entry, Ledger, RemedyKind};
 use crate::syntax::ast::*;
@@ -99,7 +98,7 @@ pub fn compare(old: &Ledger, new: &Ledger) -> Vec<Change> {
 fn headline(entry: &Entry) -> String {
     let amount = entry
         .amount
-        .map(|a| format!(" {}", format_money(a)))
+        .map(|a| format!(" {}", entry.money(a)))
         .unwrap_or_default();
     let due = entry
         .due
@@ -121,7 +120,7 @@ fn entry_changes(old: &Entry, new: &Entry) -> Vec<String> {
             out.push(format!("{id}: {what} {before} → {after}"));
         }
     };
-    field("amount", money(old.amount), money(new.amount));
+    field("amount", money(old, old.amount), money(new, new.amount));
     field("due", date(old.due), date(new.due));
     field("from", date(old.start), date(new.start));
     field("through", date(old.end), date(new.end));
@@ -130,11 +129,11 @@ fn entry_changes(old: &Entry, new: &Entry) -> Vec<String> {
         old.status.describe().to_owned(),
         new.status.describe().to_owned(),
     );
-    field("paid", money(old.paid), money(new.paid));
+    field("paid", money(old, old.paid), money(new, new.paid));
     field(
         "outstanding",
-        money(old.outstanding),
-        money(new.outstanding),
+        money(old, old.outstanding),
+        money(new, new.outstanding),
     );
     for kind in [
         RemedyKind::LateInterest,
@@ -143,8 +142,8 @@ fn entry_changes(old: &Entry, new: &Entry) -> Vec<String> {
     ] {
         field(
             kind.words(),
-            money(remedies(old, kind)),
-            money(remedies(new, kind)),
+            money(old, remedies(old, kind)),
+            money(new, remedies(new, kind)),
         );
     }
     field(
@@ -167,8 +166,9 @@ fn remedies(entry: &Entry, kind: RemedyKind) -> Option<Decimal> {
     Some(of_kind.map(|r| r.amount).sum())
 }
 
-fn money(value: Option<Decimal>) -> String {
-    value.map_or_else(|| "none".to_owned(), format_money)
+/// An amount of an entry, in its currency, or `none`.
+fn money(entry: &Entry, value: Option<Decimal>) -> String {
+    value.map_or_else(|| "none".to_owned(), |a| entry.money(a))
 }
 
 fn date(value: Option<NaiveDate>) -> String {

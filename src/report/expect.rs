@@ -10,7 +10,7 @@
 //! from the printed text.
 
 use crate::calc::calendar::long_date;
-use crate::calc::money::{format_money, format_money_exact};
+use crate::calc::money::{format_money_exact_in, format_money_in, Currency};
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::eval::ledger::{Entry, Ledger, ObligationId};
@@ -102,18 +102,26 @@ fn check_one(ledger: &Ledger, expectation: &Expectation) -> Option<Failure> {
                 Ok(found) => found,
                 Err(why) => return fail(why, Vec::new()),
             };
-            if matches(&actual, &value.node) {
+            let currency = target.currency();
+            if matches(&actual, &value.node, currency) {
                 None
             } else {
                 let subject = format!("{} {}", shown_ref(obligation), field.words());
-                let actual = shown_actual(&actual);
+                let actual = shown_actual(&actual, currency);
                 fail(
                     format!("{subject} is {actual}, not {expected}"),
                     explanation,
                 )
             }
         }
-        Expected::TotalPaid { party, amount } => {
+        Expected::TotalPaid {
+            party,
+            amount,
+            currency: expected_currency,
+        } => {
+            // The total in the currency the line names: payments in
+            // another are listed, never added to it.
+            let currency = *expected_currency;
             let mut total = Decimal::ZERO;
             let mut parts = Vec::new();
             for entry in ledger
@@ -122,8 +130,15 @@ fn check_one(ledger: &Ledger, expectation: &Expectation) -> Option<Failure> {
                 .filter(|e| e.heading.obligor == party.node)
             {
                 if let Some(paid) = entry.paid.filter(|p| !p.is_zero()) {
-                    total = total.checked_add(paid).unwrap_or(total);
-                    parts.push(format!("{} paid {}", entry.id, format_money(paid)));
+                    let paid_in = entry.currency.unwrap_or_default();
+                    if paid_in == currency {
+                        total = total.checked_add(paid).unwrap_or(total);
+                    }
+                    parts.push(format!(
+                        "{} paid {}",
+                        entry.id,
+                        format_money_in(paid, paid_in)
+                    ));
                 }
             }
             if total == amount.node {
@@ -139,10 +154,10 @@ fn check_one(ledger: &Ledger, expectation: &Expectation) -> Option<Failure> {
                 message: format!(
                     "the total paid by `{}` is {}, not {}",
                     party.node,
-                    format_money_exact(total),
-                    format_money_exact(amount.node)
+                    format_money_exact_in(total, currency),
+                    format_money_exact_in(amount.node, currency)
                 ),
-                expected: format_money_exact(amount.node),
+                expected: format_money_exact_in(amount.node, currency),
                 explanation,
             })
         }
@@ -183,6 +198,17 @@ enum Target<'a> {
     /// The entries of an obligation with several (a schedule, or a duty
     /// per event), named without an instance.
     All(&'a ObligationId, Vec<&'a Entry>),
+}
+
+impl Target<'_> {
+    /// The currency of the amounts named (dollars if none has one).
+    fn currency(&self) -> Currency {
+        match self {
+            Target::One(entry) => entry.currency,
+            Target::All(_, entries) => entries.iter().find_map(|e| e.currency),
+        }
+        .unwrap_or_default()
+    }
 }
 
 /// The entries of the obligation named, by id or by name alone.
@@ -349,9 +375,12 @@ fn interest(entry: &Entry) -> Decimal {
         .unwrap_or(Decimal::MAX)
 }
 
-fn matches(actual: &Actual, expected: &ExpectedValue) -> bool {
+/// An amount matches only in its currency: `€100.00` is not `$100.00`.
+fn matches(actual: &Actual, expected: &ExpectedValue, currency: Currency) -> bool {
     match (actual, expected) {
-        (Actual::Money(Some(actual)), ExpectedValue::Money(expected)) => actual == expected,
+        (Actual::Money(Some(actual)), ExpectedValue::Money(expected, wanted)) => {
+            actual == expected && currency == *wanted
+        }
         (Actual::Date(Some(actual)), ExpectedValue::Date(expected)) => actual == expected,
         (Actual::Status(actual), ExpectedValue::Status(expected)) => {
             *actual == expected.replace('_', " ")
@@ -369,15 +398,15 @@ fn shown_ref(obligation: &ObligationRef) -> String {
 
 fn shown_value(value: &ExpectedValue) -> String {
     match value {
-        ExpectedValue::Money(amount) => format_money_exact(*amount),
+        ExpectedValue::Money(amount, currency) => format_money_exact_in(*amount, *currency),
         ExpectedValue::Date(date) => long_date(*date),
         ExpectedValue::Status(words) => format!("`{}`", words.replace('_', " ")),
     }
 }
 
-fn shown_actual(actual: &Actual) -> String {
+fn shown_actual(actual: &Actual, currency: Currency) -> String {
     match actual {
-        Actual::Money(Some(amount)) => format_money_exact(*amount),
+        Actual::Money(Some(amount)) => format_money_exact_in(*amount, currency),
         Actual::Money(None) => "no amount".to_owned(),
         Actual::Date(Some(date)) => long_date(*date),
         Actual::Date(None) => "no due date".to_owned(),

@@ -12,7 +12,7 @@
 
 use super::export::{capitalised, cut, event_dates, grace_end, Labels, PartyNames};
 use crate::calc::calendar::long_date;
-use crate::calc::money::format_money;
+use crate::calc::money::{format_money_in, Currency};
 use crate::escape;
 use crate::eval::ledger::{ClauseEntry, Entry, Instance, Ledger, Status};
 use crate::report::render::{remedy_words, status_words};
@@ -256,48 +256,28 @@ impl Page<'_> {
     fn money_by_party(&self, out: &mut String) {
         let mut rows = Vec::new();
         for party in &self.ledger.parties {
-            let owed: Vec<&Entry> = self
+            let all: Vec<&Entry> = self
                 .ledger
                 .obligations
                 .iter()
                 .filter(|e| e.heading.obligor == party.role && e.amount.is_some())
                 .filter(|e| counts_as_owed(e.status))
                 .collect();
-            if owed.is_empty() {
-                continue;
+            // One row per currency: amounts in two are never added.
+            let currencies: std::collections::BTreeSet<Currency> =
+                all.iter().map(|e| e.currency.unwrap_or_default()).collect();
+            for currency in &currencies {
+                let owed: Vec<&Entry> = all
+                    .iter()
+                    .copied()
+                    .filter(|e| e.currency.unwrap_or_default() == *currency)
+                    .collect();
+                let name = match currencies.len() {
+                    1 => self.names.full(&party.role),
+                    _ => format!("{} (in {})", self.names.full(&party.role), currency.words()),
+                };
+                self.party_row(&name, &owed, *currency, &mut rows);
             }
-            let late: Vec<&Entry> = owed
-                .iter()
-                .copied()
-                .filter(|e| e.status == Status::PaidLate)
-                .collect();
-            let outstanding = |e: &&Entry| {
-                if matches!(e.status, Status::NotYetDue) {
-                    None
-                } else {
-                    e.outstanding
-                }
-            };
-            let not_yet_due = |e: &&Entry| {
-                matches!(e.status, Status::NotYetDue)
-                    .then(|| e.outstanding.or(e.amount))
-                    .flatten()
-            };
-            rows.push(format!(
-                "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                html(&self.names.full(&party.role)),
-                money(total(owed.iter().map(|e| e.amount))),
-                money(total(owed.iter().map(|e| e.paid))),
-                money(total(late.iter().map(|e| e.paid))),
-                match late.len() {
-                    0 => String::new(),
-                    1 => "<br><small>1 payment</small>".to_owned(),
-                    n => format!("<br><small>{n} payments</small>"),
-                },
-                money(total(owed.iter().map(outstanding))),
-                money(total(owed.iter().map(not_yet_due))),
-                money(total(owed.iter().flat_map(|e| e.remedies.iter().map(|r| Some(r.amount))))),
-            ));
         }
         if rows.is_empty() {
             let _ = writeln!(
@@ -354,7 +334,7 @@ impl Page<'_> {
                 html(&self.label(entry)),
                 entry
                     .amount
-                    .map(|a| format!(", {}", format_money(a)))
+                    .map(|a| format!(", {}", entry.money(a)))
                     .unwrap_or_default(),
                 html(&self.names.direction(entry)),
                 html(&status_words(entry))
@@ -404,7 +384,7 @@ impl Page<'_> {
                 html(&status_words(entry)),
                 entry
                     .amount
-                    .map(|a| format!(", {}", format_money(a)))
+                    .map(|a| format!(", {}", entry.money(a)))
                     .unwrap_or_default(),
                 html(&self.names.direction(entry)),
             );
@@ -589,14 +569,14 @@ impl Page<'_> {
                 .unwrap_or_default();
             let mut lines = vec![format!(
                 "Total {} in {} installments{stated}",
-                format_money(schedule.total),
+                schedule.money(schedule.total),
                 schedule.installments
             )];
             if !schedule.offset.is_zero() {
                 lines.push(format!(
                     "offset {}, payable {}",
-                    format_money(schedule.offset),
-                    format_money(schedule.payable)
+                    schedule.money(schedule.offset),
+                    schedule.money(schedule.payable)
                 ));
             }
             lines.extend(schedule.reading.iter().cloned());
@@ -604,6 +584,42 @@ impl Page<'_> {
             let _ = writeln!(out, "<p class=\"note\">{}.</p>", html(&lines.join("; ")));
         }
         let _ = writeln!(out, "</div>");
+    }
+
+    /// A row of the summary: what `name` owes in one currency.
+    fn party_row(&self, name: &str, owed: &[&Entry], currency: Currency, rows: &mut Vec<String>) {
+        let late: Vec<&Entry> = owed
+            .iter()
+            .copied()
+            .filter(|e| e.status == Status::PaidLate)
+            .collect();
+        let outstanding = |e: &&Entry| {
+            if matches!(e.status, Status::NotYetDue) {
+                None
+            } else {
+                e.outstanding
+            }
+        };
+        let not_yet_due = |e: &&Entry| {
+            matches!(e.status, Status::NotYetDue)
+                .then(|| e.outstanding.or(e.amount))
+                .flatten()
+        };
+        rows.push(format!(
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            html(name),
+            money(currency, total(owed.iter().map(|e| e.amount))),
+            money(currency, total(owed.iter().map(|e| e.paid))),
+            money(currency, total(late.iter().map(|e| e.paid))),
+            match late.len() {
+                0 => String::new(),
+                1 => "<br><small>1 payment</small>".to_owned(),
+                n => format!("<br><small>{n} payments</small>"),
+            },
+            money(currency, total(owed.iter().map(outstanding))),
+            money(currency, total(owed.iter().map(not_yet_due))),
+            money(currency, total(owed.iter().flat_map(|e| e.remedies.iter().map(|r| Some(r.amount))))),
+        ));
     }
 
     fn entry_row(&self, entry: &Entry, out: &mut String) {
@@ -640,8 +656,8 @@ impl Page<'_> {
             .map(|r| {
                 format!(
                     "<b>{}</b><br><small>{}</small><br><small class=\"arith\">{}</small>",
-                    format_money(r.amount),
-                    html(&remedy_words(r)),
+                    entry.money(r.amount),
+                    html(&remedy_words(r, entry)),
                     html(&r.explanation)
                 )
             })
@@ -656,7 +672,7 @@ impl Page<'_> {
                 .as_ref()
                 .map(|i| html(&instance_words(i)))
                 .unwrap_or_default(),
-            entry.amount.map(format_money).unwrap_or_default(),
+            entry.amount.map(|a| entry.money(a)).unwrap_or_default(),
             mark.icon(as_bar),
             html(&status_words(entry)),
         );
@@ -668,6 +684,7 @@ impl Page<'_> {
         if group.len() < 2 || group.iter().all(|e| e.amount.is_none()) {
             return;
         }
+        let currency = group.iter().find_map(|e| e.currency).unwrap_or_default();
         let paid = total(group.iter().map(|e| e.paid));
         let outstanding = total(group.iter().map(|e| e.outstanding));
         let remedies = total(
@@ -684,10 +701,10 @@ impl Page<'_> {
                 Some(Instance::Payment { .. }) => "payments",
                 _ => "entries",
             },
-            money(total(group.iter().map(|e| e.amount))),
-            money(paid),
-            money(outstanding),
-            money(remedies),
+            money(currency, total(group.iter().map(|e| e.amount))),
+            money(currency, paid),
+            money(currency, outstanding),
+            money(currency, remedies),
         );
     }
 
@@ -750,8 +767,8 @@ fn total(amounts: impl Iterator<Item = Option<Decimal>>) -> Option<Decimal> {
         .try_fold(Decimal::ZERO, |sum, a| sum.checked_add(a))
 }
 
-fn money(amount: Option<Decimal>) -> String {
-    amount.map_or_else(|| "—".to_owned(), format_money)
+fn money(currency: Currency, amount: Option<Decimal>) -> String {
+    amount.map_or_else(|| "—".to_owned(), |a| format_money_in(a, currency))
 }
 
 /// A row of the timeline: an obligation and its dated instances.
@@ -1108,7 +1125,7 @@ fn timeline_row(row: &Row<'_>, top: f64, scale: &Scale, out: &mut String) {
                 .unwrap_or_default(),
             item.entry
                 .amount
-                .map(|a| format!(", {}", format_money(a)))
+                .map(|a| format!(", {}", item.entry.money(a)))
                 .unwrap_or_default(),
             status_words(item.entry)
         ));
@@ -1164,7 +1181,12 @@ fn amount_labels(row: &Row<'_>, scale: &Scale) -> Vec<(f64, String)> {
             } else {
                 3
             };
-            Some((priority, index, scale.x(item.start), format_money(amount)))
+            Some((
+                priority,
+                index,
+                scale.x(item.start),
+                item.entry.money(amount),
+            ))
         })
         .collect();
     candidates.sort_by_key(|(priority, index, _, _)| (*priority, *index));

@@ -10,7 +10,6 @@
 
 use super::export::{capitalised, cut, grace_end, Labels, PartyNames};
 use crate::calc::calendar::long_date;
-use crate::calc::money::format_money;
 use crate::calc::zone::Clock;
 use crate::escape;
 use crate::eval::ledger::{Entry, Instance, Ledger, Status};
@@ -250,7 +249,7 @@ impl Context<'_> {
         };
         let amount = entry
             .amount
-            .map(|a| format!(" — {}", format_money(a)))
+            .map(|a| format!(" — {}", entry.money(a)))
             .unwrap_or_default();
         let marked = match entry.status {
             Status::Conditional => " [conditional]",
@@ -284,11 +283,16 @@ impl Context<'_> {
             None => format!("By {}", self.names.full(&heading.obligor)),
         });
         if let Some(amount) = entry.amount {
-            lines.push(format!("Amount: {}", format_money(amount)));
+            lines.push(format!("Amount: {}", entry.money(amount)));
         }
         lines.extend(dates_in_words(entry, moment));
         lines.push(format!("Status: {}", status_words(entry)));
-        lines.extend(entry.remedies.iter().map(|r| capitalised(&remedy_words(r))));
+        lines.extend(
+            entry
+                .remedies
+                .iter()
+                .map(|r| capitalised(&remedy_words(r, entry))),
+        );
         if let Some(condition) = &heading.condition {
             lines.push(format!("Condition: {condition}"));
         }
@@ -319,7 +323,7 @@ impl Context<'_> {
             entry.heading.clause
         )];
         if let Some(amount) = entry.amount {
-            lines.push(format!("Amount: {}", format_money(amount)));
+            lines.push(format!("Amount: {}", entry.money(amount)));
         }
         lines.extend(dates_in_words(entry, Moment::GraceEnds));
         lines.push(format!("Status: {}", status_words(entry)));

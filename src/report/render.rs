@@ -7,7 +7,7 @@
 //! `String`; nothing prints.
 
 use crate::calc::calendar::long_date;
-use crate::calc::money::{format_count, format_money};
+use crate::calc::money::format_count;
 use crate::diagnostic::{location, render as render_diagnostic, Diagnostic};
 use crate::escape;
 use crate::eval::ledger::{
@@ -189,7 +189,7 @@ fn instance_text(entry: &Entry, number: usize, options: TextOptions, out: &mut S
     let status = status_words(entry);
     match entry.amount {
         Some(amount) => {
-            let amount = format_money(amount);
+            let amount = entry.money(amount);
             let _ = writeln!(
                 out,
                 "      {number:>2}. due {due:<18}  {amount:>12}  {status}"
@@ -209,7 +209,7 @@ fn instance_text(entry: &Entry, number: usize, options: TextOptions, out: &mut S
 fn single_text(entry: &Entry, options: TextOptions, out: &mut String) {
     let mut parts = Vec::new();
     if let Some(amount) = entry.amount {
-        parts.push(format_money(amount));
+        parts.push(entry.money(amount));
     }
     match (entry.start, entry.end, entry.due) {
         (_, _, Some(due)) => parts.push(format!("due {}", due_words(entry, due))),
@@ -242,7 +242,7 @@ fn details(entry: &Entry, options: TextOptions, out: &mut String, indent: &str) 
         let _ = writeln!(out, "{indent}{note}");
     }
     for remedy in &entry.remedies {
-        let _ = writeln!(out, "{indent}{}", remedy_words(remedy));
+        let _ = writeln!(out, "{indent}{}", remedy_words(remedy, entry));
         if options.explain {
             let _ = writeln!(out, "{indent}  = {}", remedy.explanation);
         }
@@ -260,17 +260,17 @@ fn details(entry: &Entry, options: TextOptions, out: &mut String, indent: &str) 
 
 /// A remedy in one line: `late interest $256.85: October 31, 2002 to
 /// November 25, 2002, 25 days`, `late fee $125.00: not paid in full by ...`.
-pub(crate) fn remedy_words(remedy: &Remedy) -> String {
+pub(crate) fn remedy_words(remedy: &Remedy, entry: &Entry) -> String {
     match remedy.kind {
         RemedyKind::LateFee => format!(
             "late fee {}: not paid in full by {}",
-            format_money(remedy.amount),
+            entry.money(remedy.amount),
             long_date(remedy.to),
         ),
         RemedyKind::LateInterest | RemedyKind::Interest => format!(
             "{} {}: {} to {}, {} days",
             remedy.kind.words(),
-            format_money(remedy.amount),
+            entry.money(remedy.amount),
             long_date(remedy.from),
             long_date(remedy.to),
             remedy.days
@@ -289,15 +289,18 @@ pub(crate) fn status_words(entry: &Entry) -> String {
         Status::PaidLate => format!("paid late{}", on(entry.paid_on)),
         Status::PartlyPaid => format!(
             "partly paid: {} paid, {} outstanding",
-            entry.paid.map(format_money).unwrap_or_default(),
-            entry.outstanding.map(format_money).unwrap_or_default()
+            entry.paid.map(|a| entry.money(a)).unwrap_or_default(),
+            entry
+                .outstanding
+                .map(|a| entry.money(a))
+                .unwrap_or_default()
         ),
         Status::Offset => "offset in full".to_owned(),
         Status::Due if entry.amount.is_some() => format!(
             "due and unpaid{}",
             entry
                 .outstanding
-                .map(|o| format!(": {} outstanding", format_money(o)))
+                .map(|o| format!(": {} outstanding", entry.money(o)))
                 .unwrap_or_default()
         ),
         other => other.describe().to_owned(),
@@ -314,13 +317,13 @@ fn schedule_totals(summary: &ScheduleSummary, options: TextOptions, out: &mut St
         Some(stated) => writeln!(
             out,
             "      total {} in {} installments ({stated} stated){reading}",
-            format_money(summary.total),
+            summary.money(summary.total),
             summary.installments,
         ),
         None => writeln!(
             out,
             "      total {} over {} dates{reading}",
-            format_money(summary.total),
+            summary.money(summary.total),
             summary.installments,
         ),
     };
@@ -336,15 +339,15 @@ fn schedule_totals(summary: &ScheduleSummary, options: TextOptions, out: &mut St
         let _ = writeln!(
             out,
             "      late interest owed on the installments: {}",
-            format_money(summary.late_interest)
+            summary.money(summary.late_interest)
         );
     }
     if !summary.offset.is_zero() {
         let _ = writeln!(
             out,
             "      offset {}: {} payable",
-            format_money(summary.offset),
-            format_money(summary.payable)
+            summary.money(summary.offset),
+            summary.money(summary.payable)
         );
     }
 }
@@ -459,7 +462,7 @@ pub fn ledger_markdown(ledger: &Ledger) -> String {
                 escape::markdown_code(&entry.id.to_string()),
                 md(entry.heading.kind.as_str()),
                 md(&entry.summary()),
-                md(&entry.amount.map(format_money).unwrap_or_default()),
+                md(&entry.amount.map(|a| entry.money(a)).unwrap_or_default()),
                 md(&date),
                 md(&status_words(entry))
             );

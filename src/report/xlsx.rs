@@ -45,7 +45,19 @@ pub fn agenda_xlsx(agenda: &Agenda) -> Result<Vec<u8>, String> {
 struct Formats {
     header: Format,
     date: Format,
-    dollars: Format,
+    /// One number format per currency, in [`Currency::ALL`]'s order:
+    /// `"$"#,##0.00`, `"€"#,##0.00`, `"JPY "#,##0`.
+    money: Vec<(Currency, Format)>,
+}
+
+/// The number format of amounts in a currency: its sign or code, its
+/// thousands grouped, its minor digits.
+fn money_format(currency: Currency) -> Format {
+    let minor = match currency.minor_digits() {
+        0 => String::new(),
+        digits => format!(".{}", "0".repeat(digits as usize)),
+    };
+    Format::new().set_num_format(format!("\"{}\"#,##0{minor}", currency.prefix()))
 }
 
 /// One sheet being written: its next row, and the first error met (every
@@ -65,7 +77,10 @@ impl Sheet {
         let formats = Formats {
             header: Format::new().set_bold(),
             date: Format::new().set_num_format("yyyy-mm-dd"),
-            dollars: Format::new().set_num_format("\"$\"#,##0.00"),
+            money: Currency::ALL
+                .iter()
+                .map(|c| (*c, money_format(*c)))
+                .collect(),
         };
         let mut sheet = Sheet {
             worksheet,
@@ -123,8 +138,16 @@ impl Sheet {
                 }
             },
             Cell::Money(amount, currency) => match (exact_cents(*amount), currency) {
-                (Some(value), Some(Currency::Usd)) => {
-                    sheet.write_number_with_format(row, col, value, &self.formats.dollars)?;
+                (Some(value), Some(currency)) => {
+                    let format = self.formats.money.iter().find(|(c, _)| c == currency);
+                    match format {
+                        Some((_, format)) => {
+                            sheet.write_number_with_format(row, col, value, format)?;
+                        }
+                        None => {
+                            sheet.write_number(row, col, value)?;
+                        }
+                    }
                 }
                 (Some(value), None) => {
                     sheet.write_number(row, col, value)?;

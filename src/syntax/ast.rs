@@ -7,7 +7,7 @@
 
 pub use crate::calc::business::{BuiltIn, Roll};
 pub use crate::calc::calendar::{DayRule, Duration, DurationUnit, Frequency, SpanUnit};
-pub use crate::calc::money::{DayCount, Remainder, RoundingMode, Unit};
+pub use crate::calc::money::{Currency, DayCount, Remainder, RoundingMode, Unit};
 pub use crate::calc::zone::Zone;
 use crate::source::Span;
 use chrono::{NaiveDate, NaiveTime};
@@ -82,7 +82,8 @@ pub struct Section {
 /// The kinds of value a fact, expression or literal can have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Type {
-    Money,
+    /// An amount in a currency (`money` is dollars, `money in EUR` euros).
+    Money(Currency),
     Date,
     Duration,
     Percentage,
@@ -97,7 +98,12 @@ impl Type {
     /// The word a lawyer would use.
     pub fn describe(self) -> &'static str {
         match self {
-            Type::Money => "an amount of money",
+            Type::Money(Currency::Usd) => "an amount of money",
+            Type::Money(Currency::Eur) => "an amount in euros",
+            Type::Money(Currency::Gbp) => "an amount in pounds sterling",
+            Type::Money(Currency::Chf) => "an amount in Swiss francs",
+            Type::Money(Currency::Jpy) => "an amount in yen",
+            Type::Money(Currency::Cad) => "an amount in Canadian dollars",
             Type::Date => "a date",
             Type::Duration => "a duration",
             Type::Percentage => "a percentage",
@@ -822,7 +828,8 @@ impl PartialEq for Expr {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
-    Money(Decimal),
+    /// `€1,250.00`: an amount and its currency.
+    Money(Decimal, Currency),
     Percent(Decimal),
     Number(Decimal),
     Date(NaiveDate),
@@ -890,6 +897,14 @@ pub enum ExprKind {
     },
     /// `(EXPR) rounded down to a whole number`
     Rounded(Box<Expr>, crate::calc::money::Rounding),
+    /// `(€1,000.00) at 1.08 USD per EUR`: an amount in `from` converted
+    /// into `to` at a stated rate (units of `to` per unit of `from`)
+    Converted {
+        amount: Box<Expr>,
+        rate: Spanned<Decimal>,
+        to: Currency,
+        from: Currency,
+    },
     /// `(1 + 0.5%) to the power of 360`: a base raised to a whole power
     Power {
         base: Box<Expr>,
@@ -971,6 +986,7 @@ pub enum Event {
         payer: Name,
         payee: Name,
         amount: Spanned<Decimal>,
+        currency: Currency,
         on: DateLit,
         /// `at 7:30 p.m. Eastern Time`
         at: Option<TimeOfDay>,
@@ -983,6 +999,7 @@ pub enum Event {
         payer: Name,
         payee: Name,
         amount: Spanned<Decimal>,
+        currency: Currency,
         on: DateLit,
         obligation: Name,
         span: Span,
@@ -990,6 +1007,7 @@ pub enum Event {
     Compensation {
         party: Name,
         amount: Spanned<Decimal>,
+        currency: Currency,
         on: DateLit,
         description: Option<Text>,
     },
@@ -1046,6 +1064,7 @@ pub enum Expected {
     TotalPaid {
         party: Name,
         amount: Spanned<Decimal>,
+        currency: Currency,
     },
     /// `finding count_mismatch` (`present`), `no finding offset_excess`
     Finding { code: Name, present: bool },
@@ -1091,7 +1110,7 @@ impl ExpectField {
 /// accepts only the ledger's statuses.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExpectedValue {
-    Money(Decimal),
+    Money(Decimal, Currency),
     Date(NaiveDate),
     Status(String),
 }

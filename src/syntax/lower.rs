@@ -293,7 +293,21 @@ impl Lowerer {
         let ty_pair = c.required(Rule::type_name)?;
         let ty_span = self.span(&ty_pair);
         let ty = match ty_pair.as_str() {
-            "money" => Type::Money,
+            _ if ty_pair.as_rule() == Rule::type_name
+                && ty_pair
+                    .clone()
+                    .into_inner()
+                    .any(|p| p.as_rule() == Rule::money_in) =>
+            {
+                let code = ty_pair
+                    .clone()
+                    .into_inner()
+                    .flat_map(|p| p.into_inner())
+                    .find(|p| p.as_rule() == Rule::currency_code)
+                    .ok_or_else(|| internal(ty_span, Rule::money_in, None))?;
+                Type::Money(self.currency_code(&code)?)
+            }
+            "money" => Type::Money(Currency::Usd),
             "date" => Type::Date,
             "duration" => Type::Duration,
             "percentage" => Type::Percentage,
@@ -680,10 +694,7 @@ impl Lowerer {
                 let rate = self.percent(c.required(Rule::percent)?)?;
                 let mut r = self.children(c.required(Rule::rounding)?);
                 let mode = rounding_mode(r.required(Rule::rounding_mode)?.as_str());
-                let unit = match r.required(Rule::rounding_unit)?.as_str() {
-                    "dollar" => Unit::Dollar,
-                    _ => Unit::Cent,
-                };
+                let unit = rounding_unit(r.required(Rule::rounding_unit)?.as_str());
                 let rounding = crate::calc::money::Rounding { mode, unit };
                 Modifier::Escalation(Escalation {
                     rate,
@@ -722,10 +733,7 @@ impl Lowerer {
             }
             Rule::rounding => {
                 let mode = rounding_mode(c.required(Rule::rounding_mode)?.as_str());
-                let unit = match c.required(Rule::rounding_unit)?.as_str() {
-                    "dollar" => Unit::Dollar,
-                    _ => Unit::Cent,
-                };
+                let unit = rounding_unit(c.required(Rule::rounding_unit)?.as_str());
                 Modifier::Rounding(mode, unit, span)
             }
             Rule::remainder => {
@@ -853,9 +861,8 @@ impl Lowerer {
         let mut c = self.children(pair);
         let mode = rounding_mode(c.required(Rule::rounding_mode)?.as_str());
         let unit = match c.required(Rule::round_target)?.as_str().rsplit(' ').next() {
-            Some("cent") => Unit::Cent,
-            Some("dollar") => Unit::Dollar,
-            _ => Unit::Whole,
+            Some("number") | None => Unit::Whole,
+            Some(word) => rounding_unit(word),
         };
         Ok(crate::calc::money::Rounding { mode, unit })
     }
@@ -1134,6 +1141,7 @@ impl Lowerer {
                         | Rule::year_fraction
                         | Rule::rounded_suffix
                         | Rule::power_suffix
+                        | Rule::conversion
                 )
             })
             .count();
@@ -1209,7 +1217,10 @@ impl Lowerer {
             | Rule::days_between
             | Rule::date_shift
             | Rule::year_fraction => self.date_form(rule, pair)?,
-            Rule::money => ExprKind::Money(self.decimal(span, text.trim_start_matches('$'))?),
+            Rule::money => {
+                let (amount, currency) = self.money(pair)?;
+                ExprKind::Money(amount.node, currency)
+            }
             Rule::percent => ExprKind::Percent(self.percent(pair)?.node),
             Rule::number => ExprKind::Number(self.decimal(span, text)?),
             Rule::date => ExprKind::Date(self.date(pair)?.node),
@@ -1267,6 +1278,15 @@ impl Lowerer {
             }
             None => inner,
         };
+        let inner = match c.optional(Rule::conversion) {
+            Some(conversion) => {
+                let end = conversion.as_span().end() - start;
+                let before = text.get(..end).unwrap_or(text);
+                let whole = Span::new(span.file, span.start, span.start + before.trim_end().len());
+                self.conversion(inner, conversion, whole)?
+            }
+            None => inner,
+        };
         let Some(suffix) = c.optional(Rule::rounded_suffix) else {
             return Ok(inner);
         };
@@ -1280,6 +1300,26 @@ impl Lowerer {
         };
         Ok(Expr {
             node: ExprKind::Rounded(Box::new(inner), rounding),
+            span,
+            parenthesized: false,
+        })
+    }
+
+    /// `(AMOUNT) at RATE TO per FROM`.
+    fn conversion(&mut self, amount: Expr, suffix: Pair<'_, Rule>, span: Span) -> Result<Expr> {
+        let mut c = self.children(suffix);
+        let rate_pair = c.required(Rule::number)?;
+        let rate_span = self.span(&rate_pair);
+        let rate = self.decimal(rate_span, rate_pair.as_str())?;
+        let to = self.currency_code(&c.required(Rule::currency_code)?)?;
+        let from = self.currency_code(&c.required(Rule::currency_code)?)?;
+        Ok(Expr {
+            node: ExprKind::Converted {
+                amount: Box::new(amount),
+                rate: Spanned::new(rate, rate_span),
+                to,
+                from,
+            },
             span,
             parenthesized: false,
         })
@@ -1470,7 +1510,7 @@ impl Lowerer {
             Rule::payment_event => {
                 let payer = self.name(c.required(Rule::name)?);
                 let payee = self.name(c.required(Rule::name)?);
-                let amount = self.money(c.required(Rule::money)?)?;
+                let (amount, currency) = self.money(c.required(Rule::money)?)?;
                 let on = self.date(c.required(Rule::date)?)?;
                 let at = self.at_time(c.optional(Rule::at_time))?;
                 let obligation = self.name(c.required(Rule::name)?);
@@ -1482,6 +1522,7 @@ impl Lowerer {
                     payer,
                     payee,
                     amount,
+                    currency,
                     on,
                     at,
                     obligation,
@@ -1489,22 +1530,29 @@ impl Lowerer {
                     span,
                 });
             }
-            Rule::prepayment_event => scenario.events.push(Event::Prepaid {
-                payer: self.name(c.required(Rule::name)?),
-                payee: self.name(c.required(Rule::name)?),
-                amount: self.money(c.required(Rule::money)?)?,
-                on: self.date(c.required(Rule::date)?)?,
-                obligation: self.name(c.required(Rule::name)?),
-                span,
-            }),
+            Rule::prepayment_event => {
+                let payer = self.name(c.required(Rule::name)?);
+                let payee = self.name(c.required(Rule::name)?);
+                let (amount, currency) = self.money(c.required(Rule::money)?)?;
+                scenario.events.push(Event::Prepaid {
+                    payer,
+                    payee,
+                    amount,
+                    currency,
+                    on: self.date(c.required(Rule::date)?)?,
+                    obligation: self.name(c.required(Rule::name)?),
+                    span,
+                });
+            }
             Rule::compensation_event => {
                 let party = self.name(c.required(Rule::name)?);
-                let amount = self.money(c.required(Rule::money)?)?;
+                let (amount, currency) = self.money(c.required(Rule::money)?)?;
                 let on = self.date(c.required(Rule::date)?)?;
                 let description = c.optional(Rule::string).map(|s| self.string(s));
                 scenario.events.push(Event::Compensation {
                     party,
                     amount,
+                    currency,
                     on,
                     description,
                 });
@@ -1581,10 +1629,15 @@ impl Lowerer {
         let rule = pair.as_rule();
         let mut c = self.children(pair);
         Ok(match rule {
-            Rule::expect_total => Expected::TotalPaid {
-                party: self.name(c.required(Rule::name)?),
-                amount: self.money(c.required(Rule::money)?)?,
-            },
+            Rule::expect_total => {
+                let party = self.name(c.required(Rule::name)?);
+                let (amount, currency) = self.money(c.required(Rule::money)?)?;
+                Expected::TotalPaid {
+                    party,
+                    amount,
+                    currency,
+                }
+            }
             Rule::expect_finding | Rule::expect_no_finding => Expected::Finding {
                 code: self.name(c.required(Rule::finding_code)?),
                 present: rule == Rule::expect_finding,
@@ -1603,10 +1656,10 @@ impl Lowerer {
                             Rule::expect_outstanding => ExpectField::Outstanding,
                             other => return Err(internal(span, Rule::expect_money, Some(other))),
                         };
-                        let money = self.money(t.required(Rule::money)?)?;
+                        let (money, currency) = self.money(t.required(Rule::money)?)?;
                         (
                             field,
-                            Spanned::new(ExpectedValue::Money(money.node), money.span),
+                            Spanned::new(ExpectedValue::Money(money.node, currency), money.span),
                         )
                     }
                     Rule::expect_due => {
@@ -1704,10 +1757,52 @@ impl Lowerer {
         })
     }
 
-    fn money(&self, pair: Pair<'_, Rule>) -> Result<Spanned<Decimal>> {
+    /// `$10,000.00`, `€1,250.00`, `EUR 1,250.00`: the amount and its
+    /// currency; a code clausec does not know is an error that names the
+    /// closest it does.
+    fn money(&self, pair: Pair<'_, Rule>) -> Result<(Spanned<Decimal>, Currency)> {
         let span = self.span(&pair);
-        let value = self.decimal(span, pair.as_str().trim_start_matches('$'))?;
-        Ok(Spanned::new(value, span))
+        let text = pair.as_str();
+        let digits_at = text
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(text.len());
+        let (mark, digits) = text.split_at(digits_at);
+        let mark = mark.trim_end();
+        let currency = match Currency::from_sign(mark) {
+            Some(currency) => currency,
+            None => {
+                let code_span = Span::new(span.file, span.start, span.start + mark.len());
+                self.currency_named(mark, code_span)?
+            }
+        };
+        let value = self.decimal(span, digits)?;
+        Ok((Spanned::new(value, span), currency))
+    }
+
+    /// `EUR` in `money in EUR`.
+    fn currency_code(&self, pair: &Pair<'_, Rule>) -> Result<Currency> {
+        self.currency_named(pair.as_str(), self.span(pair))
+    }
+
+    /// The currency an ISO code names, or an error with the closest one.
+    fn currency_named(&self, code: &str, span: Span) -> Result<Currency> {
+        Currency::from_code(code).ok_or_else(|| {
+            let codes = Currency::ALL.map(Currency::code);
+            let help = match crate::diagnostic::suggest::closest(code, codes.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!(
+                    "write one of {}, or `$`, `€` or `£` before the amount",
+                    codes.map(|c| format!("`{c}`")).join(", ")
+                ),
+            };
+            Diagnostic::error(
+                Code::UnknownCurrency,
+                span,
+                format!("`{code}` is not a currency clausec knows"),
+            )
+            .with_label("unknown currency")
+            .with_help(help)
+        })
     }
 
     /// `18%` → 0.18.
@@ -1925,6 +2020,19 @@ fn rounding_mode(words: &str) -> RoundingMode {
         "half even" => RoundingMode::HalfEven,
         "down" => RoundingMode::Down,
         _ => RoundingMode::Up,
+    }
+}
+
+/// `cent`, `dollar`, `euro`, `pound`, `franc`, `yen`: what an amount is
+/// rounded to.
+fn rounding_unit(word: &str) -> Unit {
+    match word {
+        "dollar" => Unit::Dollar,
+        "euro" => Unit::Euro,
+        "pound" => Unit::Pound,
+        "franc" => Unit::Franc,
+        "yen" => Unit::Yen,
+        _ => Unit::Cent,
     }
 }
 

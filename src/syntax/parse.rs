@@ -394,9 +394,9 @@ fn syntax_error(
                 .is_some_and(|rest| rest.starts_with(':'));
             let negative = text.get(position..).is_some_and(|rest| {
                 rest.starts_with('-')
-                    && rest
-                        .get(1..)
-                        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit() || c == '$'))
+                    && rest.get(1..).is_some_and(|r| {
+                        r.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£'))
+                    })
             });
             if negative {
                 diagnostic = diagnostic.with_help(
@@ -489,9 +489,9 @@ fn word_at(text: &str, position: usize) -> &str {
     let first = rest.chars().next();
     let len = match first {
         None => 0,
-        Some(c) if c.is_alphanumeric() || c == '_' || c == '$' => rest
+        Some(c) if c.is_alphanumeric() || matches!(c, '_' | '$' | '€' | '£') => rest
             .char_indices()
-            .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '_' | '$' | ',' | '.')))
+            .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '_' | '$' | '€' | '£' | ',' | '.')))
             .map_or(rest.len(), |(i, _)| i)
             .min(40),
         Some(c) => c.len_utf8(),

@@ -29,7 +29,7 @@ impl Expr {
     /// The expression without the parentheses it was written in.
     fn fmt_bare(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.node {
-            ExprKind::Money(v) => f.write_str(&money_literal(*v)),
+            ExprKind::Money(v, currency) => f.write_str(&money_literal_in(*v, *currency)),
             ExprKind::Percent(rate) => f.write_str(&percent_literal(*rate)),
             ExprKind::Number(v) => write!(f, "{v}"),
             ExprKind::Date(d) => f.write_str(&long_date(*d)),
@@ -138,6 +138,16 @@ impl Expr {
                 factor(f, to)?;
                 write!(f, ", {}", day_count.describe())
             }
+            // The amount always in parentheses, as the grammar requires.
+            ExprKind::Converted {
+                amount,
+                rate,
+                to,
+                from,
+            } => {
+                operand(f, amount, true)?;
+                write!(f, " at {} {} per {}", rate.node, to.code(), from.code())
+            }
             // The base always in parentheses, as the grammar requires; the
             // exponent one factor, parenthesised when it is a calculation.
             ExprKind::Power { base, exponent } => {
@@ -189,6 +199,12 @@ impl fmt::Display for Condition {
 /// `$10,000`, `$20,833.33`: the digits the value carries, grouped as a
 /// lawyer writes them (the grammar reads the commas back).
 pub fn money_literal(value: Decimal) -> String {
+    money_literal_in(value, crate::calc::money::Currency::Usd)
+}
+
+/// [`money_literal`] in a currency, after its sign or code as the ledger
+/// writes amounts: `€1,250.00`, `CHF 400.00`, `JPY 125,000`.
+pub fn money_literal_in(value: Decimal, currency: crate::calc::money::Currency) -> String {
     let text = value.abs().to_string();
     let (whole, fraction) = match text.split_once('.') {
         Some((whole, fraction)) => (whole, Some(fraction)),
@@ -207,8 +223,8 @@ pub fn money_literal(value: Decimal) -> String {
         ""
     };
     match fraction {
-        Some(fraction) => format!("{sign}${grouped}.{fraction}"),
-        None => format!("{sign}${grouped}"),
+        Some(fraction) => format!("{sign}{}{grouped}.{fraction}", currency.prefix()),
+        None => format!("{sign}{}{grouped}", currency.prefix()),
     }
 }
 

@@ -2,7 +2,7 @@
 """Reference figures for clauses/accord-installment-sale, from its text alone.
 
 Accord Project Cicero template installment-sale (Apache-2.0), text/sample.md:
-total 10,000.00 EUR; 500.00 at closing; the remaining 9,500.00 paid 500.00 or
+total 10,000.00 EUR (the ledger's currency: EUR); 500.00 at closing; the remaining 9,500.00 paid 500.00 or
 more per month from month 3, with interest at 1.5% computed monthly on the
 remaining balance; all paid within 24 months.
 
@@ -36,10 +36,13 @@ def check(c, scenario, amount, due):
     p = c.obligation(led, "closing.closing_payment")
     if p:
         c.eq(f"{scenario} closing payment", AT_CLOSING, p["amount"])
+        # "the total sum 10,000.00 EUR": every amount is in euros
+        c.eq(f"{scenario} closing payment currency", "EUR", p["currency"])
         c.eq(f"{scenario} closing payment due", CLOSING.isoformat(), p["due"])
     m = c.obligation(led, "monthly.monthly_payment")
     if m:
         c.eq(f"{scenario} monthly payment", max(amount, MINIMUM), m["amount"])
+        c.eq(f"{scenario} monthly payment currency", "EUR", m["currency"])
         c.eq(f"{scenario} monthly payment due", due.isoformat(), m["due"])
     o = c.obligation(led, "monthly.payoff")
     if o:

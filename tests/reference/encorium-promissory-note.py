@@ -4,7 +4,8 @@
 Source: Encorium Group, Inc., EX-10.4, promissory note of 17 May 2010,
 https://www.sec.gov/Archives/edgar/data/856569/000121465911001543/ex10_4.htm
 
-Principal 200,000 EUR (the ledger writes it with $; a GAP). Interest 5% a year
+Principal 200,000 EUR ("200.000 €"): every amount is in euros, and the JSON
+ledger must say so ("currency": "EUR"). Interest 5% a year
 to 31 August 2010, 7% from 1 September 2010; interest paid quarterly from
 1 September 2010; principal on demand after 1 September 2010.
 Day count is not stated: actual/365 is assumed (a GAP the encoding records).
@@ -43,6 +44,8 @@ def check_payment(c, led, oid, amount, due, status, paid_on=None):
     s = led["scenario"]
     if amount is not None:
         c.eq(f"{s} {oid} amount", amount, o["amount"])
+        # "Debtor borrows 200.000 € (two hundred thousand euros)"
+        c.eq(f"{s} {oid} currency", "EUR", o["currency"])
     c.eq(f"{s} {oid} due", due.isoformat() if due else None, o["due"])
     c.eq(f"{s} {oid} status", status, o["status"])
     if paid_on is not None:

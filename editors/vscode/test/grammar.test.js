@@ -31,7 +31,7 @@ function files(dir) {
 
 // What must be scoped how: a pattern in the text and the scope it must get.
 const expectations = [
-  [/\$\d[\d,]*(\.\d+)?/g, "constant.numeric.money"],
+  [/(US\$|\$|€|£|\b[A-Z]{3} +)\d[\d,]*(\.\d+)?/g, "constant.numeric.money"],
   [/\b\d+(\.\d+)?%/g, "constant.numeric.percentage"],
   [/\b(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}/g, "constant.numeric.date"],
   [/\b\d{4}-\d{2}-\d{2}\b/g, "constant.numeric.date"],

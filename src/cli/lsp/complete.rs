@@ -110,7 +110,9 @@ fn tokens(before: &str) -> Option<Before<'_>> {
             },
             '"' => (closing_quote(rest)?, Kind::Text),
             c if c.is_ascii_alphabetic() || c == '_' => word_length(rest),
-            c if c.is_ascii_digit() || c == '$' => (figure_length(rest), Kind::Figure),
+            c if c.is_ascii_digit() || matches!(c, '$' | '€' | '£') => {
+                (figure_length(rest), Kind::Figure)
+            }
             c => (c.len_utf8(), Kind::Mark),
         };
         let text = rest.get(..length).unwrap_or("");
@@ -169,8 +171,10 @@ fn word_length(text: &str) -> (usize, Kind) {
 
 /// `$20,833.33`, `18%`, `2002-06-06`, `1:30`, `6`.
 fn figure_length(text: &str) -> usize {
-    text.find(|c: char| !(c.is_ascii_digit() || matches!(c, '$' | ',' | '.' | '%' | '-' | ':')))
-        .unwrap_or(text.len())
+    text.find(|c: char| {
+        !(c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | ',' | '.' | '%' | '-' | ':'))
+    })
+    .unwrap_or(text.len())
 }
 
 /// Where the cursor is in the file: before any clause, in a clause, or in

@@ -7,7 +7,6 @@
 //! includes this module with clausec's dependencies only.)
 
 use clausec::calc::calendar::long_date;
-use clausec::calc::money::format_money;
 use clausec::eval::ledger::{Entry, Ledger, ScheduleSummary};
 
 /// "6 × $20,833.33, last $20,833.35, Sep 30, 2002 – Feb 28, 2003" for a
@@ -21,7 +20,7 @@ pub fn label(ledger: &Ledger, base: &str, group: &[&Entry]) -> String {
         return schedule_label(group);
     }
     match first.amount {
-        Some(amount) => format!("{} · {}", format_money(amount), first.status.describe()),
+        Some(amount) => format!("{} · {}", first.money(amount), first.status.describe()),
         None => first.status.describe().to_owned(),
     }
 }
@@ -31,6 +30,8 @@ pub fn label(ledger: &Ledger, base: &str, group: &[&Entry]) -> String {
 /// escalates: "36 dates, $0.00 – $10,374.93"), and the dates.
 fn schedule_label(group: &[&Entry]) -> String {
     let amounts: Vec<_> = group.iter().filter_map(|e| e.amount).collect();
+    // Every instance of a schedule is in its currency.
+    let format_money = |amount| group.first().map(|e| e.money(amount)).unwrap_or_default();
     let count = group.len();
     let figures = match amounts.as_slice() {
         [] => format!("{count} ×"),
@@ -114,7 +115,7 @@ pub fn explanation(ledger: &Ledger, base: &str, group: &[&Entry]) -> String {
             }
             continue;
         }
-        let amount = entry.amount.map(format_money);
+        let amount = entry.amount.map(|a| entry.money(a));
         let due = entry.due.map(|d| format!("due {}", long_date(d)));
         let figures: Vec<String> = amount.into_iter().chain(due).collect();
         let status = entry.status.describe();
@@ -143,7 +144,7 @@ fn schedule_lines(summary: &ScheduleSummary) -> Vec<String> {
     let mut lines = vec![format!(
         "**{}**: total {} in {} installments",
         super::md(&summary.obligation),
-        format_money(summary.total),
+        summary.money(summary.total),
         summary.installments
     )];
     if let Some(stated) = summary
