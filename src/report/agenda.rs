@@ -17,7 +17,7 @@ use crate::calc::money::format_count;
 use crate::calc::zone::Clock;
 use crate::escape;
 use crate::eval::ledger::{DueTime, Entry, Ledger, PartyEntry, Status};
-use crate::report::ics::at_the_hour;
+use crate::report::ics::{at_the_hour, fold_into};
 use crate::report::render::{remedy_words, status_words};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -588,7 +588,11 @@ pub fn agenda_ics(agenda: &Agenda) -> String {
         ]);
     }
     lines.push("END:VCALENDAR".to_owned());
-    lines.iter().map(|line| fold(line)).collect()
+    let mut out = String::new();
+    for line in &lines {
+        fold_into(line, &mut out);
+    }
+    out
 }
 
 /// `2(b) payment due $20,833.33 — T. Lovelock Severance Agreement`, cut
@@ -656,22 +660,4 @@ fn uid_part(text: &str) -> String {
             }
         })
         .collect()
-}
-
-/// A content line folded at 75 octets (on a character boundary), CRLF-ended
-/// (RFC 5545, 3.1).
-fn fold(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + 8);
-    let mut width = 0;
-    for c in line.chars() {
-        let len = c.len_utf8();
-        if width + len > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += len;
-    }
-    out.push_str("\r\n");
-    out
 }

@@ -439,8 +439,9 @@ fn escape_text(text: &str) -> String {
 }
 
 /// Folds a content line at 75 octets (on a character boundary), CRLF-ended,
-/// onto the end of `out`.
-fn fold_into(line: &str, out: &mut String) {
+/// onto the end of `out` (RFC 5545, 3.1). The agenda's calendar folds with
+/// it too.
+pub(crate) fn fold_into(line: &str, out: &mut String) {
     let mut width = 0;
     for c in line.chars() {
         let len = c.len_utf8();
