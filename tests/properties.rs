@@ -2139,16 +2139,18 @@ proptest! {
                 .iter()
                 .find(|e| e.id.name() == format!("d{k}"))
                 .unwrap();
-            let given: Vec<&String> = entry
+            let given: Vec<NaiveDate> = entry
                 .notes
                 .iter()
-                .filter(|n| n.starts_with("notice given on"))
+                .filter_map(|n| match n {
+                    clausec::eval::note::Note::NoticeGiven { on } => Some(*on),
+                    _ => None,
+                })
                 .collect();
             let first = (0..events.len()).find(|&e| expected[e] == Ok(k));
             match first {
                 Some(e) => {
-                    let note = format!("notice given on {}", long(notice_event_day(e)));
-                    prop_assert_eq!(given, vec![&note], "d{}", k);
+                    prop_assert_eq!(given, vec![notice_event_day(e)], "d{}", k);
                     counted.push(notice_event_day(e));
                 }
                 None => prop_assert!(given.is_empty(), "d{k} met by {given:?}"),

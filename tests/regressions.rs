@@ -726,3 +726,38 @@ fn a_grace_period_in_business_days_charges_its_late_fee() {
     assert_eq!(fee_when_paid("February 7, 2025"), Vec::<String>::new());
     assert_eq!(fee_when_paid("February 10, 2025"), ["50.00"]);
 }
+
+#[test]
+fn a_grace_period_in_business_days_is_a_calendar_event_and_shown_on_the_page() {
+    // The calendar and the page used to read the grace period back from the
+    // term's words, which they could count only in calendar units: a grace
+    // period in business days had no event. $1,000.00 due Friday, May 23,
+    // 2025; Monday, May 26 is Memorial Day, so 5 business days later are
+    // May 27, 28, 29, 30 and Monday, June 2.
+    let dir = agreement_of(&[
+        (
+            "agreement.clause",
+            "agreement \"Note\" dated January 2, 2025\nparty a \"A\"\nparty b \"B\"\n\
+             business days exclude Saturdays, Sundays and United States federal holidays\n",
+        ),
+        (
+            "1.clause",
+            "clause 1 \"Pay\"\n  fee: a pays b $1,000.00 on May 23, 2025\n    \
+             grace period 5 business days\n    late fee 5% of the installment\n",
+        ),
+        (
+            "scenarios/base.scenario",
+            "scenario base \"Not paid yet\"\n  as of May 1, 2025\n",
+        ),
+    ]);
+    let folder = dir.to_str().unwrap();
+    let ics = stdout(&clausec(&["obligations", folder, "--format", "ics"]));
+    let grace = ics
+        .split("BEGIN:VEVENT")
+        .find(|event| event.contains("last day of grace"))
+        .unwrap_or_else(|| panic!("no grace event in {ics}"));
+    assert!(grace.contains("DTSTART;VALUE=DATE:20250602"), "{grace}");
+    let page = stdout(&clausec(&["obligations", folder, "--format", "html"]));
+    assert!(page.contains("grace to June 2, 2025"), "{page}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -422,6 +422,20 @@ pub fn simple_interest(
 }
 
 /// `$20,833.33`; negative amounts as `-$0.01`. Always two decimal places.
+/// An amount and its currency, for a value that is shown later (a ledger
+/// note): shown as [`format_money_in`] shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Money {
+    pub amount: Decimal,
+    pub currency: Currency,
+}
+
+impl std::fmt::Display for Money {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&format_money_in(self.amount, self.currency))
+    }
+}
+
 pub fn format_money(value: Decimal) -> String {
     format_money_in(value, Currency::Usd)
 }

@@ -12,6 +12,7 @@
 //! [`MAX_INSTANCES`]: crate::calc::calendar::MAX_INSTANCES
 
 use crate::eval::ledger::{Entry, Heading};
+use crate::eval::note::Note;
 
 /// The most entries one ledger may hold: one schedule at its limit of
 /// 100,000 installments and room for half as many again. Each entry costs
@@ -82,13 +83,22 @@ impl Budget {
 /// evaluator: a clause's obligations all share it).
 pub fn entry_text(entry: &Entry) -> usize {
     let own = weight(entry.id.base())
-        + entry.notes.iter().map(|n| weight(n)).sum::<usize>()
+        + entry.notes.iter().map(note_text).sum::<usize>()
         + entry.explanation.iter().map(|e| weight(e)).sum::<usize>()
         + entry
             .instance
             .as_ref()
             .map_or(0, |i| weight(&i.to_string()));
     heading_text(&entry.heading) + own
+}
+
+/// The most a note's own words take (the longest is under 200 bytes with
+/// its dates and amounts), to which the names it quotes are added.
+const NOTE_WORDS: usize = 256;
+
+/// The text a note can take once worded (see `report::words`).
+fn note_text(note: &Note) -> usize {
+    NOTE_WORDS + note.quoted().map(weight).sum::<usize>()
 }
 
 /// The words an obligation's entries share, each written once per entry by

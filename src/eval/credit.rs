@@ -137,12 +137,11 @@ impl<'m> Evaluator<'m> {
         let spent = self.credits.get(obligation_label(obligation)).cloned();
         let uses = spent.as_ref().map_or(&[][..], |s| s.uses.as_slice());
         for part in uses {
-            entry.notes.push(format!(
-                "credited {} against {}, due {}",
-                self.money_text(part.amount),
-                part.what,
-                long_date(part.due)
-            ));
+            entry.notes.push(Note::Credited {
+                amount: self.money_of(part.amount),
+                against: part.what.clone(),
+                due: part.due,
+            });
         }
         let used = spent.as_ref().map_or(Decimal::ZERO, Spent::used);
         let left = given - used;
@@ -168,10 +167,9 @@ impl<'m> Evaluator<'m> {
     fn unused_credit(&mut self, entry: &mut Entry, obligation: &Obligation, left: Decimal) {
         let Some(UnusedCreditTerm { fate, on, .. }) = &obligation.terms.unused_credit else {
             entry.status = Status::InForce;
-            entry.notes.push(format!(
-                "{} of the credit not yet used",
-                self.money_text(left)
-            ));
+            entry.notes.push(Note::CreditNotYetUsed {
+                left: self.money_of(left),
+            });
             return;
         };
         let on = match self.date(on) {
@@ -184,29 +182,26 @@ impl<'m> Evaluator<'m> {
         match fate {
             UnusedCredit::Refunded => {
                 entry.due = Some(on);
-                entry.notes.push(format!(
-                    "{} of the credit not used: refunded on {}",
-                    self.money_text(left),
-                    long_date(on)
-                ));
+                entry.notes.push(Note::CreditRefunded {
+                    left: self.money_of(left),
+                    on,
+                });
                 entry.status = self.plain_status(entry, obligation, Truth::Yes);
                 self.settle_entry(obligation, entry);
             }
             UnusedCredit::Lapses if on <= self.as_of => {
                 entry.status = Status::Lapsed;
-                entry.notes.push(format!(
-                    "{} of the credit not used: lapsed on {}",
-                    self.money_text(left),
-                    long_date(on)
-                ));
+                entry.notes.push(Note::CreditLapsed {
+                    left: self.money_of(left),
+                    on,
+                });
             }
             UnusedCredit::Lapses => {
                 entry.status = Status::InForce;
-                entry.notes.push(format!(
-                    "{} of the credit not yet used; what is unused on {} lapses",
-                    self.money_text(left),
-                    long_date(on)
-                ));
+                entry.notes.push(Note::CreditLapses {
+                    left: self.money_of(left),
+                    on,
+                });
             }
         }
     }

@@ -43,6 +43,7 @@ impl<'m> Evaluator<'m> {
             currency: None,
             due: dates.due,
             due_time: None,
+            grace_end: None,
             start: dates.from.or(dates.effective),
             end: dates.through,
             status: if dates.unknown.is_some() {
@@ -72,7 +73,7 @@ impl<'m> Evaluator<'m> {
         let mut date = |expr: Option<&Expr>| match expr.map(|e| self.date(e)) {
             Some(Ok(date)) => Some(date),
             Some(Err(Unavailable::NotYetKnown(what))) => {
-                unknown.get_or_insert(format!("its date counts from {what}: not yet known"));
+                unknown.get_or_insert(Note::DateNotYetKnown(what));
                 None
             }
             _ => None,
@@ -91,10 +92,7 @@ impl<'m> Evaluator<'m> {
                     Some(rolled)
                 }
                 Err(error) => {
-                    moved = Some(format!(
-                        "{} is not moved to a business day: {error}",
-                        long_date(due)
-                    ));
+                    moved = Some(Note::NotMoved { date: due, error });
                     Some(due)
                 }
             },

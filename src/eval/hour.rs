@@ -5,7 +5,8 @@
 //! compared as one moment, daylight saving time as it was on the day.
 
 use super::*;
-use crate::calc::zone::{time_in_zone, Clock, Done};
+use crate::calc::zone::{Clock, Done};
+use crate::eval::note::Timed;
 
 /// The hour of an obligation's `by TIME on DATE`, if it states one.
 pub(super) fn stated_hour(obligation: &Obligation) -> Option<Clock> {
@@ -54,54 +55,22 @@ pub(super) fn done(on: NaiveDate, at: Option<Clock>) -> Done {
 
 /// Whether an act came after a deadline of a day and an hour (`Some(true)`
 /// late, `Some(false)` in time, `None` when that cannot be told), and the
-/// note that says so: `what` is the act in words (`notice given`, `paid`).
+/// note that says so.
 pub(super) fn by_the_hour(
-    what: &str,
-    act: Done,
+    act: Act,
+    done: Done,
     due: NaiveDate,
     hour: Clock,
-) -> (Option<bool>, String) {
-    let deadline = format!("{} on {}", hour.words(), long_date(due));
-    let late = act.late_for_clock(due, hour);
-    let when = match act.at {
-        Some(_) => format!("{what} at {}{}", act.words(), seen_by(act, hour)),
-        None => format!("{what} on {}", long_date(act.on)),
+) -> (Option<bool>, Note) {
+    let late = done.late_for_clock(due, hour);
+    let timed = Timed {
+        act,
+        done,
+        due,
+        hour,
+        late,
     };
-    let note = match late {
-        Some(true) => format!("{when}, after the deadline of {deadline}"),
-        Some(false) => format!("{when}, by the deadline of {deadline}"),
-        None if act.at.is_none() => format!(
-            "{when}, the day of the deadline of {deadline}, at a time the scenario does not state, so whether it came in time cannot be confirmed"
-        ),
-        None if deadline_exists(due, hour, act) => format!(
-            "{when}, a time that does not exist in its zone (the clocks skip it), so whether it came by the deadline of {deadline} cannot be confirmed"
-        ),
-        None => format!(
-            "{when}; the deadline of {deadline} is a time that does not exist in its zone (the clocks skip it), so whether it came in time cannot be confirmed"
-        ),
-    };
-    (late, note)
-}
-
-/// ` (4:30 p.m. Pacific Time)`: an act timed in another zone than the
-/// deadline's, on the deadline's clock (with the day, where it differs).
-fn seen_by(act: Done, hour: Clock) -> String {
-    let Some(zone) = hour.zone.filter(|z| act.zone.is_some_and(|own| own != *z)) else {
-        return String::new();
-    };
-    match act.seen_in(zone) {
-        Some((on, at)) if on == act.on => format!(" ({})", time_in_zone(at, Some(zone))),
-        Some((on, at)) => format!(" ({} on {})", time_in_zone(at, Some(zone)), long_date(on)),
-        None => String::new(),
-    }
-}
-
-/// Whether the deadline's hour exists on its day, in its zone (or, with
-/// none, in the act's).
-fn deadline_exists(due: NaiveDate, hour: Clock, act: Done) -> bool {
-    hour.zone
-        .or(act.zone)
-        .is_none_or(|zone| zone.instant(due, hour.at).is_some())
+    (late, Note::ByTheHour(timed))
 }
 
 /// Whether a payment came in time to escape a late fee: by the end of the
@@ -153,27 +122,21 @@ mod tests {
         let five_pacific = at(17, 0, Zone::Pacific);
         // March 10, 2025: both zones on daylight time (from March 9).
         // 7:30 p.m. EDT = 23:30 UTC = 4:30 p.m. PDT: in time.
-        let (late, note) = by_the_hour(
-            "paid",
-            done(day(3, 10), Some(at(19, 30, Zone::Eastern))),
-            day(3, 10),
-            five_pacific,
-        );
+        let paid = done(day(3, 10), Some(at(19, 30, Zone::Eastern)));
+        let (late, note) = by_the_hour(Act::Paid, paid, day(3, 10), five_pacific);
         assert_eq!(late, Some(false));
+        let Note::ByTheHour(timed) = note else {
+            panic!("{note:?}")
+        };
         assert_eq!(
-            note,
-            "paid at 7:30 p.m. Eastern Time on March 10, 2025 (4:30 p.m. Pacific Time), \
-             by the deadline of 5:00 p.m. Pacific Time on March 10, 2025"
+            (timed.act, timed.done, timed.late),
+            (Act::Paid, paid, Some(false))
         );
         // No time on the deadline's day: cannot be told.
-        let (late, note) = by_the_hour("paid", done(day(3, 10), None), day(3, 10), five_pacific);
+        let (late, _) = by_the_hour(Act::Paid, done(day(3, 10), None), day(3, 10), five_pacific);
         assert_eq!(late, None);
-        assert!(
-            note.contains("at a time the scenario does not state"),
-            "{note}"
-        );
         // No time on the day after: late.
-        let (late, _) = by_the_hour("paid", done(day(3, 11), None), day(3, 10), five_pacific);
+        let (late, _) = by_the_hour(Act::Paid, done(day(3, 11), None), day(3, 10), five_pacific);
         assert_eq!(late, Some(true));
     }
 }

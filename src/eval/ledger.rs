@@ -249,6 +249,10 @@ pub struct Entry {
     /// The hour of the due date, where the term states one (`by 5:00 p.m.
     /// Pacific Time on ...`).
     pub due_time: Option<Clock>,
+    /// The last day of the grace period after the due date, where the
+    /// obligation states one (counted as the evaluator counts it, in the
+    /// agreement's business days where it says so).
+    pub grace_end: Option<NaiveDate>,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
     pub status: Status,
@@ -259,7 +263,7 @@ pub struct Entry {
     pub outstanding: Option<Decimal>,
     pub remedies: Vec<Remedy>,
     /// What happened to it under the scenario.
-    pub notes: Vec<String>,
+    pub notes: Vec<super::note::Note>,
     /// How each computed amount was reached, step by step (a line that
     /// many installments share is held once).
     pub explanation: Vec<Shared>,

@@ -13,6 +13,7 @@ mod credit;
 mod describe;
 mod hour;
 pub mod ledger;
+pub mod note;
 mod periodic;
 mod reference;
 mod remedy;
@@ -34,7 +35,7 @@ use crate::calc::exact::Exact;
 use crate::calc::money::{
     day_count, format_count, format_exact_money_in, format_exact_number, format_exact_percent,
     format_money_in, format_percent, simple_interest, split_equal_in, split_stated_in,
-    ArithmeticError, Rounding,
+    ArithmeticError, Money, Rounding,
 };
 use crate::calc::zone::Zone;
 use crate::check::model::{
@@ -44,6 +45,7 @@ use crate::check::model::{
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::eval::ledger::*;
+use crate::eval::note::{Act, Awaited, MoveRule, Note, Reduction};
 use crate::source::Span;
 use crate::syntax::ast::*;
 use chrono::NaiveDate;
@@ -177,7 +179,7 @@ enum Unavailable {
     /// A date counted from something that has not happened under the
     /// scenario: what, in words (`` `delivery`, which this scenario does not
     /// record ``).
-    NotYetKnown(String),
+    NotYetKnown(Awaited),
 }
 
 /// A reading's option in force under the scenario.
@@ -194,9 +196,9 @@ struct Dates {
     from: Option<NaiveDate>,
     through: Option<NaiveDate>,
     /// Why a date is not yet known (an event the scenario does not record).
-    unknown: Option<String>,
+    unknown: Option<Note>,
     /// Where the due date moved from, when it is not a business day.
-    moved: Option<String>,
+    moved: Option<Note>,
 }
 
 /// A payment made, as the evaluator applies it.
@@ -362,7 +364,9 @@ impl<'m> Evaluator<'m> {
                         &crate::check::model::unlabelled_name(obligation.kind, *n),
                     ),
                 };
+                let first = self.entries.len();
                 self.obligation(clause, obligation, &id);
+                self.mark_grace_ends(obligation, &id, first);
             }
             for election in &clause.elections {
                 self.election_entry(clause, election);
@@ -715,9 +719,7 @@ impl<'m> Evaluator<'m> {
     fn unavailable(&mut self, entry: &mut Entry, why: Unavailable) {
         match why {
             Unavailable::MissingFact(fact, span) => {
-                entry.notes.push(format!(
-                    "the amount depends on `{fact}`, which this scenario does not give"
-                ));
+                entry.notes.push(Note::MissingFact { fact: fact.clone() });
                 let key = format!("{fact}@{}", entry.heading.clause);
                 if !self.reported_missing.contains(&key) && entry.heading.condition.is_none() {
                     self.reported_missing.push(key);
@@ -739,12 +741,12 @@ impl<'m> Evaluator<'m> {
             Unavailable::NotYetKnown(_) if entry.status == Status::NotYetKnown => {}
             Unavailable::NotYetKnown(what) => {
                 entry.status = Status::NotYetKnown;
-                entry
-                    .notes
-                    .push(format!("the amount counts from {what}: not yet known"));
+                entry.notes.push(Note::AmountNotYetKnown(what));
             }
             Unavailable::Arithmetic(message, span) => {
-                entry.notes.push(message.clone());
+                entry.notes.push(Note::CannotCompute {
+                    message: message.clone(),
+                });
                 self.diagnostics.push(
                     Diagnostic::error(
                         Code::Arithmetic,
@@ -807,8 +809,7 @@ impl<'m> Evaluator<'m> {
         };
         if let (Some(due), Some(hour)) = (entry.due, entry.due_time) {
             let act = hour::done(on, self.happened_at(&event.node));
-            let (late, note) =
-                hour::by_the_hour(&format!("{} happened", event.node), act, due, hour);
+            let (late, note) = hour::by_the_hour(Act::Happened(event.node.clone()), act, due, hour);
             entry.status = hour::status_by_the_hour(late, Status::Met, Status::Late);
             entry.notes.push(note);
             return;
@@ -817,20 +818,21 @@ impl<'m> Evaluator<'m> {
             Some(due) if on > due => Status::Late,
             _ => Status::Met,
         };
-        entry
-            .notes
-            .push(format!("{} happened on {}", event.node, long_date(on)));
+        entry.notes.push(Note::Happened {
+            event: event.node.clone(),
+            on,
+        });
     }
 
     fn acceptance_status(
         &self,
         party: &str,
         (date, time, zone): (NaiveDate, chrono::NaiveTime, Option<Zone>),
-        notes: &mut Vec<String>,
+        notes: &mut Vec<Note>,
     ) -> Status {
         match self.signature_of(party) {
             None => {
-                notes.push("no signature in this scenario".to_owned());
+                notes.push(Note::NoSignature);
                 if date < self.as_of {
                     Status::Missed
                 } else {
@@ -838,14 +840,14 @@ impl<'m> Evaluator<'m> {
                 }
             }
             Some(signed) => {
-                notes.push(format!("signed at {}", signed.words()));
+                notes.push(Note::Signed(signed));
                 match signed.late_for(date, time, zone) {
                     None if signed.at.is_none() => {
-                        notes.push("the time of signing is not stated, so acceptance in time cannot be confirmed".to_owned());
+                        notes.push(Note::SigningTimeNotStated);
                         Status::Conditional
                     }
                     None => {
-                        notes.push("that time does not exist in its zone (the clocks skip it), so acceptance in time cannot be confirmed".to_owned());
+                        notes.push(Note::SigningTimeSkipped);
                         Status::Conditional
                     }
                     Some(true) => Status::Late,
@@ -889,17 +891,23 @@ impl<'m> Evaluator<'m> {
         let mut notes = Vec::new();
         for option in &election.options {
             if let Some(description) = &option.description {
-                notes.push(format!("`{}`: {}", option.name.node, description.node));
+                notes.push(Note::OptionMeans {
+                    option: option.name.node.clone(),
+                    description: description.node.clone(),
+                });
             }
         }
         if let Some(chosen) = &chosen {
             if self.defaulted_elections.contains(&election.name.node) {
-                notes.push(format!(
-                    "{} made no election: `{chosen}` applies by default",
-                    election.by.node
-                ));
+                notes.push(Note::ElectedByDefault {
+                    by: election.by.node.clone(),
+                    chosen: chosen.clone(),
+                });
             } else {
-                notes.push(format!("{} elected `{chosen}`", election.by.node));
+                notes.push(Note::Elected {
+                    by: election.by.node.clone(),
+                    chosen: chosen.clone(),
+                });
             }
         }
         self.push_entry(Entry {
@@ -925,6 +933,7 @@ impl<'m> Evaluator<'m> {
             currency: None,
             due: None,
             due_time: None,
+            grace_end: None,
             start: None,
             end: None,
             status: match chosen {

@@ -26,7 +26,7 @@ struct Instance {
     amount: Decimal,
     /// How the amount was reached, a line per step.
     explanation: Vec<String>,
-    note: Option<String>,
+    note: Option<Note>,
 }
 
 /// A period an amount due each period covers only in part (`prorated by
@@ -98,10 +98,7 @@ impl<'m> Evaluator<'m> {
         let (Some(from), Some(through)) = (template.start, template.end) else {
             let mut entry = template;
             if entry.status != Status::NotYetKnown {
-                entry.notes.push(
-                    "an amount due each period needs its first and last date: `from DATE through DATE`"
-                        .to_owned(),
-                );
+                entry.notes.push(Note::NeedsPeriod);
             }
             self.explain_unknown_date(&mut entry, obligation);
             self.push_entry(entry);
@@ -273,11 +270,7 @@ impl<'m> Evaluator<'m> {
                         "{} abated: nothing is owed",
                         self.money_text(amount)
                     )],
-                    note: Some(format!(
-                        "abated from {} through {}",
-                        long_date(from),
-                        long_date(through)
-                    )),
+                    note: Some(Note::Abated { from, through }),
                 },
                 _ => Instance {
                     due: *due,
@@ -336,7 +329,7 @@ impl<'m> Evaluator<'m> {
                 long_date(part.period.0),
                 long_date(period_end),
             ));
-            instance.note = Some(format!("prorated: {days} of the period's {of} days"));
+            instance.note = Some(Note::Prorated { days, of });
             instance.amount = share;
         }
         Ok(instances)
@@ -356,12 +349,11 @@ impl<'m> Evaluator<'m> {
         let mut left = cap.max(Decimal::ZERO);
         for instance in &mut instances {
             if instance.amount > left {
-                instance.note = Some(format!(
-                    "cut from {} to {}: the aggregate limit of {} is reached",
-                    self.money_text(instance.amount),
-                    self.money_text(left),
-                    self.money_text(cap)
-                ));
+                instance.note = Some(Note::AggregateLimitReached {
+                    from: self.money_of(instance.amount),
+                    to: self.money_of(left),
+                    limit: self.money_of(cap),
+                });
                 instance.explanation = vec![format!(
                     "{} = what is left of the aggregate limit {} (the amount due would be {})",
                     self.money_text(left),
@@ -396,9 +388,7 @@ impl<'m> Evaluator<'m> {
             .collect();
         let Some(start) = template.start.or(self.model.dated) else {
             let mut entry = template;
-            entry
-                .notes
-                .push("interest needs the date it runs from: `from DATE`".to_owned());
+            entry.notes.push(Note::InterestNeedsStart);
             self.push_entry(entry);
             return;
         };

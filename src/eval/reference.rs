@@ -137,4 +137,13 @@ impl Evaluator<'_> {
     pub(super) fn money_text(&self, amount: Decimal) -> String {
         format_money_in(amount, self.currency)
     }
+
+    /// An amount of the obligation being evaluated, with its currency, for
+    /// a note.
+    pub(super) fn money_of(&self, amount: Decimal) -> Money {
+        Money {
+            amount,
+            currency: self.currency,
+        }
+    }
 }

@@ -17,6 +17,30 @@ impl Evaluator<'_> {
         }
     }
 
+    /// Gives each amount the obligation created since `first` (a payment,
+    /// or each installment of a schedule) the last day of its grace period,
+    /// where the obligation states one: reports show that day, and a
+    /// calendar makes it an event.
+    pub(super) fn mark_grace_ends(
+        &mut self,
+        obligation: &Obligation,
+        id: &ObligationId,
+        first: usize,
+    ) {
+        if obligation.terms.grace.is_none() {
+            return;
+        }
+        let mut entries = std::mem::take(&mut self.entries);
+        for entry in entries.iter_mut().skip(first) {
+            if entry.id.base() != id.base() || entry.amount.is_none() {
+                continue;
+            }
+            let Some(due) = entry.due else { continue };
+            entry.grace_end = self.grace_end(obligation, due).filter(|end| *end != due);
+        }
+        self.entries = entries;
+    }
+
     /// A late fee on an entry not paid in full by the end of its grace
     /// period, once that period is over at the scenario's date.
     pub(super) fn late_fee(
@@ -217,10 +241,7 @@ impl Evaluator<'_> {
             entry
                 .remedies
                 .retain(|r| r.kind == RemedyKind::LateFee && r.to < end);
-            entry.notes.push(format!(
-                "the remaining installments end on {}: this one ends unpaid",
-                long_date(end)
-            ));
+            entry.notes.push(Note::EndedUnpaid { end });
         }
     }
 }

@@ -93,7 +93,7 @@ impl<'m> Evaluator<'m> {
                 let mut entry = template.clone();
                 self.unavailable(&mut entry, why);
                 entry.status = Status::Conditional;
-                entry.notes.push(format!("{} installments", dates.len()));
+                entry.notes.push(Note::Installments { count: dates.len() });
                 self.entries.push(entry);
                 return;
             }
@@ -552,7 +552,7 @@ impl<'m> Evaluator<'m> {
         day: Option<DayRule>,
         span: Span,
         clause: &Clause,
-    ) -> Option<Vec<Option<String>>> {
+    ) -> Option<Vec<Option<Note>>> {
         let Some(roll) = roll_of(obligation, day) else {
             return Some(Vec::new());
         };
@@ -576,7 +576,7 @@ impl<'m> Evaluator<'m> {
         roll: Roll,
         day: Option<DayRule>,
         span: Span,
-    ) -> Result<Vec<Option<String>>, Diagnostic> {
+    ) -> Result<Vec<Option<Note>>, Diagnostic> {
         let mut notes = Vec::with_capacity(dates.len());
         for date in dates.iter_mut() {
             let rolled = self.calendar.roll(*date, roll).map_err(|e| {
@@ -601,34 +601,17 @@ impl<'m> Evaluator<'m> {
         to: NaiveDate,
         roll: Roll,
         day: Option<DayRule>,
-    ) -> String {
-        use chrono::Datelike;
-        let why = match self.calendar.holiday_name(from) {
-            Ok(Some(holiday)) => holiday,
-            _ => format!("a {}", weekday_name(from.weekday())),
-        };
+    ) -> Note {
         let rule = if day == Some(DayRule::FirstBusinessDay) {
-            "the first business day of the month".to_owned()
+            MoveRule::FirstBusinessDay
         } else {
-            format!("business day convention {roll}")
+            MoveRule::Convention(roll)
         };
-        format!(
-            "{} is not a business day ({why}): moved to {} ({rule})",
-            long_date(from),
-            long_date(to)
-        )
-    }
-}
-
-fn weekday_name(day: chrono::Weekday) -> &'static str {
-    use chrono::Weekday::*;
-    match day {
-        Mon => "Monday",
-        Tue => "Tuesday",
-        Wed => "Wednesday",
-        Thu => "Thursday",
-        Fri => "Friday",
-        Sat => "Saturday",
-        Sun => "Sunday",
+        Note::Moved {
+            from,
+            to,
+            holiday: self.calendar.holiday_name(from).ok().flatten(),
+            rule,
+        }
     }
 }

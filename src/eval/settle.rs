@@ -92,11 +92,10 @@ impl<'m> Evaluator<'m> {
                     self.money_text(amount),
                     self.money_text(limit)
                 )));
-                entry.notes.push(format!(
-                    "capped at {}; {} would exceed the limit",
-                    self.money_text(limit),
-                    self.money_text(amount)
-                ));
+                entry.notes.push(Note::Capped {
+                    limit: self.money_of(limit),
+                    amount: self.money_of(amount),
+                });
                 amount = limit;
             } else if !is_cap && amount < limit {
                 entry.explanation.push(Shared::from(format!(
@@ -104,10 +103,9 @@ impl<'m> Evaluator<'m> {
                     self.money_text(amount),
                     self.money_text(limit)
                 )));
-                entry.notes.push(format!(
-                    "raised to the minimum of {}",
-                    self.money_text(limit)
-                ));
+                entry.notes.push(Note::RaisedToMinimum {
+                    limit: self.money_of(limit),
+                });
                 amount = limit;
             }
         }
@@ -319,16 +317,14 @@ impl<'m> Evaluator<'m> {
         entry.outstanding = Some(balance.max(Decimal::ZERO));
         if payments.len() > 1 {
             for payment in payments {
-                let paid = format!(
-                    "paid {} on {}",
-                    self.money_text(payment.amount),
-                    long_date(payment.on)
-                );
-                entry.notes.push(paid);
+                entry.notes.push(Note::Paid {
+                    amount: self.money_of(payment.amount),
+                    on: payment.on,
+                });
             }
         }
         if entry.due.is_none() {
-            entry.notes.push("no date for payment is stated".to_owned());
+            entry.notes.push(Note::NoPaymentDate);
         }
         entry.status = if owed.is_zero() && entry.offset.is_some() {
             Status::Offset
@@ -374,7 +370,7 @@ impl<'m> Evaluator<'m> {
         if last.span.is_none() {
             return Status::Paid;
         }
-        let (late, note) = hour::by_the_hour("paid", hour::done(last.on, last.at), due, hour);
+        let (late, note) = hour::by_the_hour(Act::Paid, hour::done(last.on, last.at), due, hour);
         entry.notes.push(note);
         hour::status_by_the_hour(late, Status::Paid, Status::PaidLate)
     }
@@ -438,10 +434,7 @@ impl<'m> Evaluator<'m> {
                 .sum::<Decimal>();
         if unpaid <= Decimal::ZERO {
             if payments.iter().any(|p| p.on > due) {
-                entry.notes.push(format!(
-                    "paid after the due date but within the grace period (to {}): no late interest",
-                    long_date(grace_end)
-                ));
+                entry.notes.push(Note::PaidWithinGrace { grace_end });
             }
             return;
         }
@@ -546,9 +539,9 @@ impl<'m> Evaluator<'m> {
         if receipts.is_empty() {
             let mut entry = template;
             entry.status = Status::NotTriggered;
-            entry.notes.push(format!(
-                "no compensation received by {receiver} in this scenario"
-            ));
+            entry.notes.push(Note::NoCompensation {
+                receiver: receiver.to_owned(),
+            });
             self.push_entry(entry);
             return;
         }
@@ -591,7 +584,7 @@ impl<'m> Evaluator<'m> {
             .find(|n| since.is_none_or(|s| n.on >= s) && n.on <= self.as_of);
         if let (Some(given), Some(due), Some(hour)) = (given, entry.due, entry.due_time) {
             let act = hour::done(given.on, given.at);
-            let (late, note) = hour::by_the_hour("notice given", act, due, hour);
+            let (late, note) = hour::by_the_hour(Act::NoticeGiven, act, due, hour);
             entry.status = hour::status_by_the_hour(late, Status::Met, Status::Late);
             entry.notes.push(note);
             return;
@@ -605,9 +598,7 @@ impl<'m> Evaluator<'m> {
             (None, None) => entry.status,
         };
         if let Some(on) = notice {
-            entry
-                .notes
-                .push(format!("notice given on {}", long_date(on)));
+            entry.notes.push(Note::NoticeGiven { on });
         }
     }
 }
@@ -848,19 +839,22 @@ impl Offsets {
                 self.total += take;
                 entry.amount = Some(owed - take);
                 entry.offset = Some(entry.offset.unwrap_or_default() + take);
-                let (how, given) = match &mut receipt.credit {
+                let (how, reduction) = match &mut receipt.credit {
                     Some(spent) => {
                         spent.record(entry, due, take);
-                        ("credited", "given")
+                        ("credited", Reduction::Credited)
                     }
-                    None => ("offset", "received"),
+                    None => ("offset", Reduction::Offset),
                 };
-                entry.notes.push(format!(
-                    "reduced by {} of {} {given} on {}",
-                    money(take),
-                    receipt.what,
-                    long_date(receipt.on)
-                ));
+                entry.notes.push(Note::Reduced {
+                    by: Money {
+                        amount: take,
+                        currency,
+                    },
+                    what: receipt.what.clone(),
+                    how: reduction,
+                    on: receipt.on,
+                });
                 entry.explanation.push(Shared::from(format!(
                     "{} − {} {how} = {}",
                     money(owed),

@@ -304,12 +304,9 @@ impl<'m> Evaluator<'m> {
             }
             ExprKind::EarlierOf(a, b) => self.earlier_of(a, b).map(Val::Date),
             ExprKind::EventDate(event) | ExprKind::EventEnd(event) => {
-                let (first, last) = self.happened(&event.node).ok_or_else(|| {
-                    Unavailable::NotYetKnown(format!(
-                        "`{}`, which this scenario does not record",
-                        event.node
-                    ))
-                })?;
+                let (first, last) = self
+                    .happened(&event.node)
+                    .ok_or_else(|| Unavailable::NotYetKnown(Awaited::Event(event.node.clone())))?;
                 let end = matches!(expr.node, ExprKind::EventEnd(_));
                 Ok(Val::Date(if end { last } else { first }))
             }
@@ -321,10 +318,7 @@ impl<'m> Evaluator<'m> {
                 .and_then(|e| Some((e.amount?, e.currency.unwrap_or_default())))
                 .map(|(amount, currency)| Val::Money(Exact::from(amount), currency))
                 .ok_or_else(|| {
-                    Unavailable::NotYetKnown(format!(
-                        "the last amount of `{}`, which has no instance under this scenario",
-                        schedule.node
-                    ))
+                    Unavailable::NotYetKnown(Awaited::LastAmount(schedule.node.clone()))
                 }),
             ExprKind::TotalOf(obligation) => {
                 let entries = self
@@ -339,9 +333,8 @@ impl<'m> Evaluator<'m> {
                     // A part not yet known, or owed only on a condition the
                     // scenario leaves open, leaves the total open too.
                     if matches!(entry.status, Status::NotYetKnown | Status::Conditional) {
-                        return Err(Unavailable::NotYetKnown(format!(
-                            "the total of `{}`, which is not yet known",
-                            obligation.node
+                        return Err(Unavailable::NotYetKnown(Awaited::TotalOf(
+                            obligation.node.clone(),
                         )));
                     }
                     let amount = entry.amount.unwrap_or_default();
@@ -356,8 +349,8 @@ impl<'m> Evaluator<'m> {
             } => match self.truth(condition) {
                 Truth::Yes => self.value(then),
                 Truth::No => self.value(otherwise),
-                Truth::Unknown => Err(Unavailable::NotYetKnown(format!(
-                    "whether {condition}, which this scenario does not settle"
+                Truth::Unknown => Err(Unavailable::NotYetKnown(Awaited::Condition(
+                    condition.to_string(),
                 ))),
             },
             // Only the whole amount of a `pays` obligation, which the
@@ -375,11 +368,10 @@ impl<'m> Evaluator<'m> {
                     Unavailable::Arithmetic(format!("`{expr}`: {why}"), expr.span)
                 })?;
                 first.map(Val::Date).ok_or_else(|| {
-                    Unavailable::NotYetKnown(format!(
-                        "an installment of `{}` unpaid for more than {}, which has not happened",
-                        obligation.node,
-                        grace.describe()
-                    ))
+                    Unavailable::NotYetKnown(Awaited::Default {
+                        obligation: obligation.node.clone(),
+                        grace: *grace,
+                    })
                 })
             }
             ExprKind::Power { base, exponent } => self.power(expr, base, exponent),

@@ -331,7 +331,7 @@ fn entry_value(entry: &Entry, field: ExpectField) -> (Actual, Vec<String>) {
                     .iter()
                     .filter(|l| !l.starts_with("late interest:"))
                     .map(|l| l.to_string())
-                    .chain(entry.notes.iter().cloned())
+                    .chain(entry.notes.iter().map(ToString::to_string))
                     .collect(),
             ),
         ),
@@ -347,10 +347,16 @@ fn entry_value(entry: &Entry, field: ExpectField) -> (Actual, Vec<String>) {
         ),
         ExpectField::Paid => (
             Actual::Money(Some(entry.paid.unwrap_or(Decimal::ZERO))),
-            lines(entry.notes.clone()),
+            lines(entry.notes.iter().map(ToString::to_string).collect()),
         ),
-        ExpectField::Outstanding => (Actual::Money(entry.outstanding), lines(entry.notes.clone())),
-        ExpectField::Due => (Actual::Date(entry.due), lines(entry.notes.clone())),
+        ExpectField::Outstanding => (
+            Actual::Money(entry.outstanding),
+            lines(entry.notes.iter().map(ToString::to_string).collect()),
+        ),
+        ExpectField::Due => (
+            Actual::Date(entry.due),
+            lines(entry.notes.iter().map(ToString::to_string).collect()),
+        ),
         ExpectField::Status => {
             let mut facts = Vec::new();
             if let Some(due) = entry.due {
@@ -359,7 +365,7 @@ fn entry_value(entry: &Entry, field: ExpectField) -> (Actual, Vec<String>) {
             if let Some(paid_on) = entry.paid_on {
                 facts.push(format!("paid on {}", long_date(paid_on)));
             }
-            facts.extend(entry.notes.iter().cloned());
+            facts.extend(entry.notes.iter().map(ToString::to_string));
             (Actual::Status(entry.status.describe()), lines(facts))
         }
     }

@@ -3,12 +3,11 @@
 //! summary, a timeline and every clause ([`super::html`]).
 //!
 //! This module holds what both say the same way: the parties' short names,
-//! an obligation's human label, its dates, the last day of its grace period.
+//! an obligation's human label, its dates.
 
 pub use super::html::ledger_html;
 pub use super::ics::{ledger_ics, ledger_ics_with, IcsOptions};
 
-use crate::calc::calendar::{add_duration, Duration, DurationUnit};
 use crate::eval::ledger::{Entry, Ledger};
 use crate::syntax::ast::Kind;
 use chrono::NaiveDate;
@@ -24,37 +23,6 @@ pub(crate) fn event_dates(entry: &Entry) -> Option<(NaiveDate, NaiveDate)> {
         (None, None, Some(end)) => Some((end, end.succ_opt()?)),
         _ => None,
     }
-}
-
-/// The grace period an entry's terms state (`grace period of 10 days`), in
-/// calendar units. The ledger carries its terms as words, so they are read
-/// back here; a grace period in business days is not (its end needs the
-/// agreement's business calendar, which the ledger does not carry).
-pub(crate) fn grace_period(entry: &Entry) -> Option<Duration> {
-    entry.heading.terms.iter().find_map(|term| {
-        let rest = term.strip_prefix("grace period of ")?;
-        let (amount, unit) = rest.split_once(' ')?;
-        let unit = match unit {
-            "day" | "days" => DurationUnit::Days,
-            "week" | "weeks" => DurationUnit::Weeks,
-            "month" | "months" => DurationUnit::Months,
-            "year" | "years" => DurationUnit::Years,
-            _ => return None,
-        };
-        Some(Duration {
-            amount: amount.parse().ok()?,
-            unit,
-        })
-    })
-}
-
-/// The last day of an entry's grace period, for an amount with a due date
-/// and a grace period stated in calendar units (as the evaluator counts it:
-/// the due date plus the period).
-pub(crate) fn grace_end(entry: &Entry) -> Option<NaiveDate> {
-    let grace = grace_period(entry)?;
-    entry.amount?;
-    add_duration(entry.due?, grace).filter(|end| Some(*end) != entry.due)
 }
 
 /// How the parties are named where space is short (a calendar title, a
@@ -267,56 +235,5 @@ mod tests {
             short_name("the lender (not named in the text)", "lender"),
             "lender"
         );
-    }
-
-    #[test]
-    fn a_grace_period_is_read_in_calendar_units_only() {
-        let read = |term: &str| {
-            let mut entry = crate::eval::ledger::Entry {
-                id: crate::eval::ledger::ObligationId::new("1", "pay"),
-                heading: std::sync::Arc::new(crate::eval::ledger::Heading {
-                    summary: String::new(),
-                    clause: "1".to_owned(),
-                    clause_title: None,
-                    kind: Kind::Payment,
-                    obligor: "a".to_owned(),
-                    obligee: None,
-                    condition: None,
-                    terms: vec![term.to_owned()],
-                    quote: None,
-                    source: crate::source::Span::default(),
-                }),
-                instance: None,
-                amount: Some(rust_decimal::Decimal::ONE),
-                currency: None,
-                due: NaiveDate::from_ymd_opt(2003, 1, 31),
-                due_time: None,
-                start: None,
-                end: None,
-                status: crate::eval::ledger::Status::Paid,
-                offset: None,
-                paid: None,
-                paid_on: None,
-                outstanding: None,
-                remedies: Vec::new(),
-                notes: Vec::new(),
-                explanation: Vec::new(),
-            };
-            let end = grace_end(&entry);
-            entry.amount = None;
-            assert_eq!(grace_end(&entry), None, "no amount, no grace event");
-            end
-        };
-        // January 31, 2003 + 10 days; + 1 month is February 28 (the month's end).
-        assert_eq!(
-            read("grace period of 10 days"),
-            NaiveDate::from_ymd_opt(2003, 2, 10)
-        );
-        assert_eq!(
-            read("grace period of 1 month"),
-            NaiveDate::from_ymd_opt(2003, 2, 28)
-        );
-        assert_eq!(read("grace period of 5 business days"), None);
-        assert_eq!(read("grace period of 0 days"), None);
     }
 }

@@ -10,7 +10,7 @@
 //! tick spacing is chosen from the span, amounts are written beside as many
 //! marks as there is room for (the late and the different ones first).
 
-use super::export::{capitalised, cut, event_dates, grace_end, Labels, PartyNames};
+use super::export::{capitalised, cut, event_dates, Labels, PartyNames};
 use crate::calc::calendar::long_date;
 use crate::calc::money::{format_money_in, Currency};
 use crate::escape;
@@ -306,7 +306,7 @@ impl Page<'_> {
             if let Some(due) = entry.due.filter(|d| *d >= as_of) {
                 deadlines.push((due, "due".to_owned(), entry));
             }
-            if let Some(grace) = grace_end(entry).filter(|d| *d >= as_of && !settled) {
+            if let Some(grace) = entry.grace_end.filter(|d| *d >= as_of && !settled) {
                 deadlines.push((grace, "last day of grace".to_owned(), entry));
             }
             if entry.due.is_none() {
@@ -626,7 +626,8 @@ impl Page<'_> {
         let mark = Mark::of(entry, self.ledger.as_of);
         let date = match (entry.due, entry.start, entry.end) {
             (Some(due), _, _) => {
-                let grace = grace_end(entry)
+                let grace = entry
+                    .grace_end
                     .map(|g| format!("<br><small>grace to {}</small>", long_date(g)))
                     .unwrap_or_default();
                 let hour = entry
@@ -648,7 +649,7 @@ impl Page<'_> {
         let notes: String = entry
             .notes
             .iter()
-            .map(|n| format!("<br><small>{}</small>", html(n)))
+            .map(|n| format!("<br><small>{}</small>", html(&n.to_string())))
             .collect();
         let remedies: String = entry
             .remedies

@@ -8,7 +8,7 @@
 //! and stable event ids, so re-importing an updated calendar updates its
 //! events instead of duplicating them.
 
-use super::export::{capitalised, cut, grace_end, Labels, PartyNames};
+use super::export::{capitalised, cut, Labels, PartyNames};
 use crate::calc::calendar::long_date;
 use crate::calc::zone::Clock;
 use crate::escape;
@@ -148,7 +148,7 @@ fn events_of(entry: &Entry, context: &Context<'_>) -> Vec<Event> {
     let mut events = Vec::new();
     if let Some(due) = entry.due {
         events.extend(day(Moment::Due, due));
-        events.extend(grace_end(entry).and_then(|g| day(Moment::GraceEnds, g)));
+        events.extend(entry.grace_end.and_then(|g| day(Moment::GraceEnds, g)));
     } else if let (Some(start), Some(end)) = (entry.start, entry.end) {
         if start == end {
             events.extend(day(Moment::Day, start));
@@ -299,7 +299,7 @@ impl Context<'_> {
         if !heading.terms.is_empty() {
             lines.push(format!("Terms: {}", heading.terms.join("; ")));
         }
-        lines.extend(entry.notes.iter().cloned());
+        lines.extend(entry.notes.iter().map(ToString::to_string));
         if let Some(quote) = &heading.quote {
             lines.push(format!("Quote: “{}”", cut(quote, 240)));
         }
@@ -379,7 +379,7 @@ fn dates_in_words(entry: &Entry, moment: Moment) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(due) = entry.due {
         lines.push(format!("Due: {}", due_words(entry, due)));
-        if let Some(grace) = grace_end(entry) {
+        if let Some(grace) = entry.grace_end {
             let last = if moment == Moment::GraceEnds {
                 " (this day)"
             } else {

@@ -15,4 +15,5 @@ pub mod ics;
 pub mod render;
 pub mod snapshot;
 pub mod table;
+pub mod words;
 pub mod xlsx;
