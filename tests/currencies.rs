@@ -745,3 +745,28 @@ proptest! {
         std::fs::remove_dir_all(dir).unwrap();
     }
 }
+
+#[test]
+fn an_amortized_schedule_in_euros_sums_up_in_euros() {
+    // The summary of an amortised schedule ("principal … and interest …")
+    // and every row of its table are in the schedule's currency.
+    let dir = agreement_of(&[
+        (
+            "agreement.clause",
+            "agreement \"Note\" dated January 1, 2025\nparty borrower \"Borrower\"\nparty lender \"Lender\"\n",
+        ),
+        (
+            "2.clause",
+            "clause 2 \"Repayment\"\n  loan: borrower pays lender €10,000.00 in 12 equal monthly installments on day 1\n    \
+             from February 1, 2025\n    amortized at 6% per annum, 30/360\n",
+        ),
+        (
+            "scenarios/base.scenario",
+            "scenario base \"On time\"\n  as of December 31, 2025\n  every payment is made on its due date\n",
+        ),
+    ]);
+    let text = stdout(&clausec(&["obligations", dir.to_str().unwrap(), "--explain"]));
+    assert!(text.contains("principal €10,000.00 and interest €"), "{text}");
+    assert!(!text.contains('$'), "{text}");
+    std::fs::remove_dir_all(dir).unwrap();
+}

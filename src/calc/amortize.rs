@@ -84,7 +84,7 @@ pub struct Recomputed {
 }
 
 /// The terms of a level-payment loan.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Terms {
     pub principal: Decimal,
     /// A year's rate (`0.06` for 6%).

@@ -4,8 +4,9 @@
 //! interest, its principal and the balance after it.
 
 use super::*;
-use crate::calc::amortize::{with_prepayments, AfterPrepayment, Prepayment, Row, Table, Terms};
+use crate::calc::amortize::{with_prepayments, AfterPrepayment, Prepayment, Table, Terms};
 use crate::calc::calendar::Frequency;
+use crate::eval::explanation::{AmortizedRow, LevelPayment};
 
 /// What an amortized schedule puts in the ledger.
 pub(super) struct Amortization {
@@ -14,11 +15,11 @@ pub(super) struct Amortization {
     /// The level payment and how it is reached, by the installment that
     /// first owes it (the first; and, after a prepayment that reduces the
     /// payment, the next).
-    pub(super) payment_lines: BTreeMap<usize, Shared>,
+    pub(super) payment_lines: BTreeMap<usize, Arc<Explanation>>,
     /// Each installment's interest, principal and balance.
-    pub(super) lines: Vec<Shared>,
+    pub(super) lines: Vec<Arc<Explanation>>,
     /// For the schedule's summary.
-    pub(super) summary: Vec<String>,
+    pub(super) summary: Vec<Explanation>,
     pub(super) note: String,
 }
 
@@ -109,38 +110,41 @@ fn periods(frequency: Frequency, first: Option<NaiveDate>) -> Option<(u32, Naive
 }
 
 fn describe(table: &Table, terms: Terms, currency: Currency) -> Amortization {
-    let format_money = |amount: Decimal| format_money_in(amount, currency);
+    let money = |amount: Decimal| Money { amount, currency };
     let n = table.rows.len();
-    let mut payment_lines = BTreeMap::from([(
-        0,
-        payment_line(table.payment, terms.principal, n, (terms, currency), ""),
-    )]);
+    let level = |payment: Decimal, principal: Decimal, count: usize, again: bool| {
+        Arc::new(Explanation::LevelPayment(Box::new(LevelPayment {
+            payment: money(payment),
+            principal: money(principal),
+            count,
+            terms,
+            again,
+        })))
+    };
+    let mut payment_lines = BTreeMap::from([(0, level(table.payment, terms.principal, n, false))]);
     for again in &table.recomputed {
-        let line = payment_line(
-            again.payment,
-            again.balance,
-            again.count,
-            (terms, currency),
-            ", computed again after the prepayment",
-        );
+        let line = level(again.payment, again.balance, again.count, true);
         payment_lines.insert(again.from, line);
     }
     let lines = (table.rows.iter().enumerate())
-        .map(|(k, row)| Shared::from(row_line(row, (terms, currency), k + 1 == n)))
+        .map(|(k, row)| {
+            Arc::new(Explanation::Amortized(Box::new(AmortizedRow {
+                row: row.clone(),
+                terms,
+                currency,
+                last: k + 1 == n,
+            })))
+        })
         .collect();
     let interest: Decimal = table.rows.iter().map(|r| r.interest).sum();
     let prepaid: Decimal = (table.rows.iter().flat_map(|r| &r.prepaid))
         .map(|p| p.amount)
         .sum();
-    let prepaid = match prepaid.is_zero() {
-        true => String::new(),
-        false => format!(" ({} of it prepaid)", format_money(prepaid)),
+    let summary = Explanation::AmortizedTotal {
+        principal: money(terms.principal),
+        prepaid: (!prepaid.is_zero()).then(|| money(prepaid)),
+        interest: money(interest),
     };
-    let summary = format!(
-        "principal {}{prepaid} and interest {}",
-        format_money(terms.principal),
-        format_money(interest)
-    );
     Amortization {
         payments: table.rows.iter().map(|r| r.payment).collect(),
         payment_lines,
@@ -148,76 +152,4 @@ fn describe(table: &Table, terms: Terms, currency: Currency) -> Amortization {
         summary: vec![summary],
         note: "level payments of principal and interest, each applied first to the interest on the balance; the last payment clears the balance".to_owned(),
     }
-}
-
-/// How one installment is made: its interest (on each balance of the
-/// period, where a prepayment split it) and its principal.
-fn row_line(row: &Row, (terms, currency): (Terms, Currency), last: bool) -> String {
-    let format_money = |amount: Decimal| format_money_in(amount, currency);
-    if row.balance_before.is_zero() && row.interest.is_zero() {
-        return format!(
-            "{}: nothing is owed, the balance was repaid before {}",
-            format_money(row.payment),
-            long_date(row.due)
-        );
-    }
-    let rate = format_percent(terms.rate);
-    let interest = match row.segments.as_slice() {
-        [_] => format!(
-            "{} × {rate} × {} days ÷ {}",
-            format_money(row.balance_before),
-            row.days,
-            row.basis
-        ),
-        segments => (segments.iter())
-            .map(|(balance, days)| {
-                format!(
-                    "{} × {rate} × {days} days ÷ {}",
-                    format_money(*balance),
-                    row.basis
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(" + "),
-    };
-    let prepaid: String = (row.prepaid.iter())
-        .map(|p| {
-            format!(
-                "; {} prepaid on {}",
-                format_money(p.amount),
-                long_date(p.on)
-            )
-        })
-        .collect();
-    let rest = if last { ", the balance" } else { "" };
-    format!(
-        "{} = {} interest ({interest}, {}) + {} principal{rest}; balance after {}{prepaid}",
-        format_money(row.payment),
-        format_money(row.interest),
-        terms.convention.describe(),
-        format_money(row.principal),
-        format_money(row.balance_after)
-    )
-}
-
-/// How a level payment is reached: the annuity formula on `principal` over
-/// `count` payments.
-fn payment_line(
-    payment: Decimal,
-    principal: Decimal,
-    count: usize,
-    (terms, currency): (Terms, Currency),
-    why: &str,
-) -> Shared {
-    let format_money = |amount: Decimal| format_money_in(amount, currency);
-    Shared::from(format!(
-        "{} = the level payment on {} at {} per annum over {count} payments ({} a year){why}: P × i × (1 + i)^n ÷ ((1 + i)^n − 1), with i = {} ÷ {}, {}",
-        format_money(payment),
-        format_money(principal),
-        format_percent(terms.rate),
-        terms.per_year,
-        format_percent(terms.rate),
-        terms.per_year,
-        terms.rounding.describe()
-    ))
 }

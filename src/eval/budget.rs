@@ -11,6 +11,7 @@
 //!
 //! [`MAX_INSTANCES`]: crate::calc::calendar::MAX_INSTANCES
 
+use crate::eval::explanation::Explanation;
 use crate::eval::ledger::{Entry, Heading};
 use crate::eval::note::Note;
 
@@ -84,7 +85,11 @@ impl Budget {
 pub fn entry_text(entry: &Entry) -> usize {
     let own = weight(entry.id.base())
         + entry.notes.iter().map(note_text).sum::<usize>()
-        + entry.explanation.iter().map(|e| weight(e)).sum::<usize>()
+        + entry
+            .explanation
+            .iter()
+            .map(|e| explanation_text(e))
+            .sum::<usize>()
         + entry
             .instance
             .as_ref()
@@ -99,6 +104,17 @@ const NOTE_WORDS: usize = 256;
 /// The text a note can take once worded (see `report::words`).
 fn note_text(note: &Note) -> usize {
     NOTE_WORDS + note.quoted().map(weight).sum::<usize>()
+}
+
+/// The most one part of an explanation takes with its figures (a fraction
+/// carried exactly is shown to six decimals, a long calculation part by
+/// part), to which the names it quotes are added.
+const EXPLANATION_PART: usize = 320;
+
+/// The text an explanation can take once worded (see `report::words`).
+fn explanation_text(explanation: &Explanation) -> usize {
+    EXPLANATION_PART.saturating_mul(explanation.parts())
+        + explanation.quoted().into_iter().map(weight).sum::<usize>()
 }
 
 /// The words an obligation's entries share, each written once per entry by

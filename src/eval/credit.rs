@@ -148,12 +148,12 @@ impl<'m> Evaluator<'m> {
         if used > Decimal::ZERO {
             entry.offset = Some(used);
             entry.amount = Some(left);
-            entry.explanation.push(Shared::from(format!(
-                "{} − {} credited against {label} = {} left",
-                self.money_text(given),
-                self.money_text(used),
-                self.money_text(left)
-            )));
+            entry.explanation.push(Arc::new(Explanation::CreditUsed {
+                given: self.money_of(given),
+                used: self.money_of(used),
+                against: label.to_owned(),
+                left: self.money_of(left),
+            }));
         }
         if left <= Decimal::ZERO {
             entry.status = Status::Offset;

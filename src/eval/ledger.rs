@@ -266,7 +266,7 @@ pub struct Entry {
     pub notes: Vec<super::note::Note>,
     /// How each computed amount was reached, step by step (a line that
     /// many installments share is held once).
-    pub explanation: Vec<Shared>,
+    pub explanation: Vec<Arc<super::explanation::Explanation>>,
 }
 
 impl Ledger {
@@ -503,7 +503,7 @@ pub struct ScheduleSummary {
     /// Where the remainder of a split went (`None`: nothing was split).
     pub remainder_note: Option<String>,
     /// How the total was computed.
-    pub explanation: Vec<String>,
+    pub explanation: Vec<super::explanation::Explanation>,
     /// The late interest owed on all the installments together.
     #[serde(serialize_with = "money")]
     pub late_interest: Decimal,

@@ -11,6 +11,7 @@ mod amortize;
 pub mod budget;
 mod credit;
 mod describe;
+pub mod explanation;
 mod hour;
 pub mod ledger;
 pub mod note;
@@ -33,9 +34,8 @@ use crate::calc::calendar::{
 };
 use crate::calc::exact::Exact;
 use crate::calc::money::{
-    day_count, format_count, format_exact_money_in, format_exact_number, format_exact_percent,
-    format_money_in, format_percent, simple_interest, split_equal_in, split_stated_in,
-    ArithmeticError, Money, Rounding,
+    day_count, format_count, format_exact_money_in, format_money_in, format_percent,
+    simple_interest, split_equal_in, split_stated_in, ArithmeticError, Money, Rounding,
 };
 use crate::calc::zone::Zone;
 use crate::check::model::{
@@ -44,6 +44,9 @@ use crate::check::model::{
 };
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::Diagnostic;
+use crate::eval::explanation::{
+    Accrued, Calculation, Case, Explanation, Operand, Proration, Shown,
+};
 use crate::eval::ledger::*;
 use crate::eval::note::{Act, Awaited, MoveRule, Note, Reduction};
 use crate::source::Span;
@@ -160,7 +163,7 @@ impl Truth {
 /// A computed value. Amounts, numbers and rates are exact fractions
 /// ([`Exact`]): rounded only where the contract says how.
 #[derive(Clone, Debug, PartialEq)]
-enum Val {
+pub enum Val {
     /// An amount and its currency.
     Money(Exact, Currency),
     Number(Exact),

@@ -25,7 +25,7 @@ struct Instance {
     due: NaiveDate,
     amount: Decimal,
     /// How the amount was reached, a line per step.
-    explanation: Vec<String>,
+    explanation: Vec<Explanation>,
     note: Option<Note>,
 }
 
@@ -161,7 +161,7 @@ impl<'m> Evaluator<'m> {
                 entry.notes.push(note.clone());
             }
             entry.notes.extend(instance.note);
-            (entry.explanation).extend(instance.explanation.into_iter().map(Shared::from));
+            (entry.explanation).extend(instance.explanation.into_iter().map(Arc::new));
             entry.status = self.plain_status(&entry, obligation, truth);
             total += instance.amount;
             if let (Some(offsets), Truth::Yes) = (&mut offsets, truth) {
@@ -223,8 +223,12 @@ impl<'m> Evaluator<'m> {
             .map(|step| Ok((self.date(&step.from)?, self.money(&step.amount)?)))
             .collect::<Result<Vec<_>, Unavailable>>()?;
         // Year by year: (year, amount, how it was reached).
-        let mut years: Vec<(Decimal, String)> =
-            vec![(base, format!("{} as stated", self.money_text(base)))];
+        let mut years: Vec<(Decimal, Explanation)> = vec![(
+            base,
+            Explanation::AsStated {
+                amount: self.money_of(base),
+            },
+        )];
         let mut instances = Vec::with_capacity(dates.len());
         for due in dates {
             let year = usize::try_from(span_length(first, *due, SpanUnit::FullMonths, false) / 12)
@@ -233,7 +237,7 @@ impl<'m> Evaluator<'m> {
                 let Some((rate, rounding)) = escalation else {
                     break;
                 };
-                let (before, _) = years.last().cloned().unwrap_or((base, String::new()));
+                let before = years.last().map_or(base, |(amount, _)| *amount);
                 let raised = before.checked_mul(rate.node).ok_or_else(|| {
                     Unavailable::Arithmetic(
                         "the escalated amount is too large to compute exactly".to_owned(),
@@ -241,14 +245,13 @@ impl<'m> Evaluator<'m> {
                     )
                 })?;
                 let amount = rounding.apply(raised);
-                let how = format!(
-                    "{} = {} × {}, {} (year {})",
-                    self.money_text(amount),
-                    self.money_text(before),
-                    format_percent(rate.node),
-                    rounding.describe(),
-                    years.len() + 1
-                );
+                let how = Explanation::Escalated {
+                    amount: self.money_of(amount),
+                    before: self.money_of(before),
+                    rate: rate.node,
+                    rounding,
+                    year: years.len() + 1,
+                };
                 years.push((amount, how));
             }
             let (amount, how) = match (steps.iter().filter(|(from, _)| from <= due))
@@ -256,20 +259,25 @@ impl<'m> Evaluator<'m> {
             {
                 Some((from, amount)) => (
                     *amount,
-                    format!("{} from {}", self.money_text(*amount), long_date(*from)),
+                    Explanation::Stepped {
+                        amount: self.money_of(*amount),
+                        from: *from,
+                    },
                 ),
-                None => {
-                    (years.get(year).or(years.last()).cloned()).unwrap_or((base, String::new()))
-                }
+                None => (years.get(year).or(years.last()).cloned()).unwrap_or((
+                    base,
+                    Explanation::AsStated {
+                        amount: self.money_of(base),
+                    },
+                )),
             };
             let instance = match abated {
                 Some((from, through)) if *due >= from && *due <= through => Instance {
                     due: *due,
                     amount: Decimal::ZERO,
-                    explanation: vec![format!(
-                        "{} abated: nothing is owed",
-                        self.money_text(amount)
-                    )],
+                    explanation: vec![Explanation::Abated {
+                        amount: self.money_of(amount),
+                    }],
                     note: Some(Note::Abated { from, through }),
                 },
                 _ => Instance {
@@ -319,16 +327,17 @@ impl<'m> Evaluator<'m> {
                     )
                 })?;
             let period_end = part.period.1.pred_opt().unwrap_or(part.period.1);
-            instance.explanation.push(format!(
-                "{} = {} × {days}/{of}, {} (prorated by days: {} through {}, {days} of the {of} days from {} through {})",
-                self.money_text(share),
-                self.money_text(instance.amount),
-                rounding.describe(),
-                long_date(part.from),
-                long_date(part.through),
-                long_date(part.period.0),
-                long_date(period_end),
-            ));
+            instance
+                .explanation
+                .push(Explanation::Prorated(Box::new(Proration {
+                    share: self.money_of(share),
+                    amount: self.money_of(instance.amount),
+                    rounding,
+                    covered: (part.from, part.through),
+                    period: (part.period.0, period_end),
+                    days,
+                    of,
+                })));
             instance.note = Some(Note::Prorated { days, of });
             instance.amount = share;
         }
@@ -354,12 +363,11 @@ impl<'m> Evaluator<'m> {
                     to: self.money_of(left),
                     limit: self.money_of(cap),
                 });
-                instance.explanation = vec![format!(
-                    "{} = what is left of the aggregate limit {} (the amount due would be {})",
-                    self.money_text(left),
-                    self.money_text(cap),
-                    self.money_text(instance.amount)
-                )];
+                instance.explanation = vec![Explanation::AggregateCut {
+                    left: self.money_of(left),
+                    limit: self.money_of(cap),
+                    due: self.money_of(instance.amount),
+                }];
                 instance.amount = left;
             }
             left -= instance.amount;
@@ -430,19 +438,19 @@ impl<'m> Evaluator<'m> {
                 number: k + 1,
                 of: n,
             });
-            entry.explanation.push(
-                format!(
-                    "{} = {} × {} × {days}/{basis}, {} (from {} to {}; {})",
-                    self.money_text(interest),
-                    self.money_text(balance),
-                    format_percent(terms.rate),
-                    rounding.describe(),
-                    long_date(since),
-                    long_date(due),
-                    convention.describe()
-                )
-                .into(),
-            );
+            entry
+                .explanation
+                .push(Arc::new(Explanation::BalanceInterest(Box::new(Accrued {
+                    interest: self.money_of(interest),
+                    balance: self.money_of(balance),
+                    rate: terms.rate,
+                    days,
+                    basis,
+                    rounding,
+                    from: since,
+                    to: due,
+                    convention,
+                }))));
             entry.status = self.plain_status(&entry, obligation, truth);
             total += interest;
             self.entries.push(entry);

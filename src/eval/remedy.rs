@@ -195,9 +195,9 @@ impl Evaluator<'_> {
                             accrual.convention.describe()
                         );
                         if accrual.kind == RemedyKind::LateInterest {
-                            entry
-                                .explanation
-                                .push(format!("late interest: {explanation}").into());
+                            entry.explanation.push(Arc::new(Explanation::LateInterest {
+                                remedy: explanation.clone(),
+                            }));
                         }
                         entry.remedies.push(Remedy {
                             kind: accrual.kind,

@@ -141,7 +141,7 @@ impl<'m> Evaluator<'m> {
         let n = dates.len();
         // Every installment but the remainder's has the same explanation:
         // formatted once, not once per installment (a long schedule's cost).
-        let mut explained: Vec<(Decimal, bool, Shared)> = Vec::new();
+        let mut explained: Vec<(Decimal, bool, Arc<Explanation>)> = Vec::new();
         let mut offsets = self.offsets_for(obligation);
         self.entries.reserve(n);
         let first_entry = self.entries.len();
@@ -177,10 +177,13 @@ impl<'m> Evaluator<'m> {
                 entry.explanation.push(line.clone());
             }
             let line = match (&amortization, known) {
-                (Some(table), _) => table.lines.get(k).cloned().unwrap_or_default(),
+                (Some(table), _) => match table.lines.get(k) {
+                    Some(line) => line.clone(),
+                    None => continue,
+                },
                 (None, Some((_, _, line))) => line.clone(),
                 (None, None) => {
-                    let line: Shared = installment_explanation(
+                    let line = Arc::new(installment_explanation(
                         (total, self.currency),
                         n,
                         *part,
@@ -188,8 +191,7 @@ impl<'m> Evaluator<'m> {
                         split,
                         remainder,
                         &parts,
-                    )
-                    .into();
+                    ));
                     explained.push((*part, is_remainder, line.clone()));
                     line
                 }
@@ -217,18 +219,21 @@ impl<'m> Evaluator<'m> {
             self.interest_overflow(obligation, clause, id);
             Decimal::ZERO
         });
-        let explanation = if is_literal(total_expr) {
-            Vec::new()
-        } else {
-            vec![format!(
-                "{} = {} (clause {})",
-                self.money_text(total),
-                self.explain(total_expr),
-                clause.number.node
-            )]
-        };
-        let mut explanation = explanation;
-        explanation.extend(limited.explanation.iter().map(|line| line.to_string()));
+        let mut explanation = Vec::new();
+        if !is_literal(total_expr) {
+            explanation.push(Explanation::Computed {
+                amount: self.money_of(total),
+                calculation: self.calculation(total_expr),
+                rounding: None,
+                clause: clause.number.node.clone(),
+            });
+        }
+        explanation.extend(
+            limited
+                .explanation
+                .iter()
+                .map(|line| Explanation::clone(line)),
+        );
         let (remainder_note, total) = match amortization {
             Some(table) => {
                 explanation.extend(table.summary);
@@ -452,8 +457,8 @@ pub(super) fn installment_explanation(
     split: Split,
     remainder: Remainder,
     parts: &[Decimal],
-) -> String {
-    let money = |amount: Decimal| format_money_in(amount, currency);
+) -> Explanation {
+    let money = |amount: Decimal| Money { amount, currency };
     let slot = match remainder {
         Remainder::First => 0,
         Remainder::Last => n.saturating_sub(1),
@@ -464,24 +469,21 @@ pub(super) fn installment_explanation(
         .find(|(i, _)| *i != slot)
         .map_or(part, |(_, p)| *p);
     if k == slot && n > 1 && part != regular {
-        format!(
-            "{} = {} − {} × {} (this installment takes the remainder so that the {n} sum exactly)",
-            money(part),
-            money(total),
-            n - 1,
-            money(regular)
-        )
+        Explanation::Remainder {
+            part: money(part),
+            total: money(total),
+            count: n,
+            regular: money(regular),
+        }
     } else {
         match split {
-            Split::Equal(rounding) => format!(
-                "{} = {} ÷ {n}, {}",
-                money(part),
-                money(total),
-                rounding.describe()
-            ),
-            Split::Stated(_) => {
-                format!("{}, the installment the clause states", money(part))
-            }
+            Split::Equal(rounding) => Explanation::EqualShare {
+                part: money(part),
+                total: money(total),
+                count: n,
+                rounding,
+            },
+            Split::Stated(_) => Explanation::StatedInstallment { part: money(part) },
         }
     }
 }

@@ -21,17 +21,12 @@ impl<'m> Evaluator<'m> {
                 };
                 let unchanged = Exact::from(amount) == exact;
                 if !is_literal(expr) || !unchanged {
-                    let rounded = if unchanged {
-                        String::new()
-                    } else {
-                        format!(", {}", rounding.describe())
-                    };
-                    entry.explanation.push(Shared::from(format!(
-                        "{} = {}{rounded} (clause {})",
-                        self.money_text(amount),
-                        self.explain(expr),
-                        entry.heading.clause
-                    )));
+                    entry.explanation.push(Arc::new(Explanation::Computed {
+                        amount: self.money_of(amount),
+                        calculation: self.calculation(expr),
+                        rounding: (!unchanged).then_some(rounding),
+                        clause: entry.heading.clause.clone(),
+                    }));
                 }
                 entry.amount = Some(self.within_limits(amount, obligation, expr, entry));
                 entry.currency = Some(self.currency);
@@ -87,22 +82,22 @@ impl<'m> Evaluator<'m> {
                 );
             }
             if is_cap && amount > limit {
-                entry.explanation.push(Shared::from(format!(
-                    "{} is above the limit: capped at {}",
-                    self.money_text(amount),
-                    self.money_text(limit)
-                )));
+                entry.explanation.push(Arc::new(Explanation::Capped {
+                    amount: self.money_of(amount),
+                    limit: self.money_of(limit),
+                }));
                 entry.notes.push(Note::Capped {
                     limit: self.money_of(limit),
                     amount: self.money_of(amount),
                 });
                 amount = limit;
             } else if !is_cap && amount < limit {
-                entry.explanation.push(Shared::from(format!(
-                    "{} is below the minimum: raised to {}",
-                    self.money_text(amount),
-                    self.money_text(limit)
-                )));
+                entry
+                    .explanation
+                    .push(Arc::new(Explanation::RaisedToMinimum {
+                        amount: self.money_of(amount),
+                        limit: self.money_of(limit),
+                    }));
                 entry.notes.push(Note::RaisedToMinimum {
                     limit: self.money_of(limit),
                 });
@@ -824,7 +819,7 @@ impl Offsets {
             return;
         };
         let currency = entry.currency.unwrap_or_default();
-        let money = |amount: Decimal| format_money_in(amount, currency);
+        let money = |amount: Decimal| Money { amount, currency };
         while self.receipts.get(self.usable).is_some_and(|r| r.on <= due) {
             self.usable += 1;
         }
@@ -839,28 +834,25 @@ impl Offsets {
                 self.total += take;
                 entry.amount = Some(owed - take);
                 entry.offset = Some(entry.offset.unwrap_or_default() + take);
-                let (how, reduction) = match &mut receipt.credit {
+                let reduction = match &mut receipt.credit {
                     Some(spent) => {
                         spent.record(entry, due, take);
-                        ("credited", Reduction::Credited)
+                        Reduction::Credited
                     }
-                    None => ("offset", Reduction::Offset),
+                    None => Reduction::Offset,
                 };
                 entry.notes.push(Note::Reduced {
-                    by: Money {
-                        amount: take,
-                        currency,
-                    },
+                    by: money(take),
                     what: receipt.what.clone(),
                     how: reduction,
                     on: receipt.on,
                 });
-                entry.explanation.push(Shared::from(format!(
-                    "{} − {} {how} = {}",
-                    money(owed),
-                    money(take),
-                    money(owed - take)
-                )));
+                entry.explanation.push(Arc::new(Explanation::Reduced {
+                    owed: money(owed),
+                    by: money(take),
+                    how: reduction,
+                    left: money(owed - take),
+                }));
                 owed -= take;
             }
             if receipt.left <= Decimal::ZERO {

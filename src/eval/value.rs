@@ -460,121 +460,113 @@ impl<'m> Evaluator<'m> {
         }
     }
 
-    /// The arithmetic of an expression with each fact's value shown:
-    /// `$250,000.00 × 6 ÷ 12`.
-    pub(super) fn explain(&self, expr: &Expr) -> String {
+    /// The arithmetic of an expression with each fact's value, as data
+    /// (`report::words` shows it: `$250,000.00 × 6 ÷ 12`).
+    pub(super) fn calculation(&self, expr: &Expr) -> Calculation {
         match &expr.node {
-            ExprKind::Fact(name) => match self.value(expr) {
-                Ok(v) => format!("{name} {}", show(&v)),
-                Err(_) => name.clone(),
+            ExprKind::Fact(name) => Calculation::Fact {
+                name: name.clone(),
+                value: self.value(expr).ok(),
             },
-            ExprKind::Binary(op, a, b) => format!(
-                "{} {} {}",
-                self.explain_operand(a),
-                op.symbol(),
-                self.explain_operand(b)
-            ),
-            ExprKind::GreaterOf(a, b) | ExprKind::LesserOf(a, b) => {
-                let which = if matches!(expr.node, ExprKind::GreaterOf(..)) {
-                    "greater"
-                } else {
-                    "lesser"
-                };
-                format!(
-                    "the {which} of {} and {}",
-                    self.explain_operand(a),
-                    self.explain_operand(b)
-                )
-            }
+            ExprKind::Binary(op, a, b) => Calculation::Binary {
+                op: *op,
+                left: Box::new(self.operand(a)),
+                right: Box::new(self.operand(b)),
+            },
+            ExprKind::GreaterOf(a, b) | ExprKind::LesserOf(a, b) => Calculation::Extreme {
+                greater: matches!(expr.node, ExprKind::GreaterOf(..)),
+                a: Box::new(self.operand(a)),
+                b: Box::new(self.operand(b)),
+            },
             ExprKind::Between {
                 unit,
                 from,
                 to,
                 inclusive,
-            } => format!(
-                "the number of {} from {} {} {}",
-                unit.words(),
-                self.date_words(from),
-                if *inclusive { "through" } else { "to" },
-                self.date_words(to)
-            ),
-            ExprKind::UnpaidBalance { obligation, on } => {
-                format!(
-                    "the unpaid balance of {} on {}",
-                    obligation.node,
-                    self.date_words(on)
-                )
-            }
+            } => Calculation::Between {
+                unit: *unit,
+                from: self.shown_date(from),
+                to: self.shown_date(to),
+                inclusive: *inclusive,
+            },
+            ExprKind::UnpaidBalance { obligation, on } => Calculation::UnpaidBalance {
+                obligation: obligation.node.clone(),
+                on: self.shown_date(on),
+            },
             ExprKind::TotalOf(obligation) => match self.value(expr) {
-                Ok(v) => format!("the total of {} {}", obligation.node, show(&v)),
-                Err(_) => expr.to_string(),
+                Ok(value) => Calculation::TotalOf {
+                    obligation: obligation.node.clone(),
+                    value,
+                },
+                Err(_) => Calculation::Written(expr.to_string()),
             },
             ExprKind::Case {
                 then,
                 condition,
                 otherwise,
-            } => self.explain_case(then, condition, otherwise),
+            } => Calculation::Case(Box::new(self.case(then, condition, otherwise))),
             ExprKind::YearFraction {
                 from,
                 to,
                 day_count: convention,
-            } => {
-                let days = match (self.date(from), self.date(to)) {
-                    (Ok(a), Ok(b)) => {
-                        let (days, basis) = day_count(*convention, a, b);
-                        format!(" ({days} days ÷ {basis})")
-                    }
-                    _ => String::new(),
-                };
-                format!(
-                    "the fraction of a year from {} to {}, {}{days}",
-                    self.date_words(from),
-                    self.date_words(to),
-                    convention.describe()
-                )
-            }
+            } => Calculation::YearFraction {
+                from: self.shown_date(from),
+                to: self.shown_date(to),
+                convention: *convention,
+                days: match (self.date(from), self.date(to)) {
+                    (Ok(a), Ok(b)) => Some(day_count(*convention, a, b)),
+                    _ => None,
+                },
+            },
             ExprKind::Converted {
                 amount,
                 rate,
                 to,
                 from,
-            } => format!(
-                "{} at {} {} per {}",
-                self.explain_operand_in_parens(amount),
-                rate.node,
-                to.code(),
-                from.code()
-            ),
-            ExprKind::Power { base, exponent } => format!(
-                "{} to the power of {}",
-                self.explain_operand_in_parens(base),
-                self.explain_operand(exponent)
-            ),
+            } => Calculation::Converted {
+                amount: Box::new(self.operand(amount)),
+                rate: rate.node,
+                to: *to,
+                from: *from,
+            },
+            ExprKind::Power { base, exponent } => Calculation::Power {
+                base: Box::new(self.operand(base)),
+                exponent: Box::new(self.operand(exponent)),
+            },
             // The step before rounding is shown unevaluated: its exact
             // quotient may have more digits than a reader can check.
-            ExprKind::Rounded(inner, rounding) => {
-                format!("({}) {}", self.explain(inner), rounding.describe())
-            }
-            _ => self.value(expr).map(|v| show(&v)).unwrap_or_default(),
+            ExprKind::Rounded(inner, rounding) => Calculation::Rounded {
+                inner: Box::new(self.calculation(inner)),
+                rounding: *rounding,
+            },
+            _ => Calculation::Value(self.value(expr).ok()),
         }
     }
 
     /// The case in force, and why: `5% × the total of fees $6,000.00
     /// (since completion_reached)`.
     #[inline(never)]
-    fn explain_case(&self, then: &Expr, condition: &Condition, otherwise: &Expr) -> String {
+    fn case(&self, then: &Expr, condition: &Condition, otherwise: &Expr) -> Case {
         match self.truth(condition) {
-            Truth::Yes => format!("{} (since {condition})", self.explain(then)),
-            Truth::No => match condition {
-                Condition::Not(holds, _) => {
-                    format!("{} (since {holds})", self.explain(otherwise))
-                }
-                _ => format!(
-                    "{} (since {condition} does not hold)",
-                    self.explain(otherwise)
-                ),
+            Truth::Yes => Case::Holds {
+                then: self.calculation(then),
+                condition: condition.to_string(),
             },
-            Truth::Unknown => format!("({then} if {condition}, otherwise {otherwise})"),
+            Truth::No => match condition {
+                Condition::Not(holds, _) => Case::NegationFails {
+                    otherwise: self.calculation(otherwise),
+                    holds: holds.to_string(),
+                },
+                _ => Case::Fails {
+                    otherwise: self.calculation(otherwise),
+                    condition: condition.to_string(),
+                },
+            },
+            Truth::Unknown => Case::Open {
+                then: then.to_string(),
+                condition: condition.to_string(),
+                otherwise: otherwise.to_string(),
+            },
         }
     }
 
@@ -587,33 +579,31 @@ impl<'m> Evaluator<'m> {
         }
     }
 
-    /// A power's base, always in parentheses as it is written.
-    fn explain_operand_in_parens(&self, expr: &Expr) -> String {
-        let shown = self.explain_operand(expr);
-        if shown.starts_with('(') && shown.ends_with(')') {
-            shown
-        } else {
-            format!("({shown})")
+    /// A date as the scenario makes it, or as written where it cannot.
+    fn shown_date(&self, expr: &Expr) -> Shown {
+        match self.date(expr) {
+            Ok(date) => Shown::Date(date),
+            Err(_) => Shown::Written(expr.to_string()),
         }
     }
 
-    pub(super) fn explain_operand(&self, expr: &Expr) -> String {
-        match &expr.node {
+    /// An operand: a calculation of its own is shown in parentheses with
+    /// its value.
+    fn operand(&self, expr: &Expr) -> Operand {
+        let compound = matches!(
+            expr.node,
             ExprKind::Binary(..)
-            | ExprKind::GreaterOf(..)
-            | ExprKind::LesserOf(..)
-            | ExprKind::Between { .. }
-            | ExprKind::YearFraction { .. }
-            | ExprKind::Power { .. }
-            | ExprKind::Converted { .. }
-            | ExprKind::Rounded(..) => {
-                let value = self
-                    .value(expr)
-                    .map(|v| format!(" = {}", show(&v)))
-                    .unwrap_or_default();
-                format!("({}{value})", self.explain(expr))
-            }
-            _ => self.explain(expr),
+                | ExprKind::GreaterOf(..)
+                | ExprKind::LesserOf(..)
+                | ExprKind::Between { .. }
+                | ExprKind::YearFraction { .. }
+                | ExprKind::Power { .. }
+                | ExprKind::Converted { .. }
+                | ExprKind::Rounded(..)
+        );
+        Operand {
+            calculation: self.calculation(expr),
+            compound: compound.then(|| self.value(expr).ok()),
         }
     }
 }
@@ -703,15 +693,5 @@ pub(super) fn binary(op: BinOp, a: &Val, b: &Val) -> Option<Val> {
         (Percent(x), Number(y) | Percent(y)) | (Number(x), Percent(y)) => apply(x, y).map(Percent),
         (Number(x), Number(y)) => apply(x, y).map(Number),
         _ => None,
-    }
-}
-
-pub(super) fn show(v: &Val) -> String {
-    match v {
-        Val::Money(d, currency) => format_exact_money_in(d, *currency),
-        Val::Number(d) => format_exact_number(d),
-        Val::Percent(d) => format_exact_percent(d),
-        Val::Date(d) => long_date(*d),
-        Val::Duration(d) => d.describe(),
     }
 }

@@ -13,6 +13,7 @@ use crate::calc::calendar::long_date;
 use crate::calc::money::{format_money_exact_in, format_money_in, Currency};
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::Diagnostic;
+use crate::eval::explanation::Explanation;
 use crate::eval::ledger::{Entry, Ledger, ObligationId};
 use crate::source::Span;
 use crate::syntax::ast::{ExpectField, Expectation, Expected, ExpectedValue, ObligationRef};
@@ -297,7 +298,13 @@ fn actual(
                 ExpectField::Amount => match summary {
                     Some(summary) => Ok((
                         Actual::Money(Some(summary.total)),
-                        shorten(summary.explanation.clone()),
+                        shorten(
+                            summary
+                                .explanation
+                                .iter()
+                                .map(ToString::to_string)
+                                .collect(),
+                        ),
                     )),
                     None => Ok((Actual::Money(sum(|e| e.amount)), Vec::new())),
                 },
@@ -329,7 +336,7 @@ fn entry_value(entry: &Entry, field: ExpectField) -> (Actual, Vec<String>) {
                 entry
                     .explanation
                     .iter()
-                    .filter(|l| !l.starts_with("late interest:"))
+                    .filter(|l| !matches!(l.as_ref(), Explanation::LateInterest { .. }))
                     .map(|l| l.to_string())
                     .chain(entry.notes.iter().map(ToString::to_string))
                     .collect(),

@@ -10,6 +10,7 @@ use crate::calc::calendar::long_date;
 use crate::calc::money::format_count;
 use crate::diagnostic::{location, render as render_diagnostic, Diagnostic};
 use crate::escape;
+use crate::eval::explanation::Explanation;
 use crate::eval::ledger::{
     ClauseEntry, Entry, Ledger, Remedy, RemedyKind, ScheduleSummary, Status,
 };
@@ -251,7 +252,7 @@ fn details(entry: &Entry, options: TextOptions, out: &mut String, indent: &str) 
         for line in entry
             .explanation
             .iter()
-            .filter(|l| !l.starts_with("late interest:"))
+            .filter(|l| !matches!(l.as_ref(), Explanation::LateInterest { .. }))
         {
             let _ = writeln!(out, "{indent}  = {line}");
         }

@@ -1,15 +1,26 @@
-//! The words of a ledger's notes: every format (text, Markdown, JSON,
-//! HTML, the calendar, the editor's hints) shows a [`Note`] as its
-//! `Display` gives it, so that one sentence is written once.
+//! The words of a ledger's notes and explanations: every format (text,
+//! Markdown, JSON, HTML, the calendar, the editor's hints) shows a
+//! [`Note`] or an [`Explanation`] as its `Display` gives it, so that one
+//! sentence is written once.
 
 use std::fmt::{self, Display, Formatter};
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Serialize, Serializer};
 
+use rust_decimal::Decimal;
+
 use crate::calc::calendar::long_date;
+use crate::calc::money::{
+    format_exact_money_in, format_exact_number, format_exact_percent, format_percent, Currency,
+    Money, Rounding,
+};
 use crate::calc::zone::{time_in_zone, Clock, Done};
+use crate::eval::explanation::{
+    Accrued, AmortizedRow, Calculation, Case, Explanation, LevelPayment, Operand, Proration, Shown,
+};
 use crate::eval::note::{Act, Awaited, MoveRule, Note, Reduction, Timed};
+use crate::eval::Val;
 
 impl Display for Note {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
@@ -262,6 +273,430 @@ fn weekday_name(day: chrono::Weekday) -> &'static str {
         Fri => "Friday",
         Sat => "Saturday",
         Sun => "Sunday",
+    }
+}
+
+// ---- explanations ------------------------------------------------------------
+
+impl Display for Explanation {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            Explanation::Computed {
+                amount,
+                calculation,
+                rounding,
+                clause,
+            } => {
+                write!(f, "{amount} = ")?;
+                write_calculation(f, calculation)?;
+                if let Some(rounding) = rounding {
+                    write!(f, ", {}", rounding.describe())?;
+                }
+                write!(f, " (clause {clause})")
+            }
+            Explanation::Capped { amount, limit } => {
+                write!(f, "{amount} is above the limit: capped at {limit}")
+            }
+            Explanation::RaisedToMinimum { amount, limit } => {
+                write!(f, "{amount} is below the minimum: raised to {limit}")
+            }
+            Explanation::Reduced { owed, by, how, left } => {
+                let how = match how {
+                    Reduction::Credited => "credited",
+                    Reduction::Offset => "offset",
+                };
+                write!(f, "{owed} − {by} {how} = {left}")
+            }
+            Explanation::CreditUsed {
+                given,
+                used,
+                against,
+                left,
+            } => write!(f, "{given} − {used} credited against {against} = {left} left"),
+            Explanation::EqualShare {
+                part,
+                total,
+                count,
+                rounding,
+            } => write!(f, "{part} = {total} ÷ {count}, {}", rounding.describe()),
+            Explanation::Remainder {
+                part,
+                total,
+                count,
+                regular,
+            } => write!(
+                f,
+                "{part} = {total} − {} × {regular} (this installment takes the remainder so that the {count} sum exactly)",
+                count.saturating_sub(1)
+            ),
+            Explanation::StatedInstallment { part } => {
+                write!(f, "{part}, the installment the clause states")
+            }
+            Explanation::AsStated { amount } => write!(f, "{amount} as stated"),
+            Explanation::Escalated {
+                amount,
+                before,
+                rate,
+                rounding,
+                year,
+            } => write!(
+                f,
+                "{amount} = {before} × {}, {} (year {year})",
+                format_percent(*rate),
+                rounding.describe()
+            ),
+            Explanation::Stepped { amount, from } => {
+                write!(f, "{amount} from {}", long_date(*from))
+            }
+            Explanation::Abated { amount } => write!(f, "{amount} abated: nothing is owed"),
+            Explanation::Prorated(proration) => proration.fmt(f),
+            Explanation::AggregateCut { left, limit, due } => write!(
+                f,
+                "{left} = what is left of the aggregate limit {limit} (the amount due would be {due})"
+            ),
+            Explanation::BalanceInterest(accrued) => accrued.fmt(f),
+            Explanation::Amortized(row) => row.fmt(f),
+            Explanation::LevelPayment(level) => level.fmt(f),
+            Explanation::AmortizedTotal {
+                principal,
+                prepaid,
+                interest,
+            } => {
+                write!(f, "principal {principal}")?;
+                if let Some(prepaid) = prepaid {
+                    write!(f, " ({prepaid} of it prepaid)")?;
+                }
+                write!(f, " and interest {interest}")
+            }
+            Explanation::LateInterest { remedy } => write!(f, "late interest: {remedy}"),
+        }
+    }
+}
+
+/// An explanation is a sentence in JSON too.
+impl Serialize for Explanation {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl Display for Proration {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let Proration {
+            share,
+            amount,
+            rounding,
+            covered,
+            period,
+            days,
+            of,
+        } = self;
+        write!(
+            f,
+            "{share} = {amount} × {days}/{of}, {} (prorated by days: {} through {}, {days} of the {of} days from {} through {})",
+            rounding.describe(),
+            long_date(covered.0),
+            long_date(covered.1),
+            long_date(period.0),
+            long_date(period.1),
+        )
+    }
+}
+
+impl Display for Accrued {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} = {} × {} × {}/{}, {} (from {} to {}; {})",
+            self.interest,
+            self.balance,
+            format_percent(self.rate),
+            self.days,
+            self.basis,
+            self.rounding.describe(),
+            long_date(self.from),
+            long_date(self.to),
+            self.convention.describe()
+        )
+    }
+}
+
+/// How one installment of an amortisation table is made: its interest (on
+/// each balance of the period, where a prepayment split it) and its
+/// principal.
+impl Display for AmortizedRow {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let AmortizedRow {
+            row,
+            terms,
+            currency,
+            last,
+        } = self;
+        let money = |amount: Decimal| Money {
+            amount,
+            currency: *currency,
+        };
+        if row.balance_before.is_zero() && row.interest.is_zero() {
+            return write!(
+                f,
+                "{}: nothing is owed, the balance was repaid before {}",
+                money(row.payment),
+                long_date(row.due)
+            );
+        }
+        let rate = format_percent(terms.rate);
+        write!(
+            f,
+            "{} = {} interest (",
+            money(row.payment),
+            money(row.interest)
+        )?;
+        let segments: &[(Decimal, i64)] = match row.segments.as_slice() {
+            [_] => &[(row.balance_before, row.days)],
+            segments => segments,
+        };
+        for (k, (balance, days)) in segments.iter().enumerate() {
+            let plus = if k > 0 { " + " } else { "" };
+            write!(
+                f,
+                "{plus}{} × {rate} × {days} days ÷ {}",
+                money(*balance),
+                row.basis
+            )?;
+        }
+        let rest = if *last { ", the balance" } else { "" };
+        write!(
+            f,
+            ", {}) + {} principal{rest}; balance after {}",
+            terms.convention.describe(),
+            money(row.principal),
+            money(row.balance_after)
+        )?;
+        for prepaid in &row.prepaid {
+            write!(
+                f,
+                "; {} prepaid on {}",
+                money(prepaid.amount),
+                long_date(prepaid.on)
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// How a level payment is reached: the annuity formula on the principal
+/// over its payments.
+impl Display for LevelPayment {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let LevelPayment {
+            payment,
+            principal,
+            count,
+            terms,
+            again,
+        } = self;
+        let why = if *again {
+            ", computed again after the prepayment"
+        } else {
+            ""
+        };
+        let rate = format_percent(terms.rate);
+        write!(
+            f,
+            "{payment} = the level payment on {principal} at {rate} per annum over {count} payments ({} a year){why}: P × i × (1 + i)^n ÷ ((1 + i)^n − 1), with i = {rate} ÷ {}, {}",
+            terms.per_year,
+            terms.per_year,
+            terms.rounding.describe()
+        )
+    }
+}
+
+// ---- calculations ------------------------------------------------------------
+
+/// A clause's calculation with its values: `$250,000.00 × 6 ÷ 12`.
+/// Recursive over the expression it mirrors, whose depth the parser bounds;
+/// each arm of the walk is a helper of its own, so that a frame stays small.
+fn write_calculation(f: &mut Formatter<'_>, calculation: &Calculation) -> fmt::Result {
+    match calculation {
+        Calculation::Fact { name, value } => match value {
+            Some(value) => write!(f, "{name} {}", ShownValue(value)),
+            None => f.write_str(name),
+        },
+        Calculation::Binary { op, left, right } => {
+            write_operand(f, left)?;
+            write!(f, " {} ", op.symbol())?;
+            write_operand(f, right)
+        }
+        Calculation::Extreme { greater, a, b } => write_extreme(f, *greater, a, b),
+        Calculation::Between {
+            unit,
+            from,
+            to,
+            inclusive,
+        } => write!(
+            f,
+            "the number of {} from {from} {} {to}",
+            unit.words(),
+            if *inclusive { "through" } else { "to" }
+        ),
+        Calculation::UnpaidBalance { obligation, on } => {
+            write!(f, "the unpaid balance of {obligation} on {on}")
+        }
+        Calculation::TotalOf { obligation, value } => {
+            write!(f, "the total of {obligation} {}", ShownValue(value))
+        }
+        Calculation::Case(case) => write_case(f, case),
+        Calculation::YearFraction {
+            from,
+            to,
+            convention,
+            days,
+        } => {
+            write!(
+                f,
+                "the fraction of a year from {from} to {to}, {}",
+                convention.describe()
+            )?;
+            match days {
+                Some((days, basis)) => write!(f, " ({days} days ÷ {basis})"),
+                None => Ok(()),
+            }
+        }
+        Calculation::Converted {
+            amount,
+            rate,
+            to,
+            from,
+        } => write_converted(f, amount, *rate, (*to, *from)),
+        Calculation::Power { base, exponent } => write_power(f, base, exponent),
+        Calculation::Rounded { inner, rounding } => write_rounded(f, inner, *rounding),
+        Calculation::Value(Some(value)) => write!(f, "{}", ShownValue(value)),
+        Calculation::Value(None) => Ok(()),
+        Calculation::Written(text) => f.write_str(text),
+    }
+}
+
+#[inline(never)]
+fn write_extreme(f: &mut Formatter<'_>, greater: bool, a: &Operand, b: &Operand) -> fmt::Result {
+    let which = if greater { "greater" } else { "lesser" };
+    write!(f, "the {which} of ")?;
+    write_operand(f, a)?;
+    f.write_str(" and ")?;
+    write_operand(f, b)
+}
+
+/// The case in force, and why: `5% × the total of fees $6,000.00 (since
+/// completion_reached)`.
+#[inline(never)]
+fn write_case(f: &mut Formatter<'_>, case: &Case) -> fmt::Result {
+    match case {
+        Case::Holds { then, condition } => {
+            write_calculation(f, then)?;
+            write!(f, " (since {condition})")
+        }
+        Case::NegationFails { otherwise, holds } => {
+            write_calculation(f, otherwise)?;
+            write!(f, " (since {holds})")
+        }
+        Case::Fails {
+            otherwise,
+            condition,
+        } => {
+            write_calculation(f, otherwise)?;
+            write!(f, " (since {condition} does not hold)")
+        }
+        Case::Open {
+            then,
+            condition,
+            otherwise,
+        } => write!(f, "({then} if {condition}, otherwise {otherwise})"),
+    }
+}
+
+#[inline(never)]
+fn write_converted(
+    f: &mut Formatter<'_>,
+    amount: &Operand,
+    rate: Decimal,
+    (to, from): (Currency, Currency),
+) -> fmt::Result {
+    write_in_parens(f, amount)?;
+    write!(f, " at {rate} {} per {}", to.code(), from.code())
+}
+
+#[inline(never)]
+fn write_power(f: &mut Formatter<'_>, base: &Operand, exponent: &Operand) -> fmt::Result {
+    write_in_parens(f, base)?;
+    f.write_str(" to the power of ")?;
+    write_operand(f, exponent)
+}
+
+/// The step before rounding is shown unevaluated: its exact quotient may
+/// have more digits than a reader can check.
+#[inline(never)]
+fn write_rounded(f: &mut Formatter<'_>, inner: &Calculation, rounding: Rounding) -> fmt::Result {
+    f.write_str("(")?;
+    write_calculation(f, inner)?;
+    write!(f, ") {}", rounding.describe())
+}
+
+/// An operand: a calculation of its own in parentheses with its value.
+fn write_operand(f: &mut Formatter<'_>, operand: &Operand) -> fmt::Result {
+    match &operand.compound {
+        None => write_calculation(f, &operand.calculation),
+        Some(value) => {
+            f.write_str("(")?;
+            write_calculation(f, &operand.calculation)?;
+            if let Some(value) = value {
+                write!(f, " = {}", ShownValue(value))?;
+            }
+            f.write_str(")")
+        }
+    }
+}
+
+/// A power's base or a converted amount: always in parentheses, as it is
+/// written.
+#[inline(never)]
+fn write_in_parens(f: &mut Formatter<'_>, operand: &Operand) -> fmt::Result {
+    let shown = OperandWords(operand).to_string();
+    if shown.starts_with('(') && shown.ends_with(')') {
+        f.write_str(&shown)
+    } else {
+        write!(f, "({shown})")
+    }
+}
+
+struct OperandWords<'a>(&'a Operand);
+
+impl Display for OperandWords<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        write_operand(f, self.0)
+    }
+}
+
+impl Display for Shown {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            Shown::Date(date) => f.write_str(&long_date(*date)),
+            Shown::Written(text) => f.write_str(text),
+        }
+    }
+}
+
+/// A computed value as a step shows it: exact, to six decimals at most.
+struct ShownValue<'a>(&'a Val);
+
+impl Display for ShownValue<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let text = match self.0 {
+            Val::Money(value, currency) => format_exact_money_in(value, *currency),
+            Val::Number(value) => format_exact_number(value),
+            Val::Percent(value) => format_exact_percent(value),
+            Val::Date(date) => long_date(*date),
+            Val::Duration(duration) => duration.describe(),
+        };
+        f.write_str(&text)
     }
 }
 

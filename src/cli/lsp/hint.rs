@@ -133,7 +133,7 @@ pub fn explanation(ledger: &Ledger, base: &str, group: &[&Entry]) -> String {
                 entry
                     .explanation
                     .iter()
-                    .map(|e| format!("  - {}", super::md(e))),
+                    .map(|e| format!("  - {}", super::md(&e.to_string()))),
             );
         }
     }
@@ -159,7 +159,12 @@ fn schedule_lines(summary: &ScheduleSummary) -> Vec<String> {
     if let Some(note) = &summary.remainder_note {
         lines.push(super::md(note));
     }
-    lines.extend(summary.explanation.iter().map(|e| super::md(e)));
+    lines.extend(
+        summary
+            .explanation
+            .iter()
+            .map(|e| super::md(&e.to_string())),
+    );
     lines
 }
 
