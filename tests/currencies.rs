@@ -765,8 +765,15 @@ fn an_amortized_schedule_in_euros_sums_up_in_euros() {
             "scenario base \"On time\"\n  as of December 31, 2025\n  every payment is made on its due date\n",
         ),
     ]);
-    let text = stdout(&clausec(&["obligations", dir.to_str().unwrap(), "--explain"]));
-    assert!(text.contains("principal €10,000.00 and interest €"), "{text}");
+    let text = stdout(&clausec(&[
+        "obligations",
+        dir.to_str().unwrap(),
+        "--explain",
+    ]));
+    assert!(
+        text.contains("principal €10,000.00 and interest €"),
+        "{text}"
+    );
     assert!(!text.contains('$'), "{text}");
     std::fs::remove_dir_all(dir).unwrap();
 }

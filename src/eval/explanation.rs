@@ -16,6 +16,8 @@ use super::Val;
 use crate::calc::amortize::{Row, Terms};
 use crate::calc::calendar::SpanUnit;
 use crate::calc::money::{Currency, DayCount, Money, Rounding};
+use crate::calc::zone::Clock;
+use crate::check::model::InterestFrom;
 use crate::syntax::ast::BinOp;
 
 /// One line of an entry's explanation: one step of how its amount was reached.
@@ -99,9 +101,78 @@ pub enum Explanation {
         prepaid: Option<Money>,
         interest: Money,
     },
-    /// Late interest, as its remedy explains it (remedies are still worded
-    /// where they are computed).
-    LateInterest { remedy: String },
+    /// Late interest, as its remedy explains it.
+    LateInterest(Box<RemedyExplanation>),
+}
+
+/// How a remedy's amount was reached.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RemedyExplanation {
+    /// A late fee: `$125.00 = 5% × $2,500.00, rounded … (clause 3; not paid
+    /// in full by …)`.
+    LateFee {
+        amount: Money,
+        basis: FeeBasis,
+        clause: String,
+        by: FeeDeadline,
+    },
+    /// Interest on what is unpaid over one period.
+    Interest(Box<InterestPeriod>),
+}
+
+/// What a late fee is of.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FeeBasis {
+    /// A share of the amount owed, rounded.
+    Share {
+        rate: Decimal,
+        owed: Money,
+        rounding: Rounding,
+    },
+    /// An amount the clause states.
+    AsStated,
+}
+
+/// The deadline a late fee's payment missed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FeeDeadline {
+    /// A deadline with an hour and no grace period.
+    Hour { hour: Clock, due: NaiveDate },
+    /// The last day of the grace period (the due date without one).
+    GraceEnd(NaiveDate),
+}
+
+/// Interest over one period: `unpaid × rate × days/basis`, rounded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InterestPeriod {
+    pub amount: Money,
+    pub unpaid: Money,
+    pub rate: Decimal,
+    pub days: i64,
+    pub basis: i64,
+    pub rounding: Rounding,
+    pub clause: String,
+    pub start: AccrualStart,
+    pub convention: DayCount,
+}
+
+/// From when interest runs, as the clause (or a reading) says.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AccrualStart {
+    /// Late interest from the due date.
+    DueDate,
+    /// Late interest from the end of the grace period.
+    GraceEnd,
+    /// Late interest from where a reading in force says.
+    Reading {
+        from: InterestFrom,
+        /// The assumption's id (`A1`), the reading and the option in force.
+        id: String,
+        reading: String,
+        option: String,
+    },
+    /// Interest on an amount from a date until it is paid.
+    UntilPaid(NaiveDate),
 }
 
 /// One installment of an amortisation table.
@@ -276,7 +347,7 @@ impl Explanation {
                 quoted
             }
             Explanation::CreditUsed { against, .. } => vec![against],
-            Explanation::LateInterest { remedy } => vec![remedy],
+            Explanation::LateInterest(remedy) => remedy.quoted(),
             _ => Vec::new(),
         }
     }
@@ -288,6 +359,24 @@ impl Explanation {
             Explanation::Computed { calculation, .. } => 1 + calculation.parts(),
             Explanation::Amortized(row) => 1 + row.row.segments.len() + row.row.prepaid.len(),
             _ => 1,
+        }
+    }
+}
+
+impl RemedyExplanation {
+    /// The names it quotes (see [`Explanation::quoted`]).
+    pub fn quoted(&self) -> Vec<&str> {
+        match self {
+            RemedyExplanation::LateFee { clause, .. } => vec![clause],
+            RemedyExplanation::Interest(accrual) => match &accrual.start {
+                AccrualStart::Reading {
+                    id,
+                    reading,
+                    option,
+                    ..
+                } => vec![&accrual.clause, id, reading, option],
+                _ => vec![&accrual.clause],
+            },
         }
     }
 }

@@ -449,7 +449,7 @@ pub struct Remedy {
     pub rate: Decimal,
     pub basis: &'static str,
     pub days: i64,
-    pub explanation: String,
+    pub explanation: super::explanation::RemedyExplanation,
 }
 
 /// What a remedy is.

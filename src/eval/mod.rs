@@ -45,7 +45,8 @@ use crate::check::model::{
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::eval::explanation::{
-    Accrued, Calculation, Case, Explanation, Operand, Proration, Shown,
+    AccrualStart, Accrued, Calculation, Case, Explanation, FeeBasis, FeeDeadline, InterestPeriod,
+    Operand, Proration, RemedyExplanation, Shown,
 };
 use crate::eval::ledger::*;
 use crate::eval::note::{Act, Awaited, MoveRule, Note, Reduction};

@@ -65,23 +65,21 @@ impl Evaluator<'_> {
         if owed <= Decimal::ZERO || paid_in_time >= owed || grace_end >= self.as_of {
             return;
         }
-        let (amount, rate, how) = match fee {
+        let (amount, rate, basis) = match fee {
             LateFee::Share(rate) => {
                 let rounding = self.rounding(obligation);
                 let Some(share) = rate.node.checked_mul(owed) else {
                     return;
                 };
-                let amount = rounding.apply(share);
-                let how = format!(
-                    "{} × {}, {}",
-                    format_percent(rate.node),
-                    self.money_text(owed),
-                    rounding.describe()
-                );
-                (amount, rate.node, how)
+                let basis = FeeBasis::Share {
+                    rate: rate.node,
+                    owed: self.money_of(owed),
+                    rounding,
+                };
+                (rounding.apply(share), rate.node, basis)
             }
             LateFee::Amount(expr) => match self.money(expr) {
-                Ok(amount) => (amount, Decimal::ZERO, "as stated".to_owned()),
+                Ok(amount) => (amount, Decimal::ZERO, FeeBasis::AsStated),
                 Err(why) => {
                     self.unavailable(entry, why);
                     return;
@@ -91,14 +89,15 @@ impl Evaluator<'_> {
         // Without a grace period, a deadline's hour decides (see
         // `hour::in_time_for_fee`), and the explanation names it.
         let by = match entry.due_time.filter(|_| grace_end == due) {
-            Some(hour) => format!("{} on {}, the deadline", hour.words(), long_date(due)),
-            None => format!("{}, the end of the grace period", long_date(grace_end)),
+            Some(hour) => FeeDeadline::Hour { hour, due },
+            None => FeeDeadline::GraceEnd(grace_end),
         };
-        let explanation = format!(
-            "{} = {how} (clause {}; not paid in full by {by})",
-            self.money_text(amount),
-            entry.heading.clause,
-        );
+        let explanation = RemedyExplanation::LateFee {
+            amount: self.money_of(amount),
+            basis,
+            clause: entry.heading.clause.clone(),
+            by,
+        };
         entry.remedies.push(Remedy {
             kind: RemedyKind::LateFee,
             amount,
@@ -143,7 +142,7 @@ impl Evaluator<'_> {
             rate: interest.rate.node,
             convention,
             rounding: Rounding::default_for(self.currency),
-            how: &format!("from {} until paid", long_date(from)),
+            start: AccrualStart::UntilPaid(from),
             span: interest.span,
         };
         self.accrue(entry, &accrual, unpaid, from, segments);
@@ -174,7 +173,7 @@ impl Evaluator<'_> {
     pub(super) fn accrue(
         &mut self,
         entry: &mut Entry,
-        accrual: &Accrual<'_>,
+        accrual: &Accrual,
         mut unpaid: Decimal,
         mut cursor: NaiveDate,
         segments: Vec<(NaiveDate, Decimal)>,
@@ -184,20 +183,23 @@ impl Evaluator<'_> {
             if days > 0 && unpaid > Decimal::ZERO {
                 match simple_interest(unpaid, accrual.rate, days, basis, accrual.rounding) {
                     Ok(amount) => {
-                        let explanation = format!(
-                            "{} = {} × {} × {days}/{basis}, {} (clause {}; {}; {})",
-                            self.money_text(amount),
-                            self.money_text(unpaid),
-                            format_percent(accrual.rate),
-                            accrual.rounding.describe(),
-                            entry.heading.clause,
-                            accrual.how,
-                            accrual.convention.describe()
-                        );
+                        let explanation = RemedyExplanation::Interest(Box::new(InterestPeriod {
+                            amount: self.money_of(amount),
+                            unpaid: self.money_of(unpaid),
+                            rate: accrual.rate,
+                            days,
+                            basis,
+                            rounding: accrual.rounding,
+                            clause: entry.heading.clause.clone(),
+                            start: accrual.start.clone(),
+                            convention: accrual.convention,
+                        }));
                         if accrual.kind == RemedyKind::LateInterest {
-                            entry.explanation.push(Arc::new(Explanation::LateInterest {
-                                remedy: explanation.clone(),
-                            }));
+                            entry
+                                .explanation
+                                .push(Arc::new(Explanation::LateInterest(Box::new(
+                                    explanation.clone(),
+                                ))));
                         }
                         entry.remedies.push(Remedy {
                             kind: accrual.kind,
@@ -258,12 +260,12 @@ impl Evaluator<'_> {
 
 /// The terms of interest that accrues piece by piece (see
 /// [`Evaluator::accrue`]).
-pub(super) struct Accrual<'a> {
+pub(super) struct Accrual {
     pub kind: RemedyKind,
     pub rate: Decimal,
     pub convention: DayCount,
     pub rounding: Rounding,
-    /// From when, in words, for the explanation.
-    pub how: &'a str,
+    /// From when, for the explanation.
+    pub start: AccrualStart,
     pub span: Span,
 }

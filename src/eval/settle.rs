@@ -3,7 +3,6 @@
 //! notice duties.
 
 use super::*;
-use std::borrow::Cow;
 
 impl<'m> Evaluator<'m> {
     /// Computes an amount: rounded as the clause says, held within its
@@ -386,30 +385,30 @@ impl<'m> Evaluator<'m> {
         let Some(grace_end) = self.grace_end(obligation, due) else {
             return;
         };
-        // Words for the explanation: borrowed, as most installments owe no
-        // interest and need none.
-        let (starts_at_due, how): (bool, Cow<'static, str>) = match &interest.start {
-            Some(InterestStart::DueDate) => (true, "from the due date".into()),
-            Some(InterestStart::GraceEnd) => (false, "from the end of the grace period".into()),
+        let start = match &interest.start {
+            Some(InterestStart::DueDate) => AccrualStart::DueDate,
+            Some(InterestStart::GraceEnd) => AccrualStart::GraceEnd,
             Some(InterestStart::Reading(name)) => {
                 let (from, option) = self.interest_reading(&name.node);
                 let id = self.reading_ids.get(&name.node).map_or("", String::as_str);
-                (
-                    from == InterestFrom::DueDate,
-                    format!(
-                        "from {} (assumption {id}: {} = {option})",
-                        from.words(),
-                        name.node
-                    )
-                    .into(),
-                )
+                AccrualStart::Reading {
+                    from,
+                    id: id.to_owned(),
+                    reading: name.node.clone(),
+                    option: option.to_string(),
+                }
             }
             None => {
                 self.use_default(
                     "late interest runs from the due date where a clause does not say",
                 );
-                (true, "from the due date".into())
+                AccrualStart::DueDate
             }
+        };
+        let starts_at_due = match &start {
+            AccrualStart::GraceEnd => false,
+            AccrualStart::Reading { from, .. } => *from == InterestFrom::DueDate,
+            _ => true,
         };
         let convention = interest.day_count.as_ref().map_or_else(
             || {
@@ -440,7 +439,7 @@ impl<'m> Evaluator<'m> {
             rate: interest.rate.node,
             convention,
             rounding,
-            how: &format!("interest {how}"),
+            start,
             span: interest.span,
         };
         self.accrue(entry, &accrual, unpaid, cursor, segments);

@@ -314,7 +314,7 @@ fn actual(
                         entries
                             .iter()
                             .flat_map(|e| e.remedies.iter())
-                            .map(|r| r.explanation.clone())
+                            .map(|r| r.explanation.to_string())
                             .collect(),
                     ),
                 )),
@@ -348,7 +348,7 @@ fn entry_value(entry: &Entry, field: ExpectField) -> (Actual, Vec<String>) {
                 entry
                     .remedies
                     .iter()
-                    .map(|r| r.explanation.clone())
+                    .map(|r| r.explanation.to_string())
                     .collect(),
             ),
         ),

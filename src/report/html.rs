@@ -659,7 +659,7 @@ impl Page<'_> {
                     "<b>{}</b><br><small>{}</small><br><small class=\"arith\">{}</small>",
                     entry.money(r.amount),
                     html(&remedy_words(r, entry)),
-                    html(&r.explanation)
+                    html(&r.explanation.to_string())
                 )
             })
             .collect::<Vec<_>>()

@@ -17,7 +17,8 @@ use crate::calc::money::{
 };
 use crate::calc::zone::{time_in_zone, Clock, Done};
 use crate::eval::explanation::{
-    Accrued, AmortizedRow, Calculation, Case, Explanation, LevelPayment, Operand, Proration, Shown,
+    AccrualStart, Accrued, AmortizedRow, Calculation, Case, Explanation, FeeBasis, FeeDeadline,
+    InterestPeriod, LevelPayment, Operand, Proration, RemedyExplanation, Shown,
 };
 use crate::eval::note::{Act, Awaited, MoveRule, Note, Reduction, Timed};
 use crate::eval::Val;
@@ -368,8 +369,86 @@ impl Display for Explanation {
                 }
                 write!(f, " and interest {interest}")
             }
-            Explanation::LateInterest { remedy } => write!(f, "late interest: {remedy}"),
+            Explanation::LateInterest(remedy) => write!(f, "late interest: {remedy}"),
         }
+    }
+}
+
+impl Display for RemedyExplanation {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            RemedyExplanation::LateFee {
+                amount,
+                basis,
+                clause,
+                by,
+            } => {
+                write!(f, "{amount} = ")?;
+                match basis {
+                    FeeBasis::Share {
+                        rate,
+                        owed,
+                        rounding,
+                    } => write!(
+                        f,
+                        "{} × {owed}, {}",
+                        format_percent(*rate),
+                        rounding.describe()
+                    )?,
+                    FeeBasis::AsStated => f.write_str("as stated")?,
+                }
+                write!(f, " (clause {clause}; not paid in full by ")?;
+                match by {
+                    FeeDeadline::Hour { hour, due } => {
+                        write!(f, "{} on {}, the deadline)", hour.words(), long_date(*due))
+                    }
+                    FeeDeadline::GraceEnd(end) => {
+                        write!(f, "{}, the end of the grace period)", long_date(*end))
+                    }
+                }
+            }
+            RemedyExplanation::Interest(period) => period.fmt(f),
+        }
+    }
+}
+
+/// `$256.85 = $92,751.00 × 5% × 25/365, rounded … (clause 2(b); interest
+/// from the due date; actual/365)`.
+impl Display for InterestPeriod {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} = {} × {} × {}/{}, {} (clause {}; ",
+            self.amount,
+            self.unpaid,
+            format_percent(self.rate),
+            self.days,
+            self.basis,
+            self.rounding.describe(),
+            self.clause
+        )?;
+        match &self.start {
+            AccrualStart::DueDate => f.write_str("interest from the due date")?,
+            AccrualStart::GraceEnd => f.write_str("interest from the end of the grace period")?,
+            AccrualStart::Reading {
+                from,
+                id,
+                reading,
+                option,
+            } => write!(
+                f,
+                "interest from {} (assumption {id}: {reading} = {option})",
+                from.words()
+            )?,
+            AccrualStart::UntilPaid(from) => write!(f, "from {} until paid", long_date(*from))?,
+        }
+        write!(f, "; {})", self.convention.describe())
+    }
+}
+
+impl Serialize for RemedyExplanation {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 
