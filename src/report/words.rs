@@ -3,6 +3,7 @@
 //! [`Note`] or an [`Explanation`] as its `Display` gives it, so that one
 //! sentence is written once.
 
+use std::cell::RefCell;
 use std::fmt::{self, Display, Formatter};
 
 use chrono::{Datelike, NaiveDate};
@@ -279,9 +280,41 @@ fn weekday_name(day: chrono::Weekday) -> &'static str {
 
 // ---- explanations ------------------------------------------------------------
 
+thread_local! {
+    /// The last explanation worded on this thread, and its words. A
+    /// schedule's installments share one explanation (an equal share of
+    /// the total), shown once per installment by the text ledger and the
+    /// JSON: worded once, not 100,000 times. Keyed by content, so it can
+    /// never answer for another explanation.
+    static LAST_WORDED: RefCell<Option<(Explanation, String)>> = const { RefCell::new(None) };
+}
+
 impl Display for Explanation {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        match self {
+        let known = LAST_WORDED.with(|last| {
+            let last = last.try_borrow().ok()?;
+            let (explanation, words) = last.as_ref()?;
+            (explanation == self).then(|| f.write_str(words))
+        });
+        if let Some(written) = known {
+            return written;
+        }
+        let words = Worded(self).to_string();
+        LAST_WORDED.with(|last| {
+            if let Ok(mut last) = last.try_borrow_mut() {
+                *last = Some((self.clone(), words.clone()));
+            }
+        });
+        f.write_str(&words)
+    }
+}
+
+/// An explanation's words, composed (see [`LAST_WORDED`]).
+struct Worded<'a>(&'a Explanation);
+
+impl Display for Worded<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self.0 {
             Explanation::Computed {
                 amount,
                 calculation,
@@ -834,5 +867,33 @@ mod tests {
             note.contains("at a time the scenario does not state"),
             "{note}"
         );
+    }
+
+    #[test]
+    fn the_last_explanation_worded_never_answers_for_another() {
+        // $100.00 ÷ 3 = $33.33 (rounded half up to the cent); $100.00 ÷ 4
+        // = $25.00: worded alternately, each keeps its own words.
+        let dollars = |amount: &str| Money {
+            amount: amount.parse().unwrap_or_default(),
+            currency: Currency::Usd,
+        };
+        let share = |part: &str, count: usize| Explanation::EqualShare {
+            part: dollars(part),
+            total: dollars("100.00"),
+            count,
+            rounding: Rounding::default_for(Currency::Usd),
+        };
+        let (third, quarter) = (share("33.33", 3), share("25.00", 4));
+        for _ in 0..2 {
+            assert!(
+                third.to_string().starts_with("$33.33 = $100.00 ÷ 3, "),
+                "{third}"
+            );
+            assert!(
+                quarter.to_string().starts_with("$25.00 = $100.00 ÷ 4, "),
+                "{quarter}"
+            );
+        }
+        assert_eq!(third.to_string(), share("33.33", 3).to_string());
     }
 }
