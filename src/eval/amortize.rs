@@ -20,7 +20,7 @@ pub(super) struct Amortization {
     pub(super) lines: Vec<Arc<Explanation>>,
     /// For the schedule's summary.
     pub(super) summary: Vec<Explanation>,
-    pub(super) note: String,
+    pub(super) note: Note,
 }
 
 impl<'m> Evaluator<'m> {
@@ -150,6 +150,6 @@ fn describe(table: &Table, terms: Terms, currency: Currency) -> Amortization {
         payment_lines,
         lines,
         summary: vec![summary],
-        note: "level payments of principal and interest, each applied first to the interest on the balance; the last payment clears the balance".to_owned(),
+        note: Note::LevelPayments,
     }
 }

@@ -12,7 +12,7 @@
 //! [`MAX_INSTANCES`]: crate::calc::calendar::MAX_INSTANCES
 
 use crate::eval::explanation::Explanation;
-use crate::eval::ledger::{Entry, Heading};
+use crate::eval::ledger::{Entry, Heading, Instance};
 use crate::eval::note::Note;
 
 /// The most entries one ledger may hold: one schedule at its limit of
@@ -90,10 +90,7 @@ pub fn entry_text(entry: &Entry) -> usize {
             .iter()
             .map(|e| explanation_text(e))
             .sum::<usize>()
-        + entry
-            .instance
-            .as_ref()
-            .map_or(0, |i| weight(&i.to_string()));
+        + entry.instance.as_ref().map_or(0, instance_text);
     heading_text(&entry.heading) + own
 }
 
@@ -104,6 +101,18 @@ const NOTE_WORDS: usize = 256;
 /// The text a note can take once worded (see `report::words`).
 fn note_text(note: &Note) -> usize {
     NOTE_WORDS + note.quoted().map(weight).sum::<usize>()
+}
+
+/// The most an instance's own words take with its numbers and date
+/// (`installment 100000 of 100000`, `… received on September 30, 2025`).
+const INSTANCE_WORDS: usize = 64;
+
+/// The text an instance can take once worded (see `report::words`).
+fn instance_text(instance: &Instance) -> usize {
+    match instance {
+        Instance::Received { what, .. } => INSTANCE_WORDS + weight(what),
+        _ => INSTANCE_WORDS,
+    }
 }
 
 /// The most one part of an explanation takes with its figures (a fraction

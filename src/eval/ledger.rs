@@ -311,19 +311,9 @@ pub enum Instance {
     /// The `number`th of the `of` dates an amount is due each period (a
     /// rent), or of the payments of interest on a schedule's balance.
     Payment { number: usize, of: usize },
-    /// A duty each event gives rise to, such as a notice for each receipt
-    /// of compensation: the event in words.
-    Event(String),
-}
-
-impl fmt::Display for Instance {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Instance::Installment { number, of } => write!(f, "installment {number} of {of}"),
-            Instance::Payment { number, of } => write!(f, "payment {number} of {of}"),
-            Instance::Event(what) => f.write_str(what),
-        }
-    }
+    /// A duty each receipt of compensation gives rise to: what was
+    /// received (as the scenario describes it) and when.
+    Received { what: String, on: NaiveDate },
 }
 
 /// The currency of an amount: written in JSON as its ISO code, `"EUR"`.
@@ -495,13 +485,14 @@ pub struct ScheduleSummary {
     /// The count the text states (`None`: an amount due at every date,
     /// not a split total).
     pub stated_count: Option<u32>,
-    pub reading: Option<String>,
+    /// Which reading decided the dates, where they disagree with the count.
+    pub reading: Option<super::note::Note>,
     #[serde(serialize_with = "money")]
     pub offset: Decimal,
     #[serde(serialize_with = "money")]
     pub payable: Decimal,
     /// Where the remainder of a split went (`None`: nothing was split).
-    pub remainder_note: Option<String>,
+    pub remainder_note: Option<super::note::Note>,
     /// How the total was computed.
     pub explanation: Vec<super::explanation::Explanation>,
     /// The late interest owed on all the installments together.

@@ -104,6 +104,29 @@ pub enum Note {
         error: CalendarError,
     },
 
+    // ---- a schedule as a whole ------------------------------------------
+    /// The dates between a schedule's first and last give another count
+    /// than the one stated: the ledger follows a reading (or the default).
+    DatesDisagree {
+        from: NaiveDate,
+        through: NaiveDate,
+        dates: usize,
+        /// The reading named, and its assumption's id (`A1`).
+        reading: Option<(String, String)>,
+        /// The option followed.
+        option: String,
+    },
+    /// One installment takes the remainder of the split.
+    RemainderTaken {
+        first: bool,
+        part: Money,
+        others: Money,
+    },
+    /// The split leaves no remainder.
+    InstallmentsEqual,
+    /// An amortised schedule's level payments.
+    LevelPayments,
+
     // ---- acceptance and elections ---------------------------------------
     /// The scenario records no signature of the party.
     NoSignature,
@@ -145,6 +168,12 @@ impl Note {
                 option,
                 description,
             } => (Some(option), Some(description)),
+            Note::DatesDisagree {
+                reading, option, ..
+            } => (
+                reading.as_ref().map(|(name, _)| name.as_str()),
+                Some(option),
+            ),
             Note::ElectedByDefault { by, chosen } | Note::Elected { by, chosen } => {
                 (Some(by), Some(chosen))
             }

@@ -359,7 +359,7 @@ impl<'m> Evaluator<'m> {
         count: &Count,
         frequency: Frequency,
         day: Option<DayRule>,
-    ) -> Result<(Vec<NaiveDate>, Option<String>), TooMany> {
+    ) -> Result<(Vec<NaiveDate>, Option<Note>), TooMany> {
         let stated = count.value.node as usize;
         let dates = self.dates_of(obligation);
         let (from, through) = (dates.from, dates.through);
@@ -382,19 +382,16 @@ impl<'m> Evaluator<'m> {
                         )
                     }
                 };
-                let follows = match &reading {
-                    Some(r) => {
-                        let id = self.reading_ids.get(r).cloned().unwrap_or_default();
-                        format!("{r} = {option} ({id})")
-                    }
-                    None => option.clone(),
-                };
-                let note = Some(format!(
-                    "the dates from {} through {} give {}; the ledger follows {follows}",
-                    long_date(from),
-                    long_date(through),
-                    in_range.len()
-                ));
+                let note = Some(Note::DatesDisagree {
+                    from,
+                    through,
+                    dates: in_range.len(),
+                    reading: reading.map(|r| {
+                        let id = self.reading_ids.get(&r).cloned().unwrap_or_default();
+                        (r, id)
+                    }),
+                    option,
+                });
                 let dates = match meaning {
                     ScheduleReading::CountToEnd => {
                         dates_until(through, stated, frequency, effective_rule(day, through))?
@@ -511,28 +508,23 @@ fn split_parts(
     }
 }
 
-pub(super) fn remainder_note(
-    parts: &[Decimal],
-    remainder: Remainder,
-    currency: Currency,
-) -> String {
-    let money = |amount: Decimal| format_money_in(amount, currency);
-    let (slot, word) = match remainder {
-        Remainder::First => (parts.first(), "first"),
-        Remainder::Last => (parts.last(), "last"),
+pub(super) fn remainder_note(parts: &[Decimal], remainder: Remainder, currency: Currency) -> Note {
+    let money = |amount: Decimal| Money { amount, currency };
+    let slot = match remainder {
+        Remainder::First => parts.first(),
+        Remainder::Last => parts.last(),
     };
     let regular = match remainder {
         Remainder::First => parts.get(1),
         Remainder::Last => parts.len().checked_sub(2).and_then(|i| parts.get(i)),
     };
     match (slot, regular) {
-        (Some(s), Some(r)) if s != r => format!(
-            "the {word} installment is {} ({} the others' {}) so that the installments sum exactly",
-            money(*s),
-            if s > r { "more than" } else { "less than" },
-            money(*r)
-        ),
-        _ => "the installments are equal to the cent".to_owned(),
+        (Some(s), Some(r)) if s != r => Note::RemainderTaken {
+            first: remainder == Remainder::First,
+            part: money(*s),
+            others: money(*r),
+        },
+        _ => Note::InstallmentsEqual,
     }
 }
 

@@ -550,10 +550,7 @@ impl<'m> Evaluator<'m> {
             entry.due = within
                 .and_then(|w| add_duration(received, w))
                 .or(Some(received));
-            entry.instance = Some(Instance::Event(format!(
-                "{what} received on {}",
-                long_date(received)
-            )));
+            entry.instance = Some(Instance::Received { what, on: received });
             self.notice_given(&mut entry, obligation, Some(received));
             // Paid for above, with the others.
             self.entries.push(entry);

@@ -579,8 +579,8 @@ impl Page<'_> {
                     schedule.money(schedule.payable)
                 ));
             }
-            lines.extend(schedule.reading.iter().cloned());
-            lines.extend(schedule.remainder_note.iter().cloned());
+            lines.extend(schedule.reading.iter().map(ToString::to_string));
+            lines.extend(schedule.remainder_note.iter().map(ToString::to_string));
             let _ = writeln!(out, "<p class=\"note\">{}.</p>", html(&lines.join("; ")));
         }
         let _ = writeln!(out, "</div>");
@@ -737,7 +737,7 @@ fn instance_words(instance: &Instance) -> String {
         Instance::Installment { number, of } | Instance::Payment { number, of } => {
             format!("{number} of {of}")
         }
-        Instance::Event(what) => what.clone(),
+        Instance::Received { .. } => instance.to_string(),
     }
 }
 

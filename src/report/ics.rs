@@ -355,7 +355,7 @@ fn subject(title: &str, instance: Option<&Instance>) -> String {
         Some(Instance::Payment { number, of }) => {
             format!("{} payment {number} of {of}", stem(title))
         }
-        Some(Instance::Event(what)) => format!("{title}: {what}"),
+        Some(received @ Instance::Received { .. }) => format!("{title}: {received}"),
         None => title.to_owned(),
     }
 }

@@ -21,6 +21,7 @@ use crate::eval::explanation::{
     AccrualStart, Accrued, AmortizedRow, Calculation, Case, Explanation, FeeBasis, FeeDeadline,
     InterestPeriod, LevelPayment, Operand, Proration, RemedyExplanation, Shown,
 };
+use crate::eval::ledger::Instance;
 use crate::eval::note::{Act, Awaited, MoveRule, Note, Reduction, Timed};
 use crate::eval::Val;
 
@@ -141,6 +142,42 @@ impl Display for Note {
                 "{} is not moved to a business day: {error}",
                 long_date(*date)
             ),
+            Note::DatesDisagree {
+                from,
+                through,
+                dates,
+                reading,
+                option,
+            } => {
+                write!(
+                    f,
+                    "the dates from {} through {} give {dates}; the ledger follows ",
+                    long_date(*from),
+                    long_date(*through)
+                )?;
+                match reading {
+                    Some((name, id)) => write!(f, "{name} = {option} ({id})"),
+                    None => f.write_str(option),
+                }
+            }
+            Note::RemainderTaken {
+                first,
+                part,
+                others,
+            } => write!(
+                f,
+                "the {} installment is {part} ({} the others' {others}) so that the installments sum exactly",
+                if *first { "first" } else { "last" },
+                if part.amount > others.amount {
+                    "more than"
+                } else {
+                    "less than"
+                }
+            ),
+            Note::InstallmentsEqual => f.write_str("the installments are equal to the cent"),
+            Note::LevelPayments => f.write_str(
+                "level payments of principal and interest, each applied first to the interest on the balance; the last payment clears the balance",
+            ),
             Note::NoSignature => f.write_str("no signature in this scenario"),
             Note::Signed(done) => write!(f, "signed at {}", done.words()),
             Note::SigningTimeNotStated => f.write_str(
@@ -157,6 +194,18 @@ impl Display for Note {
                 write!(f, "{by} made no election: `{chosen}` applies by default")
             }
             Note::Elected { by, chosen } => write!(f, "{by} elected `{chosen}`"),
+        }
+    }
+}
+
+/// `installment 2 of 6`, `payment 3 of 12`, `the bonus received on March
+/// 3, 2025`.
+impl Display for Instance {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            Instance::Installment { number, of } => write!(f, "installment {number} of {of}"),
+            Instance::Payment { number, of } => write!(f, "payment {number} of {of}"),
+            Instance::Received { what, on } => write!(f, "{what} received on {}", long_date(*on)),
         }
     }
 }

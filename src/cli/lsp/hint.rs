@@ -154,10 +154,10 @@ fn schedule_lines(summary: &ScheduleSummary) -> Vec<String> {
         lines.push(format!("the text states {stated}"));
     }
     if let Some(reading) = &summary.reading {
-        lines.push(format!("reading: {}", super::md(reading)));
+        lines.push(format!("reading: {}", super::md(&reading.to_string())));
     }
     if let Some(note) = &summary.remainder_note {
-        lines.push(super::md(note));
+        lines.push(super::md(&note.to_string()));
     }
     lines.extend(
         summary
