@@ -130,14 +130,27 @@ fn explanation_text(explanation: &Explanation) -> usize {
 /// the reports that list entries flat (JSON, Markdown, iCalendar, HTML),
 /// but for the quote.
 fn heading_text(heading: &Heading) -> usize {
-    weight(&heading.summary)
+    PHRASE_WORDS
+        + heading
+            .summary
+            .quoted()
+            .into_iter()
+            .map(weight)
+            .sum::<usize>()
         + weight(&heading.clause)
         + heading.clause_title.as_deref().map_or(0, weight)
         + weight(&heading.obligor)
         + heading.obligee.as_deref().map_or(0, weight)
         + heading.condition.as_deref().map_or(0, weight)
-        + heading.terms.iter().map(|t| weight(t)).sum::<usize>()
+        + (heading.terms.iter())
+            .map(|t| PHRASE_WORDS + t.quoted().into_iter().map(weight).sum::<usize>())
+            .sum::<usize>()
 }
+
+/// The most a summary's or a term's own words take with its figures and
+/// dates (`interest 5% per annum from June 6, 2002 until paid, simple,
+/// actual/365`), to which the names it quotes are added.
+const PHRASE_WORDS: usize = 160;
 
 /// The bytes a text can take once written out for any report (see
 /// `src/escape.rs`): fourteen for a control character or a bidirectional

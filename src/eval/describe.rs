@@ -160,203 +160,145 @@ impl<'m> Evaluator<'m> {
         }
     }
 
-    /// A modifier that is a term of the obligation, in words.
-    pub(super) fn term(&self, modifier: &Modifier) -> Option<String> {
+    /// A modifier that is a term of the obligation, with its dates as the
+    /// scenario makes them.
+    pub(super) fn term(&self, modifier: &Modifier) -> Option<Term> {
         Some(match modifier {
-            Modifier::For(d) => format!("for {}", d.node.describe()),
-            Modifier::Within(d) => format!("within {}", d.node.describe()),
-            Modifier::Grace(d) => format!("grace period of {}", d.node.describe()),
-            Modifier::Cap(e) => format!("not to exceed {e}"),
-            Modifier::MetWhen(event) => format!("met when {} happens", event.node),
-            Modifier::AggregateCap(e) => format!("in aggregate not to exceed {e}"),
-            Modifier::LateFee(LateFee::Share(rate), _) => {
-                format!("late fee {} of the installment", format_percent(rate.node))
+            Modifier::For(d) => Term::For(d.node),
+            Modifier::Within(d) => Term::Within(d.node),
+            Modifier::Grace(d) => Term::Grace(d.node),
+            Modifier::Cap(e) => Term::Cap(e.to_string()),
+            Modifier::MetWhen(event) => Term::MetWhen(event.node.clone()),
+            Modifier::AggregateCap(e) => Term::AggregateCap(e.to_string()),
+            Modifier::LateFee(LateFee::Share(rate), _) => Term::LateFeeShare(rate.node),
+            Modifier::LateFee(LateFee::Amount(amount), _) => {
+                Term::LateFeeAmount(amount.to_string())
             }
-            Modifier::LateFee(LateFee::Amount(amount), _) => format!("late fee {amount}"),
-            Modifier::Interest(i) => format!(
-                "interest {} per annum from {} until paid, simple{}",
-                format_percent(i.rate.node),
-                self.date_words(&i.from),
-                i.day_count
-                    .as_ref()
-                    .map(|d| format!(", {}", d.node.describe()))
-                    .unwrap_or_default()
-            ),
-            Modifier::Recurring(Recurring { frequency, day, .. }) => {
-                let every = match frequency {
-                    Frequency::Monthly => "each month".to_owned(),
-                    Frequency::Quarterly => "each quarter".to_owned(),
-                    Frequency::Yearly => "each year".to_owned(),
-                    Frequency::Weeks(1) => "each week".to_owned(),
-                    Frequency::Weeks(n) => format!("every {n} weeks"),
-                    Frequency::SemiMonthly(first, second) => {
-                        format!("each half month on days {first} and {second}")
-                    }
-                };
-                let on = match day {
-                    Some(DayRule::LastDayOfMonth) => " on the last day of the month".to_owned(),
-                    Some(DayRule::FirstBusinessDay) => {
-                        " on the first business day of the month".to_owned()
-                    }
-                    Some(DayRule::DayOfMonth(d)) => format!(" on day {d}"),
-                    None => String::new(),
-                };
-                format!("due {every}{on}")
-            }
-            Modifier::Escalation(Escalation { rate, rounding, .. }) => format!(
-                "increasing each year to {} of the preceding year's amount, {}",
-                format_percent(rate.node),
-                rounding.describe()
-            ),
-            Modifier::Abatement(Abatement { from, through, .. }) => format!(
-                "abated from {} through {}",
-                self.date_words(from),
-                self.date_words(through)
-            ),
-            Modifier::Prorated(_) => "prorated by days".to_owned(),
-            Modifier::Prepayments(after, _) => {
-                format!("prepayments {}", after.words())
-            }
-            Modifier::Step(Step { amount, from, .. }) => {
-                format!("becoming {amount} from {}", self.date_words(from))
-            }
-            Modifier::RemainingEnd(date) => {
-                format!("remaining installments end on {}", self.date_words(date))
-            }
-            Modifier::Floor(e) => format!("not less than {e}"),
-            Modifier::Cost(e) => format!("at a cost of {e}"),
-            Modifier::LateInterest(i) => {
-                let from = match &i.start {
-                    Some(InterestStart::DueDate) => ", from the due date".to_owned(),
-                    Some(InterestStart::GraceEnd) => {
-                        ", from the end of the grace period".to_owned()
-                    }
-                    Some(InterestStart::Reading(name)) => {
+            Modifier::Interest(i) => Term::Interest {
+                rate: i.rate.node,
+                from: self.shown_date(&i.from),
+                day_count: i.day_count.as_ref().map(|d| d.node),
+            },
+            Modifier::Recurring(Recurring { frequency, day, .. }) => Term::Due {
+                frequency: *frequency,
+                day: *day,
+            },
+            Modifier::Escalation(Escalation { rate, rounding, .. }) => Term::Escalation {
+                rate: rate.node,
+                rounding: *rounding,
+            },
+            Modifier::Abatement(Abatement { from, through, .. }) => Term::Abated {
+                from: self.shown_date(from),
+                through: self.shown_date(through),
+            },
+            Modifier::Prorated(_) => Term::Prorated,
+            Modifier::Prepayments(after, _) => Term::Prepayments(*after),
+            Modifier::Step(Step { amount, from, .. }) => Term::Becoming {
+                amount: amount.to_string(),
+                from: self.shown_date(from),
+            },
+            Modifier::RemainingEnd(date) => Term::RemainingEnd(self.shown_date(date)),
+            Modifier::Floor(e) => Term::Floor(e.to_string()),
+            Modifier::Cost(e) => Term::Cost(e.to_string()),
+            Modifier::LateInterest(i) => Term::LateInterest {
+                rate: i.rate.node,
+                start: i.start.as_ref().map(|start| match start {
+                    InterestStart::DueDate => AccrualStart::DueDate,
+                    InterestStart::GraceEnd => AccrualStart::GraceEnd,
+                    InterestStart::Reading(name) => {
                         let (from, option) = self.interest_reading(&name.node);
-                        let id = self
-                            .reading_ids
-                            .get(&name.node)
-                            .map(String::as_str)
-                            .unwrap_or("");
-                        format!(", from {} ({id}: {} = {option})", from.words(), name.node)
+                        AccrualStart::Reading {
+                            from,
+                            id: self
+                                .reading_ids
+                                .get(&name.node)
+                                .cloned()
+                                .unwrap_or_default(),
+                            reading: name.node.clone(),
+                            option: option.to_owned(),
+                        }
                     }
-                    None => String::new(),
-                };
-                let basis = i
-                    .day_count
-                    .as_ref()
-                    .map(|d| format!(", {}", d.node.describe()))
-                    .unwrap_or_default();
-                format!(
-                    "late interest {} per annum on the unpaid amount{from}, simple{basis}",
-                    format_percent(i.rate.node)
-                )
-            }
+                }),
+                day_count: i.day_count.as_ref().map(|d| d.node),
+            },
             Modifier::Offset(Offset {
                 receiver, period, ..
-            }) => {
-                let during = period
-                    .as_ref()
-                    .map(|p| self.period_words(p))
-                    .unwrap_or_default();
-                format!("reduced by compensation {} receives{during}", receiver.node)
-            }
+            }) => Term::ReducedBy {
+                receiver: receiver.node.clone(),
+                from: (period.as_ref())
+                    .and_then(|p| p.from.as_ref())
+                    .map(|e| self.shown_date(e)),
+                through: (period.as_ref())
+                    .and_then(|p| p.through.as_ref())
+                    .map(|e| self.shown_date(e)),
+            },
             _ => return None,
         })
     }
 
-    /// ` from June 6, 2002 through March 31, 2003`: each date as the
-    /// scenario makes it, or as written where it cannot.
-    fn period_words(&self, period: &Period) -> String {
-        let date = |e: &Expr| match self.date(e) {
-            Ok(date) => long_date(date),
-            Err(_) => e.to_string(),
-        };
-        let mut words = String::new();
-        if let Some(from) = &period.from {
-            words.push_str(&format!(" from {}", date(from)));
-        }
-        if let Some(through) = &period.through {
-            words.push_str(&format!(" through {}", date(through)));
-        }
-        words
-    }
-
     /// The obligation as one sentence, in the file's own words.
-    pub(super) fn summary(&self, obligation: &Obligation) -> String {
-        let who = &obligation.obligor.node;
-        let whom = obligation
-            .obligee
-            .as_ref()
-            .map(|o| o.node.as_str())
-            .unwrap_or("");
-        match &obligation.subject {
-            Subject::Amount(expr) => format!("{who} pays {whom} {expr}"),
-            Subject::Described(what) => match obligation.kind {
-                Kind::Benefit => format!("{who} provides {whom} with {}", what.node),
-                Kind::Performance if whom.is_empty() => format!("{who} performs: {}", what.node),
-                Kind::Performance => format!("{who} performs for {whom}: {}", what.node),
-                Kind::Release => format!("{who} releases {whom} from {}", what.node),
-                Kind::Survival => format!("{who} remains bound by {}", what.node),
-                Kind::Restriction => format!("{who} must not {}", what.node),
-                Kind::Right if whom.is_empty() => format!("{who} may {}", what.node),
-                Kind::Right => format!("{whom} may {} from {who}", what.node),
-                Kind::Notice => format!("{who} notifies {whom} of {}", what.node),
-                _ => format!("{who} to {whom}: {}", what.node),
-            },
-            Subject::Reimbursed(what, _) => format!("{who} reimburses {whom} for {}", what.node),
-            Subject::DocumentRef(reference) => {
-                let document = self.describe_document(reference);
+    pub(super) fn summary(&self, obligation: &Obligation) -> Summary {
+        let who = obligation.obligor.node.clone();
+        let whom = (obligation.obligee.as_ref()).map_or_else(String::new, |o| o.node.clone());
+        let what = match &obligation.subject {
+            Subject::Amount(expr) => Undertaking::Pays(expr.to_string()),
+            Subject::Described(what) => {
+                let what = what.node.clone();
                 match obligation.kind {
-                    Kind::Release => format!("{who} releases {whom} from {document}"),
-                    _ => format!("{who} remains bound by {document}"),
+                    Kind::Benefit => Undertaking::Provides(what),
+                    Kind::Performance => Undertaking::Performs(what),
+                    Kind::Release => Undertaking::Releases(what),
+                    Kind::Survival => Undertaking::RemainsBound(what),
+                    Kind::Restriction => Undertaking::MustNot(what),
+                    Kind::Right => Undertaking::May(what),
+                    Kind::Notice => Undertaking::Notifies(what),
+                    _ => Undertaking::Owes(what),
+                }
+            }
+            Subject::Reimbursed(what, _) => Undertaking::Reimburses(what.node.clone()),
+            Subject::DocumentRef(reference) => {
+                let document = self.document(reference);
+                match obligation.kind {
+                    Kind::Release => Undertaking::ReleasesFrom(document),
+                    _ => Undertaking::BoundBy(document),
                 }
             }
             Subject::CompensationReceived(receiver) => {
-                format!(
-                    "{who} notifies {whom} of compensation {} receives",
-                    receiver.node
-                )
+                Undertaking::NotifiesOfCompensation(receiver.node.clone())
             }
             Subject::Deadline {
                 what,
                 date,
                 time,
                 zone,
-            } => format!(
-                "{who} signs{} by {} on {}",
-                what.as_ref()
-                    .map(|w| format!(" {}", w.node))
-                    .unwrap_or_default(),
-                crate::calc::zone::time_in_zone(time.node, zone.as_ref().map(|z| z.node)),
-                long_date(date.node)
-            ),
-        }
+            } => Undertaking::Signs {
+                what: what.as_ref().map(|w| w.node.clone()),
+                time: crate::calc::zone::Clock {
+                    at: time.node,
+                    zone: zone.as_ref().map(|z| z.node),
+                },
+                date: date.node,
+            },
+        };
+        Summary { who, whom, what }
     }
 
-    /// `Section 9 (Covenant not to compete) of the Employment Agreement of August 11, 2000`
-    pub(super) fn describe_document(&self, reference: &DocumentRef) -> String {
+    /// The document (or the section of it) a clause refers to.
+    fn document(&self, reference: &DocumentRef) -> Document {
         let Some(document) = self.model.documents.get(&reference.document.node) else {
-            return reference.document.node.clone();
+            return Document::Named(reference.document.node.clone());
         };
-        let dated = document
-            .dated
-            .as_ref()
-            .map(|d| format!(" of {}", long_date(d.node)))
-            .unwrap_or_default();
-        let whole = format!("the {}{dated}", document.title.node);
-        match &reference.section {
-            None => whole,
-            Some(number) => {
-                let title = document
-                    .sections
-                    .iter()
-                    .find(|s| s.number.node == number.node)
-                    .and_then(|s| s.title.as_ref())
-                    .map(|t| format!(" ({})", t.node))
-                    .unwrap_or_default();
-                format!("Section {}{title} of {whole}", number.node)
-            }
+        let section = reference.section.as_ref().map(|number| {
+            let title = (document.sections.iter())
+                .find(|s| s.number.node == number.node)
+                .and_then(|s| s.title.as_ref())
+                .map(|t| t.node.clone());
+            (number.node.clone(), title)
+        });
+        Document::Declared {
+            title: document.title.node.clone(),
+            dated: document.dated.as_ref().map(|d| d.node),
+            section,
         }
     }
 }

@@ -143,7 +143,7 @@ impl Status {
 #[derive(Clone, Debug)]
 pub struct Heading {
     /// The obligation in one plain sentence: "company pays employee".
-    pub summary: String,
+    pub summary: super::term::Summary,
     pub clause: String,
     pub clause_title: Option<String>,
     pub kind: Kind,
@@ -151,7 +151,7 @@ pub struct Heading {
     pub obligee: Option<String>,
     pub condition: Option<String>,
     /// The obligation's terms, as stated: grace periods, caps, interest.
-    pub terms: Vec<String>,
+    pub terms: Vec<super::term::Term>,
     pub quote: Option<Shared>,
     /// Where the obligation is written (for editors; not in the JSON).
     pub source: crate::source::Span,
@@ -297,7 +297,7 @@ impl Entry {
     /// do not each hold a copy of the sentence.
     pub fn summary(&self) -> Cow<'_, str> {
         match &self.instance {
-            None => Cow::Borrowed(&self.heading.summary),
+            None => Cow::Owned(self.heading.summary.to_string()),
             Some(instance) => Cow::Owned(format!("{} ({instance})", self.heading.summary)),
         }
     }

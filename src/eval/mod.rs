@@ -20,6 +20,7 @@ mod reference;
 mod remedy;
 mod schedule;
 mod settle;
+pub mod term;
 mod value;
 
 use self::budget::INSTANCE_TEXT;
@@ -34,8 +35,8 @@ use crate::calc::calendar::{
 };
 use crate::calc::exact::Exact;
 use crate::calc::money::{
-    day_count, format_count, format_exact_money_in, format_money_in, format_percent,
-    simple_interest, split_equal_in, split_stated_in, ArithmeticError, Money, Rounding,
+    day_count, format_count, format_exact_money_in, format_money_in, simple_interest,
+    split_equal_in, split_stated_in, ArithmeticError, Money, Rounding,
 };
 use crate::calc::zone::Zone;
 use crate::check::model::{
@@ -50,6 +51,7 @@ use crate::eval::explanation::{
 };
 use crate::eval::ledger::*;
 use crate::eval::note::{Act, Awaited, MoveRule, Note, Reduction};
+use crate::eval::term::{Document, Summary, Term, Undertaking};
 use crate::source::Span;
 use crate::syntax::ast::*;
 use chrono::NaiveDate;
@@ -875,7 +877,11 @@ impl<'m> Evaluator<'m> {
         heading.obligor = obligation.obligor.node.clone();
         heading.obligee = Some(party.node.clone());
         heading.terms = Vec::new();
-        heading.summary = format!("{} may {}", party.node, what.node);
+        heading.summary = Summary {
+            who: party.node.clone(),
+            whom: String::new(),
+            what: Undertaking::May(what.node.clone()),
+        };
         entry.start = entry.end.and_then(|e| e.succ_opt());
         entry.end = None;
         entry.status = match entry.start {
@@ -886,11 +892,6 @@ impl<'m> Evaluator<'m> {
     }
 
     fn election_entry(&mut self, clause: &Clause, election: &Election) {
-        let options: Vec<String> = election
-            .options
-            .iter()
-            .map(|o| format!("`{}`", o.name.node))
-            .collect();
         let chosen = self.elections.get(&election.name.node).cloned();
         let mut notes = Vec::new();
         for option in &election.options {
@@ -917,11 +918,15 @@ impl<'m> Evaluator<'m> {
         self.push_entry(Entry {
             id: ObligationId::new(&clause.number.node, &election.name.node),
             heading: Arc::new(Heading {
-                summary: format!(
-                    "{} elects {}",
-                    election.by.node,
-                    crate::diagnostic::suggest::join_or(&options)
-                ),
+                summary: Summary {
+                    who: election.by.node.clone(),
+                    whom: String::new(),
+                    what: Undertaking::Elects(
+                        (election.options.iter())
+                            .map(|o| o.name.node.clone())
+                            .collect(),
+                    ),
+                },
                 clause: clause.number.node.clone(),
                 clause_title: clause.title.as_ref().map(|t| t.node.clone()),
                 kind: Kind::Election,

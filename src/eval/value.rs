@@ -570,17 +570,8 @@ impl<'m> Evaluator<'m> {
         }
     }
 
-    /// A date as the scenario makes it (`June 11, 2025`), or as written
-    /// where it cannot.
-    pub(super) fn date_words(&self, expr: &Expr) -> String {
-        match self.date(expr) {
-            Ok(date) => long_date(date),
-            Err(_) => expr.to_string(),
-        }
-    }
-
     /// A date as the scenario makes it, or as written where it cannot.
-    fn shown_date(&self, expr: &Expr) -> Shown {
+    pub(super) fn shown_date(&self, expr: &Expr) -> Shown {
         match self.date(expr) {
             Ok(date) => Shown::Date(date),
             Err(_) => Shown::Written(expr.to_string()),

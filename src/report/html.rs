@@ -525,7 +525,7 @@ impl Page<'_> {
                 .own_name(first)
                 .map(|n| format!(" ({})", html(&n)))
                 .unwrap_or_default(),
-            html(&heading.summary),
+            html(&heading.summary.to_string()),
             html(&match &heading.obligee {
                 Some(to) => format!(
                     "{} → {}",
@@ -541,7 +541,7 @@ impl Page<'_> {
             .iter()
             .map(|c| format!("if {c}"))
             .collect();
-        terms.extend(heading.terms.iter().cloned());
+        terms.extend(heading.terms.iter().map(ToString::to_string));
         if !terms.is_empty() {
             let _ = writeln!(out, "<p class=\"terms\">{}</p>", html(&terms.join("; ")));
         }

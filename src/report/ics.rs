@@ -297,7 +297,8 @@ impl Context<'_> {
             lines.push(format!("Condition: {condition}"));
         }
         if !heading.terms.is_empty() {
-            lines.push(format!("Terms: {}", heading.terms.join("; ")));
+            let terms: Vec<String> = heading.terms.iter().map(ToString::to_string).collect();
+            lines.push(format!("Terms: {}", terms.join("; ")));
         }
         lines.extend(entry.notes.iter().map(ToString::to_string));
         if let Some(quote) = &heading.quote {
@@ -370,7 +371,7 @@ fn what_is_owed(entry: &Entry) -> String {
             format!("{summary}, in {of} installments; this is installment {number} of {of}")
         }
         Some(instance) => format!("{summary}; this is {instance}"),
-        None => summary.clone(),
+        None => summary.to_string(),
     }
 }
 

@@ -158,7 +158,7 @@ fn group_text(
     // summary; its instances follow, numbered.
     let is_schedule = first.instance.is_some();
     let summary = if is_schedule {
-        Cow::Borrowed(first.heading.summary.as_str())
+        Cow::Owned(first.heading.summary.to_string())
     } else {
         first.summary()
     };

@@ -5,6 +5,7 @@
 
 use std::cell::RefCell;
 use std::fmt::{self, Display, Formatter};
+use std::thread::LocalKey;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Serialize, Serializer};
@@ -12,17 +13,20 @@ use serde::{Serialize, Serializer};
 use rust_decimal::Decimal;
 
 use crate::calc::calendar::long_date;
+use crate::calc::calendar::{DayRule, Frequency};
 use crate::calc::money::{
     format_exact_money_in, format_exact_number, format_exact_percent, format_percent, Currency,
     Money, Rounding,
 };
 use crate::calc::zone::{time_in_zone, Clock, Done};
+use crate::diagnostic::suggest::join_or;
 use crate::eval::explanation::{
     AccrualStart, Accrued, AmortizedRow, Calculation, Case, Explanation, FeeBasis, FeeDeadline,
     InterestPeriod, LevelPayment, Operand, Proration, RemedyExplanation, Shown,
 };
 use crate::eval::ledger::Instance;
 use crate::eval::note::{Act, Awaited, MoveRule, Note, Reduction, Timed};
+use crate::eval::term::{Document, Summary, Term, Undertaking};
 use crate::eval::Val;
 
 impl Display for Note {
@@ -333,32 +337,46 @@ thread_local! {
     /// The last explanation worded on this thread, and its words. A
     /// schedule's installments share one explanation (an equal share of
     /// the total), shown once per installment by the text ledger and the
-    /// JSON: worded once, not 100,000 times. Keyed by content, so it can
-    /// never answer for another explanation.
-    static LAST_WORDED: RefCell<Option<(Explanation, String)>> = const { RefCell::new(None) };
+    /// JSON: worded once, not 100,000 times.
+    static LAST_EXPLANATION: RefCell<Option<(Explanation, String)>> = const { RefCell::new(None) };
+    /// The last summary worded on this thread (a schedule's installments
+    /// share their obligation's).
+    static LAST_SUMMARY: RefCell<Option<(Summary, String)>> = const { RefCell::new(None) };
+}
+
+/// Writes `value` as `compose` words it, unless it is the value `last`
+/// worded before on this thread: then those words. Keyed by content, so
+/// it can never answer for another value.
+fn write_remembered<T: Clone + PartialEq + 'static>(
+    f: &mut Formatter<'_>,
+    last: &'static LocalKey<RefCell<Option<(T, String)>>>,
+    value: &T,
+    compose: impl Fn(&T) -> String,
+) -> fmt::Result {
+    let known = last.with(|last| {
+        let last = last.try_borrow().ok()?;
+        let (before, words) = last.as_ref()?;
+        (before == value).then(|| f.write_str(words))
+    });
+    if let Some(written) = known {
+        return written;
+    }
+    let words = compose(value);
+    last.with(|last| {
+        if let Ok(mut last) = last.try_borrow_mut() {
+            *last = Some((value.clone(), words.clone()));
+        }
+    });
+    f.write_str(&words)
 }
 
 impl Display for Explanation {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let known = LAST_WORDED.with(|last| {
-            let last = last.try_borrow().ok()?;
-            let (explanation, words) = last.as_ref()?;
-            (explanation == self).then(|| f.write_str(words))
-        });
-        if let Some(written) = known {
-            return written;
-        }
-        let words = Worded(self).to_string();
-        LAST_WORDED.with(|last| {
-            if let Ok(mut last) = last.try_borrow_mut() {
-                *last = Some((self.clone(), words.clone()));
-            }
-        });
-        f.write_str(&words)
+        write_remembered(f, &LAST_EXPLANATION, self, |e| Worded(e).to_string())
     }
 }
 
-/// An explanation's words, composed (see [`LAST_WORDED`]).
+/// An explanation's words, composed (see [`LAST_EXPLANATION`]).
 struct Worded<'a>(&'a Explanation);
 
 impl Display for Worded<'_> {
@@ -858,6 +876,212 @@ impl Display for ShownValue<'_> {
             Val::Duration(duration) => duration.describe(),
         };
         f.write_str(&text)
+    }
+}
+
+// ---- headings ------------------------------------------------------------------
+
+/// `company pays employee $125,000.00`, `employee performs for company:
+/// resignation of all positions`.
+impl Display for Summary {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        write_remembered(f, &LAST_SUMMARY, self, |s| SummaryWords(s).to_string())
+    }
+}
+
+/// A summary's words, composed (see [`LAST_SUMMARY`]).
+struct SummaryWords<'a>(&'a Summary);
+
+impl Display for SummaryWords<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let Summary { who, whom, what } = self.0;
+        match what {
+            Undertaking::Pays(amount) => write!(f, "{who} pays {whom} {amount}"),
+            Undertaking::Provides(what) => write!(f, "{who} provides {whom} with {what}"),
+            Undertaking::Performs(what) if whom.is_empty() => write!(f, "{who} performs: {what}"),
+            Undertaking::Performs(what) => write!(f, "{who} performs for {whom}: {what}"),
+            Undertaking::Releases(what) => write!(f, "{who} releases {whom} from {what}"),
+            Undertaking::RemainsBound(what) => write!(f, "{who} remains bound by {what}"),
+            Undertaking::MustNot(what) => write!(f, "{who} must not {what}"),
+            Undertaking::May(what) if whom.is_empty() => write!(f, "{who} may {what}"),
+            Undertaking::May(what) => write!(f, "{whom} may {what} from {who}"),
+            Undertaking::Notifies(what) => write!(f, "{who} notifies {whom} of {what}"),
+            Undertaking::Owes(what) => write!(f, "{who} to {whom}: {what}"),
+            Undertaking::Reimburses(what) => write!(f, "{who} reimburses {whom} for {what}"),
+            Undertaking::NotifiesOfCompensation(receiver) => write!(
+                f,
+                "{who} notifies {whom} of compensation {receiver} receives"
+            ),
+            Undertaking::Signs { what, time, date } => {
+                write!(f, "{who} signs")?;
+                if let Some(what) = what {
+                    write!(f, " {what}")?;
+                }
+                write!(f, " by {} on {}", time.words(), long_date(*date))
+            }
+            Undertaking::Elects(options) => {
+                let options: Vec<String> = options.iter().map(|o| format!("`{o}`")).collect();
+                write!(f, "{who} elects {}", join_or(&options))
+            }
+            Undertaking::ReleasesFrom(document) => {
+                write!(f, "{who} releases {whom} from {document}")
+            }
+            Undertaking::BoundBy(document) => write!(f, "{who} remains bound by {document}"),
+        }
+    }
+}
+
+/// A summary is a sentence in JSON too.
+impl Serialize for Summary {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// `Section 9 (Covenant not to compete) of the Employment Agreement of
+/// August 11, 2000`.
+impl Display for Document {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            Document::Named(name) => f.write_str(name),
+            Document::Declared {
+                title,
+                dated,
+                section,
+            } => {
+                if let Some((number, title)) = section {
+                    write!(f, "Section {number}")?;
+                    if let Some(title) = title {
+                        write!(f, " ({title})")?;
+                    }
+                    f.write_str(" of ")?;
+                }
+                write!(f, "the {title}")?;
+                match dated {
+                    Some(dated) => write!(f, " of {}", long_date(*dated)),
+                    None => Ok(()),
+                }
+            }
+        }
+    }
+}
+
+/// A term as the ledger states it: `grace period of 10 days`, `late
+/// interest 5% per annum on the unpaid amount, simple, actual/365`.
+impl Display for Term {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        match self {
+            Term::For(d) => write!(f, "for {}", d.describe()),
+            Term::Within(d) => write!(f, "within {}", d.describe()),
+            Term::Grace(d) => write!(f, "grace period of {}", d.describe()),
+            Term::Cap(e) => write!(f, "not to exceed {e}"),
+            Term::MetWhen(event) => write!(f, "met when {event} happens"),
+            Term::AggregateCap(e) => write!(f, "in aggregate not to exceed {e}"),
+            Term::LateFeeShare(rate) => {
+                write!(f, "late fee {} of the installment", format_percent(*rate))
+            }
+            Term::LateFeeAmount(amount) => write!(f, "late fee {amount}"),
+            Term::Interest {
+                rate,
+                from,
+                day_count,
+            } => {
+                write!(
+                    f,
+                    "interest {} per annum from {from} until paid, simple",
+                    format_percent(*rate)
+                )?;
+                match day_count {
+                    Some(d) => write!(f, ", {}", d.describe()),
+                    None => Ok(()),
+                }
+            }
+            Term::Due { frequency, day } => write_due(f, *frequency, *day),
+            Term::Escalation { rate, rounding } => write!(
+                f,
+                "increasing each year to {} of the preceding year's amount, {}",
+                format_percent(*rate),
+                rounding.describe()
+            ),
+            Term::Abated { from, through } => write!(f, "abated from {from} through {through}"),
+            Term::Prorated => f.write_str("prorated by days"),
+            Term::Prepayments(after) => write!(f, "prepayments {}", after.words()),
+            Term::Becoming { amount, from } => write!(f, "becoming {amount} from {from}"),
+            Term::RemainingEnd(date) => write!(f, "remaining installments end on {date}"),
+            Term::Floor(e) => write!(f, "not less than {e}"),
+            Term::Cost(e) => write!(f, "at a cost of {e}"),
+            Term::LateInterest {
+                rate,
+                start,
+                day_count,
+            } => {
+                write!(
+                    f,
+                    "late interest {} per annum on the unpaid amount",
+                    format_percent(*rate)
+                )?;
+                match start {
+                    Some(AccrualStart::DueDate) => f.write_str(", from the due date")?,
+                    Some(AccrualStart::GraceEnd) => {
+                        f.write_str(", from the end of the grace period")?
+                    }
+                    Some(AccrualStart::Reading {
+                        from,
+                        id,
+                        reading,
+                        option,
+                    }) => write!(f, ", from {} ({id}: {reading} = {option})", from.words())?,
+                    Some(AccrualStart::UntilPaid(_)) | None => {}
+                }
+                f.write_str(", simple")?;
+                match day_count {
+                    Some(d) => write!(f, ", {}", d.describe()),
+                    None => Ok(()),
+                }
+            }
+            Term::ReducedBy {
+                receiver,
+                from,
+                through,
+            } => {
+                write!(f, "reduced by compensation {receiver} receives")?;
+                if let Some(from) = from {
+                    write!(f, " from {from}")?;
+                }
+                match through {
+                    Some(through) => write!(f, " through {through}"),
+                    None => Ok(()),
+                }
+            }
+        }
+    }
+}
+
+/// `due each month on day 15`, `due every 2 weeks`.
+fn write_due(f: &mut Formatter<'_>, frequency: Frequency, day: Option<DayRule>) -> fmt::Result {
+    f.write_str("due ")?;
+    match frequency {
+        Frequency::Monthly => f.write_str("each month")?,
+        Frequency::Quarterly => f.write_str("each quarter")?,
+        Frequency::Yearly => f.write_str("each year")?,
+        Frequency::Weeks(1) => f.write_str("each week")?,
+        Frequency::Weeks(n) => write!(f, "every {n} weeks")?,
+        Frequency::SemiMonthly(first, second) => {
+            write!(f, "each half month on days {first} and {second}")?
+        }
+    }
+    match day {
+        Some(DayRule::LastDayOfMonth) => f.write_str(" on the last day of the month"),
+        Some(DayRule::FirstBusinessDay) => f.write_str(" on the first business day of the month"),
+        Some(DayRule::DayOfMonth(d)) => write!(f, " on day {d}"),
+        None => Ok(()),
+    }
+}
+
+/// A term is a phrase in JSON too.
+impl Serialize for Term {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 
