@@ -43,7 +43,7 @@ pub struct Ledger {
     /// that create no obligation (recitals, an entire-agreement clause).
     pub clauses: Vec<ClauseEntry>,
     /// Set when the offer lapsed under this scenario: nothing else is owed.
-    pub lapsed: Option<String>,
+    pub lapsed: Option<super::note::Note>,
     pub obligations: Vec<Entry>,
     pub schedules: Vec<ScheduleSummary>,
     pub findings: Vec<Finding>,

@@ -232,7 +232,7 @@ struct Evaluator<'m> {
     reading_ids: BTreeMap<String, String>,
     /// Election name → the option chosen in the scenario.
     elections: BTreeMap<String, String>,
-    lapsed: Option<String>,
+    lapsed: Option<Note>,
     entries: Vec<Entry>,
     schedules: Vec<ScheduleSummary>,
     assumptions: Vec<AssumptionEntry>,
@@ -564,25 +564,22 @@ impl<'m> Evaluator<'m> {
                 continue;
             }
             let zone = zone.as_ref().map(|z| z.node);
-            let deadline = format!(
-                "{} on {}",
-                crate::calc::zone::time_in_zone(time.node, zone),
-                long_date(date.node)
-            );
+            let lapse = |signed| Note::Lapsed {
+                party: obligation.obligor.node.clone(),
+                deadline: (
+                    date.node,
+                    crate::calc::zone::Clock {
+                        at: time.node,
+                        zone,
+                    },
+                ),
+                signed,
+            };
             match self.signature_of(&obligation.obligor.node) {
-                None => {
-                    self.lapsed = Some(format!(
-                        "{} did not sign by {deadline}, so no obligation of the agreement is owed",
-                        obligation.obligor.node
-                    ))
-                }
+                None => self.lapsed = Some(lapse(None)),
                 Some(signed) => {
                     if signed.late_for(date.node, time.node, zone) == Some(true) {
-                        self.lapsed = Some(format!(
-                            "{} signed on {}, after the deadline of {deadline}, so no obligation of the agreement is owed",
-                            obligation.obligor.node,
-                            long_date(signed.on)
-                        ));
+                        self.lapsed = Some(lapse(Some(signed.on)));
                     }
                 }
             }

@@ -128,6 +128,13 @@ pub enum Note {
     LevelPayments,
 
     // ---- acceptance and elections ---------------------------------------
+    /// The offer lapsed: the party did not sign by the deadline (or signed
+    /// after it, on `signed`), so nothing is owed.
+    Lapsed {
+        party: String,
+        deadline: (NaiveDate, Clock),
+        signed: Option<NaiveDate>,
+    },
     /// The scenario records no signature of the party.
     NoSignature,
     /// When the party signed.
@@ -168,6 +175,7 @@ impl Note {
                 option,
                 description,
             } => (Some(option), Some(description)),
+            Note::Lapsed { party, .. } => (Some(party), None),
             Note::DatesDisagree {
                 reading, option, ..
             } => (

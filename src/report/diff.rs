@@ -87,8 +87,12 @@ pub fn compare(old: &Ledger, new: &Ledger) -> Vec<Change> {
     if old.lapsed != new.lapsed {
         changes.push(Change::Changed(format!(
             "the offer: {} → {}",
-            old.lapsed.as_deref().unwrap_or("accepted"),
-            new.lapsed.as_deref().unwrap_or("accepted")
+            old.lapsed
+                .as_ref()
+                .map_or("accepted".to_owned(), ToString::to_string),
+            new.lapsed
+                .as_ref()
+                .map_or("accepted".to_owned(), ToString::to_string)
         )));
     }
     changes

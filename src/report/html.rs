@@ -210,7 +210,7 @@ impl Page<'_> {
             let _ = writeln!(
                 out,
                 "<p class=\"lapsed\">The offer lapsed: {}.</p>",
-                html(lapsed)
+                html(&lapsed.to_string())
             );
         }
         let _ = writeln!(out, "</header>");

@@ -434,7 +434,7 @@ pub fn ledger_markdown(ledger: &Ledger) -> String {
         let _ = writeln!(out, "> Hypothetical: {}", md(line));
     }
     if let Some(lapsed) = &ledger.lapsed {
-        let _ = writeln!(out, "\n**The offer lapsed:** {}.", md(lapsed));
+        let _ = writeln!(out, "\n**The offer lapsed:** {}.", md(&lapsed.to_string()));
     }
     for (clause, entries) in clauses(ledger) {
         let title = clause

@@ -182,6 +182,22 @@ impl Display for Note {
             Note::LevelPayments => f.write_str(
                 "level payments of principal and interest, each applied first to the interest on the balance; the last payment clears the balance",
             ),
+            Note::Lapsed {
+                party,
+                deadline: (date, hour),
+                signed,
+            } => {
+                let deadline = format!("{} on {}", hour.words(), long_date(*date));
+                match signed {
+                    None => write!(f, "{party} did not sign by {deadline}")?,
+                    Some(on) => write!(
+                        f,
+                        "{party} signed on {}, after the deadline of {deadline}",
+                        long_date(*on)
+                    )?,
+                }
+                f.write_str(", so no obligation of the agreement is owed")
+            }
             Note::NoSignature => f.write_str("no signature in this scenario"),
             Note::Signed(done) => write!(f, "signed at {}", done.words()),
             Note::SigningTimeNotStated => f.write_str(
