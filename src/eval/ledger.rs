@@ -17,8 +17,7 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 
 /// Text that many entries share (a clause's folded quote, held once for the
-/// agreement; the explanation line of a schedule's installments): cloning it
-/// copies a pointer. It serialises as a plain string.
+/// agreement): cloning it copies a pointer. It serialises as a plain string.
 pub type Shared = Arc<str>;
 
 #[derive(Clone, Debug, Serialize)]
