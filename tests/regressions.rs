@@ -683,6 +683,26 @@ fn an_undated_agreement_with_no_scenario_names_no_date() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// $1,000.00 due on `due`, with a grace period of 5 business days (weekends
+/// and United States federal holidays excluded) and a late fee of 5%.
+fn business_day_grace(due: &str, scenario: &str) -> std::path::PathBuf {
+    agreement_of(&[
+        (
+            "agreement.clause",
+            "agreement \"Note\" dated January 2, 2025\nparty a \"A\"\nparty b \"B\"\n\
+             business days exclude Saturdays, Sundays and United States federal holidays\n",
+        ),
+        (
+            "1.clause",
+            &format!(
+                "clause 1 \"Pay\"\n  fee: a pays b $1,000.00 on {due}\n    \
+                 grace period 5 business days\n    late fee 5% of the installment\n"
+            ),
+        ),
+        ("scenarios/base.scenario", scenario),
+    ])
+}
+
 #[test]
 fn a_grace_period_in_business_days_charges_its_late_fee() {
     // A grace period of 5 business days used to give no grace end at all,
@@ -691,22 +711,10 @@ fn a_grace_period_in_business_days_charges_its_late_fee() {
     // (February 3–7, no federal holiday). Paid February 7: in time, no fee.
     // Paid Monday, February 10: late, fee 5% × $1,000.00 = $50.00.
     let fee_when_paid = |on: &str| {
-        let dir = agreement_of(&[
-            (
-                "agreement.clause",
-                "agreement \"Note\" dated January 2, 2025\nparty a \"A\"\nparty b \"B\"\n\
-                 business days exclude Saturdays, Sundays and United States federal holidays\n",
-            ),
-            (
-                "1.clause",
-                "clause 1 \"Pay\"\n  fee: a pays b $1,000.00 on January 31, 2025\n    \
-                 grace period 5 business days\n    late fee 5% of the installment\n",
-            ),
-            (
-                "scenarios/base.scenario",
-                &format!("scenario base \"Paid\"\n  as of March 31, 2025\n  a paid b $1,000.00 on {on} for fee\n"),
-            ),
-        ]);
+        let dir = business_day_grace(
+            "January 31, 2025",
+            &format!("scenario base \"Paid\"\n  as of March 31, 2025\n  a paid b $1,000.00 on {on} for fee\n"),
+        );
         let ledger = json(&clausec(&[
             "obligations",
             dir.to_str().unwrap(),
@@ -734,22 +742,10 @@ fn a_grace_period_in_business_days_is_a_calendar_event_and_shown_on_the_page() {
     // period in business days had no event. $1,000.00 due Friday, May 23,
     // 2025; Monday, May 26 is Memorial Day, so 5 business days later are
     // May 27, 28, 29, 30 and Monday, June 2.
-    let dir = agreement_of(&[
-        (
-            "agreement.clause",
-            "agreement \"Note\" dated January 2, 2025\nparty a \"A\"\nparty b \"B\"\n\
-             business days exclude Saturdays, Sundays and United States federal holidays\n",
-        ),
-        (
-            "1.clause",
-            "clause 1 \"Pay\"\n  fee: a pays b $1,000.00 on May 23, 2025\n    \
-             grace period 5 business days\n    late fee 5% of the installment\n",
-        ),
-        (
-            "scenarios/base.scenario",
-            "scenario base \"Not paid yet\"\n  as of May 1, 2025\n",
-        ),
-    ]);
+    let dir = business_day_grace(
+        "May 23, 2025",
+        "scenario base \"Not paid yet\"\n  as of May 1, 2025\n",
+    );
     let folder = dir.to_str().unwrap();
     let ics = stdout(&clausec(&["obligations", folder, "--format", "ics"]));
     let grace = ics

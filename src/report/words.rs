@@ -1107,15 +1107,9 @@ mod tests {
     use crate::calc::zone::Zone;
     use chrono::NaiveTime;
 
-    fn day(m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2025, m, d).unwrap_or_default()
-    }
-
-    fn at(h: u32, min: u32, zone: Zone) -> Clock {
-        Clock {
-            at: NaiveTime::from_hms_opt(h, min, 0).unwrap_or_default(),
-            zone: Some(zone),
-        }
+    /// March 10, 2025 (both zones on daylight time from March 9).
+    fn march_10() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, 3, 10).unwrap_or_default()
     }
 
     fn paid(done: Done, due: NaiveDate, hour: Clock) -> String {
@@ -1132,26 +1126,28 @@ mod tests {
 
     #[test]
     fn an_act_in_new_york_is_worded_on_the_deadlines_clock() {
-        let five_pacific = at(17, 0, Zone::Pacific);
-        // March 10, 2025: both zones on daylight time (from March 9).
+        let five_pacific = Clock {
+            at: NaiveTime::from_hms_opt(17, 0, 0).unwrap_or_default(),
+            zone: Some(Zone::Pacific),
+        };
         // 7:30 p.m. EDT = 23:30 UTC = 4:30 p.m. PDT: in time.
         let in_new_york = Done {
-            on: day(3, 10),
-            at: Some(at(19, 30, Zone::Eastern).at),
+            on: march_10(),
+            at: NaiveTime::from_hms_opt(19, 30, 0),
             zone: Some(Zone::Eastern),
         };
         assert_eq!(
-            paid(in_new_york, day(3, 10), five_pacific),
+            paid(in_new_york, march_10(), five_pacific),
             "paid at 7:30 p.m. Eastern Time on March 10, 2025 (4:30 p.m. Pacific Time), \
              by the deadline of 5:00 p.m. Pacific Time on March 10, 2025"
         );
         // No time on the deadline's day: cannot be told, and says why.
         let no_time = Done {
-            on: day(3, 10),
+            on: march_10(),
             at: None,
             zone: None,
         };
-        let note = paid(no_time, day(3, 10), five_pacific);
+        let note = paid(no_time, march_10(), five_pacific);
         assert!(
             note.contains("at a time the scenario does not state"),
             "{note}"
