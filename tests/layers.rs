@@ -113,3 +113,33 @@ fn the_evaluator_reads_terms_by_meaning() {
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// What the evaluator hands the reports about an entry (its notes, its
+/// explanations, its summary and terms) is data: the modules that define
+/// it write no words. The words are `report::words`'s alone.
+#[test]
+fn the_ledgers_notes_explanations_and_terms_hold_no_words() {
+    let mut wrong = Vec::new();
+    for name in ["note.rs", "explanation.rs", "term.rs"] {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src/eval")
+            .join(name);
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if [
+                "format!",
+                "write!",
+                "writeln!",
+                "impl fmt::Display",
+                "impl Display",
+            ]
+            .iter()
+            .any(|words| code.contains(words))
+            {
+                wrong.push(format!("{name}:{}: {}", n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
