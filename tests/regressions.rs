@@ -757,3 +757,37 @@ fn a_grace_period_in_business_days_is_a_calendar_event_and_shown_on_the_page() {
     assert!(page.contains("grace to June 2, 2025"), "{page}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn explain_shows_how_a_date_counted_from_an_event_was_reached() {
+    // `--explain` used to show how amounts were reached but not dates: a
+    // deadline counted from an event read as a bare date. Delivery on
+    // Tuesday, May 20, 2025; the last day of that month is May 31; ten days
+    // after it, June 10, 2025. The inner step is shown with its own date.
+    let dir = agreement_of(&[
+        (
+            "agreement.clause",
+            "agreement \"Sale\" dated May 1, 2025\nparty buyer \"B\"\nparty seller \"S\"\nevent delivery \"the goods are delivered\"\n",
+        ),
+        (
+            "1.clause",
+            "clause 1 \"Price\"\n  price: buyer pays seller $500.00 on 10 days after the last day of the month of the date of delivery\n",
+        ),
+        (
+            "scenarios/base.scenario",
+            "scenario base \"Delivered\"\n  as of June 30, 2025\n  delivery happened on May 20, 2025\n",
+        ),
+    ]);
+    let text = stdout(&clausec(&[
+        "obligations",
+        dir.to_str().unwrap(),
+        "--explain",
+    ]));
+    assert!(
+        text.contains(
+            "= June 10, 2025 = 10 days after (the last day of the month of the date of delivery (May 20, 2025) = May 31, 2025) (clause 1)"
+        ),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

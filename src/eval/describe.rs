@@ -111,6 +111,24 @@ impl<'m> Evaluator<'m> {
         }
     }
 
+    /// How a due date counted from an event, a fact or another date was
+    /// reached (a date written out needs no explanation).
+    pub(super) fn explain_due_date(&self, entry: &mut Entry, obligation: &Obligation) {
+        let Some(on) = &obligation.terms.on else {
+            return;
+        };
+        if on.written_date().is_some() {
+            return;
+        }
+        if let Ok(date) = self.date(on) {
+            entry.explanation.push(Arc::new(Explanation::Dated {
+                date,
+                calculation: self.calculation(on),
+                clause: entry.heading.clause.clone(),
+            }));
+        }
+    }
+
     /// An entry left `not yet known` (or conditional) while one of its dates
     /// waits on something that has not happened: say what, first among its
     /// notes. Not for an entry whose condition fails: the date is moot.

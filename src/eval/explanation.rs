@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use super::note::Reduction;
 use super::Val;
 use crate::calc::amortize::{Row, Terms};
-use crate::calc::calendar::SpanUnit;
+use crate::calc::calendar::{Duration, SpanUnit};
 use crate::calc::money::{Currency, DayCount, Money, Rounding};
 use crate::calc::zone::Clock;
 use crate::check::model::InterestFrom;
@@ -29,6 +29,12 @@ pub enum Explanation {
         amount: Money,
         calculation: Calculation,
         rounding: Option<Rounding>,
+        clause: String,
+    },
+    /// A due date counted from an event, a fact or another date.
+    Dated {
+        date: NaiveDate,
+        calculation: Calculation,
         clause: String,
     },
     /// A cap cut the amount.
@@ -281,6 +287,28 @@ pub enum Calculation {
         inner: Box<Calculation>,
         rounding: Rounding,
     },
+    /// `the date of EVENT` (or `the end of EVENT`) and the day it happened.
+    Event {
+        event: String,
+        end: bool,
+        on: Option<NaiveDate>,
+    },
+    /// `DURATION after DATE` (or before).
+    Shift {
+        by: Duration,
+        after: bool,
+        from: Box<Operand>,
+    },
+    /// `the last day of the month of DATE`.
+    MonthEnd(Box<Operand>),
+    /// `the first business day on or after DATE` (or the last on or before).
+    BusinessDay { later: bool, date: Box<Operand> },
+    /// `the later of A and B` (or the earlier).
+    LaterOrEarlier {
+        later: bool,
+        a: Box<Operand>,
+        b: Box<Operand>,
+    },
     /// A value (a literal, a date), or nothing where it has none.
     Value(Option<Val>),
     /// The expression as written, where the scenario gives it no value.
@@ -346,6 +374,15 @@ impl Explanation {
                 calculation.quoted(&mut quoted);
                 quoted
             }
+            Explanation::Dated {
+                calculation,
+                clause,
+                ..
+            } => {
+                let mut quoted = vec![clause.as_str()];
+                calculation.quoted(&mut quoted);
+                quoted
+            }
             Explanation::CreditUsed { against, .. } => vec![against],
             Explanation::LateInterest(remedy) => remedy.quoted(),
             _ => Vec::new(),
@@ -356,7 +393,9 @@ impl Explanation {
     /// figures, a fraction carried exactly shown to six decimals).
     pub fn parts(&self) -> usize {
         match self {
-            Explanation::Computed { calculation, .. } => 1 + calculation.parts(),
+            Explanation::Computed { calculation, .. } | Explanation::Dated { calculation, .. } => {
+                1 + calculation.parts()
+            }
             Explanation::Amortized(row) => 1 + row.row.segments.len() + row.row.prepaid.len(),
             _ => 1,
         }
@@ -409,6 +448,14 @@ impl Calculation {
                 exponent.calculation.quoted(out);
             }
             Calculation::Rounded { inner, .. } => inner.quoted(out),
+            Calculation::Event { event, .. } => out.push(event),
+            Calculation::Shift { from: date, .. }
+            | Calculation::MonthEnd(date)
+            | Calculation::BusinessDay { date, .. } => date.calculation.quoted(out),
+            Calculation::LaterOrEarlier { a, b, .. } => {
+                a.calculation.quoted(out);
+                b.calculation.quoted(out);
+            }
             Calculation::Value(_) => {}
             Calculation::Written(text) => out.push(text),
         }
@@ -431,6 +478,12 @@ impl Calculation {
                 1 + base.calculation.parts() + exponent.calculation.parts()
             }
             Calculation::Rounded { inner, .. } => 1 + inner.parts(),
+            Calculation::Shift { from: date, .. }
+            | Calculation::MonthEnd(date)
+            | Calculation::BusinessDay { date, .. } => 1 + date.calculation.parts(),
+            Calculation::LaterOrEarlier { a, b, .. } => {
+                1 + a.calculation.parts() + b.calculation.parts()
+            }
             _ => 1,
         }
     }

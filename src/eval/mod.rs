@@ -670,6 +670,7 @@ impl<'m> Evaluator<'m> {
     ) {
         let mut entry = self.entry(clause, obligation, id);
         entry.due_time = entry.due.and(hour::stated_hour(obligation));
+        self.explain_due_date(&mut entry, obligation);
         let amount_expr = match &obligation.subject {
             Subject::Amount(e) => Some(e),
             Subject::Reimbursed(_, e) => e.as_ref(),

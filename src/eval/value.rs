@@ -539,6 +539,36 @@ impl<'m> Evaluator<'m> {
                 inner: Box::new(self.calculation(inner)),
                 rounding: *rounding,
             },
+            _ => self.date_calculation(expr),
+        }
+    }
+
+    /// How a date was counted: from an event (and the day it happened), by
+    /// a duration, to a month's end or a business day, the later or the
+    /// earlier of two; any other value as it is.
+    #[inline(never)]
+    fn date_calculation(&self, expr: &Expr) -> Calculation {
+        match &expr.node {
+            ExprKind::EventDate(event) | ExprKind::EventEnd(event) => Calculation::Event {
+                event: event.node.clone(),
+                end: matches!(expr.node, ExprKind::EventEnd(_)),
+                on: self.date(expr).ok(),
+            },
+            ExprKind::Shift { by, after, date } => Calculation::Shift {
+                by: *by,
+                after: *after,
+                from: Box::new(self.operand(date)),
+            },
+            ExprKind::MonthEnd(date) => Calculation::MonthEnd(Box::new(self.operand(date))),
+            ExprKind::BusinessDay { later, date } => Calculation::BusinessDay {
+                later: *later,
+                date: Box::new(self.operand(date)),
+            },
+            ExprKind::LaterOf(a, b) | ExprKind::EarlierOf(a, b) => Calculation::LaterOrEarlier {
+                later: matches!(expr.node, ExprKind::LaterOf(..)),
+                a: Box::new(self.operand(a)),
+                b: Box::new(self.operand(b)),
+            },
             _ => Calculation::Value(self.value(expr).ok()),
         }
     }
@@ -591,6 +621,11 @@ impl<'m> Evaluator<'m> {
                 | ExprKind::Power { .. }
                 | ExprKind::Converted { .. }
                 | ExprKind::Rounded(..)
+                | ExprKind::Shift { .. }
+                | ExprKind::MonthEnd(_)
+                | ExprKind::BusinessDay { .. }
+                | ExprKind::LaterOf(..)
+                | ExprKind::EarlierOf(..)
         );
         Operand {
             calculation: self.calculation(expr),

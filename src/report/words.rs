@@ -13,7 +13,7 @@ use serde::{Serialize, Serializer};
 use rust_decimal::Decimal;
 
 use crate::calc::calendar::long_date;
-use crate::calc::calendar::{DayRule, Frequency};
+use crate::calc::calendar::{DayRule, Duration, Frequency};
 use crate::calc::money::{
     format_exact_money_in, format_exact_number, format_exact_percent, format_percent, Currency,
     Money, Rounding,
@@ -411,6 +411,22 @@ impl Display for Worded<'_> {
                 }
                 write!(f, " (clause {clause})")
             }
+            Explanation::Dated {
+                date,
+                calculation,
+                clause,
+            } => {
+                write!(f, "{} = ", long_date(*date))?;
+                match calculation {
+                    // `the date of delivery`: its day is the date itself.
+                    Calculation::Event { event, end, .. } => {
+                        let which = if *end { "end" } else { "date" };
+                        write!(f, "the {which} of {event}")?;
+                    }
+                    _ => write_calculation(f, calculation)?,
+                }
+                write!(f, " (clause {clause})")
+            }
             Explanation::Capped { amount, limit } => {
                 write!(f, "{amount} is above the limit: capped at {limit}")
             }
@@ -765,10 +781,52 @@ fn write_calculation(f: &mut Formatter<'_>, calculation: &Calculation) -> fmt::R
         } => write_converted(f, amount, *rate, (*to, *from)),
         Calculation::Power { base, exponent } => write_power(f, base, exponent),
         Calculation::Rounded { inner, rounding } => write_rounded(f, inner, *rounding),
+        Calculation::Event { event, end, on } => {
+            let which = if *end { "end" } else { "date" };
+            write!(f, "the {which} of {event}")?;
+            match on {
+                Some(on) => write!(f, " ({})", long_date(*on)),
+                None => Ok(()),
+            }
+        }
+        Calculation::Shift { by, after, from } => write_shift(f, *by, *after, from),
+        Calculation::MonthEnd(date) => {
+            f.write_str("the last day of the month of ")?;
+            write_operand(f, date)
+        }
+        Calculation::BusinessDay { later, date } => {
+            f.write_str(if *later {
+                "the first business day on or after "
+            } else {
+                "the last business day on or before "
+            })?;
+            write_operand(f, date)
+        }
+        Calculation::LaterOrEarlier { later, a, b } => write_later_or_earlier(f, *later, a, b),
         Calculation::Value(Some(value)) => write!(f, "{}", ShownValue(value)),
         Calculation::Value(None) => Ok(()),
         Calculation::Written(text) => f.write_str(text),
     }
+}
+
+#[inline(never)]
+fn write_shift(f: &mut Formatter<'_>, by: Duration, after: bool, from: &Operand) -> fmt::Result {
+    let direction = if after { "after" } else { "before" };
+    write!(f, "{} {direction} ", by.describe())?;
+    write_operand(f, from)
+}
+
+#[inline(never)]
+fn write_later_or_earlier(
+    f: &mut Formatter<'_>,
+    later: bool,
+    a: &Operand,
+    b: &Operand,
+) -> fmt::Result {
+    write!(f, "the {} of ", if later { "later" } else { "earlier" })?;
+    write_operand(f, a)?;
+    f.write_str(" and ")?;
+    write_operand(f, b)
 }
 
 #[inline(never)]
