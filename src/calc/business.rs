@@ -2,8 +2,8 @@
 //! date is counted forward, back or rolled to a business day.
 //!
 //! Everything here is a pure function of the date and the calendar: the
-//! holidays are computed by rule for the year asked about, nothing is read
-//! from a file or a clock. Nothing can panic or run without end:
+//! holidays are computed by rule for the year asked about (once per
+//! process, then kept), nothing is read from a file or a clock. Nothing can panic or run without end:
 //!
 //! - a [`Weekend`] of all seven days is refused when it is built;
 //! - the built-in calendars answer only for 1900–2200
@@ -667,7 +667,7 @@ impl BusinessCalendar {
         } else {
             Direction::Back
         };
-        let mut days = Walk::new(self);
+        let days = Walk::new(self);
         let mut at = date;
         for _ in 0..n.unsigned_abs() {
             at = days.next_business_day(direction.step(at)?, direction)?;
@@ -678,7 +678,7 @@ impl BusinessCalendar {
     /// `date` if it is a business day, else the day the convention moves it
     /// to.
     pub fn roll(&self, date: NaiveDate, roll: Roll) -> Result<NaiveDate, CalendarError> {
-        let mut days = Walk::new(self);
+        let days = Walk::new(self);
         let (first, second) = match roll {
             Roll::Following => return days.next_business_day(date, Direction::Forward),
             Roll::Preceding => return days.next_business_day(date, Direction::Back),
@@ -711,7 +711,7 @@ impl BusinessCalendar {
             return Err(CalendarError::SpanTooLong { from: a, to: b });
         }
         let (from, to, sign) = if span >= 0 { (a, b, 1) } else { (b, a, -1) };
-        let mut days = Walk::new(self);
+        let days = Walk::new(self);
         let mut count = 0i64;
         let mut at = from;
         while at < to {
@@ -725,31 +725,47 @@ impl BusinessCalendar {
 }
 
 /// A built-in's holidays for `date`'s year, or why there are none.
-fn holidays_or_error(built_in: BuiltIn, date: NaiveDate) -> Result<Vec<Holiday>, CalendarError> {
-    built_in
-        .holidays_in(date.year())
-        .ok_or(CalendarError::OutOfRange { date, built_in })
+fn holidays_or_error(
+    built_in: BuiltIn,
+    date: NaiveDate,
+) -> Result<&'static [Holiday], CalendarError> {
+    remembered_holidays(built_in, date.year()).ok_or(CalendarError::OutOfRange { date, built_in })
 }
 
-/// A calendar with the holidays of one year at hand, so that a walk over
-/// many days computes each year's holidays once.
+/// The years the built-in calendars answer for: 1900–2200.
+const YEARS: usize = (LAST_YEAR - FIRST_YEAR + 1) as usize;
+
+/// One year's holidays of one built-in calendar, computed on first use.
+type Remembered = std::sync::OnceLock<Option<Box<[Holiday]>>>;
+
+/// [`BuiltIn::holidays_in`], computed once per calendar and year for the
+/// whole process and kept: a year's holidays depend on the year alone, and
+/// a long schedule or ten thousand dates counted in business days ask for
+/// the same few years again and again (computing them was half the time of
+/// [`BusinessCalendar::add_business_days`]). At most 2 × 301 small lists.
+fn remembered_holidays(built_in: BuiltIn, year: i32) -> Option<&'static [Holiday]> {
+    static US: [Remembered; YEARS] = [const { Remembered::new() }; YEARS];
+    static UK: [Remembered; YEARS] = [const { Remembered::new() }; YEARS];
+    let years = match built_in {
+        BuiltIn::UnitedStatesFederal => &US,
+        BuiltIn::EnglandAndWales => &UK,
+    };
+    let slot = years.get(usize::try_from(year.checked_sub(FIRST_YEAR)?).ok()?)?;
+    slot.get_or_init(|| built_in.holidays_in(year).map(Vec::into_boxed_slice))
+        .as_deref()
+}
+
+/// A calendar's answers, day by day, for a walk over many days.
 struct Walk<'a> {
     calendar: &'a BusinessCalendar,
-    year: Option<i32>,
-    /// The built-ins' days off in `year`, sorted.
-    holidays: Vec<NaiveDate>,
 }
 
 impl<'a> Walk<'a> {
     fn new(calendar: &'a BusinessCalendar) -> Self {
-        Walk {
-            calendar,
-            year: None,
-            holidays: Vec::new(),
-        }
+        Walk { calendar }
     }
 
-    fn is_business_day(&mut self, date: NaiveDate) -> Result<bool, CalendarError> {
+    fn is_business_day(&self, date: NaiveDate) -> Result<bool, CalendarError> {
         let in_range = (FIRST_YEAR..=LAST_YEAR).contains(&date.year());
         if let (false, Some(built_in)) = (in_range, self.calendar.built_ins.first()) {
             return Err(CalendarError::OutOfRange {
@@ -763,22 +779,20 @@ impl<'a> Walk<'a> {
         {
             return Ok(false);
         }
-        if !self.calendar.built_ins.is_empty() && self.year != Some(date.year()) {
-            let mut holidays = Vec::new();
-            for built_in in &self.calendar.built_ins {
-                holidays.extend(holidays_or_error(*built_in, date)?.iter().map(|h| h.date));
+        for built_in in &self.calendar.built_ins {
+            // Sorted by date (`BuiltIn::holidays_in`).
+            let holidays = holidays_or_error(*built_in, date)?;
+            if holidays.binary_search_by_key(&date, |h| h.date).is_ok() {
+                return Ok(false);
             }
-            holidays.sort_unstable();
-            self.holidays = holidays;
-            self.year = Some(date.year());
         }
-        Ok(self.holidays.binary_search(&date).is_err())
+        Ok(true)
     }
 
     /// `from` if it is a business day, else the first one in `direction`,
     /// looking at most [`MAX_SEARCH_DAYS`] days away.
     fn next_business_day(
-        &mut self,
+        &self,
         from: NaiveDate,
         direction: Direction,
     ) -> Result<NaiveDate, CalendarError> {
@@ -1606,5 +1620,52 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn remembered_holidays_are_each_years_own() {
+        // Every day of 1900–2200, walked from the last back to the first (so
+        // that a year's holidays are first asked for out of order), against
+        // that year's holidays computed afresh: the kept lists answer
+        // exactly as the rule does, in each calendar and in both together.
+        let both = BusinessCalendar::with_built_ins(vec![
+            BuiltIn::UnitedStatesFederal,
+            BuiltIn::EnglandAndWales,
+        ]);
+        for calendar in [us(), uk(), both] {
+            let mut date = d(LAST_YEAR, 12, 31);
+            let mut year = None;
+            let mut off = BTreeSet::new();
+            while date.year() >= FIRST_YEAR {
+                if year != Some(date.year()) {
+                    off = calendar
+                        .built_ins
+                        .iter()
+                        .flat_map(|b| b.holidays_in(date.year()).unwrap())
+                        .map(|h| h.date)
+                        .collect();
+                    year = Some(date.year());
+                }
+                let expected = !on_saturday_or_sunday(date) && !off.contains(&date);
+                assert_eq!(calendar.is_business_day(date), Some(expected), "{date}");
+                date = date.pred_opt().unwrap();
+            }
+        }
+        for year in [FIRST_YEAR, 2025, LAST_YEAR] {
+            for built_in in [BuiltIn::UnitedStatesFederal, BuiltIn::EnglandAndWales] {
+                assert_eq!(
+                    remembered_holidays(built_in, year).map(<[Holiday]>::to_vec),
+                    built_in.holidays_in(year)
+                );
+            }
+        }
+        assert_eq!(
+            remembered_holidays(BuiltIn::UnitedStatesFederal, FIRST_YEAR - 1),
+            None
+        );
+        assert_eq!(
+            remembered_holidays(BuiltIn::EnglandAndWales, LAST_YEAR + 1),
+            None
+        );
     }
 }
