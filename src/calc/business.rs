@@ -198,6 +198,15 @@ pub enum BuiltIn {
 }
 
 impl BuiltIn {
+    /// Its place among the built-ins, 0 or 1: where its holidays are kept
+    /// ([`remembered_holidays`]) and held at hand in a walk.
+    fn slot(self) -> usize {
+        match self {
+            BuiltIn::UnitedStatesFederal => 0,
+            BuiltIn::EnglandAndWales => 1,
+        }
+    }
+
     pub fn as_words(self) -> &'static str {
         match self {
             BuiltIn::UnitedStatesFederal => "United States federal holidays",
@@ -667,7 +676,7 @@ impl BusinessCalendar {
         } else {
             Direction::Back
         };
-        let days = Walk::new(self);
+        let mut days = Walk::new(self);
         let mut at = date;
         for _ in 0..n.unsigned_abs() {
             at = days.next_business_day(direction.step(at)?, direction)?;
@@ -678,7 +687,7 @@ impl BusinessCalendar {
     /// `date` if it is a business day, else the day the convention moves it
     /// to.
     pub fn roll(&self, date: NaiveDate, roll: Roll) -> Result<NaiveDate, CalendarError> {
-        let days = Walk::new(self);
+        let mut days = Walk::new(self);
         let (first, second) = match roll {
             Roll::Following => return days.next_business_day(date, Direction::Forward),
             Roll::Preceding => return days.next_business_day(date, Direction::Back),
@@ -711,7 +720,7 @@ impl BusinessCalendar {
             return Err(CalendarError::SpanTooLong { from: a, to: b });
         }
         let (from, to, sign) = if span >= 0 { (a, b, 1) } else { (b, a, -1) };
-        let days = Walk::new(self);
+        let mut days = Walk::new(self);
         let mut count = 0i64;
         let mut at = from;
         while at < to {
@@ -744,28 +753,36 @@ type Remembered = std::sync::OnceLock<Option<Box<[Holiday]>>>;
 /// the same few years again and again (computing them was half the time of
 /// [`BusinessCalendar::add_business_days`]). At most 2 × 301 small lists.
 fn remembered_holidays(built_in: BuiltIn, year: i32) -> Option<&'static [Holiday]> {
-    static US: [Remembered; YEARS] = [const { Remembered::new() }; YEARS];
-    static UK: [Remembered; YEARS] = [const { Remembered::new() }; YEARS];
-    let years = match built_in {
-        BuiltIn::UnitedStatesFederal => &US,
-        BuiltIn::EnglandAndWales => &UK,
-    };
-    let slot = years.get(usize::try_from(year.checked_sub(FIRST_YEAR)?).ok()?)?;
+    static KEPT: [[Remembered; YEARS]; 2] = [const { [const { Remembered::new() }; YEARS] }; 2];
+    let slot = KEPT
+        .get(built_in.slot())?
+        .get(usize::try_from(year.checked_sub(FIRST_YEAR)?).ok()?)?;
     slot.get_or_init(|| built_in.holidays_in(year).map(Vec::into_boxed_slice))
         .as_deref()
 }
 
-/// A calendar's answers, day by day, for a walk over many days.
+/// A calendar with the holidays of one year at hand (each built-in's kept
+/// list, [`remembered_holidays`]), so that a walk over many days looks
+/// them up once a year.
 struct Walk<'a> {
     calendar: &'a BusinessCalendar,
+    year: Option<i32>,
+    /// The days off in `year` of each built-in the calendar names, sorted
+    /// by date; none for one it does not ([`BuiltIn::slot`]). An array, not
+    /// a list: a walk is made for every date counted and allocates nothing.
+    holidays: [&'static [Holiday]; 2],
 }
 
 impl<'a> Walk<'a> {
     fn new(calendar: &'a BusinessCalendar) -> Self {
-        Walk { calendar }
+        Walk {
+            calendar,
+            year: None,
+            holidays: [&[]; 2],
+        }
     }
 
-    fn is_business_day(&self, date: NaiveDate) -> Result<bool, CalendarError> {
+    fn is_business_day(&mut self, date: NaiveDate) -> Result<bool, CalendarError> {
         let in_range = (FIRST_YEAR..=LAST_YEAR).contains(&date.year());
         if let (false, Some(built_in)) = (in_range, self.calendar.built_ins.first()) {
             return Err(CalendarError::OutOfRange {
@@ -779,20 +796,23 @@ impl<'a> Walk<'a> {
         {
             return Ok(false);
         }
-        for built_in in &self.calendar.built_ins {
-            // Sorted by date (`BuiltIn::holidays_in`).
-            let holidays = holidays_or_error(*built_in, date)?;
-            if holidays.binary_search_by_key(&date, |h| h.date).is_ok() {
-                return Ok(false);
+        if !self.calendar.built_ins.is_empty() && self.year != Some(date.year()) {
+            for built_in in &self.calendar.built_ins {
+                let days = holidays_or_error(*built_in, date)?;
+                if let Some(slot) = self.holidays.get_mut(built_in.slot()) {
+                    *slot = days;
+                }
             }
+            self.year = Some(date.year());
         }
-        Ok(true)
+        let holiday = |days: &&[Holiday]| days.binary_search_by_key(&date, |h| h.date).is_ok();
+        Ok(!self.holidays.iter().any(holiday))
     }
 
     /// `from` if it is a business day, else the first one in `direction`,
     /// looking at most [`MAX_SEARCH_DAYS`] days away.
     fn next_business_day(
-        &self,
+        &mut self,
         from: NaiveDate,
         direction: Direction,
     ) -> Result<NaiveDate, CalendarError> {
@@ -1636,6 +1656,8 @@ mod tests {
             let mut date = d(LAST_YEAR, 12, 31);
             let mut year = None;
             let mut off = BTreeSet::new();
+            // The business days after January 1, 1900, and the last of them.
+            let (mut count, mut last) = (0, None);
             while date.year() >= FIRST_YEAR {
                 if year != Some(date.year()) {
                     off = calendar
@@ -1648,8 +1670,17 @@ mod tests {
                 }
                 let expected = !on_saturday_or_sunday(date) && !off.contains(&date);
                 assert_eq!(calendar.is_business_day(date), Some(expected), "{date}");
+                if expected && date > d(FIRST_YEAR, 1, 1) {
+                    count += 1;
+                    last = last.or(Some(date));
+                }
                 date = date.pred_opt().unwrap();
             }
+            // One walk over the three centuries, across every year's edge.
+            let first = d(FIRST_YEAR, 1, 1);
+            let end = d(LAST_YEAR, 12, 31);
+            assert_eq!(calendar.business_days_between(first, end), Ok(count));
+            assert_eq!(calendar.add_business_days(first, count), Ok(last.unwrap()));
         }
         for year in [FIRST_YEAR, 2025, LAST_YEAR] {
             for built_in in [BuiltIn::UnitedStatesFederal, BuiltIn::EnglandAndWales] {
