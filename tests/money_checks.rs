@@ -523,3 +523,26 @@ fn checks_over_pounds_and_other_codes_speak_their_currency() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_ratio_of_two_amounts_takes_no_currency_of_its_own() {
+    // €10.00 / €5.00 is the number 2, in no currency; 2 × $3.00 = $6.00,
+    // above a limit of $5.00: the amount is in dollars, and so is every
+    // figure of the warning (the first amount written is in euros).
+    let dir = agreement_in(
+        "EUR",
+        "Client shall pay Consultant twice $3.00",
+        "  ratio: client pays consultant (€10.00 / €5.00) * $3.00\n    not to exceed $5.00\n    on March 1, 2025\n",
+    );
+    let found = findings(&dir);
+    let messages: Vec<&str> = found
+        .iter()
+        .filter(|(c, _)| c.contains("limit_"))
+        .map(|(_, m)| m.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        ["the limit of $5.00 always applies: `(€10.00 / €5.00) * $3.00` comes to $6.00, so the amount as written is never paid"]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -290,13 +290,13 @@ fn counted_range(expr: &Expr) -> Range {
     }
 }
 
-/// The currency an amount is in, as the ledger takes it (the evaluator's
-/// rule: the first amount the expression holds): a written figure's, a
-/// money fact's declared currency, a conversion's result. `None` when the
-/// expression holds none of them (an amount read from another obligation's
-/// entries: its bounds are open, nothing is shown of it). The checker has
-/// already refused two currencies meeting without a rate, so the first is
-/// the currency of them all.
+/// The currency an amount is in, as the checker types it: a written
+/// figure's, a money fact's declared currency, a conversion's result; a
+/// ratio of two amounts is a number, in none (`(€10.00 / €5.00) * $3.00`
+/// is in dollars). `None` when the expression holds none of them (an
+/// amount read from another obligation's entries: its bounds are open,
+/// nothing is shown of it). The checker has already refused two currencies
+/// meeting without a rate, so any amount left is in the currency of all.
 pub fn currency_of(expr: &Expr, facts: &BTreeMap<String, FactDecl>) -> Option<Currency> {
     match &expr.node {
         ExprKind::Money(_, currency) => Some(*currency),
@@ -314,6 +314,10 @@ pub fn currency_of(expr: &Expr, facts: &BTreeMap<String, FactDecl>) -> Option<Cu
 #[inline(never)]
 fn currency_of_parts(expr: &Expr, facts: &BTreeMap<String, FactDecl>) -> Option<Currency> {
     match &expr.node {
+        ExprKind::Binary(BinOp::Div, a, b) => match currency_of(b, facts) {
+            Some(_) => None,
+            None => currency_of(a, facts),
+        },
         ExprKind::Binary(_, a, b)
         | ExprKind::GreaterOf(a, b)
         | ExprKind::LesserOf(a, b)
