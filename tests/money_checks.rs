@@ -413,3 +413,136 @@ fn a_limit_on_an_amount_due_each_period_is_refused_not_ignored() {
         "`not to exceed` cannot be stated on interest on a schedule's balance"
     );
 }
+
+/// An agreement of one clause in another currency than dollars: a money
+/// fact `fee` declared in `code`, and `obligations` (with `quote`).
+fn agreement_in(code: &str, quote: &str, obligations: &str) -> std::path::PathBuf {
+    agreement_of(&[
+        (
+            "agreement.clause",
+            &format!(
+                "agreement \"Services\"\n  dated January 1, 2025\n\n\
+                 party client \"Client\"\nparty consultant \"Consultant\"\n\
+                 fact fee is money in {code} \"a fee\"\n"
+            ),
+        ),
+        (
+            "1.clause",
+            &format!("clause 1 \"Fees\"\n  quote \"{quote}\"\n{obligations}"),
+        ),
+    ])
+}
+
+#[test]
+fn checks_over_euros_speak_euros() {
+    // Every bound these checks compute, not only the figures written, is
+    // shown in the money's own currency (they were shown in dollars).
+    let quote = "Client shall pay Consultant €30,000.00 in twelve (12) monthly installments of €2,600.00 each";
+    let dir = agreement_in(
+        "EUR",
+        quote,
+        // `report`: €4,000.00 × 2 = €8,000.00, below the limit of €10,000.00.
+        // `refund`: the limit €5,000.00 × 2 = €10,000.00, below €12,000.00.
+        // `high`: the greater of any fee and €600.00 is at least €600.00,
+        //   above the minimum of EUR 500.00.
+        // `rent`: twelve payments of EUR 1,000.00 (January to December) =
+        //   €12,000.00, above €9,999.00; January to September take 9 ×
+        //   €1,000.00 = €9,000.00, €999.00 is left, so October 1's is cut.
+        // `fees`: 12 × €2,600.00 = €31,200.00, not the quote's €30,000.00.
+        "  report: client pays consultant €4,000.00 * 2\n    not to exceed €10,000.00\n    on March 1, 2025\n\
+         \x20 refund: client pays consultant €12,000.00\n    not to exceed €5,000.00 * 2\n    on March 1, 2025\n\
+         \x20 high: client pays consultant the greater of fee and €600.00\n    not less than EUR 500.00\n    on March 1, 2025\n\
+         \x20 rent: client pays consultant EUR 1,000.00\n    each month on day 1\n    from January 1, 2025 through December 1, 2025\n    \
+         in aggregate not to exceed €9,999.00\n\
+         \x20 fees: client pays consultant €2,600.00 * 12\n    in twelve (12) equal monthly installments of €2,600.00 on day 1\n    \
+         from February 1, 2025\n",
+    );
+    let found = findings(&dir);
+    let checks: Vec<&(String, String)> = found
+        .iter()
+        .filter(|(c, _)| c != "clausec::check::figure_not_quoted")
+        .collect();
+    let expected = [
+        (
+            "clausec::check::total_mismatch",
+            "the text states a total of €30,000.00 (`€30,000.00`) for 12 installments, but the schedule's total `€2,600.00 * 12` comes to €31,200.00",
+        ),
+        (
+            "clausec::check::limit_never_binds",
+            "the limit of €10,000.00 is never reached: `€4,000.00 * 2` comes to €8,000.00",
+        ),
+        (
+            "clausec::check::limit_always_binds",
+            "the limit of €10,000.00 always applies: the amount is €12,000.00, so the amount as written is never paid",
+        ),
+        (
+            "clausec::check::limit_never_binds",
+            "the minimum of €500.00 never applies: `the greater of fee and €600.00` is at least €600.00",
+        ),
+        (
+            "clausec::check::limit_always_binds",
+            "the aggregate limit of €9,999.00 is always reached: the 12 payments of €1,000.00 come to €12,000.00: the payment due October 1, 2025 is the first cut",
+        ),
+    ];
+    let checks: Vec<(&str, &str)> = checks
+        .iter()
+        .map(|(c, m)| (c.as_str(), m.as_str()))
+        .collect();
+    assert_eq!(checks, expected);
+    // The text report too, labels included (`comes to €31,200.00` under the
+    // schedule's total): not one dollar sign.
+    let text = stdout(&clausec(&["check", dir.to_str().unwrap()]));
+    assert!(text.contains("comes to €31,200.00"), "{text}");
+    assert!(!text.contains('$'), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn checks_over_pounds_and_other_codes_speak_their_currency() {
+    // £400.00 × 3 = £1,200.00, above a limit of £1,000.00; CHF 250.00 × 4 =
+    // CHF 1,000.00, below a limit of CHF 1,500.00 (a currency written as its
+    // code is shown with it).
+    let dir = agreement_in(
+        "GBP",
+        "Client shall pay Consultant £400.00 for each of three months",
+        "  pounds: client pays consultant £400.00 * 3\n    not to exceed £1,000.00\n    on March 1, 2025\n\
+         \x20 francs: client pays consultant CHF 250.00 * 4\n    not to exceed CHF 1,500.00\n    on March 1, 2025\n",
+    );
+    let found = findings(&dir);
+    let messages: Vec<&str> = found
+        .iter()
+        .filter(|(c, _)| c.contains("limit_"))
+        .map(|(_, m)| m.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "the limit of £1,000.00 always applies: `£400.00 * 3` comes to £1,200.00, so the amount as written is never paid",
+            "the limit of CHF 1,500.00 is never reached: `CHF 250.00 * 4` comes to CHF 1,000.00",
+        ]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_ratio_of_two_amounts_takes_no_currency_of_its_own() {
+    // €10.00 / €5.00 is the number 2, in no currency; 2 × $3.00 = $6.00,
+    // above a limit of $5.00: the amount is in dollars, and so is every
+    // figure of the warning (the first amount written is in euros).
+    let dir = agreement_in(
+        "EUR",
+        "Client shall pay Consultant twice $3.00",
+        "  ratio: client pays consultant (€10.00 / €5.00) * $3.00\n    not to exceed $5.00\n    on March 1, 2025\n",
+    );
+    let found = findings(&dir);
+    let messages: Vec<&str> = found
+        .iter()
+        .filter(|(c, _)| c.contains("limit_"))
+        .map(|(_, m)| m.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        ["the limit of $5.00 always applies: `(€10.00 / €5.00) * $3.00` comes to $6.00, so the amount as written is never paid"]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -11,7 +11,7 @@
 
 use super::calendar::long_date;
 use super::exact::Exact;
-use super::money::{day_count, format_money, ArithmeticError, DayCount, Rounding};
+use super::money::{day_count, format_money_in, ArithmeticError, Currency, DayCount, Rounding};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -112,7 +112,8 @@ pub fn level_payments(
 /// says, either the level payment stays and the balance is cleared sooner
 /// (the installments after that owe nothing), or the payment is computed
 /// again, from the next installment on, on the balance over the
-/// installments left.
+/// installments left. A loan in dollars (what its errors say); see
+/// [`with_prepayments_in`].
 pub fn with_prepayments(
     terms: Terms,
     start: NaiveDate,
@@ -120,6 +121,21 @@ pub fn with_prepayments(
     prepayments: &[Prepayment],
     after: AfterPrepayment,
 ) -> Result<Table, ArithmeticError> {
+    with_prepayments_in(terms, start, dates, prepayments, after, Currency::Usd)
+}
+
+/// [`with_prepayments`] of a loan in `currency`: a table that cannot be
+/// made says so in that currency (`the prepayment of €50,000.00 ... is more
+/// than the balance of €6,732.96 then owed`).
+pub fn with_prepayments_in(
+    terms: Terms,
+    start: NaiveDate,
+    dates: &[NaiveDate],
+    prepayments: &[Prepayment],
+    after: AfterPrepayment,
+    currency: Currency,
+) -> Result<Table, ArithmeticError> {
+    let format_money = |amount| format_money_in(amount, currency);
     let too_large = || {
         ArithmeticError(format!(
             "the payments on {} cannot be computed exactly",
@@ -303,5 +319,60 @@ mod tests {
         t.rounding.mode = RoundingMode::Down;
         t.rounding.unit = Unit::Dollar;
         assert!(level_payments(t, date(2025, 1, 1), &dates).is_err());
+    }
+
+    #[test]
+    fn a_table_that_cannot_be_made_says_so_in_the_loans_currency() {
+        // €1,000.00 at 0% over three months from January 1, 2025; €2,000.00
+        // prepaid on January 15, before any payment: the balance then is the
+        // whole €1,000.00, so the prepayment is more than it.
+        let dates = monthly(date(2025, 2, 1), 3);
+        let prepaid = [Prepayment {
+            on: date(2025, 1, 15),
+            amount: Decimal::from(2000),
+        }];
+        let shorten = AfterPrepayment::Shorten;
+        let start = date(2025, 1, 1);
+        let error = with_prepayments_in(
+            terms(1000, "0"),
+            start,
+            &dates,
+            &prepaid,
+            shorten,
+            Currency::Eur,
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.0,
+            "the prepayment of €2,000.00 on January 15, 2025 is more than the balance of €1,000.00 then owed"
+        );
+        // A payment rounded down to the pound that cannot cover a month's
+        // interest at 1,200% a year on £1.00 (£1.00 × 100% = £1.00).
+        let mut t = terms(1, "12");
+        t.rounding.mode = RoundingMode::Down;
+        t.rounding.unit = Unit::Dollar;
+        let error = with_prepayments_in(
+            t,
+            start,
+            &monthly(date(2025, 2, 1), 2),
+            &[],
+            shorten,
+            Currency::Gbp,
+        )
+        .unwrap_err();
+        assert!(
+            error.0.contains("does not cover the interest of £"),
+            "{}",
+            error.0
+        );
+        assert!(!error.0.contains('$'), "{}", error.0);
+        // Without a currency, dollars, as before.
+        let error =
+            with_prepayments(terms(1000, "0"), start, &dates, &prepaid, shorten).unwrap_err();
+        assert!(
+            error.0.starts_with("the prepayment of $2,000.00"),
+            "{}",
+            error.0
+        );
     }
 }

@@ -2,8 +2,8 @@
 //! date is counted forward, back or rolled to a business day.
 //!
 //! Everything here is a pure function of the date and the calendar: the
-//! holidays are computed by rule for the year asked about, nothing is read
-//! from a file or a clock. Nothing can panic or run without end:
+//! holidays are computed by rule for the year asked about (once per
+//! process, then kept), nothing is read from a file or a clock. Nothing can panic or run without end:
 //!
 //! - a [`Weekend`] of all seven days is refused when it is built;
 //! - the built-in calendars answer only for 1900–2200
@@ -198,6 +198,15 @@ pub enum BuiltIn {
 }
 
 impl BuiltIn {
+    /// Its place among the built-ins, 0 or 1: where its holidays are kept
+    /// ([`remembered_holidays`]) and held at hand in a walk.
+    fn slot(self) -> usize {
+        match self {
+            BuiltIn::UnitedStatesFederal => 0,
+            BuiltIn::EnglandAndWales => 1,
+        }
+    }
+
     pub fn as_words(self) -> &'static str {
         match self {
             BuiltIn::UnitedStatesFederal => "United States federal holidays",
@@ -725,19 +734,43 @@ impl BusinessCalendar {
 }
 
 /// A built-in's holidays for `date`'s year, or why there are none.
-fn holidays_or_error(built_in: BuiltIn, date: NaiveDate) -> Result<Vec<Holiday>, CalendarError> {
-    built_in
-        .holidays_in(date.year())
-        .ok_or(CalendarError::OutOfRange { date, built_in })
+fn holidays_or_error(
+    built_in: BuiltIn,
+    date: NaiveDate,
+) -> Result<&'static [Holiday], CalendarError> {
+    remembered_holidays(built_in, date.year()).ok_or(CalendarError::OutOfRange { date, built_in })
 }
 
-/// A calendar with the holidays of one year at hand, so that a walk over
-/// many days computes each year's holidays once.
+/// The years the built-in calendars answer for: 1900–2200.
+const YEARS: usize = (LAST_YEAR - FIRST_YEAR + 1) as usize;
+
+/// One year's holidays of one built-in calendar, computed on first use.
+type Remembered = std::sync::OnceLock<Option<Box<[Holiday]>>>;
+
+/// [`BuiltIn::holidays_in`], computed once per calendar and year for the
+/// whole process and kept: a year's holidays depend on the year alone, and
+/// a long schedule or ten thousand dates counted in business days ask for
+/// the same few years again and again (computing them was half the time of
+/// [`BusinessCalendar::add_business_days`]). At most 2 × 301 small lists.
+fn remembered_holidays(built_in: BuiltIn, year: i32) -> Option<&'static [Holiday]> {
+    static KEPT: [[Remembered; YEARS]; 2] = [const { [const { Remembered::new() }; YEARS] }; 2];
+    let slot = KEPT
+        .get(built_in.slot())?
+        .get(usize::try_from(year.checked_sub(FIRST_YEAR)?).ok()?)?;
+    slot.get_or_init(|| built_in.holidays_in(year).map(Vec::into_boxed_slice))
+        .as_deref()
+}
+
+/// A calendar with the holidays of one year at hand (each built-in's kept
+/// list, [`remembered_holidays`]), so that a walk over many days looks
+/// them up once a year.
 struct Walk<'a> {
     calendar: &'a BusinessCalendar,
     year: Option<i32>,
-    /// The built-ins' days off in `year`, sorted.
-    holidays: Vec<NaiveDate>,
+    /// The days off in `year` of each built-in the calendar names, sorted
+    /// by date; none for one it does not ([`BuiltIn::slot`]). An array, not
+    /// a list: a walk is made for every date counted and allocates nothing.
+    holidays: [&'static [Holiday]; 2],
 }
 
 impl<'a> Walk<'a> {
@@ -745,7 +778,7 @@ impl<'a> Walk<'a> {
         Walk {
             calendar,
             year: None,
-            holidays: Vec::new(),
+            holidays: [&[]; 2],
         }
     }
 
@@ -764,15 +797,16 @@ impl<'a> Walk<'a> {
             return Ok(false);
         }
         if !self.calendar.built_ins.is_empty() && self.year != Some(date.year()) {
-            let mut holidays = Vec::new();
             for built_in in &self.calendar.built_ins {
-                holidays.extend(holidays_or_error(*built_in, date)?.iter().map(|h| h.date));
+                let days = holidays_or_error(*built_in, date)?;
+                if let Some(slot) = self.holidays.get_mut(built_in.slot()) {
+                    *slot = days;
+                }
             }
-            holidays.sort_unstable();
-            self.holidays = holidays;
             self.year = Some(date.year());
         }
-        Ok(self.holidays.binary_search(&date).is_err())
+        let holiday = |days: &&[Holiday]| days.binary_search_by_key(&date, |h| h.date).is_ok();
+        Ok(!self.holidays.iter().any(holiday))
     }
 
     /// `from` if it is a business day, else the first one in `direction`,
@@ -1606,5 +1640,63 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn remembered_holidays_are_each_years_own() {
+        // Every day of 1900–2200, walked from the last back to the first (so
+        // that a year's holidays are first asked for out of order), against
+        // that year's holidays computed afresh: the kept lists answer
+        // exactly as the rule does, in each calendar and in both together.
+        let both = BusinessCalendar::with_built_ins(vec![
+            BuiltIn::UnitedStatesFederal,
+            BuiltIn::EnglandAndWales,
+        ]);
+        for calendar in [us(), uk(), both] {
+            let mut date = d(LAST_YEAR, 12, 31);
+            let mut year = None;
+            let mut off = BTreeSet::new();
+            // The business days after January 1, 1900, and the last of them.
+            let (mut count, mut last) = (0, None);
+            while date.year() >= FIRST_YEAR {
+                if year != Some(date.year()) {
+                    off = calendar
+                        .built_ins
+                        .iter()
+                        .flat_map(|b| b.holidays_in(date.year()).unwrap())
+                        .map(|h| h.date)
+                        .collect();
+                    year = Some(date.year());
+                }
+                let expected = !on_saturday_or_sunday(date) && !off.contains(&date);
+                assert_eq!(calendar.is_business_day(date), Some(expected), "{date}");
+                if expected && date > d(FIRST_YEAR, 1, 1) {
+                    count += 1;
+                    last = last.or(Some(date));
+                }
+                date = date.pred_opt().unwrap();
+            }
+            // One walk over the three centuries, across every year's edge.
+            let first = d(FIRST_YEAR, 1, 1);
+            let end = d(LAST_YEAR, 12, 31);
+            assert_eq!(calendar.business_days_between(first, end), Ok(count));
+            assert_eq!(calendar.add_business_days(first, count), Ok(last.unwrap()));
+        }
+        for year in [FIRST_YEAR, 2025, LAST_YEAR] {
+            for built_in in [BuiltIn::UnitedStatesFederal, BuiltIn::EnglandAndWales] {
+                assert_eq!(
+                    remembered_holidays(built_in, year).map(<[Holiday]>::to_vec),
+                    built_in.holidays_in(year)
+                );
+            }
+        }
+        assert_eq!(
+            remembered_holidays(BuiltIn::UnitedStatesFederal, FIRST_YEAR - 1),
+            None
+        );
+        assert_eq!(
+            remembered_holidays(BuiltIn::EnglandAndWales, LAST_YEAR + 1),
+            None
+        );
     }
 }

@@ -400,13 +400,27 @@ fn days_30_360(from: NaiveDate, to: NaiveDate) -> i64 {
         + (d2 - d1)
 }
 
-/// Simple interest: `principal × rate × days / basis`, rounded once at the end.
+/// Simple interest: `principal × rate × days / basis`, rounded once at the
+/// end, on a principal in dollars (what its error says).
 pub fn simple_interest(
     principal: Decimal,
     rate: Decimal,
     days: i64,
     basis: i64,
     rounding: Rounding,
+) -> Result<Decimal, ArithmeticError> {
+    simple_interest_in(principal, rate, days, basis, rounding, Currency::Usd)
+}
+
+/// [`simple_interest`] on a principal in `currency`: an error names it in
+/// that currency (`interest on €1,000.00 cannot be computed exactly`).
+pub fn simple_interest_in(
+    principal: Decimal,
+    rate: Decimal,
+    days: i64,
+    basis: i64,
+    rounding: Rounding,
+    currency: Currency,
 ) -> Result<Decimal, ArithmeticError> {
     principal
         .checked_mul(rate)
@@ -416,7 +430,7 @@ pub fn simple_interest(
         .ok_or_else(|| {
             ArithmeticError(format!(
                 "interest on {} cannot be computed exactly",
-                format_money(principal)
+                format_money_in(principal, currency)
             ))
         })
 }
@@ -621,6 +635,41 @@ mod tests {
             simple_interest(principal, dec("0.12"), 25, 365, rounding).unwrap(),
             dec("171.23")
         );
+    }
+
+    #[test]
+    fn interest_that_cannot_be_computed_is_named_in_its_currency() {
+        // The largest amount there is, times 18%, times 25 days: past the
+        // largest decimal, so an error, never a wrong figure.
+        let error = simple_interest_in(
+            Decimal::MAX,
+            dec("0.18"),
+            25,
+            365,
+            Rounding::DEFAULT,
+            Currency::Eur,
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.0,
+            "interest on €79,228,162,514,264,337,593,543,950,335.00 cannot be computed exactly"
+        );
+        let error = simple_interest_in(
+            Decimal::MAX,
+            dec("0.18"),
+            25,
+            365,
+            Rounding::DEFAULT,
+            Currency::Jpy,
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.0,
+            "interest on JPY 79,228,162,514,264,337,593,543,950,335 cannot be computed exactly"
+        );
+        let error =
+            simple_interest(Decimal::MAX, dec("0.18"), 25, 365, Rounding::DEFAULT).unwrap_err();
+        assert!(error.0.starts_with("interest on $79,228,"), "{}", error.0);
     }
 
     #[test]

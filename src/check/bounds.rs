@@ -10,9 +10,10 @@
 
 use crate::calc::calendar::span_length;
 use crate::calc::exact::Exact;
-use crate::calc::money::Rounding;
-use crate::syntax::ast::{BinOp, Expr, ExprKind};
+use crate::calc::money::{Currency, Rounding};
+use crate::syntax::ast::{BinOp, Expr, ExprKind, FactDecl, Type};
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 /// The values an amount can take: `None` at an end is no bound there.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -286,6 +287,47 @@ fn counted_range(expr: &Expr) -> Range {
             }
         }
         _ => Range::open(),
+    }
+}
+
+/// The currency an amount is in, as the checker types it: a written
+/// figure's, a money fact's declared currency, a conversion's result; a
+/// ratio of two amounts is a number, in none (`(€10.00 / €5.00) * $3.00`
+/// is in dollars). `None` when the expression holds none of them (an
+/// amount read from another obligation's entries: its bounds are open,
+/// nothing is shown of it). The checker has already refused two currencies
+/// meeting without a rate, so any amount left is in the currency of all.
+pub fn currency_of(expr: &Expr, facts: &BTreeMap<String, FactDecl>) -> Option<Currency> {
+    match &expr.node {
+        ExprKind::Money(_, currency) => Some(*currency),
+        ExprKind::Fact(name) => match facts.get(name)?.ty.node {
+            Type::Money(currency) => Some(currency),
+            _ => None,
+        },
+        ExprKind::Converted { to, .. } => Some(*to),
+        _ => currency_of_parts(expr, facts),
+    }
+}
+
+/// [`currency_of`] the parts of a composite amount, apart so that the
+/// walk's frame stays small on the deepest expression accepted.
+#[inline(never)]
+fn currency_of_parts(expr: &Expr, facts: &BTreeMap<String, FactDecl>) -> Option<Currency> {
+    match &expr.node {
+        ExprKind::Binary(BinOp::Div, a, b) => match currency_of(b, facts) {
+            Some(_) => None,
+            None => currency_of(a, facts),
+        },
+        ExprKind::Binary(_, a, b)
+        | ExprKind::GreaterOf(a, b)
+        | ExprKind::LesserOf(a, b)
+        | ExprKind::Case {
+            then: a,
+            otherwise: b,
+            ..
+        } => currency_of(a, facts).or_else(|| currency_of(b, facts)),
+        ExprKind::Rounded(inner, _) => currency_of(inner, facts),
+        _ => None,
     }
 }
 

@@ -37,8 +37,14 @@ pub fn check_contract(model: &mut Model, sources: &SourceMap) -> Vec<Diagnostic>
         for obligation in &clause.obligations {
             count_matches_schedule(obligation, number, model, &mut out);
             periods_in_order(obligation, number, model.dated, &mut out);
-            super::limits::limits_decided(obligation, number, sources, &mut out);
-            super::totals::total_matches_schedule(obligation, clause, sources, &mut out);
+            super::limits::limits_decided(obligation, number, &model.facts, sources, &mut out);
+            super::totals::total_matches_schedule(
+                obligation,
+                clause,
+                &model.facts,
+                sources,
+                &mut out,
+            );
         }
         for quote in &clause.quotes {
             number_words_in_text(quote, number, sources, &mut out);

@@ -11,25 +11,30 @@
 //! facts. Each bound is the ledger's own figure: the amount rounded as the
 //! ledger rounds it, the limit as the ledger reads it.
 
-use super::bounds::{range_of, Range};
+use super::bounds::{currency_of, range_of, Range};
 use crate::calc::calendar::{dates_between, effective_rule, long_date};
 use crate::calc::exact::Exact;
-use crate::calc::money::{format_exact_money, Rounding};
+use crate::calc::money::{format_exact_money_in, Currency, Rounding};
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::source::{SourceMap, Span};
 use crate::syntax::ast::*;
 use chrono::NaiveDate;
+use std::collections::BTreeMap;
 
-/// Reports each limit of the obligation that the written figures decide.
+/// Reports each limit of the obligation that the written figures decide,
+/// every figure in the currency of the money it is about (`facts`: the
+/// agreement's, for a money fact's declared currency).
 pub fn limits_decided(
     obligation: &Obligation,
     clause: &str,
+    facts: &BTreeMap<String, FactDecl>,
     sources: &SourceMap,
     out: &mut Vec<Diagnostic>,
 ) {
     let first = out.len();
-    limits_of(obligation, clause, out);
+    let currency = currency_of_limited(obligation, facts);
+    limits_of(obligation, clause, currency, out);
     // An amount in parentheses can end its span past the white space after
     // it (`($400.00 if p, otherwise $450.00)` and the next line): a label
     // underlines the amount alone.
@@ -48,9 +53,26 @@ fn trimmed(span: Span, sources: &SourceMap) -> Span {
     Span::new(span.file, span.start, span.start + text.trim_end().len())
 }
 
-fn limits_of(obligation: &Obligation, clause: &str, out: &mut Vec<Diagnostic>) {
+/// The currency of the amount an obligation's limits hold, else of a limit
+/// (the checker has refused a limit in another currency than its amount),
+/// else dollars, as the ledger.
+fn currency_of_limited(obligation: &Obligation, facts: &BTreeMap<String, FactDecl>) -> Currency {
+    let amount = match &obligation.subject {
+        Subject::Amount(each) if obligation.terms.recurring.is_some() => Some(each),
+        _ => capped_amount(obligation),
+    };
+    let terms = &obligation.terms;
+    let limits = [&terms.cap, &terms.floor, &terms.aggregate_cap];
+    amount
+        .into_iter()
+        .chain(limits.into_iter().flatten())
+        .find_map(|expr| currency_of(expr, facts))
+        .unwrap_or_default()
+}
+
+fn limits_of(obligation: &Obligation, clause: &str, currency: Currency, out: &mut Vec<Diagnostic>) {
     if obligation.terms.recurring.is_some() {
-        aggregate_limit(obligation, clause, out);
+        aggregate_limit(obligation, clause, currency, out);
         return;
     }
     let Some(amount) = capped_amount(obligation) else {
@@ -61,12 +83,14 @@ fn limits_of(obligation: &Obligation, clause: &str, out: &mut Vec<Diagnostic>) {
     let mut capped = range.clone();
     if let Some(cap) = &obligation.terms.cap {
         let limit = range_of(cap);
-        out.extend(cap_decided(amount, &range, cap, &limit).map(|d| d.in_clause(clause)));
+        let decided = cap_decided(amount, &range, cap, &limit, currency);
+        out.extend(decided.map(|d| d.in_clause(clause)));
         capped = range.capped(&limit);
     }
     if let Some(floor) = &obligation.terms.floor {
         let limit = range_of(floor);
-        out.extend(floor_decided(amount, &capped, floor, &limit).map(|d| d.in_clause(clause)));
+        let decided = floor_decided(amount, &capped, floor, &limit, currency);
+        out.extend(decided.map(|d| d.in_clause(clause)));
     }
 }
 
@@ -102,8 +126,14 @@ pub fn cap_always_applies(obligation: &Obligation) -> bool {
     matches!((&range.least, &limit.most), (Some(least), Some(most)) if least > most)
 }
 
-fn cap_decided(amount: &Expr, range: &Range, cap: &Expr, limit: &Range) -> Option<Diagnostic> {
-    let shown_limit = shown(limit, cap);
+fn cap_decided(
+    amount: &Expr,
+    range: &Range,
+    cap: &Expr,
+    limit: &Range,
+    currency: Currency,
+) -> Option<Diagnostic> {
+    let shown_limit = shown(limit, cap, currency);
     if let (Some(most), Some(least_limit)) = (&range.most, &limit.least) {
         if most < least_limit {
             return Some(
@@ -112,7 +142,7 @@ fn cap_decided(amount: &Expr, range: &Range, cap: &Expr, limit: &Range) -> Optio
                     cap.span,
                     format!(
                         "the limit of {shown_limit} is never reached: {}",
-                        amount_phrase(amount, range, most, "is at most")
+                        amount_phrase(amount, range, most, "is at most", currency)
                     ),
                 )
                 .with_label("never reached")
@@ -129,7 +159,7 @@ fn cap_decided(amount: &Expr, range: &Range, cap: &Expr, limit: &Range) -> Optio
                     cap.span,
                     format!(
                         "the limit of {shown_limit} always applies: {}, so the amount as written is never paid",
-                        amount_phrase(amount, range, least, "is at least")
+                        amount_phrase(amount, range, least, "is at least", currency)
                     ),
                 )
                 .with_label("always applies")
@@ -141,8 +171,14 @@ fn cap_decided(amount: &Expr, range: &Range, cap: &Expr, limit: &Range) -> Optio
     None
 }
 
-fn floor_decided(amount: &Expr, range: &Range, floor: &Expr, limit: &Range) -> Option<Diagnostic> {
-    let shown_limit = shown(limit, floor);
+fn floor_decided(
+    amount: &Expr,
+    range: &Range,
+    floor: &Expr,
+    limit: &Range,
+    currency: Currency,
+) -> Option<Diagnostic> {
+    let shown_limit = shown(limit, floor, currency);
     if let (Some(least), Some(most_limit)) = (&range.least, &limit.most) {
         if least > most_limit {
             return Some(
@@ -151,7 +187,7 @@ fn floor_decided(amount: &Expr, range: &Range, floor: &Expr, limit: &Range) -> O
                     floor.span,
                     format!(
                         "the minimum of {shown_limit} never applies: {}",
-                        amount_phrase(amount, range, least, "is at least")
+                        amount_phrase(amount, range, least, "is at least", currency)
                     ),
                 )
                 .with_label("never applies")
@@ -168,7 +204,7 @@ fn floor_decided(amount: &Expr, range: &Range, floor: &Expr, limit: &Range) -> O
                     floor.span,
                     format!(
                         "the minimum of {shown_limit} always applies: {}, so the amount as written is never paid",
-                        amount_phrase(amount, range, most, "is at most")
+                        amount_phrase(amount, range, most, "is at most", currency)
                     ),
                 )
                 .with_label("always applies")
@@ -194,7 +230,13 @@ fn written(amount: &Expr) -> String {
 /// `the amount is $12,000.00` for a figure written out, `` `$2,600.00 * 12`
 /// comes to $31,200.00`` for a calculation of one value, `` `the lesser of
 /// ...` is at most $6,000.00`` for one that varies.
-fn amount_phrase(amount: &Expr, range: &Range, end: &Exact, varies: &str) -> String {
+fn amount_phrase(
+    amount: &Expr,
+    range: &Range,
+    end: &Exact,
+    varies: &str,
+    currency: Currency,
+) -> String {
     match amount.node {
         ExprKind::Money(value, currency) => {
             format!(
@@ -202,25 +244,28 @@ fn amount_phrase(amount: &Expr, range: &Range, end: &Exact, varies: &str) -> Str
                 crate::calc::money::format_money_in(value, currency)
             )
         }
-        _ => format!("`{amount}` {}", bound(range, end, "comes to", varies)),
+        _ => format!(
+            "`{amount}` {}",
+            bound(range, end, "comes to", varies, currency)
+        ),
     }
 }
 
 /// A bound as the message says it: `comes to $6,000.00` for an amount of
-/// one value, `is at most $6,000.00` for one that varies (the words given
-/// for one amount or for several).
-fn bound(range: &Range, end: &Exact, one: &str, varies: &str) -> String {
+/// one value, `is at most €6,000.00` for one that varies (the words given
+/// for one amount or for several), in the amount's currency.
+fn bound(range: &Range, end: &Exact, one: &str, varies: &str, currency: Currency) -> String {
     match range.exact() {
-        Some(value) => format!("{one} {}", format_exact_money(value)),
-        None => format!("{varies} {}", format_exact_money(end)),
+        Some(value) => format!("{one} {}", format_exact_money_in(value, currency)),
+        None => format!("{varies} {}", format_exact_money_in(end, currency)),
     }
 }
 
-/// A limit as the message names it: its figure when it has one value,
-/// else its words (`the lesser of fee and $6,000.00`).
-fn shown(limit: &Range, expr: &Expr) -> String {
+/// A limit as the message names it: its figure, in the amount's currency,
+/// when it has one value, else its words (`the lesser of fee and $6,000.00`).
+fn shown(limit: &Range, expr: &Expr, currency: Currency) -> String {
     match limit.exact() {
-        Some(value) => format_exact_money(value),
+        Some(value) => format_exact_money_in(value, currency),
         None => format!("`{expr}`"),
     }
 }
@@ -230,7 +275,12 @@ fn shown(limit: &Range, expr: &Expr) -> String {
 /// `in aggregate not to exceed LIMIT` on an amount due each period whose
 /// dates and amounts the text fixes: the sum of the payments against the
 /// limit.
-fn aggregate_limit(obligation: &Obligation, clause: &str, out: &mut Vec<Diagnostic>) {
+fn aggregate_limit(
+    obligation: &Obligation,
+    clause: &str,
+    currency: Currency,
+    out: &mut Vec<Diagnostic>,
+) {
     let (Some(limit_expr), Subject::Amount(each)) =
         (&obligation.terms.aggregate_cap, &obligation.subject)
     else {
@@ -246,7 +296,7 @@ fn aggregate_limit(obligation: &Obligation, clause: &str, out: &mut Vec<Diagnost
     };
     let sum = each_range.times(times);
     let limit = range_of(limit_expr);
-    let shown_limit = shown(&limit, limit_expr);
+    let shown_limit = shown(&limit, limit_expr, currency);
     let how_many = match payments.len() {
         1 => "the payment".to_owned(),
         n if paid == n => format!("the {n} payments"),
@@ -261,7 +311,7 @@ fn aggregate_limit(obligation: &Obligation, clause: &str, out: &mut Vec<Diagnost
                     format!(
                         "the aggregate limit of {shown_limit} is never reached: {how_many} of {} {}",
                         written(each),
-                        bound(&sum, most, "come to", "come to at most")
+                        bound(&sum, most, "come to", "come to at most", currency)
                     ),
                 )
                 .with_label("never reached")
@@ -284,7 +334,7 @@ fn aggregate_limit(obligation: &Obligation, clause: &str, out: &mut Vec<Diagnost
                     format!(
                         "the aggregate limit of {shown_limit} is always reached: {how_many} of {} {}{cut}",
                         written(each),
-                        bound(&sum, least, "come to", "come to at least")
+                        bound(&sum, least, "come to", "come to at least", currency)
                     ),
                 )
                 .with_label("always reached")

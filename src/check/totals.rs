@@ -13,26 +13,29 @@
 //! that is not in the quote) and `installment_sum` (an installment that
 //! does not make it).
 
-use super::bounds::range_of;
+use super::bounds::{currency_of, range_of};
 use super::findings::{figures_in, span_of_range, words_of, FigureKind, FoundValue};
 use super::limits::written_payments;
 use crate::calc::exact::Exact;
-use crate::calc::money::{format_exact_money, format_money, Rounding};
+use crate::calc::money::{format_exact_money_in, format_money_in, Currency, Rounding};
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceMap;
 use crate::syntax::ast::*;
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 
 /// Reports a total the clause's quotes state for the obligation's schedule
-/// that the schedule does not come to.
+/// that the schedule does not come to, both figures in the schedule's
+/// currency (`facts`: the agreement's, for a money fact's).
 pub fn total_matches_schedule(
     obligation: &Obligation,
     clause: &Clause,
+    facts: &BTreeMap<String, FactDecl>,
     sources: &SourceMap,
     out: &mut Vec<Diagnostic>,
 ) {
-    let Some(schedule) = schedule_sum(obligation) else {
+    let Some(schedule) = schedule_sum(obligation, facts) else {
         return;
     };
     // Every phrase that names this schedule: its count, and its
@@ -62,19 +65,26 @@ pub fn total_matches_schedule(
     };
     let words =
         crate::check::model::fold_spaces(quote.node.get(stated.start..stated.end).unwrap_or(""));
+    // The quote's figure is read by value (`€30,000.00`, `EUR 30,000.00`
+    // and `$30,000.00` alike) and compared with the schedule's: it is
+    // shown in the schedule's currency, with the words as written beside it.
+    let currency = schedule.currency;
     out.push(
         Diagnostic::warning(
             Code::TotalMismatch,
             span,
             format!(
                 "the text states a total of {} (`{words}`) for {} installments, but {}",
-                format_money(stated.value),
+                format_money_in(stated.value, currency),
                 schedule.count,
                 schedule.says
             ),
         )
         .with_label("the total the text states")
-        .with_secondary(schedule.span, format!("comes to {}", format_exact_money(&schedule.sum)))
+        .with_secondary(
+            schedule.span,
+            format!("comes to {}", format_exact_money_in(&schedule.sum, currency)),
+        )
         .with_help("find out which figure the parties meant, and make the text's total, the installment and the count agree")
         .in_clause(clause.number.node.clone()),
     );
@@ -100,6 +110,8 @@ struct ScheduleSum {
     each: Option<Decimal>,
     /// An amount due each period (not installments of a total).
     recurring: bool,
+    /// What the schedule is paid in.
+    currency: Currency,
     /// How the message says it: `the schedule's total `$2,600.00 * 12` comes
     /// to $31,200.00`.
     says: String,
@@ -110,10 +122,14 @@ struct ScheduleSum {
 /// a total that is a calculation of written figures (the ledger's
 /// installments always sum to the total, rounded as stated), or an amount
 /// due at each of written dates, none abated, with no aggregate limit.
-fn schedule_sum(obligation: &Obligation) -> Option<ScheduleSum> {
+fn schedule_sum(
+    obligation: &Obligation,
+    facts: &BTreeMap<String, FactDecl>,
+) -> Option<ScheduleSum> {
     let Subject::Amount(amount) = &obligation.subject else {
         return None;
     };
+    let currency = currency_of(amount, facts).unwrap_or_default();
     let terms = &obligation.terms;
     if let Some(installments) = &terms.installments {
         // An amortized schedule's payments include interest; a limit may
@@ -146,9 +162,10 @@ fn schedule_sum(obligation: &Obligation) -> Option<ScheduleSum> {
             count,
             each,
             recurring: false,
+            currency,
             says: format!(
                 "the schedule's total `{amount}` comes to {}",
-                format_exact_money(&sum)
+                format_exact_money_in(&sum, currency)
             ),
             sum,
             span: amount.span,
@@ -168,14 +185,14 @@ fn schedule_sum(obligation: &Obligation) -> Option<ScheduleSum> {
         count,
         each: each.to_decimal(),
         recurring: true,
+        currency,
         says: format!(
             "the {count} payments of {} come to {}",
             match amount.node {
-                ExprKind::Money(value, currency) =>
-                    crate::calc::money::format_money_in(value, currency),
+                ExprKind::Money(value, currency) => format_money_in(value, currency),
                 _ => format!("`{amount}`"),
             },
-            format_exact_money(&sum)
+            format_exact_money_in(&sum, currency)
         ),
         sum,
         span: amount.span,
