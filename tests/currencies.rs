@@ -777,3 +777,30 @@ fn an_amortized_schedule_in_euros_sums_up_in_euros() {
     assert!(!text.contains('$'), "{text}");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_prepayment_above_a_euro_loans_balance_is_refused_in_euros() {
+    // €50,000.00 prepaid on a €10,000.00 loan: more than the balance, an
+    // error that names both in euros (it used to say dollars).
+    let dir = agreement_of(&[
+        (
+            "agreement.clause",
+            "agreement \"Note\" dated January 1, 2025\nparty borrower \"Borrower\"\nparty lender \"Lender\"\n",
+        ),
+        (
+            "2.clause",
+            "clause 2 \"Repayment\"\n  loan: borrower pays lender €10,000.00 in 12 equal monthly installments on day 1\n    \
+             from February 1, 2025\n    amortized at 6% per annum, 30/360\n    prepayments shorten the term\n",
+        ),
+        (
+            "scenarios/base.scenario",
+            "scenario base \"Prepaid\"\n  as of December 31, 2025\n  every payment is made on its due date\n  \
+             borrower prepaid lender €50,000.00 on May 1, 2025 for loan\n",
+        ),
+    ]);
+    let output = clausec(&["obligations", dir.to_str().unwrap()]);
+    let shown = String::from_utf8_lossy(&output.stderr).into_owned() + &stdout(&output);
+    assert!(shown.contains("€50,000.00"), "{shown}");
+    assert!(!shown.contains('$'), "{shown}");
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -4,7 +4,7 @@
 //! interest, its principal and the balance after it.
 
 use super::*;
-use crate::calc::amortize::{with_prepayments, AfterPrepayment, Prepayment, Table, Terms};
+use crate::calc::amortize::{with_prepayments_in, AfterPrepayment, Prepayment, Table, Terms};
 use crate::calc::calendar::Frequency;
 use crate::eval::explanation::{AmortizedRow, LevelPayment};
 
@@ -60,8 +60,8 @@ impl<'m> Evaluator<'m> {
         let prepayments = self.prepayments_of(obligation);
         let after =
             (obligation.terms.prepayments.as_ref()).map_or(AfterPrepayment::Shorten, |a| a.node);
-        let table =
-            with_prepayments(terms, start, dates, &prepayments, after).map_err(|e| problem(e.0))?;
+        let table = with_prepayments_in(terms, start, dates, &prepayments, after, self.currency)
+            .map_err(|e| problem(e.0))?;
         Ok(Some(describe(&table, terms, self.currency)))
     }
 

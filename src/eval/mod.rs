@@ -35,7 +35,7 @@ use crate::calc::calendar::{
 };
 use crate::calc::exact::Exact;
 use crate::calc::money::{
-    day_count, format_count, format_exact_money_in, format_money_in, simple_interest,
+    day_count, format_count, format_exact_money_in, format_money_in, simple_interest_in,
     split_equal_in, split_stated_in, ArithmeticError, Money, Rounding,
 };
 use crate::calc::zone::Zone;

@@ -418,15 +418,17 @@ impl<'m> Evaluator<'m> {
         let mut total = Decimal::ZERO;
         for (k, (due, principal)) in schedule.into_iter().enumerate() {
             let (days, basis) = day_count(convention, since, due);
-            let interest = match simple_interest(balance, terms.rate, days, basis, rounding) {
-                Ok(interest) => interest,
-                Err(error) => {
-                    let mut entry = template.clone();
-                    self.unavailable(&mut entry, Unavailable::Arithmetic(error.0, span));
-                    self.push_entry(entry);
-                    return;
-                }
-            };
+            let interest =
+                match simple_interest_in(balance, terms.rate, days, basis, rounding, self.currency)
+                {
+                    Ok(interest) => interest,
+                    Err(error) => {
+                        let mut entry = template.clone();
+                        self.unavailable(&mut entry, Unavailable::Arithmetic(error.0, span));
+                        self.push_entry(entry);
+                        return;
+                    }
+                };
             let mut entry = template.clone();
             entry.id = id.instance_id(k + 1);
             entry.due = Some(due);

@@ -181,7 +181,14 @@ impl Evaluator<'_> {
         for (until, payment) in segments {
             let (days, basis) = day_count(accrual.convention, cursor, until);
             if days > 0 && unpaid > Decimal::ZERO {
-                match simple_interest(unpaid, accrual.rate, days, basis, accrual.rounding) {
+                match simple_interest_in(
+                    unpaid,
+                    accrual.rate,
+                    days,
+                    basis,
+                    accrual.rounding,
+                    self.currency,
+                ) {
                     Ok(amount) => {
                         let explanation = RemedyExplanation::Interest(Box::new(InterestPeriod {
                             amount: self.money_of(amount),
