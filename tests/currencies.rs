@@ -746,25 +746,35 @@ proptest! {
     }
 }
 
-#[test]
-fn an_amortized_schedule_in_euros_sums_up_in_euros() {
-    // The summary of an amortised schedule ("principal … and interest …")
-    // and every row of its table are in the schedule's currency.
-    let dir = agreement_of(&[
+/// A €10,000.00 loan in 12 monthly level payments at 6%, 30/360, with more
+/// terms for the clause and more lines for the scenario.
+fn euro_loan(terms: &str, scenario: &str) -> std::path::PathBuf {
+    agreement_of(&[
         (
             "agreement.clause",
             "agreement \"Note\" dated January 1, 2025\nparty borrower \"Borrower\"\nparty lender \"Lender\"\n",
         ),
         (
             "2.clause",
-            "clause 2 \"Repayment\"\n  loan: borrower pays lender €10,000.00 in 12 equal monthly installments on day 1\n    \
-             from February 1, 2025\n    amortized at 6% per annum, 30/360\n",
+            &format!(
+                "clause 2 \"Repayment\"\n  loan: borrower pays lender €10,000.00 in 12 equal monthly installments on day 1\n    \
+                 from February 1, 2025\n    amortized at 6% per annum, 30/360\n{terms}"
+            ),
         ),
         (
             "scenarios/base.scenario",
-            "scenario base \"On time\"\n  as of December 31, 2025\n  every payment is made on its due date\n",
+            &format!(
+                "scenario base \"Loan\"\n  as of December 31, 2025\n  every payment is made on its due date\n{scenario}"
+            ),
         ),
-    ]);
+    ])
+}
+
+#[test]
+fn an_amortized_schedule_in_euros_sums_up_in_euros() {
+    // The summary of an amortised schedule ("principal … and interest …")
+    // and every row of its table are in the schedule's currency.
+    let dir = euro_loan("", "");
     let text = stdout(&clausec(&[
         "obligations",
         dir.to_str().unwrap(),
@@ -782,22 +792,10 @@ fn an_amortized_schedule_in_euros_sums_up_in_euros() {
 fn a_prepayment_above_a_euro_loans_balance_is_refused_in_euros() {
     // €50,000.00 prepaid on a €10,000.00 loan: more than the balance, an
     // error that names both in euros (it used to say dollars).
-    let dir = agreement_of(&[
-        (
-            "agreement.clause",
-            "agreement \"Note\" dated January 1, 2025\nparty borrower \"Borrower\"\nparty lender \"Lender\"\n",
-        ),
-        (
-            "2.clause",
-            "clause 2 \"Repayment\"\n  loan: borrower pays lender €10,000.00 in 12 equal monthly installments on day 1\n    \
-             from February 1, 2025\n    amortized at 6% per annum, 30/360\n    prepayments shorten the term\n",
-        ),
-        (
-            "scenarios/base.scenario",
-            "scenario base \"Prepaid\"\n  as of December 31, 2025\n  every payment is made on its due date\n  \
-             borrower prepaid lender €50,000.00 on May 1, 2025 for loan\n",
-        ),
-    ]);
+    let dir = euro_loan(
+        "    prepayments shorten the term\n",
+        "  borrower prepaid lender €50,000.00 on May 1, 2025 for loan\n",
+    );
     let output = clausec(&["obligations", dir.to_str().unwrap()]);
     let shown = String::from_utf8_lossy(&output.stderr).into_owned() + &stdout(&output);
     assert!(shown.contains("€50,000.00"), "{shown}");

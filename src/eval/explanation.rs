@@ -369,12 +369,8 @@ impl Explanation {
                 calculation,
                 clause,
                 ..
-            } => {
-                let mut quoted = vec![clause.as_str()];
-                calculation.quoted(&mut quoted);
-                quoted
             }
-            Explanation::Dated {
+            | Explanation::Dated {
                 calculation,
                 clause,
                 ..
