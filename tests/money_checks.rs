@@ -544,5 +544,25 @@ fn a_ratio_of_two_amounts_takes_no_currency_of_its_own() {
         messages,
         ["the limit of $5.00 always applies: `(€10.00 / €5.00) * $3.00` comes to $6.00, so the amount as written is never paid"]
     );
+    // The ledger agrees with the check: capped at $5.00, in dollars (it
+    // used to take the first amount's currency and say euros).
+    let ledger = json(&clausec(&[
+        "obligations",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    let entry = &ledger["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "1.ratio")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (&entry["amount"], &entry["currency"]),
+        (&Value::from("5.00"), &Value::from("USD")),
+        "{entry}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -298,6 +298,19 @@ fn counted_range(expr: &Expr) -> Range {
 /// nothing is shown of it). The checker has already refused two currencies
 /// meeting without a rate, so any amount left is in the currency of all.
 pub fn currency_of(expr: &Expr, facts: &BTreeMap<String, FactDecl>) -> Option<Currency> {
+    currency_with(expr, facts, &|_| None)
+}
+
+/// [`currency_of`], with the currency of an amount read from another
+/// obligation (`the total of fees`, `the last amount of rent`) as
+/// `of_obligation` says: the evaluator knows it from that obligation's
+/// entries. One walk for the checker and the evaluator, so that the two
+/// never disagree on an amount's currency.
+pub fn currency_with(
+    expr: &Expr,
+    facts: &BTreeMap<String, FactDecl>,
+    of_obligation: &dyn Fn(&str) -> Option<Currency>,
+) -> Option<Currency> {
     match &expr.node {
         ExprKind::Money(_, currency) => Some(*currency),
         ExprKind::Fact(name) => match facts.get(name)?.ty.node {
@@ -305,18 +318,28 @@ pub fn currency_of(expr: &Expr, facts: &BTreeMap<String, FactDecl>) -> Option<Cu
             _ => None,
         },
         ExprKind::Converted { to, .. } => Some(*to),
-        _ => currency_of_parts(expr, facts),
+        ExprKind::LastAmount(label)
+        | ExprKind::TotalOf(label)
+        | ExprKind::UnpaidBalance {
+            obligation: label, ..
+        } => of_obligation(&label.node),
+        _ => currency_of_parts(expr, facts, of_obligation),
     }
 }
 
-/// [`currency_of`] the parts of a composite amount, apart so that the
+/// [`currency_with`] the parts of a composite amount, apart so that the
 /// walk's frame stays small on the deepest expression accepted.
 #[inline(never)]
-fn currency_of_parts(expr: &Expr, facts: &BTreeMap<String, FactDecl>) -> Option<Currency> {
+fn currency_of_parts(
+    expr: &Expr,
+    facts: &BTreeMap<String, FactDecl>,
+    of_obligation: &dyn Fn(&str) -> Option<Currency>,
+) -> Option<Currency> {
+    let of = |part: &Expr| currency_with(part, facts, of_obligation);
     match &expr.node {
-        ExprKind::Binary(BinOp::Div, a, b) => match currency_of(b, facts) {
+        ExprKind::Binary(BinOp::Div, a, b) => match of(b) {
             Some(_) => None,
-            None => currency_of(a, facts),
+            None => of(a),
         },
         ExprKind::Binary(_, a, b)
         | ExprKind::GreaterOf(a, b)
@@ -325,8 +348,8 @@ fn currency_of_parts(expr: &Expr, facts: &BTreeMap<String, FactDecl>) -> Option<
             then: a,
             otherwise: b,
             ..
-        } => currency_of(a, facts).or_else(|| currency_of(b, facts)),
-        ExprKind::Rounded(inner, _) => currency_of(inner, facts),
+        } => of(a).or_else(|| of(b)),
+        ExprKind::Rounded(inner, _) => of(inner),
         _ => None,
     }
 }

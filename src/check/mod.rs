@@ -5,7 +5,7 @@
 //! the types of every amount and condition. The checks over the contract as
 //! a whole live in [`crate::check::findings`].
 
-mod bounds;
+pub(crate) mod bounds;
 pub mod findings;
 pub mod limits;
 pub mod model;

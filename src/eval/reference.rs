@@ -96,40 +96,13 @@ impl Evaluator<'_> {
         expr.and_then(|e| self.currency_in(e)).unwrap_or_default()
     }
 
-    /// The currency of the first amount an expression holds.
+    /// The currency an amount is in: the checker's rule (a ratio of two
+    /// amounts is in none), an amount read from another obligation in that
+    /// obligation's currency.
     fn currency_in(&self, expr: &Expr) -> Option<Currency> {
-        match &expr.node {
-            ExprKind::Money(_, currency) => Some(*currency),
-            ExprKind::Fact(name) => match self.model.facts.get(name)?.ty.node {
-                Type::Money(currency) => Some(currency),
-                _ => None,
-            },
-            ExprKind::LastAmount(label)
-            | ExprKind::TotalOf(label)
-            | ExprKind::UnpaidBalance {
-                obligation: label, ..
-            } => Some(self.currency_of_entries(&label.node)),
-            _ => self.currency_in_parts(expr),
-        }
-    }
-
-    /// [`Evaluator::currency_in`] of the parts of an expression, apart so
-    /// that the recursion's frame stays small.
-    #[inline(never)]
-    fn currency_in_parts(&self, expr: &Expr) -> Option<Currency> {
-        match &expr.node {
-            ExprKind::Binary(_, a, b)
-            | ExprKind::GreaterOf(a, b)
-            | ExprKind::LesserOf(a, b)
-            | ExprKind::Case {
-                then: a,
-                otherwise: b,
-                ..
-            } => self.currency_in(a).or_else(|| self.currency_in(b)),
-            ExprKind::Rounded(inner, _) => self.currency_in(inner),
-            ExprKind::Converted { to, .. } => Some(*to),
-            _ => None,
-        }
+        crate::check::bounds::currency_with(expr, &self.model.facts, &|label| {
+            Some(self.currency_of_entries(label))
+        })
     }
 
     /// An amount of the obligation being evaluated, in its currency:
