@@ -137,34 +137,30 @@ fn cap_decided(
     if let (Some(most), Some(least_limit)) = (&range.most, &limit.least) {
         if most < least_limit {
             return Some(
-                Diagnostic::warning(
+                decided(
                     Code::LimitNeverBinds,
-                    cap.span,
+                    (cap, amount),
                     format!(
                         "the limit of {shown_limit} is never reached: {}",
                         amount_phrase(amount, range, most, "is at most", currency)
                     ),
-                )
-                .with_label("never reached")
-                .with_secondary(amount.span, "the amount it limits")
-                .with_help("a limit the amount can never reach changes nothing: check both figures against the source"),
+                    ("never reached", "the amount it limits", "a limit the amount can never reach changes nothing: check both figures against the source"),
+                ),
             );
         }
     }
     if let (Some(least), Some(most_limit)) = (&range.least, &limit.most) {
         if least > most_limit {
             return Some(
-                Diagnostic::warning(
+                decided(
                     Code::LimitAlwaysBinds,
-                    cap.span,
+                    (cap, amount),
                     format!(
                         "the limit of {shown_limit} always applies: {}, so the amount as written is never paid",
                         amount_phrase(amount, range, least, "is at least", currency)
                     ),
-                )
-                .with_label("always applies")
-                .with_secondary(amount.span, "the amount it limits")
-                .with_help("a limit below the whole amount it limits usually means a wrong figure: check both against the source"),
+                    ("always applies", "the amount it limits", "a limit below the whole amount it limits usually means a wrong figure: check both against the source"),
+                ),
             );
         }
     }
@@ -182,38 +178,49 @@ fn floor_decided(
     if let (Some(least), Some(most_limit)) = (&range.least, &limit.most) {
         if least > most_limit {
             return Some(
-                Diagnostic::warning(
+                decided(
                     Code::LimitNeverBinds,
-                    floor.span,
+                    (floor, amount),
                     format!(
                         "the minimum of {shown_limit} never applies: {}",
                         amount_phrase(amount, range, least, "is at least", currency)
                     ),
-                )
-                .with_label("never applies")
-                .with_secondary(amount.span, "the amount it raises")
-                .with_help("a minimum the amount is always above changes nothing: check both figures against the source"),
+                    ("never applies", "the amount it raises", "a minimum the amount is always above changes nothing: check both figures against the source"),
+                ),
             );
         }
     }
     if let (Some(most), Some(least_limit)) = (&range.most, &limit.least) {
         if most < least_limit {
             return Some(
-                Diagnostic::warning(
+                decided(
                     Code::LimitAlwaysBinds,
-                    floor.span,
+                    (floor, amount),
                     format!(
                         "the minimum of {shown_limit} always applies: {}, so the amount as written is never paid",
                         amount_phrase(amount, range, most, "is at most", currency)
                     ),
-                )
-                .with_label("always applies")
-                .with_secondary(amount.span, "the amount it raises")
-                .with_help("a minimum above the whole amount it raises usually means a wrong figure: check both against the source"),
+                    ("always applies", "the amount it raises", "a minimum above the whole amount it raises usually means a wrong figure: check both against the source"),
+                ),
             );
         }
     }
     None
+}
+
+/// The warning that a limit is decided by the figures: underlining the
+/// limit, pointing at the amount, with its label, the amount's caption and
+/// the help.
+fn decided(
+    code: Code,
+    (limit, amount): (&Expr, &Expr),
+    message: String,
+    (label, amount_caption, help): (&str, &str, &str),
+) -> Diagnostic {
+    Diagnostic::warning(code, limit.span, message)
+        .with_label(label)
+        .with_secondary(amount.span, amount_caption)
+        .with_help(help)
 }
 
 /// An amount as the message names it: a figure as itself (`$12,000.00`),
