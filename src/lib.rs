@@ -99,13 +99,7 @@ pub fn analyze_loaded(mut loaded: load::Loaded, sources: &SourceMap) -> Analysis
             // With no scenario, evaluate once without facts, for what the text
             // alone decides (a stated installment, a runaway schedule); what
             // needs facts is left to scenarios.
-            let (_, found) = eval::evaluate(&model, None);
-            diagnostics.extend(found.into_iter().filter(|d| {
-                matches!(
-                    d.code,
-                    Code::InstallmentSum | Code::TooManyInstances | Code::Arithmetic
-                )
-            }));
+            diagnostics.extend(eval::text_problems(&model));
         }
     }
     diagnostic::sort(&mut diagnostics);

@@ -276,9 +276,10 @@ fn twenty_schedules_of_96000_installments_stop_at_the_ledger_limit() {
 #[test]
 fn a_long_quote_repeated_by_every_installment_is_refused_before_it_is_written() {
     // JSON repeats a clause's quote for each entry: 30,000 installments of
-    // a 1,500-byte quote full of characters every format escapes was
-    // 45 MB of quote, up to 270 MB written.
-    let quote = "a \\\"b\\\" & <c>, ".repeat(100);
+    // a 3,900-byte quote full of characters every format escapes was
+    // 117 MB of quote, up to 340 MB written (each quote weighs 11,400
+    // bytes escaped: past the 256 MiB budget before any word is added).
+    let quote = "a \\\"b\\\" & <c>, ".repeat(300);
     let scratch = Scratch::agreement(
         "quote",
         &format!(

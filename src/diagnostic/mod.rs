@@ -6,6 +6,7 @@
 //! lowercase, the user's own text in backticks, no Rust words.
 
 pub mod codes;
+pub mod problem;
 pub mod suggest;
 
 use crate::diagnostic::codes::Code;

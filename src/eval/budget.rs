@@ -24,9 +24,12 @@ use crate::eval::note::Note;
 pub const MAX_ENTRIES: usize = 150_000;
 
 /// The most bytes of text the entries of one ledger may repeat, counted as
-/// they could be written at worst ([`weight`]). A 100,000-installment
-/// schedule with a 300-byte quote uses about 60 MiB of it.
-pub const MAX_TEXT: usize = 96 * 1024 * 1024;
+/// they could be written at worst ([`weight`], and the most each kind of
+/// note, term and explanation part can take with its figures). A
+/// 100,000-installment schedule with five terms, late interest and a
+/// 300-byte quote is counted at about 190 MiB: it must fit, as one schedule
+/// at [`MAX_INSTANCES`] fits in [`MAX_ENTRIES`].
+pub const MAX_TEXT: usize = 256 * 1024 * 1024;
 
 /// The text allowed for each instance of a schedule or of a duty that
 /// recurs on events, beyond its obligation's words: its id, which instance

@@ -156,25 +156,33 @@ impl<'m> Evaluator<'m> {
             .filter_map(|d| self.date(d).err())
             .collect();
         for problem in problems {
-            let diagnostic = match problem {
+            let scenario = self.scenario_name().to_owned();
+            let (problem, span) = match problem {
                 Unavailable::NotYetKnown(_) => continue,
-                Unavailable::MissingFact(fact, span) => Diagnostic::warning(
-                    Code::MissingFact,
-                    span,
-                    format!(
-                        "scenario `{}` gives no value for `{fact}`, so this date cannot be computed",
-                        self.scenario_name()
-                    ),
-                )
-                .with_help(format!("add `fact {fact} is ...` to the scenario")),
-                Unavailable::Arithmetic(message, span) => Diagnostic::error(
-                    Code::Arithmetic,
-                    span,
-                    format!("under scenario `{}`, {message}", self.scenario_name()),
-                )
-                .with_help("check the dates and durations of the calculation"),
+                Unavailable::MissingFact(fact, span) => {
+                    let what = Computed::Date;
+                    (
+                        EvalProblem::MissingFact {
+                            scenario,
+                            fact,
+                            what,
+                        },
+                        span,
+                    )
+                }
+                Unavailable::Arithmetic(message, span) => {
+                    let what = Computed::Date;
+                    (
+                        EvalProblem::Arithmetic {
+                            scenario,
+                            message,
+                            what,
+                        },
+                        span,
+                    )
+                }
             };
-            self.diagnostics.push(diagnostic.in_clause(clause));
+            self.report(problem, span, clause);
         }
     }
 

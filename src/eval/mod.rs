@@ -16,6 +16,7 @@ mod hour;
 pub mod ledger;
 pub mod note;
 mod periodic;
+pub mod problem;
 mod reference;
 mod remedy;
 mod schedule;
@@ -31,19 +32,18 @@ use self::value::{is_literal, negative_amount, too_large};
 use crate::calc::business::BusinessCalendar;
 use crate::calc::calendar::{
     add_duration, dates_between, dates_from, dates_until, effective_rule, last_day_of_month,
-    long_date, span_length, sub_duration, TooMany,
+    span_length, sub_duration, TooMany,
 };
 use crate::calc::exact::Exact;
 use crate::calc::money::{
-    day_count, format_count, format_exact_money_in, format_money_in, simple_interest_in,
-    split_equal_in, split_stated_in, ArithmeticError, Money, Rounding,
+    day_count, format_exact_money_in, simple_interest_in, split_equal_in, split_stated_in,
+    ArithmeticError, Money, Rounding,
 };
 use crate::calc::zone::Zone;
 use crate::check::model::{
     fold_spaces, InterestFrom, Meaning, Model, NoticeAnswer, NoticeGiven, Reading, ScheduleReading,
     Stated,
 };
-use crate::diagnostic::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::eval::explanation::{
     AccrualStart, Accrued, Calculation, Case, Explanation, FeeBasis, FeeDeadline, InterestPeriod,
@@ -51,6 +51,7 @@ use crate::eval::explanation::{
 };
 use crate::eval::ledger::*;
 use crate::eval::note::{Act, Awaited, MoveRule, Note, Reduction};
+use crate::eval::problem::{Computed, DueDates, EvalProblem};
 use crate::eval::term::{Document, Summary, Term, Undertaking};
 use crate::source::Span;
 use crate::syntax::ast::*;
@@ -127,6 +128,17 @@ pub fn evaluate(model: &Model, scenario: Option<&Scenario>) -> (Ledger, Vec<Diag
         .map(|d| d.in_scenario(name))
         .collect();
     (ledger, diagnostics)
+}
+
+/// What the text alone decides is wrong with the figures, evaluating the
+/// agreement without a scenario: a stated installment that disagrees, a
+/// runaway schedule, arithmetic that cannot be done. What needs facts or
+/// events is left to the scenarios.
+pub fn text_problems(model: &Model) -> Vec<Diagnostic> {
+    let mut eval = Evaluator::new(model, None);
+    eval.text_only = true;
+    eval.run();
+    eval.diagnostics
 }
 
 /// Three-valued truth: a condition may depend on what the scenario leaves open.
@@ -237,6 +249,8 @@ struct Evaluator<'m> {
     schedules: Vec<ScheduleSummary>,
     assumptions: Vec<AssumptionEntry>,
     diagnostics: Vec<Diagnostic>,
+    /// Keep only the problems the text alone decides ([`text_problems`]).
+    text_only: bool,
     /// Payment events already matched to an obligation (by index).
     matched_payments: Vec<bool>,
     /// The payments of the entry being settled (kept to reuse its memory).
@@ -308,6 +322,7 @@ impl<'m> Evaluator<'m> {
             schedules: Vec::new(),
             assumptions: Vec::new(),
             diagnostics: Vec::new(),
+            text_only: false,
             matched_payments: vec![false; event_count],
             payments: Vec::new(),
             payment_events,
@@ -720,6 +735,16 @@ impl<'m> Evaluator<'m> {
         self.push_entry(entry);
     }
 
+    /// Records a problem found in `clause`, unless only the text's problems
+    /// are wanted and this one needs a scenario's figures.
+    fn report(&mut self, problem: EvalProblem, span: Span, clause: &str) {
+        if self.text_only && !problem.decided_by_text() {
+            return;
+        }
+        self.diagnostics
+            .push(Diagnostic::of(&problem, span).in_clause(clause));
+    }
+
     fn unavailable(&mut self, entry: &mut Entry, why: Unavailable) {
         match why {
             Unavailable::MissingFact(fact, span) => {
@@ -727,18 +752,12 @@ impl<'m> Evaluator<'m> {
                 let key = format!("{fact}@{}", entry.heading.clause);
                 if !self.reported_missing.contains(&key) && entry.heading.condition.is_none() {
                     self.reported_missing.push(key);
-                    self.diagnostics.push(
-                        Diagnostic::warning(
-                            Code::MissingFact,
-                            span,
-                            format!(
-                                "scenario `{}` gives no value for `{fact}`, so this amount cannot be computed",
-                                self.scenario_name()
-                            ),
-                        )
-                        .with_help(format!("add `fact {fact} is ...` to the scenario"))
-                        .in_clause(&*entry.heading.clause),
-                    );
+                    let problem = EvalProblem::MissingFact {
+                        scenario: self.scenario_name().to_owned(),
+                        fact,
+                        what: Computed::Amount,
+                    };
+                    self.report(problem, span, &entry.heading.clause);
                 }
             }
             // Said once: the date that waits on the same thing says it.
@@ -751,15 +770,12 @@ impl<'m> Evaluator<'m> {
                 entry.notes.push(Note::CannotCompute {
                     message: message.clone(),
                 });
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        Code::Arithmetic,
-                        span,
-                        format!("under scenario `{}`, {message}", self.scenario_name()),
-                    )
-                    .with_help("check the figures of the calculation")
-                    .in_clause(&*entry.heading.clause),
-                );
+                let problem = EvalProblem::Arithmetic {
+                    scenario: self.scenario_name().to_owned(),
+                    message,
+                    what: Computed::Amount,
+                };
+                self.report(problem, span, &entry.heading.clause);
             }
         }
     }
@@ -998,21 +1014,12 @@ impl<'m> Evaluator<'m> {
         if std::mem::replace(&mut self.budget.reported, true) {
             return;
         }
-        self.diagnostics.push(
-            Diagnostic::error(
-                Code::TooManyInstances,
-                span,
-                format!(
-                    "under scenario `{}`, this would take the ledger past {} entries or {} MiB of text; it and what follows are left out",
-                    self.scenario_name(),
-                    format_count(budget::MAX_ENTRIES),
-                    budget::MAX_TEXT / (1024 * 1024)
-                ),
-            )
-            .with_label("the ledger is full here")
-            .with_help("a ledger this large is almost always a mistyped count or date: check the counts and dates of the schedules")
-            .in_clause(clause.to_owned()),
-        );
+        let problem = EvalProblem::LedgerFull {
+            scenario: self.scenario_name().to_owned(),
+            entries: budget::MAX_ENTRIES,
+            mebibytes: budget::MAX_TEXT / (1024 * 1024),
+        };
+        self.report(problem, span, clause);
     }
 }
 

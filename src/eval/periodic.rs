@@ -494,13 +494,8 @@ impl<'m> Evaluator<'m> {
     /// A schedule that would expand past the limit: an error, nothing listed.
     fn too_many_instances(&mut self, span: Span, clause: &Clause) {
         self.diagnostics.push(
-            Diagnostic::error(
-                Code::TooManyInstances,
-                span,
-                "this schedule would have more than 100,000 dated instances, or run past the year 9999",
-            )
-            .with_help("check the dates of the schedule")
-            .in_clause(clause.number.node.clone()),
+            Diagnostic::of(&EvalProblem::TooManyDates { counted: false }, span)
+                .in_clause(clause.number.node.clone()),
         );
     }
 }

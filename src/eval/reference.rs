@@ -105,12 +105,6 @@ impl Evaluator<'_> {
         })
     }
 
-    /// An amount of the obligation being evaluated, in its currency:
-    /// `$20,833.33`, `€2,931.51`.
-    pub(super) fn money_text(&self, amount: Decimal) -> String {
-        format_money_in(amount, self.currency)
-    }
-
     /// An amount of the obligation being evaluated, with its currency, for
     /// a note.
     pub(super) fn money_of(&self, amount: Decimal) -> Money {

@@ -48,13 +48,8 @@ impl<'m> Evaluator<'m> {
             Ok(found) => found,
             Err(TooMany) => {
                 self.diagnostics.push(
-                    Diagnostic::error(
-                        Code::TooManyInstances,
-                        span,
-                        "this schedule would have more than 100,000 dated instances, or run past the year 9999".to_owned(),
-                    )
-                    .with_help("check the dates and the count of the schedule")
-                    .in_clause(clause.number.node.clone()),
+                    Diagnostic::of(&EvalProblem::TooManyDates { counted: true }, span)
+                        .in_clause(clause.number.node.clone()),
                 );
                 return;
             }
@@ -279,18 +274,11 @@ impl<'m> Evaluator<'m> {
             .label
             .as_ref()
             .map_or(id.base(), |l| l.node.as_str());
-        self.diagnostics.push(
-            Diagnostic::error(
-                Code::Arithmetic,
-                span,
-                format!(
-                    "under scenario `{}`, the late interest on the installments of `{name}` adds up to more than clausec can compute",
-                    self.scenario_name()
-                ),
-            )
-            .with_help("check the figures of the calculation")
-            .in_clause(clause.number.node.clone()),
-        );
+        let problem = EvalProblem::InterestOverflow {
+            scenario: self.scenario_name().to_owned(),
+            name: name.to_owned(),
+        };
+        self.report(problem, span, &clause.number.node);
     }
 
     /// Where the text states each installment's amount too ("24 installments
@@ -328,27 +316,14 @@ impl<'m> Evaluator<'m> {
             return;
         }
         let computed = parts.first().copied().unwrap_or_default();
-        self.diagnostics.push(
-            Diagnostic::warning(
-                Code::InstallmentSum,
-                each_expr.span,
-                format!(
-                    "{n} installments of {} make {}, but the total to be paid is {} ({} each)",
-                    self.money_text(each),
-                    stated_total.map_or_else(
-                        || "more than can be computed".to_owned(),
-                        |d| self.money_text(d),
-                    ),
-                    self.money_text(total),
-                    self.money_text(computed)
-                ),
-            )
-            .with_label("the stated installment")
-            .with_help(
-                "make the installment, the count and the total agree; the ledger splits the total",
-            )
-            .in_clause(clause.number.node.clone()),
-        );
+        let problem = EvalProblem::StatedInstallment {
+            count: n,
+            each: self.money_of(each),
+            stated_total: stated_total.map(|d| self.money_of(d)),
+            total: self.money_of(total),
+            computed: self.money_of(computed),
+        };
+        self.report(problem, each_expr.span, &clause.number.node);
     }
 
     /// The dates of a schedule, following the reading in force when the
@@ -574,12 +549,12 @@ impl<'m> Evaluator<'m> {
         let mut notes = Vec::with_capacity(dates.len());
         for date in dates.iter_mut() {
             let rolled = self.calendar.roll(*date, roll).map_err(|e| {
-                Diagnostic::error(
-                    Code::Arithmetic,
-                    span,
-                    format!("under scenario `{}`, {} cannot be placed on a business day: {e}", self.scenario_name(), long_date(*date)),
-                )
-                .with_help("check the dates of the schedule and the years the business-day calendar covers")
+                let problem = EvalProblem::CannotRoll {
+                    scenario: self.scenario_name().to_owned(),
+                    date: *date,
+                    why: e.to_string(),
+                };
+                Diagnostic::of(&problem, span)
             })?;
             notes.push((rolled != *date).then(|| self.moved_note(*date, rolled, roll, day)));
             *date = rolled;

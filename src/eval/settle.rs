@@ -63,22 +63,14 @@ impl<'m> Evaluator<'m> {
             // `check` (`limit_always_binds`), not again under each scenario.
             let reported = is_cap && crate::check::limits::cap_always_applies(obligation);
             if is_cap && amount > limit && !reported {
-                self.diagnostics.push(
-                    Diagnostic::warning(
-                        Code::CapExceeded,
-                        expr.span,
-                        format!(
-                            "under scenario `{}`, `{expr}` comes to {}, above the limit of {}: the ledger pays the limit",
-                            self.scenario_name(),
-                            self.money_text(amount),
-                            self.money_text(limit)
-                        ),
-                    )
-                    .with_label("the amount under this scenario")
-                    .with_secondary(limit_expr.span, "the limit")
-                    .with_help("this is the limit at work; if the figure is wrong, correct it in the scenario")
-                    .in_clause(&*entry.heading.clause),
-                );
+                let problem = EvalProblem::CapExceeded {
+                    scenario: self.scenario_name().to_owned(),
+                    expression: expr.to_string(),
+                    amount: self.money_of(amount),
+                    limit: self.money_of(limit),
+                    limit_at: limit_expr.span,
+                };
+                self.report(problem, expr.span, &entry.heading.clause);
             }
             if is_cap && amount > limit {
                 entry.explanation.push(Arc::new(Explanation::Capped {
@@ -171,21 +163,14 @@ impl<'m> Evaluator<'m> {
             .iter()
             .filter(|r| r.left > Decimal::ZERO && r.credit.is_none());
         for receipt in excess {
-            self.diagnostics.push(
-                Diagnostic::warning(
-                    Code::OffsetExcess,
-                    offsets.span,
-                    format!(
-                        "under scenario `{}`, {} of the {} received on {} is more than the installments left to offset it against",
-                        self.scenario_name(),
-                        self.money_text(receipt.left),
-                        receipt.what,
-                        long_date(receipt.on)
-                    ),
-                )
-                .with_help("the agreement does not say what happens to the excess; the ledger offsets only what is owed")
-                .in_clause(clause),
-            );
+            let problem = EvalProblem::OffsetExcess {
+                scenario: self.scenario_name().to_owned(),
+                left: self.money_of(receipt.left),
+                what: receipt.what.to_string(),
+                on: receipt.on,
+            };
+            self.diagnostics
+                .push(Diagnostic::of(&problem, offsets.span).in_clause(clause));
         }
         offsets.total
     }
@@ -476,23 +461,13 @@ impl<'m> Evaluator<'m> {
             let dues = dues_of
                 .entry(label)
                 .or_insert_with(|| due_dates(&self.entries, label));
-            let named = due.as_ref().map(|d| d.node);
-            let message = match named {
-                Some(d) => format!(
-                    "`{label}` has no installment due on {} under this scenario",
-                    long_date(d)
-                ),
-                None => format!("this payment does not say which installment of `{label}` it pays"),
+            let problem = EvalProblem::UnmatchedPayment {
+                label: label.to_owned(),
+                named: due.as_ref().map(|d| d.node),
+                dues: DueDates::near(dues, due.as_ref().map(|d| d.node)),
             };
-            let help = due_dates_help(dues, named, label);
-            self.diagnostics.push(
-                Diagnostic::error(
-                    Code::UnknownObligation,
-                    due.as_ref().map_or(*span, |d| d.span),
-                    message,
-                )
-                .with_help(help),
-            );
+            let at = due.as_ref().map_or(*span, |d| d.span);
+            self.diagnostics.push(Diagnostic::of(&problem, at));
         }
     }
 
@@ -658,10 +633,6 @@ fn label_of(obligation: &Obligation) -> &str {
     obligation.label.as_ref().map_or("", |l| l.node.as_str())
 }
 
-/// A schedule with more due dates than this is not listed in full in the
-/// help of a payment that matches none of them: the nearest are named.
-const DUE_DATES_LISTED: usize = 6;
-
 /// The due dates of the entries of the obligation labelled `label`, in order.
 fn due_dates(entries: &[Entry], label: &str) -> Vec<NaiveDate> {
     let mut dues: Vec<NaiveDate> = entries
@@ -671,41 +642,6 @@ fn due_dates(entries: &[Entry], label: &str) -> Vec<NaiveDate> {
         .collect();
     dues.sort_unstable();
     dues
-}
-
-/// What to write instead, for a payment that names no due date of `label`
-/// (`named`, or none): every due date of a short schedule; of a long one,
-/// the two around the date named, and the range.
-fn due_dates_help(dues: &[NaiveDate], named: Option<NaiveDate>, label: &str) -> String {
-    let write = format!("write `for {label} due DATE`");
-    let (Some(first), Some(last)) = (dues.first(), dues.last()) else {
-        return "check the obligation's label".to_owned();
-    };
-    if dues.len() <= DUE_DATES_LISTED {
-        let all: Vec<String> = dues.iter().map(|d| long_date(*d)).collect();
-        return format!("its due dates are {}; {write}", all.join(", "));
-    }
-    let range = format!(
-        "{} due dates from {} to {}",
-        format_count(dues.len()),
-        long_date(*first),
-        long_date(*last)
-    );
-    let Some(named) = named else {
-        return format!("`{label}` has {range}; {write}");
-    };
-    let after = dues.partition_point(|d| *d < named);
-    let nearest: Vec<String> = dues
-        .get(after.saturating_sub(1)..(after + 1).min(dues.len()))
-        .unwrap_or_default()
-        .iter()
-        .map(|d| long_date(*d))
-        .collect();
-    let nearest = match nearest.as_slice() {
-        [one] => format!("the nearest due date is {one}"),
-        _ => format!("the nearest due dates are {}", nearest.join(" and ")),
-    };
-    format!("{nearest}, of {range}; {write}")
 }
 
 /// The scenario's payment events by the label they name, then by the due
@@ -855,53 +791,5 @@ impl Offsets {
                 self.spent += 1;
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
-    }
-
-    #[test]
-    fn a_long_schedule_names_the_due_dates_around_the_date_named() {
-        let dues: Vec<NaiveDate> = (1..=12).map(|m| date(2003, m, 10)).collect();
-        let range = "of 12 due dates from January 10, 2003 to December 10, 2003; \
-                     write `for rent due DATE`";
-        let help = |named| due_dates_help(&dues, named, "rent");
-        assert_eq!(
-            help(Some(date(2003, 3, 1))),
-            format!("the nearest due dates are February 10, 2003 and March 10, 2003, {range}")
-        );
-        assert_eq!(
-            help(Some(date(2002, 12, 31))),
-            format!("the nearest due date is January 10, 2003, {range}")
-        );
-        assert_eq!(
-            help(Some(date(2004, 1, 1))),
-            format!("the nearest due date is December 10, 2003, {range}")
-        );
-        assert_eq!(
-            help(None),
-            "`rent` has 12 due dates from January 10, 2003 to December 10, 2003; \
-             write `for rent due DATE`"
-        );
-    }
-
-    #[test]
-    fn a_short_schedule_names_every_due_date() {
-        let dues = [date(2002, 9, 30), date(2002, 10, 31)];
-        assert_eq!(
-            due_dates_help(&dues, Some(date(2002, 10, 30)), "severance"),
-            "its due dates are September 30, 2002, October 31, 2002; \
-             write `for severance due DATE`"
-        );
-        assert_eq!(
-            due_dates_help(&[], None, "severance"),
-            "check the obligation's label"
-        );
     }
 }
