@@ -6,9 +6,11 @@
 //! a whole live in [`crate::check::findings`].
 
 pub(crate) mod bounds;
+pub mod finding;
 pub mod findings;
 pub mod limits;
 pub mod model;
+pub mod problem;
 mod totals;
 
 use crate::calc::calendar::long_date;

@@ -9,3 +9,4 @@ pub mod keywords;
 pub mod lower;
 pub mod parse;
 pub mod print;
+pub mod problem;
