@@ -21,7 +21,6 @@ pub mod source;
 pub mod syntax;
 
 use chrono::NaiveDate;
-use diagnostic::codes::Code;
 use diagnostic::{Diagnostic, Severity};
 use load::LoadError;
 use source::SourceMap;
@@ -118,20 +117,11 @@ fn evaluate_scenarios(model: &check::model::Model, out: &mut Vec<Diagnostic>) {
     let mut work = 0usize;
     for scenario in &model.scenarios {
         if work > MAX_SCENARIO_WORK {
-            out.push(
-                Diagnostic::error(
-                    Code::TooManyInstances,
-                    scenario.name.span,
-                    format!(
-                        "the scenarios before `{}` already make ledgers of more than {} entries in all, so it and the scenarios after it are not evaluated",
-                        scenario.name.node,
-                        calc::money::format_count(MAX_SCENARIO_WORK)
-                    ),
-                )
-                .with_label("not evaluated")
-                .with_help("check the counts and dates of the schedules, or move some scenarios to a copy of the agreement")
-                .in_scenario(&scenario.name.node),
-            );
+            let problem = eval::problem::EvalProblem::ScenarioWorkSpent {
+                scenario: scenario.name.node.clone(),
+                limit: MAX_SCENARIO_WORK,
+            };
+            out.push(Diagnostic::of(&problem, scenario.name.span));
             return;
         }
         let (ledger, scenario_diagnostics) = eval::evaluate(model, Some(scenario));

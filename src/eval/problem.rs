@@ -47,6 +47,13 @@ pub enum EvalProblem {
         entries: usize,
         mebibytes: usize,
     },
+    /// The scenarios before `scenario` made ledgers of more than `limit`
+    /// entries together: it and those after it are not evaluated.
+    #[error(
+        "the scenarios before `{scenario}` already make ledgers of more than {} entries in all, so it and the scenarios after it are not evaluated",
+        format_count(*.limit)
+    )]
+    ScenarioWorkSpent { scenario: String, limit: usize },
     /// A schedule (`each`: with a count; else each period) with too many
     /// dates.
     #[error(
@@ -134,9 +141,9 @@ impl Problem for EvalProblem {
             EvalProblem::Arithmetic { .. }
             | EvalProblem::InterestOverflow { .. }
             | EvalProblem::CannotRoll { .. } => Code::Arithmetic,
-            EvalProblem::LedgerFull { .. } | EvalProblem::TooManyDates { .. } => {
-                Code::TooManyInstances
-            }
+            EvalProblem::LedgerFull { .. }
+            | EvalProblem::ScenarioWorkSpent { .. }
+            | EvalProblem::TooManyDates { .. } => Code::TooManyInstances,
             EvalProblem::StatedInstallment { .. } => Code::InstallmentSum,
             EvalProblem::CapExceeded { .. } => Code::CapExceeded,
             EvalProblem::OffsetExcess { .. } => Code::OffsetExcess,
@@ -166,6 +173,7 @@ impl Problem for EvalProblem {
             EvalProblem::CannotRoll { .. } => {
                 "check the dates of the schedule and the years the business-day calendar covers".to_owned()
             }
+            EvalProblem::ScenarioWorkSpent { .. } => "check the counts and dates of the schedules, or move some scenarios to a copy of the agreement".to_owned(),
             EvalProblem::LedgerFull { .. } => "a ledger this large is almost always a mistyped count or date: check the counts and dates of the schedules".to_owned(),
             EvalProblem::TooManyDates { counted: true } => "check the dates and the count of the schedule".to_owned(),
             EvalProblem::TooManyDates { counted: false } => "check the dates of the schedule".to_owned(),
@@ -184,12 +192,22 @@ impl Problem for EvalProblem {
         Some(
             match self {
                 EvalProblem::LedgerFull { .. } => "the ledger is full here",
+                EvalProblem::ScenarioWorkSpent { .. } => "not evaluated",
                 EvalProblem::StatedInstallment { .. } => "the stated installment",
                 EvalProblem::CapExceeded { .. } => "the amount under this scenario",
                 _ => return None,
             }
             .to_owned(),
         )
+    }
+
+    /// A problem of one scenario that is not evaluated belongs to it; the
+    /// others are marked by [`super::evaluate`] for the scenario evaluated.
+    fn scenario(&self) -> Option<&str> {
+        match self {
+            EvalProblem::ScenarioWorkSpent { scenario, .. } => Some(scenario),
+            _ => None,
+        }
     }
 
     fn also(&self) -> Vec<Label> {

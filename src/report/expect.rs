@@ -12,6 +12,7 @@
 use crate::calc::calendar::long_date;
 use crate::calc::money::{format_money_exact_in, format_money_in, Currency};
 use crate::diagnostic::codes::Code;
+use crate::diagnostic::problem::Problem;
 use crate::diagnostic::Diagnostic;
 use crate::eval::explanation::Explanation;
 use crate::eval::ledger::{Entry, Ledger, ObligationId};
@@ -58,24 +59,43 @@ pub fn check(ledger: &Ledger, expectations: &[Expectation]) -> Checked {
 /// A failure as a diagnostic of the scenario: the line underlined, the
 /// expected and the actual value, how the ledger reached its figure.
 pub fn diagnostic(failure: &Failure, scenario: &str) -> Diagnostic {
-    let mut help = String::new();
-    if !failure.explanation.is_empty() {
-        help.push_str("the ledger shows ");
-        help.push_str(&failure.explanation.join("; "));
-        help.push_str("; ");
+    Diagnostic::of(&Unmet { failure, scenario }, failure.span)
+}
+
+/// An expectation the ledger of `scenario` does not meet, as a kind of
+/// problem (see [`crate::diagnostic::problem`]).
+#[derive(Debug, thiserror::Error)]
+#[error("under scenario `{scenario}`, {}", .failure.message)]
+struct Unmet<'a> {
+    failure: &'a Failure,
+    scenario: &'a str,
+}
+
+impl Problem for Unmet<'_> {
+    fn code(&self) -> Code {
+        Code::ExpectationFailed
     }
-    help.push_str(
-        "if the ledger is right, correct this line; if the line is right, fix the clause or the scenario",
-    );
-    Diagnostic::error(
-        Code::ExpectationFailed,
-        failure.span,
-        format!("under scenario `{scenario}`, {}", failure.message),
-    )
-    .with_label(format!("expected {}", failure.expected))
-    .with_help(help)
-    .in_scenario(scenario)
-    .in_clause(format!("scenario {scenario}"))
+
+    fn help(&self) -> Option<String> {
+        let mut help = String::new();
+        if !self.failure.explanation.is_empty() {
+            help.push_str("the ledger shows ");
+            help.push_str(&self.failure.explanation.join("; "));
+            help.push_str("; ");
+        }
+        help.push_str(
+            "if the ledger is right, correct this line; if the line is right, fix the clause or the scenario",
+        );
+        Some(help)
+    }
+
+    fn label(&self) -> Option<String> {
+        Some(format!("expected {}", self.failure.expected))
+    }
+
+    fn scenario(&self) -> Option<&str> {
+        Some(self.scenario)
+    }
 }
 
 fn check_one(ledger: &Ledger, expectation: &Expectation) -> Option<Failure> {

@@ -8,7 +8,10 @@
 //! It writes in one place only, [`replace_formatted`], which `clausec fmt`
 //! uses. A document named on the command line is read by [`read_document`].
 
-use crate::diagnostic::codes::Code;
+mod problem;
+
+pub use problem::LoadProblem;
+
 use crate::diagnostic::Diagnostic;
 use crate::source::{has_lone_carriage_return, FileId, SourceMap, Span, MAX_FILE_BYTES};
 use crate::syntax::ast::{File, Item};
@@ -372,16 +375,12 @@ fn load_files(
         }
     }
     if !loaded.files.iter().any(|f| !f.is_scenario) && loaded.diagnostics.is_empty() {
-        loaded.diagnostics.push(
-            Diagnostic::error(
-                Code::NoClauseFiles,
-                loaded.dir_span,
-                format!("`{}` holds no clause files", display(&loaded.dir)),
-            )
-            .with_help(
-                "an agreement folder needs `.clause` files; see `clausec explain no_clause_files`",
-            ),
-        );
+        loaded.diagnostics.push(Diagnostic::of(
+            &LoadProblem::NoClauseFiles {
+                folder: display(&loaded.dir),
+            },
+            loaded.dir_span,
+        ));
     }
     load_source_document(&mut loaded, sources, fetch)?;
     Ok(loaded)
@@ -560,15 +559,10 @@ fn accept(
         Err((offset, lossy)) => {
             let shown = lossy.len().min(offset + 1);
             let id = sources.add(path, lossy);
-            diagnostics.push(
-                Diagnostic::error(
-                    Code::NotUtf8,
-                    Span::new(id, offset.min(shown), shown),
-                    "this file is not UTF-8 text",
-                )
-                .with_label("the first byte that is not text")
-                .with_help("save the file as plain text in UTF-8; a letter such as `é` saved in an older encoding (Latin-1, Windows-1252) does this, and so does a word-processor document"),
-            );
+            diagnostics.push(Diagnostic::of(
+                &LoadProblem::NotUtf8,
+                Span::new(id, offset.min(shown), shown),
+            ));
             None
         }
     }
@@ -576,41 +570,19 @@ fn accept(
 
 fn too_large_diagnostic(sources: &mut SourceMap, path: &Path) -> Diagnostic {
     let id = sources.add(path, String::new());
-    Diagnostic::error(
-        Code::TooLarge,
-        Span::new(id, 0, 0),
-        format!(
-            "this file is larger than {} MiB",
-            MAX_FILE_BYTES / 1024 / 1024
-        ),
-    )
-    .with_help("a clause file is a few kilobytes; check that this is the right file")
+    Diagnostic::of(&LoadProblem::TooLarge, Span::new(id, 0, 0))
 }
 
 /// The diagnostic for a file (or the `scenarios` folder) that was not read.
 /// It names the path as given, never where a link leads.
 fn refusal_diagnostic(sources: &mut SourceMap, path: &Path, refusal: &Refusal) -> Diagnostic {
     let id = sources.add(path, String::new());
-    let kind = if has_extension(path, "clause") || has_extension(path, "scenario") {
-        "file"
-    } else {
-        "folder"
+    let folder = !(has_extension(path, "clause") || has_extension(path, "scenario"));
+    let problem = LoadProblem::Refused {
+        refusal: *refusal,
+        folder,
     };
-    let (message, help) = match refusal {
-        Refusal::Outside => (
-            format!("this {kind} is a link that leads out of the agreement folder, so it was not read"),
-            format!("copy the {kind} itself into the agreement's folder instead of linking to it"),
-        ),
-        Refusal::NotAFile => (
-            "this is not an ordinary file (it is a named pipe, a device or a folder), so it was not read".to_owned(),
-            "a clause or scenario file is plain text saved in the agreement's folder".to_owned(),
-        ),
-        Refusal::Link => (
-            format!("this {kind} is a symbolic link in the revision, so it was not read"),
-            "links are not followed in a git revision; commit the file itself".to_owned(),
-        ),
-    };
-    Diagnostic::error(Code::RefusedFile, Span::new(id, 0, 0), message).with_help(help)
+    Diagnostic::of(&problem, Span::new(id, 0, 0))
 }
 
 /// Reads the document the `agreement` header names with `source "..."`,
@@ -644,17 +616,9 @@ fn load_source_document(
     } else {
         Fetched::Refused(Refusal::Outside)
     };
-    const ELSEWHERE: &str = "copy the document into the agreement's folder and name it by its file name, such as `source \"letter.txt\"`";
-    let (why, help) = match fetched {
-        Fetched::Refused(Refusal::Outside) => ("is outside the agreement folder", ELSEWHERE),
-        Fetched::Refused(Refusal::NotAFile | Refusal::Link) => (
-            "is not an ordinary file",
-            "save the document as a plain text file in the agreement's folder",
-        ),
-        Fetched::Absent => (
-            "is not in the agreement folder",
-            "copy the document into the folder, or correct the name",
-        ),
+    let refusal = match fetched {
+        Fetched::Refused(refusal) => Some(refusal),
+        Fetched::Absent => None,
         fetched => {
             if let Some(text) = accept(fetched, &path, sources, &mut loaded.diagnostics) {
                 loaded.source = Some(sources.add(&path, text));
@@ -662,15 +626,13 @@ fn load_source_document(
             return Ok(());
         }
     };
-    loaded.diagnostics.push(
-        Diagnostic::error(
-            Code::MissingSource,
-            name.span,
-            format!("the source document `{}` {why}", name.node),
-        )
-        .with_label("named here")
-        .with_help(help),
-    );
+    loaded.diagnostics.push(Diagnostic::of(
+        &LoadProblem::MissingSource {
+            name: name.node.clone(),
+            refusal,
+        },
+        name.span,
+    ));
     Ok(())
 }
 
