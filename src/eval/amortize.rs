@@ -47,7 +47,7 @@ impl<'m> Evaluator<'m> {
         let (per_year, start) = periods(frequency, dates.first().copied())
             .ok_or_else(|| problem("these installments cannot be amortized: payments every N weeks must divide the 52 weeks of a year".to_owned()))?;
         let convention = day_count.unwrap_or_else(|| {
-            self.use_default("interest is simple, actual/365, where a clause does not say");
+            self.use_default(Assumed::SimpleInterestActual365);
             DayCount::Actual365
         });
         let terms = Terms {

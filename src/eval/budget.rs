@@ -14,6 +14,7 @@
 use crate::eval::explanation::Explanation;
 use crate::eval::ledger::{Entry, Heading, Instance};
 use crate::eval::note::Note;
+use crate::eval::term::Conditions;
 
 /// The most entries one ledger may hold: one schedule at its limit of
 /// 100,000 installments and room for half as many again. Each entry costs
@@ -144,10 +145,18 @@ fn heading_text(heading: &Heading) -> usize {
         + heading.clause_title.as_deref().map_or(0, weight)
         + weight(&heading.obligor)
         + heading.obligee.as_deref().map_or(0, weight)
-        + heading.condition.as_deref().map_or(0, weight)
+        + heading.condition.as_ref().map_or(0, conditions_text)
         + (heading.terms.iter())
             .map(|t| PHRASE_WORDS + t.quoted().into_iter().map(weight).sum::<usize>())
             .sum::<usize>()
+}
+
+/// The text of an obligation's conditions once worded: each as the clause
+/// writes it, after `if ` and before `; `.
+fn conditions_text(conditions: &Conditions) -> usize {
+    (conditions.0.iter())
+        .map(|c| "if ; ".len() + weight(&c.to_string()))
+        .sum()
 }
 
 /// The most a summary's or a term's own words take with its figures and

@@ -14,9 +14,7 @@ impl<'m> Evaluator<'m> {
         id: &ObligationId,
     ) -> Entry {
         let dates = self.dates_of(obligation);
-        let conditions: Vec<String> = (obligation.terms.conditions.iter())
-            .map(|c| format!("if {c}"))
-            .collect();
+        let conditions = &obligation.terms.conditions;
         // Worded in the order written, so that the lawyer reads the terms
         // back as they wrote them (the only reading of `modifiers` here).
         let terms = obligation
@@ -33,7 +31,7 @@ impl<'m> Evaluator<'m> {
                 kind: obligation.kind,
                 obligor: obligation.obligor.node.clone(),
                 obligee: obligation.obligee.as_ref().map(|o| o.node.clone()),
-                condition: (!conditions.is_empty()).then(|| conditions.join("; ")),
+                condition: (!conditions.is_empty()).then(|| Conditions(conditions.clone())),
                 terms,
                 quote: self.model.folded_quotes.get(&clause.number.node).cloned(),
                 source: obligation.span,

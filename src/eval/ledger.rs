@@ -148,7 +148,7 @@ pub struct Heading {
     pub kind: Kind,
     pub obligor: String,
     pub obligee: Option<String>,
-    pub condition: Option<String>,
+    pub condition: Option<super::term::Conditions>,
     /// The obligation's terms, as stated: grace periods, caps, interest.
     pub terms: Vec<super::term::Term>,
     pub quote: Option<Shared>,
@@ -514,7 +514,7 @@ pub struct Finding {
 pub struct AssumptionEntry {
     pub id: String,
     pub clause: Option<String>,
-    pub text: String,
+    pub text: super::term::Assumption,
     /// For a reading: its name, the option in force, and the others.
     pub reading: Option<String>,
     pub chosen: Option<String>,

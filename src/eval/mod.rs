@@ -52,7 +52,7 @@ use crate::eval::explanation::{
 use crate::eval::ledger::*;
 use crate::eval::note::{Act, Awaited, MoveRule, Note, Reduction};
 use crate::eval::problem::{Computed, DueDates, EvalProblem};
-use crate::eval::term::{Document, Summary, Term, Undertaking};
+use crate::eval::term::{Assumed, Assumption, Conditions, Document, Summary, Term, Undertaking};
 use crate::source::Span;
 use crate::syntax::ast::*;
 use chrono::NaiveDate;
@@ -264,7 +264,7 @@ struct Evaluator<'m> {
     /// scenario's order (see [`settle::answered_notices`]).
     notices: Vec<settle::Answered<'m>>,
     /// Which built-in defaults the ledger relied on (listed as assumptions).
-    defaults_used: Vec<&'static str>,
+    defaults_used: Vec<Assumed>,
     reported_missing: Vec<String>,
     /// Elections decided by their `default` option, no choice being made.
     defaulted_elections: Vec<String>,
@@ -363,7 +363,7 @@ impl<'m> Evaluator<'m> {
 
     fn run(&mut self) {
         if self.model.counts_business_days && self.model.business_days.is_none() {
-            self.use_default("where the agreement does not say what a business day is, every day but Saturday and Sunday is one");
+            self.use_default(Assumed::WeekendsOnly);
         }
         self.choose_readings();
         self.record_elections();
@@ -486,7 +486,10 @@ impl<'m> Evaluator<'m> {
                 self.assumptions.push(AssumptionEntry {
                     id: id.clone(),
                     clause: reading.clause.clone(),
-                    text: format!("{}: {described}", reading.description.node),
+                    text: Assumption::Reading {
+                        description: reading.description.node.clone(),
+                        option: described,
+                    },
                     reading: Some(reading.name.node.clone()),
                     chosen: Some(option.clone()),
                     alternatives: reading
@@ -506,7 +509,7 @@ impl<'m> Evaluator<'m> {
                 self.assumptions.push(AssumptionEntry {
                     id: format!("A{}", self.assumptions.len() + 1),
                     clause: stated.clause.clone(),
-                    text: stated.text.node.clone(),
+                    text: Assumption::Stated(stated.text.node.clone()),
                     reading: None,
                     chosen: None,
                     alternatives: Vec::new(),
@@ -518,11 +521,11 @@ impl<'m> Evaluator<'m> {
 
     fn add_default_assumptions(&mut self) {
         let defaults = std::mem::take(&mut self.defaults_used);
-        for text in defaults {
+        for assumed in defaults {
             self.assumptions.push(AssumptionEntry {
                 id: format!("A{}", self.assumptions.len() + 1),
                 clause: None,
-                text: text.to_owned(),
+                text: Assumption::Default(assumed),
                 reading: None,
                 chosen: None,
                 alternatives: Vec::new(),
@@ -531,9 +534,9 @@ impl<'m> Evaluator<'m> {
         }
     }
 
-    fn use_default(&mut self, text: &'static str) {
-        if !self.defaults_used.contains(&text) {
-            self.defaults_used.push(text);
+    fn use_default(&mut self, assumed: Assumed) {
+        if !self.defaults_used.contains(&assumed) {
+            self.defaults_used.push(assumed);
         }
     }
 

@@ -401,7 +401,7 @@ impl<'m> Evaluator<'m> {
             return;
         };
         let convention = terms.day_count.unwrap_or_else(|| {
-            self.use_default("interest is simple, actual/365, where a clause does not say");
+            self.use_default(Assumed::SimpleInterestActual365);
             DayCount::Actual365
         });
         let rounding = self.rounding(obligation);

@@ -125,7 +125,7 @@ impl Evaluator<'_> {
         };
         let convention = interest.day_count.as_ref().map_or_else(
             || {
-                self.use_default("interest is simple, actual/365, where a clause does not say");
+                self.use_default(Assumed::SimpleInterestActual365);
                 DayCount::Actual365
             },
             |d| d.node,

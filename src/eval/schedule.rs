@@ -25,7 +25,7 @@ impl<'m> Evaluator<'m> {
             if amortized {
                 return Remainder::Last;
             }
-            self.use_default("the remainder cent of equal installments goes on the last installment where a clause does not say");
+            self.use_default(Assumed::RemainderOnLastInstallment);
             Remainder::Last
         });
         let template = self.entry(clause, obligation, id);
@@ -350,7 +350,7 @@ impl<'m> Evaluator<'m> {
                 let (meaning, option) = match &reading {
                     Some(r) => self.schedule_reading(r),
                     None => {
-                        self.use_default("where a schedule's stated count and dates disagree and no reading is named, the count is kept from the first date");
+                        self.use_default(Assumed::CountFromStart);
                         (
                             ScheduleReading::CountFromStart,
                             "count_from_start".to_owned(),
@@ -399,9 +399,9 @@ impl<'m> Evaluator<'m> {
         stated.unwrap_or_else(|| {
             let rounding = Rounding::default_for(self.currency);
             self.use_default(if rounding.unit == Unit::Yen {
-                "amounts in yen are rounded half up to the yen where a clause states no rounding"
+                Assumed::RoundedToYen
             } else {
-                "amounts are rounded half up to the cent where a clause states no rounding"
+                Assumed::RoundedToCent
             });
             rounding
         })

@@ -384,9 +384,7 @@ impl<'m> Evaluator<'m> {
                 }
             }
             None => {
-                self.use_default(
-                    "late interest runs from the due date where a clause does not say",
-                );
+                self.use_default(Assumed::LateInterestFromDueDate);
                 AccrualStart::DueDate
             }
         };
@@ -397,9 +395,7 @@ impl<'m> Evaluator<'m> {
         };
         let convention = interest.day_count.as_ref().map_or_else(
             || {
-                self.use_default(
-                    "late interest is simple, actual/365, where a clause does not say",
-                );
+                self.use_default(Assumed::LateInterestSimpleActual365);
                 DayCount::Actual365
             },
             |d| d.node,

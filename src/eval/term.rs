@@ -10,6 +10,39 @@ use crate::calc::calendar::{DayRule, Duration, Frequency};
 use crate::calc::money::{DayCount, Rounding};
 use crate::calc::zone::Clock;
 
+/// The conditions an obligation is subject to, as the clause writes them
+/// (each `if ...` line), in order: never empty.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conditions(pub Vec<crate::syntax::ast::Condition>);
+
+/// An assumption in force, as the ledger lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Assumption {
+    /// A named reading (`assume NAME "description"`) and the description
+    /// of the option in force (empty where it has none).
+    Reading { description: String, option: String },
+    /// An assumption the clause states in words (`assume "..."`).
+    Stated(String),
+    /// What the evaluator assumes where the agreement is silent.
+    Default(Assumed),
+}
+
+/// What clausec assumes where an agreement does not say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Assumed {
+    /// Interest on a balance (amortisation, interest each period).
+    SimpleInterestActual365,
+    LateInterestFromDueDate,
+    LateInterestSimpleActual365,
+    /// A business day is any day but Saturday and Sunday.
+    WeekendsOnly,
+    RemainderOnLastInstallment,
+    /// A schedule's stated count and dates disagree and no reading is named.
+    CountFromStart,
+    RoundedToCent,
+    RoundedToYen,
+}
+
 /// The obligation in one sentence: `company pays employee $125,000.00`.
 /// Names and amounts are as the clause file writes them.
 #[derive(Clone, Debug, PartialEq)]

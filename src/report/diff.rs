@@ -179,8 +179,10 @@ fn date(value: Option<NaiveDate>) -> String {
     value.map_or_else(|| "none".to_owned(), long_date)
 }
 
-fn text(value: &Option<String>) -> String {
-    value.as_deref().unwrap_or("none").to_owned()
+fn text(value: &Option<impl std::fmt::Display>) -> String {
+    value
+        .as_ref()
+        .map_or_else(|| "none".to_owned(), ToString::to_string)
 }
 
 // ---- terms: the two texts compared, with no scenario ---------------------

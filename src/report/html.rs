@@ -724,7 +724,7 @@ impl Page<'_> {
                     .as_ref()
                     .map(|c| format!(" (clause {})", html(c)))
                     .unwrap_or_default(),
-                html(&assumption.text)
+                html(&assumption.text.to_string())
             );
         }
         let _ = writeln!(out, "</ul>\n</section>");

@@ -485,7 +485,7 @@ pub fn ledger_markdown(ledger: &Ledger) -> String {
             out,
             "- **{}**: {}",
             md(&assumption.id),
-            md(&assumption.text)
+            md(&assumption.text.to_string())
         );
     }
     out

@@ -26,7 +26,7 @@ use crate::eval::explanation::{
 };
 use crate::eval::ledger::Instance;
 use crate::eval::note::{Act, Awaited, MoveRule, Note, Reduction, Timed};
-use crate::eval::term::{Document, Summary, Term, Undertaking};
+use crate::eval::term::{Assumed, Assumption, Conditions, Document, Summary, Term, Undertaking};
 use crate::eval::Val;
 
 impl Display for Note {
@@ -1002,6 +1002,71 @@ impl Display for SummaryWords<'_> {
             }
             Undertaking::BoundBy(document) => write!(f, "{who} remains bound by {document}"),
         }
+    }
+}
+
+/// `if employee elects outplacement; if not lessor_accepts_transfer`: the
+/// conditions as the clause writes them.
+impl fmt::Display for Conditions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, condition) in self.0.iter().enumerate() {
+            let separator = if i == 0 { "" } else { "; " };
+            write!(f, "{separator}if {condition}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Conditions are a sentence in JSON too.
+impl Serialize for Conditions {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// An assumption as the ledger lists it.
+impl fmt::Display for Assumption {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Assumption::Reading {
+                description,
+                option,
+            } => write!(f, "{description}: {option}"),
+            Assumption::Stated(text) => f.write_str(text),
+            Assumption::Default(assumed) => assumed.fmt(f),
+        }
+    }
+}
+
+impl Serialize for Assumption {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// What clausec assumes where the agreement is silent, as a sentence.
+impl fmt::Display for Assumed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Assumed::SimpleInterestActual365 => {
+                "interest is simple, actual/365, where a clause does not say"
+            }
+            Assumed::LateInterestFromDueDate => {
+                "late interest runs from the due date where a clause does not say"
+            }
+            Assumed::LateInterestSimpleActual365 => {
+                "late interest is simple, actual/365, where a clause does not say"
+            }
+            Assumed::WeekendsOnly => "where the agreement does not say what a business day is, every day but Saturday and Sunday is one",
+            Assumed::RemainderOnLastInstallment => "the remainder cent of equal installments goes on the last installment where a clause does not say",
+            Assumed::CountFromStart => "where a schedule's stated count and dates disagree and no reading is named, the count is kept from the first date",
+            Assumed::RoundedToCent => {
+                "amounts are rounded half up to the cent where a clause states no rounding"
+            }
+            Assumed::RoundedToYen => {
+                "amounts in yen are rounded half up to the yen where a clause states no rounding"
+            }
+        })
     }
 }
 
