@@ -388,7 +388,9 @@ fn obligations(
         LedgerFormat::Json => render::ledger_json(&ledger) + "\n",
         LedgerFormat::Markdown => render::ledger_markdown(&ledger),
         LedgerFormat::Ics => clausec::report::export::ledger_ics_with(&ledger, calendar),
-        LedgerFormat::Html => clausec::report::export::ledger_html(&ledger),
+        LedgerFormat::Html => {
+            clausec::report::export::ledger_html_with(&ledger, TextOptions { explain })
+        }
         LedgerFormat::Csv => clausec::report::csv::ledger_csv(&ledger),
         LedgerFormat::Xlsx => {
             let workbook = clausec::report::xlsx::ledger_xlsx(&ledger)?;

@@ -21,14 +21,20 @@ const LETTER: &str = "clauses/lovelock-severance";
 const LEASE: &str = "clauses/kestrel-press-lease";
 
 fn page(agreement: &str, scenario: &str) -> String {
-    let output = clausec(&[
+    page_with(agreement, scenario, &[])
+}
+
+fn page_with(agreement: &str, scenario: &str, more: &[&str]) -> String {
+    let mut args = vec![
         "obligations",
         agreement,
         "--scenario",
         scenario,
         "--format",
         "html",
-    ]);
+    ];
+    args.extend(more);
+    let output = clausec(&args);
     assert_eq!(output.status.code(), Some(0));
     stdout(&output)
 }
@@ -133,6 +139,41 @@ fn an_installment_row_shows_its_own_amount_not_the_schedule_total() {
     // Paid September 26, 2025, 25 days after September 1:
     // $3,600.00 × 12% × 25/365 = $29.589..., $29.59.
     assert!(sixth.contains("paid late on September 26, 2025") && sixth.contains("$29.59"));
+}
+
+#[test]
+fn with_explain_the_page_shows_how_each_amount_was_reached_under_its_row() {
+    let plain = page(LETTER, "base");
+    let explained = page_with(LETTER, "base", &["--explain"]);
+    // 2(b): six months of a $250,000.00 salary, $125,000.00, in 6 equal
+    // installments: 125,000.00 / 6 = 20,833.333..., $20,833.33; the sixth
+    // takes the remainder, 125,000.00 - 5 x 20,833.33 = $20,833.35.
+    let sixth = "= $20,833.35 = $125,000.00 − 5 × $20,833.33";
+    assert!(explained.contains(sixth), "{explained}");
+    assert!(
+        explained.contains("= $125,000.00 = (annual_salary $250,000.00 × 6 = $1,500,000.00) ÷ 12")
+    );
+    assert!(!plain.contains(sixth) && !plain.contains("class=\"explain\""));
+    // In a row of its own, right after the installment's row.
+    let at = explained.find(sixth).unwrap();
+    let row = explained[..at].rfind("<tr class=\"explain\">").unwrap();
+    let installment = explained[..row].rfind("<tr>").unwrap();
+    assert!(
+        explained[installment..row].starts_with("<tr><td>6 of 6</td>"),
+        "{}",
+        &explained[installment..at]
+    );
+}
+
+#[test]
+fn a_condition_is_shown_once_with_its_if() {
+    // The terms line wrote `if if employee elects lease_costs`.
+    let page = page(LETTER, "base");
+    assert!(
+        page.contains("<p class=\"terms\">if employee elects lease_costs"),
+        "{page}"
+    );
+    assert!(!page.contains("if if"));
 }
 
 /// The shapes drawn for the marks whose tooltip says `status`, without

@@ -5,7 +5,7 @@
 //! This module holds what both say the same way: the parties' short names,
 //! an obligation's human label, its dates.
 
-pub use super::html::ledger_html;
+pub use super::html::{ledger_html, ledger_html_with};
 pub use super::ics::{ledger_ics, ledger_ics_with, IcsOptions};
 
 use crate::eval::ledger::{Entry, Ledger};

@@ -14,8 +14,9 @@ use super::export::{capitalised, cut, event_dates, Labels, PartyNames};
 use crate::calc::calendar::long_date;
 use crate::calc::money::{format_money_in, Currency};
 use crate::escape;
+use crate::eval::explanation::Explanation;
 use crate::eval::ledger::{ClauseEntry, Entry, Instance, Ledger, Status};
-use crate::report::render::{remedy_words, status_words};
+use crate::report::render::{remedy_words, status_words, TextOptions};
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -23,10 +24,17 @@ use std::fmt::Write as _;
 
 /// The ledger as one HTML page: no script, no network, printable.
 pub fn ledger_html(ledger: &Ledger) -> String {
+    ledger_html_with(ledger, TextOptions::default())
+}
+
+/// The page, with (`--explain`) how each amount and date was reached under
+/// its row, as the text ledger shows it.
+pub fn ledger_html_with(ledger: &Ledger, options: TextOptions) -> String {
     let page = Page {
         ledger,
         names: PartyNames::of(ledger),
         labels: Labels::of(ledger),
+        explain: options.explain,
     };
     let mut out = String::new();
     page.header(&mut out);
@@ -42,6 +50,8 @@ struct Page<'a> {
     ledger: &'a Ledger,
     names: PartyNames,
     labels: Labels,
+    /// Show each entry's explanation lines (`--explain`).
+    explain: bool,
 }
 
 /// How an obligation stands, as the timeline and the tables draw it.
@@ -536,11 +546,7 @@ impl Page<'_> {
             }),
             html(first.id.base()),
         );
-        let mut terms: Vec<String> = heading
-            .condition
-            .iter()
-            .map(|c| format!("if {c}"))
-            .collect();
+        let mut terms: Vec<String> = heading.condition.iter().map(ToString::to_string).collect();
         terms.extend(heading.terms.iter().map(ToString::to_string));
         if !terms.is_empty() {
             let _ = writeln!(out, "<p class=\"terms\">{}</p>", html(&terms.join("; ")));
@@ -582,6 +588,15 @@ impl Page<'_> {
             lines.extend(schedule.reading.iter().map(ToString::to_string));
             lines.extend(schedule.remainder_note.iter().map(ToString::to_string));
             let _ = writeln!(out, "<p class=\"note\">{}.</p>", html(&lines.join("; ")));
+            if self.explain {
+                for line in &schedule.explanation {
+                    let _ = writeln!(
+                        out,
+                        "<p class=\"note arith\">= {}</p>",
+                        html(&line.to_string())
+                    );
+                }
+            }
         }
         let _ = writeln!(out, "</div>");
     }
@@ -677,6 +692,26 @@ impl Page<'_> {
             mark.icon(as_bar),
             html(&status_words(entry)),
         );
+        if self.explain {
+            self.explanation_row(entry, out);
+        }
+    }
+
+    /// How the entry's amount and dates were reached (`--explain`), in a
+    /// row of its own under the entry's: late interest is explained with
+    /// the remedy it is, in the row itself.
+    fn explanation_row(&self, entry: &Entry, out: &mut String) {
+        let lines: Vec<String> = (entry.explanation.iter())
+            .filter(|l| !matches!(l.as_ref(), Explanation::LateInterest { .. }))
+            .map(|l| format!("<small class=\"arith\">= {}</small>", html(&l.to_string())))
+            .collect();
+        if !lines.is_empty() {
+            let _ = writeln!(
+                out,
+                "<tr class=\"explain\"><td></td><td colspan=\"4\">{}</td></tr>",
+                lines.join("<br>")
+            );
+        }
     }
 
     /// The totals of an obligation's instances: amount, paid, outstanding,

@@ -1,5 +1,6 @@
 // The HTML report as a lawyer sees it: every bundled agreement × scenario
-// (and the letter at five more "as of" dates, for the axis at every span)
+// (the letter at five more "as of" dates, for the axis at every span, and
+// five pages with `--explain`)
 // rendered by clausec, opened in headless Chromium at a desktop size and as
 // printed, screenshotted, and checked:
 //   - no two pieces of text overlap (by more than a pixel either way);
@@ -68,6 +69,23 @@ function pages() {
     const html = execFileSync(clausec, [
       'obligations', join(clauses, 'lovelock-severance'), '--scenario', 'base', '--as-of', asOf, '--format', 'html',
     ]);
+    const path = join(out, 'html', `${name}.html`);
+    writeFileSync(path, html);
+    found.push({ name, path });
+  }
+  // With `--explain`: each amount's arithmetic in a row of its own.
+  for (const [agreement, scenario] of [
+    ['lovelock-severance', 'late_installment'],
+    ['harbor-note', 'base'],
+    ['quarry-street-lease', 'holdover'],
+    ['lathe-purchase-order', 'force-majeure'],
+    ['settlement-installments', 'acceleration'],
+  ]) {
+    const name = `${agreement}__${scenario}__explain`;
+    if (process.env.ONLY && !name.includes(process.env.ONLY)) continue;
+    const html = execFileSync(clausec, [
+      'obligations', join(clauses, agreement), '--scenario', scenario, '--format', 'html', '--explain',
+    ], { maxBuffer: 64 << 20 });
     const path = join(out, 'html', `${name}.html`);
     writeFileSync(path, html);
     found.push({ name, path });
