@@ -134,7 +134,13 @@ fn agenda_text_of_the_bundled_agreements_may_to_july_2025() {
         "2025-07-31",
     ]);
     assert_eq!(output.status.code(), Some(0));
-    insta::assert_snapshot!(stdout(&output));
+    let text = stdout(&output);
+    // The lathe's delivery (clause 3, due May 2, 2025) has no amount: the
+    // item says which duty it is.
+    assert!(text.contains(
+        "performance due · Harrow Machine Works LLC → Delmont Fabrication Inc. · seller performs for buyer: delivery of the Lathe to Buyer's plant"
+    ), "{text}");
+    insta::assert_snapshot!(text);
 }
 
 #[test]
@@ -196,7 +202,7 @@ fn periods_begin_and_end_and_what_is_not_triggered_or_lapsed_is_left_out() {
         "{text}"
     );
     assert!(
-        text.contains("acceptance due · Thomas W. Lovelock → IEC Electronics Corp.\n      missed"),
+        text.contains("acceptance due · Thomas W. Lovelock → IEC Electronics Corp. · employee signs and returns a copy of this Letter by 1:30 p.m. on June 6, 2002\n      missed"),
         "{text}"
     );
 }

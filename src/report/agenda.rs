@@ -351,7 +351,8 @@ fn clause_words(entry: &Entry) -> String {
 }
 
 /// `payment due · $20,833.33 · IEC Electronics Corp. → Thomas W. Lovelock
-/// · installment 1 of 6`, then the status and the remedies.
+/// · installment 1 of 6` (a duty with no amount says what it is), then the
+/// status and the remedies.
 fn item_text(agreement: &AgreementAgenda, item: &Item, out: &mut String) {
     let entry = &item.entry;
     let by = hour_of(item)
@@ -366,6 +367,11 @@ fn item_text(agreement: &AgreementAgenda, item: &Item, out: &mut String) {
         parts.push(entry.money(amount));
     }
     parts.push(parties_words(agreement, entry));
+    // A duty with no amount is told apart by what it is: `seller performs
+    // for buyer: delivery of the Lathe to Buyer's plant`.
+    if entry.amount.is_none() {
+        parts.push(entry.heading.summary.to_string());
+    }
     if let Some(instance) = &entry.instance {
         parts.push(instance.to_string());
     }
