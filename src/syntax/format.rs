@@ -16,6 +16,8 @@
 //! [`format_text`] is pure; the CLI parses the result again and refuses to
 //! write it unless the syntax tree is unchanged.
 
+use super::lex::{self, PieceKind};
+
 /// What the lines being formatted belong to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Context {
@@ -132,7 +134,7 @@ fn classify<'a>(body: &'a str) -> Vec<Laid<'a>> {
         };
         let mut push = |line: Line<'a>| lines.push(Laid { line, newline });
         if in_string {
-            in_string = ends_in_string(raw, true);
+            in_string = lex::ends_in_quote(raw, true);
             // A wrapped quote's continuation is kept whole, trailing spaces
             // included, unless the quote closes on this line.
             let kept = if in_string {
@@ -144,7 +146,7 @@ fn classify<'a>(body: &'a str) -> Vec<Laid<'a>> {
             continue;
         }
         let trimmed = raw.trim_start();
-        in_string = ends_in_string(trimmed, false);
+        in_string = lex::ends_in_quote(trimmed, false);
         let content = if in_string {
             trimmed
         } else {
@@ -175,44 +177,13 @@ fn classify<'a>(body: &'a str) -> Vec<Laid<'a>> {
     lines
 }
 
-/// Whether a line (starting inside a quote or not) ends inside a quote.
-fn ends_in_string(line: &str, starts_inside: bool) -> bool {
-    let mut inside = starts_inside;
-    let mut chars = line.chars();
-    while let Some(c) = chars.next() {
-        match (inside, c) {
-            (true, '\\') => {
-                chars.next();
-            }
-            (true, '"') => inside = false,
-            (false, '"') => inside = true,
-            (false, '#') => return false,
-            _ => {}
-        }
-    }
-    inside
-}
-
 /// Trims trailing white space that is outside any quote (a comment's or
 /// code's), never inside one.
 fn trim_end_outside_string(line: &str, starts_inside: bool) -> &str {
-    let mut inside = starts_inside;
-    let mut last_quote_end = 0;
-    let mut chars = line.char_indices();
-    while let Some((i, c)) = chars.next() {
-        match (inside, c) {
-            (true, '\\') => {
-                chars.next();
-            }
-            (true, '"') => {
-                inside = false;
-                last_quote_end = i + 1;
-            }
-            (false, '"') => inside = true,
-            (false, '#') => break,
-            _ => {}
-        }
-    }
+    let last_quote_end = lex::pieces(line, starts_inside)
+        .filter(|p| p.kind == PieceKind::Quoted { closed: true })
+        .last()
+        .map_or(0, |p| p.end);
     let (kept, rest) = line.split_at(last_quote_end.min(line.len()));
     let end = kept.len() + rest.trim_end().len();
     line.get(..end).unwrap_or(line)

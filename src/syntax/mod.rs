@@ -6,6 +6,7 @@
 pub mod ast;
 pub mod format;
 pub mod keywords;
+pub mod lex;
 pub mod lower;
 pub mod parse;
 pub mod print;

@@ -8,6 +8,7 @@
 
 use clausec::check::model::Model;
 use clausec::syntax::keywords::{is_reserved, phrases_at, Phrase, Place, KEYWORDS, VERBS};
+use clausec::syntax::lex::{self, PieceKind};
 use lsp_types::{CompletionItem, CompletionItemKind, Documentation, InsertTextFormat};
 
 /// What may be written at the cursor.
@@ -85,47 +86,24 @@ struct Before<'a> {
 /// inside text in quotes or a comment. The word the cursor touches is the
 /// one being typed: it is left out (the editor filters by it).
 fn tokens(before: &str) -> Option<Before<'_>> {
-    let mut out = Vec::new();
-    let mut starts_line = true;
-    let mut line = 0;
-    let mut rest = before;
-    while let Some(c) = rest.chars().next() {
-        let (length, kind) = match c {
-            '\n' => {
-                starts_line = true;
-                line += 1;
-                rest = rest.get(1..).unwrap_or("");
-                continue;
-            }
-            c if c.is_whitespace() => {
-                rest = rest.get(c.len_utf8()..).unwrap_or("");
-                continue;
-            }
-            '#' => match rest.find('\n') {
-                Some(end) => {
-                    rest = rest.get(end..).unwrap_or("");
-                    continue;
-                }
-                None => return None,
-            },
-            '"' => (closing_quote(rest)?, Kind::Text),
-            c if c.is_ascii_alphabetic() || c == '_' => word_length(rest),
-            c if c.is_ascii_digit() || matches!(c, '$' | '€' | '£') => {
-                (figure_length(rest), Kind::Figure)
-            }
-            c => (c.len_utf8(), Kind::Mark),
-        };
-        let text = rest.get(..length).unwrap_or("");
-        line += text.matches('\n').count();
-        out.push(Token {
-            text: text.trim_end_matches(':'),
-            kind,
-            starts_line,
-            line,
-        });
-        starts_line = false;
-        rest = rest.get(length..).unwrap_or("");
+    let mut reader = Reader {
+        out: Vec::new(),
+        starts_line: true,
+        line: 0,
+    };
+    for piece in lex::pieces(before, false) {
+        let text = before.get(piece.start..piece.end).unwrap_or("");
+        match piece.kind {
+            PieceKind::Quoted { closed: false } => return None,
+            // A comment runs to the end of its line: the cursor is in it
+            // when no line break follows.
+            PieceKind::Comment if piece.end == before.len() => return None,
+            PieceKind::Comment => {}
+            PieceKind::Quoted { closed: true } => reader.push(text, Kind::Text),
+            PieceKind::Code => reader.code(text),
+        }
     }
+    let Reader { mut out, line, .. } = reader;
     // The word (or figure) being typed is not part of the context.
     let typing = before
         .chars()
@@ -137,25 +115,55 @@ fn tokens(before: &str) -> Option<Before<'_>> {
     Some(Before { tokens: out, line })
 }
 
+/// Tokens as they are read, with the line they end on.
+struct Reader<'a> {
+    out: Vec<Token<'a>>,
+    starts_line: bool,
+    line: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn push(&mut self, text: &'a str, kind: Kind) {
+        self.line += text.matches('\n').count();
+        self.out.push(Token {
+            text: text.trim_end_matches(':'),
+            kind,
+            starts_line: self.starts_line,
+            line: self.line,
+        });
+        self.starts_line = false;
+    }
+
+    /// Words, figures and marks, outside quotes and comments.
+    fn code(&mut self, mut rest: &'a str) {
+        while let Some(c) = rest.chars().next() {
+            let (length, kind) = match c {
+                '\n' => {
+                    self.starts_line = true;
+                    self.line += 1;
+                    rest = rest.get(1..).unwrap_or("");
+                    continue;
+                }
+                c if c.is_whitespace() => {
+                    rest = rest.get(c.len_utf8()..).unwrap_or("");
+                    continue;
+                }
+                c if c.is_ascii_alphabetic() || c == '_' => word_length(rest),
+                c if c.is_ascii_digit() || matches!(c, '$' | '€' | '£') => {
+                    (figure_length(rest), Kind::Figure)
+                }
+                c => (c.len_utf8(), Kind::Mark),
+            };
+            self.push(rest.get(..length).unwrap_or(""), kind);
+            rest = rest.get(length..).unwrap_or("");
+        }
+    }
+}
+
 /// Whether the cursor, after `before`, is among the words of a statement:
 /// not inside text in quotes or a comment.
 pub fn in_words(before: &str) -> bool {
     tokens(before).is_some()
-}
-
-/// The length of text in quotes, up to and with its closing mark; `None`
-/// when it is still open at the cursor.
-fn closing_quote(text: &str) -> Option<usize> {
-    let mut escaped = false;
-    for (i, c) in text.char_indices().skip(1) {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '"' => return Some(i + 1),
-            _ => {}
-        }
-    }
-    None
 }
 
 /// A name or keyword, and whether a `:` right after it makes it a label.
