@@ -3,6 +3,7 @@
 //! percent", "one and one-half percent". Used to check that words and
 //! numerals agree ("six (6)", "twelve percent (12%)").
 
+use crate::calc::money::Currency;
 use rust_decimal::Decimal;
 
 /// The value of number words (`["Twenty-Four"]`, `["Eighty-Six", "Thousand",
@@ -16,7 +17,8 @@ pub fn value_of(words: &[&str]) -> Option<u64> {
     for word in words {
         let word = word.to_ascii_lowercase();
         match word.as_str() {
-            "and" | "dollars" | "dollar" | "percent" | "per" | "cent" => continue,
+            "and" | "percent" | "per" | "cent" => continue,
+            unit if currency_of_unit(unit).is_some() => continue,
             "hundred" => current = current.max(1).checked_mul(100)?,
             "thousand" | "million" | "billion" => {
                 let scale = match word.as_str() {
@@ -79,29 +81,71 @@ pub fn amount_of(words: &[&str]) -> Option<Decimal> {
     total.checked_add(Decimal::from(integer))
 }
 
-/// An amount of money in words, with its cents as contracts write them:
-/// `Thirty Thousand Dollars and Fifty Cents` is 30,000.50, `Thirty Thousand
-/// and 50/100 Dollars` and `Thirty Thousand and No/100 U.S. Dollars` are
-/// 30,000.50 and 30,000. `None` unless the words name dollars and state
-/// their cents in one of those ways (a plain `Thirty Thousand Dollars` is
-/// [`amount_of`]'s), or a word is not part of the amount.
-pub fn money_of(words: &[&str]) -> Option<Decimal> {
+/// The currency a unit word names: `dollars` (US dollars unless the words
+/// say `Canadian`), `euros`, `pounds` or `sterling`, `francs` (Swiss), `yen`.
+fn currency_of_unit(word: &str) -> Option<Currency> {
+    Some(match word {
+        "dollars" | "dollar" => Currency::Usd,
+        "euros" | "euro" => Currency::Eur,
+        "pounds" | "pound" | "sterling" => Currency::Gbp,
+        "francs" | "franc" => Currency::Chf,
+        "yen" => Currency::Jpy,
+        _ => return None,
+    })
+}
+
+/// The words of a currency's smallest unit: `cents`, `pence`, `centimes`.
+fn is_minor_unit(word: &str) -> bool {
+    matches!(
+        word,
+        "cents" | "cent" | "pence" | "penny" | "centimes" | "centime" | "rappen"
+    )
+}
+
+/// Words that only say which dollars or francs (`U.S.`, `Canadian`,
+/// `Swiss`); `Canadian` makes dollars Canadian ones.
+fn is_currency_qualifier(word: &str) -> bool {
+    matches!(
+        word,
+        "u.s" | "us" | "united" | "states" | "canadian" | "swiss"
+    )
+}
+
+/// An amount of money in words with its currency, and its cents as
+/// contracts write them: `Thirty Thousand Dollars and Fifty Cents` is
+/// $30,000.50, `Thirty Thousand and 50/100 Dollars` and `Thirty Thousand
+/// and No/100 U.S. Dollars` are $30,000.50 and $30,000.00, `One Thousand
+/// Euros` €1,000, `Four Hundred Pounds and Fifty Pence` £400.50.
+/// `None` unless the words end in (or around) a currency's name, or a word
+/// is not part of the amount.
+pub fn money_in_words(words: &[&str]) -> Option<(Decimal, Currency)> {
     let words: Vec<String> = words
         .iter()
         .map(|w| w.trim_end_matches(['.', ',']).to_ascii_lowercase())
-        .filter(|w| !matches!(w.as_str(), "u.s" | "us" | "united" | "states"))
         .collect();
-    let dollars = words.iter().position(|w| w == "dollars" || w == "dollar")?;
-    let (before, after) = (words.get(..dollars)?, words.get(dollars + 1..)?);
+    let canadian = words.iter().any(|w| w == "canadian");
+    let words: Vec<String> = words
+        .into_iter()
+        .filter(|w| !is_currency_qualifier(w))
+        .collect();
+    let unit = words.iter().position(|w| currency_of_unit(w).is_some())?;
+    let currency = match currency_of_unit(words.get(unit)?)? {
+        Currency::Usd if canadian => Currency::Cad,
+        currency => currency,
+    };
+    let (before, after) = (words.get(..unit)?, words.get(unit + 1..)?);
     let (whole, cents) = match (before, after) {
         // `... and 50/100 Dollars`, `... and No/100 Dollars`
-        ([whole @ .., and, fraction], []) if and.as_str() == "and" => {
+        ([whole @ .., and, fraction], [])
+            if and.as_str() == "and" && hundredths(fraction).is_some() =>
+        {
             (whole, hundredths(fraction)?)
         }
+        // `... Dollars`, `... Pounds Sterling`
+        (whole, []) => (whole, 0),
+        (whole, [sterling]) if sterling.as_str() == "sterling" => (whole, 0),
         // `... Dollars and Fifty Cents`
-        (whole, [and, cents @ .., unit])
-            if and.as_str() == "and" && matches!(unit.as_str(), "cents" | "cent") =>
-        {
+        (whole, [and, cents @ .., unit]) if and.as_str() == "and" && is_minor_unit(unit) => {
             let cents: Vec<&str> = cents.iter().map(String::as_str).collect();
             (whole, value_of(&cents).filter(|c| *c < 100)?)
         }
@@ -109,7 +153,21 @@ pub fn money_of(words: &[&str]) -> Option<Decimal> {
     };
     let whole: Vec<&str> = whole.iter().map(String::as_str).collect();
     let whole = Decimal::from(value_of(&whole)?);
-    whole.checked_add(Decimal::new(i64::try_from(cents).ok()?, 2))
+    let amount = whole.checked_add(Decimal::new(i64::try_from(cents).ok()?, 2))?;
+    Some((amount, currency))
+}
+
+/// An amount of money in words that states its cents (see
+/// [`money_in_words`]): `None` for a plain `Thirty Thousand Dollars`, which
+/// is [`amount_of`]'s.
+pub fn money_of(words: &[&str]) -> Option<Decimal> {
+    let states_cents = words.iter().any(|w| {
+        let w = w.trim_end_matches(['.', ',']).to_ascii_lowercase();
+        is_minor_unit(&w) || hundredths(&w).is_some()
+    });
+    money_in_words(words)
+        .filter(|_| states_cents)
+        .map(|(amount, _)| amount)
 }
 
 /// `50/100` is 50 cents, `No/100` none.
@@ -129,10 +187,12 @@ fn hundredths(word: &str) -> Option<u64> {
 /// currency (`U.S.`).
 pub fn is_money_word(word: &str) -> bool {
     let word = word.trim_end_matches('.');
+    let mut buffer = [0; LONGEST];
+    let lower = lowered(word, &mut buffer).unwrap_or("");
     is_number_word(word)
-        || ["cents", "cent", "u.s", "united", "states"]
-            .iter()
-            .any(|w| word.eq_ignore_ascii_case(w))
+        || is_minor_unit(lower)
+        || is_currency_qualifier(lower)
+        || currency_of_unit(lower).is_some()
         || hundredths(word).is_some()
 }
 
@@ -160,8 +220,10 @@ fn is_joining(word: &str) -> bool {
     let mut buffer = [0; LONGEST];
     matches!(
         lowered(word, &mut buffer),
-        Some("and" | "dollars" | "dollar" | "percent" | "per" | "cent")
-    )
+        Some("and" | "percent" | "per" | "cent")
+    ) || lowered(word, &mut buffer)
+        .and_then(currency_of_unit)
+        .is_some()
 }
 
 /// Longer than any word of a number (`seventeen-hundredths` has 20
@@ -185,17 +247,9 @@ pub fn is_number_word(word: &str) -> bool {
     };
     matches!(
         word,
-        "hundred"
-            | "thousand"
-            | "million"
-            | "billion"
-            | "and"
-            | "dollars"
-            | "dollar"
-            | "percent"
-            | "of"
-            | "a"
-    ) || fraction_value(word).is_some()
+        "hundred" | "thousand" | "million" | "billion" | "and" | "percent" | "of" | "a"
+    ) || currency_of_unit(word).is_some()
+        || fraction_value(word).is_some()
         || word.split('-').all(|part| small_number(part).is_some())
 }
 
@@ -305,5 +359,42 @@ mod tests {
         assert_eq!(money("fifty cents"), None);
         assert!(is_money_word("No/100") && is_money_word("U.S.") && is_money_word("Cents"));
         assert!(!is_money_word("installments"));
+    }
+
+    #[test]
+    fn money_in_words_says_its_currency() {
+        let read = |words: &str| money_in_words(&words.split(' ').collect::<Vec<_>>());
+        let d = |units: i64, scale: u32| Decimal::new(units, scale);
+        assert_eq!(read("One Thousand Euros"), Some((d(1000, 0), Currency::Eur)));
+        // 400 + 50/100 = 400.50
+        assert_eq!(
+            read("Four Hundred Pounds and Fifty Pence"),
+            Some((d(40050, 2), Currency::Gbp))
+        );
+        assert_eq!(
+            read("Two Thousand Pounds Sterling"),
+            Some((d(2000, 0), Currency::Gbp))
+        );
+        assert_eq!(
+            read("Five Hundred Swiss Francs"),
+            Some((d(500, 0), Currency::Chf))
+        );
+        assert_eq!(
+            read("One Hundred Twenty-Five Thousand Yen"),
+            Some((d(125_000, 0), Currency::Jpy))
+        );
+        // 12 x 100 + 25/100 = 1,200.25
+        assert_eq!(
+            read("Twelve Hundred and 25/100 Canadian Dollars"),
+            Some((d(120_025, 2), Currency::Cad))
+        );
+        assert_eq!(
+            read("Thirty Thousand Dollars"),
+            Some((d(30_000, 0), Currency::Usd))
+        );
+        assert_eq!(read("Thirty Thousand"), None);
+        assert!(is_money_word("Euros") && is_money_word("Pence") && is_money_word("Swiss"));
+        // A currency's name joins words and numerals as `dollars` does.
+        assert_eq!(value_of(&["Six", "Euros"]), Some(6));
     }
 }
