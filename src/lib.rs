@@ -118,7 +118,7 @@ fn evaluate_scenarios(model: &check::model::Model, out: &mut Vec<Diagnostic>) {
     for scenario in &model.scenarios {
         if work > MAX_SCENARIO_WORK {
             let problem = eval::problem::EvalProblem::ScenarioWorkSpent {
-                scenario: scenario.name.node.clone(),
+                name: scenario.name.node.clone(),
                 limit: MAX_SCENARIO_WORK,
             };
             out.push(Diagnostic::of(&problem, scenario.name.span));

@@ -270,6 +270,10 @@ fn twenty_schedules_of_96000_installments_stop_at_the_ledger_limit() {
         stdout.contains("would take the ledger past 150,000 entries"),
         "{stdout}"
     );
+    assert!(
+        stdout.contains("under scenario `base`, this would take"),
+        "{stdout}"
+    );
     assert!(stdout.contains(": 1 error, 0 warnings"), "{stdout}");
 }
 

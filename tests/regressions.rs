@@ -791,3 +791,21 @@ fn explain_shows_how_a_date_counted_from_an_event_was_reached() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_problem_of_the_text_alone_names_no_scenario() {
+    // With no scenario, the evaluator's problems said "under scenario
+    // `none`": a scenario nobody wrote. $1.00 in 60 equal installments,
+    // each rounded half up: 1.00 / 60 = 0.0166..., $0.02; 59 × $0.02 =
+    // $1.18, so the last would be -$0.18.
+    let dir = agreement_of(&[(
+        "agreement.clause",
+        "agreement \"A\" dated June 6, 2002\nparty company \"C\"\nparty employee \"E\"\n\nclause 1 \"Pay\"\n  p: company pays employee $1.00\n    in 60 equal monthly installments on day 1\n    from January 1, 2003\n    rounded half up to the cent\n",
+    )]);
+    let output = clausec(&["check", dir.to_str().unwrap()]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("leaves -$0.18"), "{text}");
+    assert!(!text.contains("scenario `none`"), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

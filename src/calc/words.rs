@@ -365,7 +365,10 @@ mod tests {
     fn money_in_words_says_its_currency() {
         let read = |words: &str| money_in_words(&words.split(' ').collect::<Vec<_>>());
         let d = |units: i64, scale: u32| Decimal::new(units, scale);
-        assert_eq!(read("One Thousand Euros"), Some((d(1000, 0), Currency::Eur)));
+        assert_eq!(
+            read("One Thousand Euros"),
+            Some((d(1000, 0), Currency::Eur))
+        );
         // 400 + 50/100 = 400.50
         assert_eq!(
             read("Four Hundred Pounds and Fifty Pence"),

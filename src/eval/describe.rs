@@ -154,7 +154,7 @@ impl<'m> Evaluator<'m> {
             .filter_map(|d| self.date(d).err())
             .collect();
         for problem in problems {
-            let scenario = self.scenario_name().to_owned();
+            let scenario = self.scenario_name();
             let (problem, span) = match problem {
                 Unavailable::NotYetKnown(_) => continue,
                 Unavailable::MissingFact(fact, span) => {

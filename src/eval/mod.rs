@@ -345,8 +345,9 @@ impl<'m> Evaluator<'m> {
         }
     }
 
-    fn scenario_name(&self) -> &str {
-        self.scenario.map_or("none", |s| s.name.node.as_str())
+    /// The scenario's name, for a problem it raises (`None`: the text alone).
+    fn scenario_name(&self) -> Option<String> {
+        self.scenario.map(|s| s.name.node.clone())
     }
 
     /// Every event of the scenario, in its order (payments are found
@@ -756,7 +757,7 @@ impl<'m> Evaluator<'m> {
                 if !self.reported_missing.contains(&key) && entry.heading.condition.is_none() {
                     self.reported_missing.push(key);
                     let problem = EvalProblem::MissingFact {
-                        scenario: self.scenario_name().to_owned(),
+                        scenario: self.scenario_name(),
                         fact,
                         what: Computed::Amount,
                     };
@@ -774,7 +775,7 @@ impl<'m> Evaluator<'m> {
                     message: message.clone(),
                 });
                 let problem = EvalProblem::Arithmetic {
-                    scenario: self.scenario_name().to_owned(),
+                    scenario: self.scenario_name(),
                     message,
                     what: Computed::Amount,
                 };
@@ -1018,7 +1019,7 @@ impl<'m> Evaluator<'m> {
             return;
         }
         let problem = EvalProblem::LedgerFull {
-            scenario: self.scenario_name().to_owned(),
+            scenario: self.scenario_name(),
             entries: budget::MAX_ENTRIES,
             mebibytes: budget::MAX_TEXT / (1024 * 1024),
         };

@@ -9,51 +9,57 @@ use crate::diagnostic::{Label, Severity};
 use crate::source::Span;
 use chrono::NaiveDate;
 
-/// A problem evaluating one scenario. `scenario` is its name as the
-/// messages quote it (`none` when the agreement is evaluated without one).
+/// A problem evaluating one scenario. `scenario` is its name (`None` when
+/// the agreement is evaluated without one: the text alone).
 #[derive(Debug, thiserror::Error)]
 pub enum EvalProblem {
     #[error(
-        "scenario `{scenario}` gives no value for `{fact}`, so this {what} cannot be computed"
+        "{} no value for `{fact}`, so this {what} cannot be computed",
+        giver(.scenario.as_deref())
     )]
     MissingFact {
-        scenario: String,
+        scenario: Option<String>,
         fact: String,
         what: Computed,
     },
-    #[error("under scenario `{scenario}`, {message}")]
+    #[error("{}{message}", Under(.scenario.as_deref()))]
     Arithmetic {
-        scenario: String,
+        scenario: Option<String>,
         message: String,
         what: Computed,
     },
     #[error(
-        "under scenario `{scenario}`, the late interest on the installments of `{name}` adds up to more than clausec can compute"
+        "{}the late interest on the installments of `{name}` adds up to more than clausec can compute",
+        Under(.scenario.as_deref())
     )]
-    InterestOverflow { scenario: String, name: String },
-    #[error("under scenario `{scenario}`, {} cannot be placed on a business day: {why}", long_date(*.date))]
+    InterestOverflow {
+        scenario: Option<String>,
+        name: String,
+    },
+    #[error("{}{} cannot be placed on a business day: {why}", Under(.scenario.as_deref()), long_date(*.date))]
     CannotRoll {
-        scenario: String,
+        scenario: Option<String>,
         date: NaiveDate,
         why: String,
     },
     #[error(
-        "under scenario `{scenario}`, this would take the ledger past {} entries or {} MiB of text; it and what follows are left out",
+        "{}this would take the ledger past {} entries or {} MiB of text; it and what follows are left out",
+        Under(.scenario.as_deref()),
         format_count(*.entries),
         .mebibytes
     )]
     LedgerFull {
-        scenario: String,
+        scenario: Option<String>,
         entries: usize,
         mebibytes: usize,
     },
     /// The scenarios before `scenario` made ledgers of more than `limit`
     /// entries together: it and those after it are not evaluated.
     #[error(
-        "the scenarios before `{scenario}` already make ledgers of more than {} entries in all, so it and the scenarios after it are not evaluated",
+        "the scenarios before `{name}` already make ledgers of more than {} entries in all, so it and the scenarios after it are not evaluated",
         format_count(*.limit)
     )]
-    ScenarioWorkSpent { scenario: String, limit: usize },
+    ScenarioWorkSpent { name: String, limit: usize },
     /// A schedule (`each`: with a count; else each period) with too many
     /// dates.
     #[error(
@@ -72,21 +78,23 @@ pub enum EvalProblem {
         computed: Money,
     },
     #[error(
-        "under scenario `{scenario}`, `{expression}` comes to {amount}, above the limit of {limit}: the ledger pays the limit"
+        "{}`{expression}` comes to {amount}, above the limit of {limit}: the ledger pays the limit",
+        Under(.scenario.as_deref())
     )]
     CapExceeded {
-        scenario: String,
+        scenario: Option<String>,
         expression: String,
         amount: Money,
         limit: Money,
         limit_at: Span,
     },
     #[error(
-        "under scenario `{scenario}`, {left} of the {what} received on {} is more than the installments left to offset it against",
+        "{}{left} of the {what} received on {} is more than the installments left to offset it against",
+        Under(.scenario.as_deref()),
         long_date(*.on)
     )]
     OffsetExcess {
-        scenario: String,
+        scenario: Option<String>,
         left: Money,
         what: String,
         on: NaiveDate,
@@ -99,6 +107,28 @@ pub enum EvalProblem {
         named: Option<NaiveDate>,
         dues: DueDates,
     },
+}
+
+/// `under scenario `late_installment`, `, before what a scenario's figures
+/// made; nothing for the text alone.
+struct Under<'a>(Option<&'a str>);
+
+impl std::fmt::Display for Under<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(name) => write!(f, "under scenario `{name}`, "),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Who gives no value: `scenario `base` gives`, or `no scenario gives`
+/// for the text alone.
+fn giver(scenario: Option<&str>) -> String {
+    match scenario {
+        Some(name) => format!("scenario `{name}` gives"),
+        None => "no scenario gives".to_owned(),
+    }
 }
 
 /// What a calculation that could not be done was computing.
@@ -205,7 +235,7 @@ impl Problem for EvalProblem {
     /// others are marked by [`super::evaluate`] for the scenario evaluated.
     fn scenario(&self) -> Option<&str> {
         match self {
-            EvalProblem::ScenarioWorkSpent { scenario, .. } => Some(scenario),
+            EvalProblem::ScenarioWorkSpent { name, .. } => Some(name),
             _ => None,
         }
     }

@@ -275,7 +275,7 @@ impl<'m> Evaluator<'m> {
             .as_ref()
             .map_or(id.base(), |l| l.node.as_str());
         let problem = EvalProblem::InterestOverflow {
-            scenario: self.scenario_name().to_owned(),
+            scenario: self.scenario_name(),
             name: name.to_owned(),
         };
         self.report(problem, span, &clause.number.node);
@@ -550,7 +550,7 @@ impl<'m> Evaluator<'m> {
         for date in dates.iter_mut() {
             let rolled = self.calendar.roll(*date, roll).map_err(|e| {
                 let problem = EvalProblem::CannotRoll {
-                    scenario: self.scenario_name().to_owned(),
+                    scenario: self.scenario_name(),
                     date: *date,
                     why: e.to_string(),
                 };

@@ -64,7 +64,7 @@ impl<'m> Evaluator<'m> {
             let reported = is_cap && crate::check::limits::cap_always_applies(obligation);
             if is_cap && amount > limit && !reported {
                 let problem = EvalProblem::CapExceeded {
-                    scenario: self.scenario_name().to_owned(),
+                    scenario: self.scenario_name(),
                     expression: expr.to_string(),
                     amount: self.money_of(amount),
                     limit: self.money_of(limit),
@@ -164,7 +164,7 @@ impl<'m> Evaluator<'m> {
             .filter(|r| r.left > Decimal::ZERO && r.credit.is_none());
         for receipt in excess {
             let problem = EvalProblem::OffsetExcess {
-                scenario: self.scenario_name().to_owned(),
+                scenario: self.scenario_name(),
                 left: self.money_of(receipt.left),
                 what: receipt.what.to_string(),
                 on: receipt.on,
