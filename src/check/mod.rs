@@ -13,14 +13,15 @@ pub mod model;
 pub mod problem;
 mod totals;
 
-use crate::calc::calendar::long_date;
-use crate::calc::money::format_money_in;
 use crate::check::model::{
     LedgerId, Model, NoticeAnswer, NoticeGiven, Reading, Stated, INTEREST_READINGS,
     SCHEDULE_READINGS,
 };
+use crate::check::problem::{
+    CheckProblem, Combined, Declared, FileItem, NoticeDuty, PeriodTerm, Uncompared, Unknown,
+};
 use crate::diagnostic::codes::Code;
-use crate::diagnostic::suggest::{closest, join_and, join_or};
+use crate::diagnostic::suggest::closest;
 use crate::diagnostic::Diagnostic;
 use crate::load::Loaded;
 use crate::source::Span;
@@ -152,52 +153,71 @@ struct Checker {
 }
 
 impl Checker {
+    /// Reports a problem: one found checking a scenario is that
+    /// scenario's. Another place it names is shown only in the file of
+    /// the problem itself (a report shows one file's text).
     fn push(&mut self, mut diagnostic: Diagnostic) {
         if let Some(scenario) = &self.scenario {
             diagnostic.scenario = Some(Box::from(scenario.as_str()));
         }
+        if let Some(file) = diagnostic.span().map(|s| s.file) {
+            let mut first = true;
+            diagnostic.labels.retain(|label| {
+                let keep = first || label.span.file == file;
+                first = false;
+                keep
+            });
+        }
         self.diagnostics.push(diagnostic);
     }
 
-    fn duplicate(&mut self, what: &str, name: &Name, first: Span) {
-        let mut diagnostic = Diagnostic::error(
-            Code::DuplicateName,
-            name.span,
-            format!("{what} `{}` is declared twice", name.node),
-        )
-        .with_label("declared again here")
-        .with_help(if what == "clause" {
-            "renumber one of the two clauses, or merge them"
-        } else {
-            "give each a different name, or delete one"
+    /// Reports `problem` at `span`, in `clause` (or scenario) when given.
+    fn report(&mut self, problem: CheckProblem, span: Span, clause: Option<&str>) {
+        let diagnostic = Diagnostic::of(&problem, span);
+        self.push(match clause {
+            Some(clause) => diagnostic.in_clause(clause),
+            None => diagnostic,
         });
-        if first.file == name.span.file {
-            diagnostic = diagnostic.with_secondary(first, "first declared here");
+    }
+
+    /// Reports `problem` at the misspelt word `span`, offering the close
+    /// name `suggestion` when there is one (its help then says so).
+    fn report_misspelt(
+        &mut self,
+        problem: CheckProblem,
+        span: Span,
+        suggestion: Option<&str>,
+        clause: Option<&str>,
+    ) {
+        let mut diagnostic = Diagnostic::of(&problem, span);
+        if let Some(name) = suggestion {
+            diagnostic = diagnostic.with_suggestion(span, name);
+        }
+        if let Some(clause) = clause {
+            diagnostic = diagnostic.in_clause(clause);
         }
         self.push(diagnostic);
+    }
+
+    fn duplicate(&mut self, what: Declared, name: &Name, first: Span) {
+        let problem = CheckProblem::DeclaredTwice {
+            what,
+            name: name.node.clone(),
+            first,
+        };
+        self.report(problem, name.span, None);
     }
 
     // ---- pass 1: declarations ------------------------------------------
 
     fn declare(&mut self, item: Item, in_scenario_file: bool) {
         let wrong_place = match &item {
-            Item::Scenario(s) => {
-                (!in_scenario_file).then_some((s.name.span, "a scenario", "a `.scenario` file"))
-            }
-            Item::Clause(c) => {
-                in_scenario_file.then_some((c.number.span, "a clause", "a `.clause` file"))
-            }
+            Item::Scenario(s) => (!in_scenario_file).then_some((s.name.span, FileItem::Scenario)),
+            Item::Clause(c) => in_scenario_file.then_some((c.number.span, FileItem::Clause)),
             _ => None,
         };
-        if let Some((span, what, place)) = wrong_place {
-            self.push(
-                Diagnostic::error(
-                    Code::WrongPlace,
-                    span,
-                    format!("{what} must be written in {place}"),
-                )
-                .with_help("move it to a file of its own with the right ending"),
-            );
+        if let Some((span, what)) = wrong_place {
+            self.report(CheckProblem::WrongFile { what }, span, None);
             return;
         }
         match item {
@@ -205,7 +225,7 @@ impl Checker {
             Item::Party(p) => {
                 if let Some(first) = self.model.parties.get(&p.name.node) {
                     let first = first.name.span;
-                    self.duplicate("the party", &p.name, first);
+                    self.duplicate(Declared::Party, &p.name, first);
                 } else {
                     self.model.parties.insert(p.name.node.clone(), p);
                 }
@@ -213,7 +233,7 @@ impl Checker {
             Item::Document(d) => {
                 if let Some(first) = self.model.documents.get(&d.name.node) {
                     let first = first.name.span;
-                    self.duplicate("the document", &d.name, first);
+                    self.duplicate(Declared::Document, &d.name, first);
                 } else {
                     self.model.documents.insert(d.name.node.clone(), d);
                 }
@@ -228,7 +248,7 @@ impl Checker {
             Item::Scenario(s) => {
                 if let Some(first) = self.scenario_names.get(&s.name.node) {
                     let first = *first;
-                    self.duplicate("the scenario", &s.name, first);
+                    self.duplicate(Declared::Scenario, &s.name, first);
                 } else {
                     self.scenario_names.insert(s.name.node.clone(), s.name.span);
                     self.model.scenarios.push(s);
@@ -239,18 +259,11 @@ impl Checker {
 
     fn declare_agreement(&mut self, agreement: &Agreement) {
         if let Some(first) = self.agreement_span {
-            let mut diagnostic = Diagnostic::error(
-                Code::DuplicateName,
+            self.report(
+                CheckProblem::SecondAgreement { first },
                 agreement.span,
-                "the folder has a second `agreement` header",
-            )
-            .with_help(
-                "an agreement folder holds one agreement; move the other to a folder of its own",
+                None,
             );
-            if first.file == agreement.span.file {
-                diagnostic = diagnostic.with_secondary(first, "the first one");
-            }
-            self.push(diagnostic);
             return;
         }
         self.agreement_span = Some(agreement.span);
@@ -261,7 +274,7 @@ impl Checker {
     fn declare_fact(&mut self, fact: &FactDecl) {
         if let Some(first) = self.model.facts.get(&fact.name.node) {
             let first = first.name.span;
-            self.duplicate("the fact", &fact.name, first);
+            self.duplicate(Declared::Fact, &fact.name, first);
         } else {
             self.model
                 .facts
@@ -272,7 +285,7 @@ impl Checker {
     fn declare_event(&mut self, event: &EventDecl) {
         if let Some(first) = self.model.events.get(&event.name.node) {
             let first = first.name.span;
-            self.duplicate("the event", &event.name, first);
+            self.duplicate(Declared::Event, &event.name, first);
         } else {
             self.model
                 .events
@@ -283,29 +296,17 @@ impl Checker {
     fn declare_business_days(&mut self, declared: &BusinessDays) {
         use crate::calc::business::{BusinessCalendar, Weekend};
         if let Some(first) = self.business_days_span {
-            let mut diagnostic = Diagnostic::error(
-                Code::DuplicateName,
+            self.report(
+                CheckProblem::BusinessDaysTwice { first },
                 declared.span,
-                "the agreement says twice what a business day is",
-            )
-            .with_help("keep one `business days exclude ...` line, listing every day that is not a business day");
-            if first.file == declared.span.file {
-                diagnostic = diagnostic.with_secondary(first, "first said here");
-            }
-            self.push(diagnostic);
+                None,
+            );
             return;
         }
         self.business_days_span = Some(declared.span);
         let days: Vec<chrono::Weekday> = declared.weekend.iter().map(|d| d.node).collect();
         let Ok(weekend) = Weekend::new(&days) else {
-            self.push(
-                Diagnostic::error(
-                    Code::ImpossibleDate,
-                    declared.span,
-                    "every day of the week is excluded, so no day is a business day",
-                )
-                .with_help("list only the days of the week that are not business days, such as `Saturdays, Sundays`"),
-            );
+            self.report(CheckProblem::NoBusinessDay, declared.span, None);
             return;
         };
         let mut built_ins: Vec<_> = declared.built_ins.iter().map(|b| b.node).collect();
@@ -325,7 +326,7 @@ impl Checker {
             .find(|e| e.name.node == election.name.node)
         {
             let first = first.name.span;
-            self.duplicate("the election", &election.name, first);
+            self.duplicate(Declared::Election, &election.name, first);
             return;
         }
         self.check_options(&election.name, &election.options);
@@ -340,7 +341,7 @@ impl Checker {
                 .find(|o| o.name.node == option.name.node)
                 .map(|o| o.name.span);
             if let Some(first) = earlier {
-                self.duplicate("the option", &option.name, first);
+                self.duplicate(Declared::Option, &option.name, first);
             }
         }
         self.model.elections.push(election.clone());
@@ -351,18 +352,16 @@ impl Checker {
         for option in options {
             if let Some(first) = seen.get(option.name.node.as_str()) {
                 let first = *first;
-                self.duplicate("the option", &option.name, first);
+                self.duplicate(Declared::Option, &option.name, first);
             }
             seen.insert(&option.name.node, option.name.span);
         }
         if options.iter().filter(|o| o.is_default).count() > 1 {
-            self.push(
-                Diagnostic::error(
-                    Code::DuplicateName,
-                    owner.span,
-                    format!("`{}` has more than one `default` option", owner.node),
-                )
-                .with_help("mark one option `default`: the one the ledger follows when no scenario chooses"),
+            let owner_name = owner.node.clone();
+            self.report(
+                CheckProblem::SeveralDefaults { owner: owner_name },
+                owner.span,
+                None,
             );
         }
     }
@@ -380,7 +379,7 @@ impl Checker {
             } => {
                 if let Some(first) = self.model.reading(&name.node) {
                     let first = first.name.span;
-                    self.duplicate("the reading", name, first);
+                    self.duplicate(Declared::Reading, name, first);
                     return;
                 }
                 self.check_options(name, options);
@@ -397,7 +396,7 @@ impl Checker {
     fn declare_clause(&mut self, clause: Clause) {
         if let Some(first) = self.clause_numbers.get(&clause.number.node) {
             let first = *first;
-            self.duplicate("clause", &clause.number, first);
+            self.duplicate(Declared::Clause, &clause.number, first);
             return;
         }
         self.clause_numbers
@@ -419,7 +418,7 @@ impl Checker {
         for label in clause.obligations.iter().filter_map(|o| o.label.as_ref()) {
             if let Some(first) = self.labels.get(&label.node) {
                 let first = *first;
-                self.duplicate("the obligation", label, first);
+                self.duplicate(Declared::Obligation, label, first);
             } else {
                 self.labels.insert(label.node.clone(), label.span);
             }
@@ -435,14 +434,7 @@ impl Checker {
                 .iter()
                 .find(|f| !f.is_scenario)
                 .map_or(loaded.dir_span, |f| Span::new(f.file, 0, 0));
-            self.push(
-                Diagnostic::error(
-                    Code::MissingAgreement,
-                    span,
-                    "this agreement folder has no `agreement` header",
-                )
-                .with_help("add `agreement \"Title\" dated DATE source \"source.txt\"` to a file such as `agreement.clause`"),
-            );
+            self.report(CheckProblem::NoAgreement, span, None);
         }
     }
 
@@ -481,15 +473,11 @@ impl Checker {
             return;
         };
         if !parent.is_empty() && !self.clause_numbers.contains_key(parent) {
-            self.push(
-                Diagnostic::warning(
-                    Code::MissingParentClause,
-                    clause.number.span,
-                    format!("clause `{number}` belongs to clause `{parent}`, which is not in the agreement"),
-                )
-                .with_help(format!("add `clause {parent} \"Title\"` with the opening words of clause {parent}"))
-                .in_clause(number.clone()),
-            );
+            let problem = CheckProblem::MissingParent {
+                number: number.clone(),
+                parent: parent.to_owned(),
+            };
+            self.report(problem, clause.number.span, Some(number));
         }
     }
 
@@ -505,54 +493,30 @@ impl Checker {
             self.resolved(name.span, declared);
             return;
         }
-        let suggestion = closest(&name.node, self.model.parties.keys().map(String::as_str));
-        let known = self
-            .model
-            .parties
-            .keys()
-            .map(|k| format!("`{k}`"))
-            .collect::<Vec<_>>();
-        let otherwise = if known.is_empty() {
-            "declare the parties in the header file: `party employee \"Full Name\"`".to_owned()
-        } else {
-            format!(
-                "the parties are {}; declare others with `party NAME \"Full Name\"`",
-                join_or(&known)
-            )
+        let known: Vec<String> = self.model.parties.keys().cloned().collect();
+        let suggestion = closest(&name.node, known.iter().map(String::as_str)).map(str::to_owned);
+        let problem = CheckProblem::UnknownParty {
+            name: name.node.clone(),
+            known,
         };
-        let mut diagnostic = Diagnostic::error(
-            Code::UnknownParty,
-            name.span,
-            format!("`{}` is not a party to this agreement", name.node),
-        )
-        .with_label("unknown party")
-        .with_suggestion_or(name.span, suggestion, otherwise);
-        if let Some(clause) = clause {
-            diagnostic = diagnostic.in_clause(clause);
-        }
-        self.push(diagnostic);
+        self.report_misspelt(problem, name.span, suggestion.as_deref(), clause);
     }
 
+    /// A name of the kind `what` that nothing declares, with the closest
+    /// of `candidates` offered.
     fn unknown_name(
         &mut self,
         name: &Name,
-        what: &str,
+        what: Unknown,
         candidates: Vec<String>,
-        how: &str,
         clause: Option<&str>,
     ) {
         let suggestion = closest(&name.node, candidates.iter().map(String::as_str));
-        let mut diagnostic = Diagnostic::error(
-            Code::UnknownName,
-            name.span,
-            format!("there is no {what} named `{}`", name.node),
-        )
-        .with_label(format!("unknown {what}"))
-        .with_suggestion_or(name.span, suggestion, how);
-        if let Some(clause) = clause {
-            diagnostic = diagnostic.in_clause(clause);
-        }
-        self.push(diagnostic);
+        let problem = CheckProblem::UnknownName {
+            name: name.node.clone(),
+            what,
+        };
+        self.report_misspelt(problem, name.span, suggestion, clause);
     }
 
     fn resolve_obligation(&mut self, clause: &Clause, obligation: &Obligation) {
@@ -604,28 +568,16 @@ impl Checker {
         self.expect_money(&step.amount, currency, "a rent table's step", clause);
         self.expect_type(&step.from, Type::Date, "the date a step starts", clause);
         if obligation.terms.recurring.is_none() {
-            self.push(
-                Diagnostic::error(
-                    Code::TypeMismatch,
-                    step.span,
-                    "only an amount due each period can change to another amount",
-                )
-                .with_help("state how often the amount falls due: `each month on day 1`")
-                .in_clause(clause),
-            );
+            let problem = CheckProblem::NotEachPeriod {
+                term: PeriodTerm::Step,
+            };
+            self.report(problem, step.span, Some(clause));
         }
         if let Some(escalation) = &obligation.terms.escalation {
-            self.push(
-                Diagnostic::error(
-                    Code::StatedTwice,
-                    step.span,
-                    "this obligation states twice how its amount changes: by a yearly increase and by steps",
-                )
-                .with_label("a step")
-                .with_secondary(escalation.span, "a yearly increase")
-                .with_help("keep the one the text says: `increasing each year ...` or the `becoming ... from ...` lines")
-                .in_clause(clause),
-            );
+            let problem = CheckProblem::ChangesTwice {
+                escalation: escalation.span,
+            };
+            self.report(problem, step.span, Some(clause));
         }
     }
 
@@ -643,24 +595,12 @@ impl Checker {
             };
             if let Some((earlier, earlier_span)) = before {
                 if from <= earlier {
-                    let mut diagnostic = Diagnostic::error(
-                        Code::PeriodOrder,
-                        step.from.span,
-                        format!(
-                            "this step starts on {}, not after {}",
-                            long_date(from),
-                            long_date(earlier)
-                        ),
-                    )
-                    .with_label("not after the date before it")
-                    .with_help(
-                        "write the steps in date order, each after the schedule's first date",
-                    )
-                    .in_clause(clause);
-                    if let Some(span) = earlier_span {
-                        diagnostic = diagnostic.with_secondary(span, "the step before");
-                    }
-                    self.push(diagnostic);
+                    let problem = CheckProblem::StepOutOfOrder {
+                        from,
+                        earlier,
+                        earlier_step: earlier_span,
+                    };
+                    self.report(problem, step.from.span, Some(clause));
                 }
             }
             before = Some((from, Some(step.span)));
@@ -677,17 +617,13 @@ impl Checker {
                 continue;
             };
             match stated.iter().find(|(t, _)| *t == term) {
-                Some((_, first)) => self.push(
-                    Diagnostic::error(
-                        Code::StatedTwice,
-                        span,
-                        format!("this obligation states {term} twice"),
-                    )
-                    .with_label("stated again here")
-                    .with_secondary(*first, "first stated here")
-                    .with_help("keep the one the text says and delete the other")
-                    .in_clause(clause),
-                ),
+                Some((_, first)) => {
+                    let problem = CheckProblem::StatedTwice {
+                        term,
+                        first: *first,
+                    };
+                    self.report(problem, span, Some(clause));
+                }
                 None => stated.push((term, span)),
             }
         }
@@ -700,20 +636,10 @@ impl Checker {
                 &reference.document.node,
                 candidates.iter().map(String::as_str),
             );
-            self.push(
-                Diagnostic::error(
-                    Code::UnknownDocument,
-                    reference.document.span,
-                    format!("there is no document named `{}`", reference.document.node),
-                )
-                .with_label("unknown document")
-                .with_suggestion_or(
-                    reference.document.span,
-                    suggestion,
-                    "declare it in the header: `document NAME \"Title\" dated DATE`",
-                )
-                .in_clause(clause),
-            );
+            let problem = CheckProblem::UnknownDocument {
+                name: reference.document.node.clone(),
+            };
+            self.report_misspelt(problem, reference.document.span, suggestion, Some(clause));
             return;
         };
         self.resolved(reference.document.span, document.name.span);
@@ -733,33 +659,16 @@ impl Checker {
                 .iter()
                 .any(|s| s.number.node == section.node)
             {
-                let listed = document
-                    .sections
-                    .iter()
-                    .map(|s| format!("`{}`", s.number.node))
-                    .collect::<Vec<_>>();
-                let help = if listed.is_empty() {
-                    format!(
-                        "declare it under the document: `section {} \"Title\"`",
-                        section.node
-                    )
-                } else {
-                    format!(
-                        "the declared sections of `{}` are {}; declare others with `section NUMBER \"Title\"`",
-                        document.name.node,
-                        join_and(&listed)
-                    )
+                let problem = CheckProblem::UnknownSection {
+                    document: document.name.node.clone(),
+                    section: section.node.clone(),
+                    declared: document
+                        .sections
+                        .iter()
+                        .map(|s| s.number.node.clone())
+                        .collect(),
                 };
-                self.push(
-                    Diagnostic::error(
-                        Code::UnknownDocument,
-                        section.span,
-                        format!("`{}` has no section `{}`", document.name.node, section.node),
-                    )
-                    .with_label("unknown section")
-                    .with_help(help)
-                    .in_clause(clause),
-                );
+                self.report(problem, section.span, Some(clause));
             }
         }
     }
@@ -796,15 +705,8 @@ impl Checker {
                     .iter()
                     .any(|m| matches!(m, Modifier::Installments(_)))
                 {
-                    self.push(
-                        Diagnostic::error(
-                            Code::TypeMismatch,
-                            date.span,
-                            "only a schedule of installments has remaining installments to end",
-                        )
-                        .with_help("move it under the `pays ... in N equal ... installments` obligation it ends")
-                        .in_clause(clause),
-                    );
+                    let problem = CheckProblem::RemainingWithoutInstallments;
+                    self.report(problem, date.span, Some(clause));
                 }
             }
             Modifier::Offset(Offset {
@@ -835,15 +737,10 @@ impl Checker {
             Modifier::AggregateCap(expr) => {
                 self.expect_money(expr, currency, "an aggregate limit", clause);
                 if obligation.terms.recurring.is_none() {
-                    self.push(
-                        Diagnostic::error(
-                            Code::TypeMismatch,
-                            expr.span,
-                            "only an amount due each period can have an aggregate limit",
-                        )
-                        .with_help("state how often the amount falls due (`each month ...`), or write a limit on the whole amount: `not to exceed ...`")
-                        .in_clause(clause),
-                    );
+                    let problem = CheckProblem::NotEachPeriod {
+                        term: PeriodTerm::AggregateLimit,
+                    };
+                    self.report(problem, expr.span, Some(clause));
                 }
             }
             Modifier::Floor(expr) => {
@@ -874,43 +771,20 @@ impl Checker {
             }
             Modifier::Amortized(Amortized { span, .. }) => {
                 if obligation.terms.installments.is_none() {
-                    self.push(
-                        Diagnostic::error(
-                            Code::TypeMismatch,
-                            *span,
-                            "only a schedule of installments can be amortized",
-                        )
-                        .with_help("state the installments: `in 360 equal monthly installments on day 1 from DATE`")
-                        .in_clause(clause),
-                    );
+                    let problem = CheckProblem::AmortizedWithoutInstallments;
+                    self.report(problem, *span, Some(clause));
                 }
             }
             Modifier::UnusedCredit(UnusedCreditTerm { on, span, .. }) => {
                 self.expect_type(on, Type::Date, "the date of an unused credit", clause);
                 if obligation.terms.credited_against.is_none() {
-                    self.push(
-                        Diagnostic::error(
-                            Code::TypeMismatch,
-                            *span,
-                            "only a credit has an unused part",
-                        )
-                        .with_help("say what the credit reduces: `credited against LABEL`")
-                        .in_clause(clause),
-                    );
+                    self.report(CheckProblem::UnusedWithoutCredit, *span, Some(clause));
                 }
             }
             Modifier::MetWhen(event) => {
                 self.event(event, Some(clause));
                 if matches!(obligation.kind, Kind::Payment | Kind::Reimbursement) {
-                    self.push(
-                        Diagnostic::error(
-                            Code::TypeMismatch,
-                            event.span,
-                            "a payment is met by the payments a scenario records, not by an event",
-                        )
-                        .with_help("record the payment: `PARTY paid PARTY $X on DATE for LABEL`")
-                        .in_clause(clause),
-                    );
+                    self.report(CheckProblem::PaymentMetByEvent, event.span, Some(clause));
                 }
             }
             Modifier::Recurring(Recurring {
@@ -924,29 +798,17 @@ impl Checker {
                 self.weekly_has_no_day(*frequency, *day, *span, clause);
                 self.on_a_payment(obligation, *span, "a recurring amount", clause);
                 if obligation.terms.installments.is_some() {
-                    self.push(
-                        Diagnostic::error(
-                            Code::TypeMismatch,
-                            *span,
-                            "an amount is either split into installments or due each period, not both",
-                        )
-                        .with_help("keep `in N equal ... installments` (a total split) or `each month` (the amount due every month)")
-                        .in_clause(clause),
-                    );
+                    let problem = CheckProblem::InstallmentsAndEachPeriod;
+                    self.report(problem, *span, Some(clause));
                 }
             }
             Modifier::Escalation(Escalation { span, rounding, .. }) => {
                 self.rounding_fits(rounding.unit, currency, *span, clause);
                 if obligation.terms.recurring.is_none() {
-                    self.push(
-                        Diagnostic::error(
-                            Code::TypeMismatch,
-                            *span,
-                            "only an amount due each period can increase each year",
-                        )
-                        .with_help("state how often the amount falls due: `each month on day 1`")
-                        .in_clause(clause),
-                    );
+                    let problem = CheckProblem::NotEachPeriod {
+                        term: PeriodTerm::Escalation,
+                    };
+                    self.report(problem, *span, Some(clause));
                 }
             }
             Modifier::Abatement(Abatement {
@@ -958,42 +820,22 @@ impl Checker {
                 self.expect_type(through, Type::Date, "the end of an abatement", clause);
                 let scheduled = obligation.terms.is_scheduled();
                 if !scheduled {
-                    self.push(
-                        Diagnostic::error(
-                            Code::TypeMismatch,
-                            *span,
-                            "only a schedule's instances can be abated",
-                        )
-                        .with_help("abate the instances of an amount due each period (`each month ...`) or of installments")
-                        .in_clause(clause),
-                    );
+                    self.report(CheckProblem::AbatedWithoutSchedule, *span, Some(clause));
                 }
             }
             Modifier::Step(step) => self.step(step, obligation, clause, currency),
             Modifier::Prepayments(_, span) => {
                 if obligation.terms.amortized.is_none() {
-                    self.push(
-                        Diagnostic::error(
-                            Code::TypeMismatch,
-                            *span,
-                            "only a schedule of level payments can say what prepayments do",
-                        )
-                        .with_help("state the loan's rate: `amortized at 6% per annum, 30/360`")
-                        .in_clause(clause),
-                    );
+                    let problem = CheckProblem::PrepaymentsWithoutAmortization;
+                    self.report(problem, *span, Some(clause));
                 }
             }
             Modifier::Prorated(span) => {
                 if obligation.terms.recurring.is_none() {
-                    self.push(
-                        Diagnostic::error(
-                            Code::TypeMismatch,
-                            *span,
-                            "only an amount due each period can be prorated by days",
-                        )
-                        .with_help("state how often the amount falls due: `each month on day 1`")
-                        .in_clause(clause),
-                    );
+                    let problem = CheckProblem::NotEachPeriod {
+                        term: PeriodTerm::Proration,
+                    };
+                    self.report(problem, *span, Some(clause));
                 }
             }
             Modifier::Rounding(_, unit, span) => self.rounding_fits(*unit, currency, *span, clause),
@@ -1017,13 +859,7 @@ impl Checker {
             .obligations()
             .filter_map(|(_, o)| o.label.as_ref().map(|l| l.node.clone()))
             .collect();
-        self.unknown_name(
-            obligation,
-            "obligation",
-            labels,
-            "name the obligation by its label, as in `severance: company pays ...`",
-            Some(label),
-        );
+        self.unknown_name(obligation, Unknown::PaidObligation, labels, Some(label));
     }
 
     /// A prepayment is for a schedule whose clause says what prepayments
@@ -1037,16 +873,10 @@ impl Checker {
             return;
         };
         if target.terms.prepayments.is_none() {
-            self.push(
-                Diagnostic::error(
-                    Code::TypeMismatch,
-                    obligation.span,
-                    format!("`{}` does not say what a prepayment does", obligation.node),
-                )
-                .with_label("prepaid")
-                .with_help("its clause must say `prepayments shorten the term` or `prepayments reduce the payment`, as the text does; otherwise record a payment with `paid`")
-                .in_clause(label),
-            );
+            let problem = CheckProblem::NotPrepayable {
+                name: obligation.node.clone(),
+            };
+            self.report(problem, obligation.span, Some(label));
         }
     }
 
@@ -1063,13 +893,10 @@ impl Checker {
             Some(option) => self.resolved(value.span, option.span),
             None => {
                 let names = options.iter().map(|o| o.node.clone()).collect();
-                self.unknown_name(
-                    value,
-                    &format!("value of `{}`", fact.node),
-                    names,
-                    "use one of the values the fact's declaration names",
-                    Some(clause),
-                );
+                let what = Unknown::FactValue {
+                    fact: fact.node.clone(),
+                };
+                self.unknown_name(value, what, names, Some(clause));
             }
         }
     }
@@ -1082,7 +909,7 @@ impl Checker {
         &mut self,
         obligation: &Obligation,
         limit: &Expr,
-        words: &str,
+        words: &'static str,
         clause: &str,
     ) {
         let interest = matches!(
@@ -1092,28 +919,17 @@ impl Checker {
                 ..
             })
         );
-        let (what, help) = if interest {
-            (
-                "interest on a schedule's balance",
-                "the ledger cannot yet hold interest on a balance to a limit: remove the limit, and record it with `assume \"GAP: ...\"`".to_owned(),
-            )
+        let problem = if interest {
+            CheckProblem::LimitOnInterest { words }
         } else if obligation.terms.recurring.is_some() {
-            (
-                "an amount due each period",
-                format!("for a limit on all the payments together, write `in aggregate not to exceed {limit}`; for one on each payment, write it in the amount: `the lesser of AMOUNT and {limit}` (`the greater of` for a minimum)"),
-            )
+            CheckProblem::LimitOnEachPeriod {
+                words,
+                limit: limit.to_string(),
+            }
         } else {
             return;
         };
-        self.push(
-            Diagnostic::error(
-                Code::TypeMismatch,
-                limit.span,
-                format!("`{words}` cannot be stated on {what}"),
-            )
-            .with_help(help)
-            .in_clause(clause),
-        );
+        self.report(problem, limit.span, Some(clause));
     }
 
     /// A schedule counted in weeks falls on the weekday of its first date:
@@ -1126,15 +942,7 @@ impl Checker {
         clause: &str,
     ) {
         if matches!(frequency, Frequency::Weeks(_)) && day.is_some() {
-            self.push(
-                Diagnostic::error(
-                    Code::TypeMismatch,
-                    span,
-                    "a schedule counted in weeks has no day of the month",
-                )
-                .with_help("remove `on ...`: each date falls on the weekday of the first one (`from DATE`)")
-                .in_clause(clause),
-            );
+            self.report(CheckProblem::WeeklyOnADay, span, Some(clause));
         }
     }
 
@@ -1143,69 +951,35 @@ impl Checker {
     /// nothing is recorded to compare it with, it is said, so that nobody
     /// reads the ledger as having checked it.
     fn time_compared(&mut self, obligation: &Obligation, time: &TimeOfDay, clause: &str) {
-        let schedule = obligation.terms.is_scheduled();
-        let (why, help) = if schedule {
-            (
-                "the installments of a schedule are each due on a day; a time of day is not applied to them".to_owned(),
-                "write the time on a single payment, or state it with `assume \"...\"`",
-            )
+        let why = if obligation.terms.is_scheduled() {
+            Uncompared::Schedule
         } else {
             match (obligation.kind, &obligation.subject) {
                 (Kind::Payment | Kind::Reimbursement, _) => return,
-                (Kind::Notice, Subject::CompensationReceived(_)) => (
-                    "a notice of each compensation received is due within its time limit, counted in days".to_owned(),
-                    "leave the time out, or state it with `assume \"...\"`",
-                ),
+                (Kind::Notice, Subject::CompensationReceived(_)) => Uncompared::CompensationNotice,
                 (Kind::Notice, _) => return,
-                (Kind::Performance, _) if obligation.terms.met_when.is_some() => {
-                    return
-                }
-                (Kind::Performance, _) => (
-                    "nothing in a scenario records when this performance is done".to_owned(),
-                    "say which event meets it, `met when EVENT happens`, and record the event with its time: `EVENT happened on DATE at TIME`",
-                ),
-                (kind, _) => (
-                    format!(
-                        "{} {kind} has no deadline a scenario can meet",
-                        if matches!(kind, Kind::Acceptance | Kind::Election) {
-                            "an"
-                        } else {
-                            "a"
-                        }
-                    ),
-                    "leave the time out, or state it with `assume \"...\"`",
-                ),
+                (Kind::Performance, _) if obligation.terms.met_when.is_some() => return,
+                (Kind::Performance, _) => Uncompared::Performance,
+                (kind, _) => Uncompared::NoDeadline(kind),
             }
         };
-        self.push(
-            Diagnostic::warning(
-                Code::UnusedTime,
-                time.span(),
-                format!(
-                    "`{}` is not compared with anything: {why}",
-                    time.clock().words()
-                ),
-            )
-            .with_label("this time of day")
-            .with_help(help)
-            .in_clause(clause),
-        );
+        let problem = CheckProblem::TimeNotCompared {
+            time: time.clock().words(),
+            why,
+        };
+        self.report(problem, time.span(), Some(clause));
     }
 
     /// A remedy that only a payment can carry.
-    fn on_a_payment(&mut self, obligation: &Obligation, span: Span, what: &str, clause: &str) {
+    fn on_a_payment(
+        &mut self,
+        obligation: &Obligation,
+        span: Span,
+        what: &'static str,
+        clause: &str,
+    ) {
         if obligation.kind != Kind::Payment {
-            self.push(
-                Diagnostic::error(
-                    Code::TypeMismatch,
-                    span,
-                    format!("{what} can only run on a payment"),
-                )
-                .with_help(format!(
-                    "move {what} under the `pays` obligation it belongs to"
-                ))
-                .in_clause(clause),
-            );
+            self.report(CheckProblem::NotOnAPayment { what }, span, Some(clause));
         }
     }
 
@@ -1217,31 +991,16 @@ impl Checker {
     fn credited_against(&mut self, target: &Name, obligation: &Obligation, clause: &str) {
         self.on_a_payment(obligation, target.span, "a credit", clause);
         let problem = if obligation.label.is_none() {
-            Some((
-                "a credit needs a label, so that the ledger can say where it went".to_owned(),
-                "name it: `service_credit: provider pays customer ...`".to_owned(),
-            ))
+            Some(CheckProblem::CreditUnlabelled)
         } else if obligation.terms.is_scheduled() {
-            Some((
-                "a credit is one amount, not a schedule".to_owned(),
-                "write each credit as its own obligation".to_owned(),
-            ))
+            Some(CheckProblem::CreditScheduled)
         } else if let Subject::Amount(amount) = &obligation.subject {
-            names_an_obligation(amount).map(|used| {
-                (
-                    format!("a credit is worked out before what it is credited against, so its amount cannot use `{used}`"),
-                    "write the credit's amount from figures and facts".to_owned(),
-                )
-            })
+            names_an_obligation(amount).map(|used| CheckProblem::CreditUsesObligation { used })
         } else {
             None
         };
-        if let Some((message, help)) = problem {
-            self.push(
-                Diagnostic::error(Code::TypeMismatch, target.span, message)
-                    .with_help(help)
-                    .in_clause(clause),
-            );
+        if let Some(problem) = problem {
+            self.report(problem, target.span, Some(clause));
         }
         self.earlier_obligation(target, clause, false);
         let owed = self
@@ -1262,20 +1021,12 @@ impl Checker {
             && debtor == obligation.obligee.as_ref().map_or("", |p| p.node.as_str())
             && creditor.as_deref() == Some(obligation.obligor.node.as_str());
         if !reverses {
-            self.push(
-                Diagnostic::error(
-                    Code::TypeMismatch,
-                    target.span,
-                    format!(
-                        "`{}` is not a payment from `{}` to `{}`, so this credit cannot reduce it",
-                        target.node,
-                        obligation.obligee.as_ref().map_or("?", |p| p.node.as_str()),
-                        obligation.obligor.node
-                    ),
-                )
-                .with_help("a credit from one party reduces what the other party pays it: name that payment")
-                .in_clause(clause),
-            );
+            let problem = CheckProblem::CreditReducesOther {
+                target: target.node.clone(),
+                obligee: obligation.obligee.as_ref().map(|p| p.node.clone()),
+                obligor: obligation.obligor.node.clone(),
+            };
+            self.report(problem, target.span, Some(clause));
         }
     }
 
@@ -1305,37 +1056,24 @@ impl Checker {
                 .obligations()
                 .filter_map(|(_, o)| o.label.as_ref().map(|l| l.node.clone()))
                 .collect();
-            self.unknown_name(
-                name,
-                "obligation",
-                labels,
-                "name a schedule of installments by its label",
-                Some(clause),
-            );
+            self.unknown_name(name, Unknown::NamedObligation, labels, Some(clause));
             return;
         };
         self.resolved(name.span, declared);
         let problem = if schedule_needed && !schedule {
-            Some((
-                format!("`{}` is not a schedule of installments", name.node),
-                "name the label of a `pays ... in N equal ... installments` obligation",
-            ))
+            CheckProblem::NotASchedule {
+                name: name.node.clone(),
+                declared,
+            }
         } else if !self.written_before.contains(&name.node) {
-            Some((
-                format!("`{}` is written after the obligation that uses it", name.node),
-                "move this obligation after the schedule it names (a later clause, or lower in the same clause)",
-            ))
+            CheckProblem::WrittenAfter {
+                name: name.node.clone(),
+                declared,
+            }
         } else {
-            None
+            return;
         };
-        if let Some((message, help)) = problem {
-            self.push(
-                Diagnostic::error(Code::UnknownObligation, name.span, message)
-                    .with_secondary_if_same_file(declared, "the schedule")
-                    .with_help(help)
-                    .in_clause(clause),
-            );
-        }
+        self.report(problem, name.span, Some(clause));
     }
 
     fn period(&mut self, period: &Period, clause: &str) {
@@ -1372,13 +1110,7 @@ impl Checker {
                     .filter(|(_, o)| o.kind == Kind::Notice)
                     .filter_map(|(_, o)| o.label.as_ref().map(|l| l.node.clone()));
                 let candidates = self.model.events.keys().cloned().chain(notices).collect();
-                self.unknown_name(
-                    name,
-                    "event",
-                    candidates,
-                    "declare it in the header: `event NAME \"what happens\"`",
-                    clause,
-                );
+                self.unknown_name(name, Unknown::Event, candidates, clause);
             }
         }
     }
@@ -1403,37 +1135,18 @@ impl Checker {
                 .iter()
                 .map(|r| r.name.node.clone())
                 .collect();
-            self.unknown_name(
-                name,
-                "reading",
-                candidates,
-                "declare it with `assume NAME \"what is unclear\"` followed by its `option`s",
-                Some(clause),
-            );
+            self.unknown_name(name, Unknown::Reading, candidates, Some(clause));
             return;
         };
         self.resolved(name.span, reading.name.span);
-        let allowed = meanings
-            .iter()
-            .map(|m| format!("`{m}`"))
-            .collect::<Vec<_>>();
         for option in &reading.options {
             if !meanings.contains(&option.name.node.as_str()) {
-                self.push(
-                    Diagnostic::error(
-                        Code::UnknownName,
-                        option.name.span,
-                        format!(
-                            "the reading `{}` is used where its options must be {}",
-                            reading.name.node,
-                            join_or(&allowed)
-                        ),
-                    )
-                    .with_label("clausec does not know what this option means here")
-                    .with_secondary_if_same_file(name.span, "used here")
-                    .with_help(format!("name the options {}", join_or(&allowed)))
-                    .in_clause(clause),
-                );
+                let problem = CheckProblem::ReadingWithoutMeanings {
+                    reading: reading.name.node.clone(),
+                    meanings: meanings.iter().map(|m| (*m).to_owned()).collect(),
+                    used: name.span,
+                };
+                self.report(problem, option.name.span, Some(clause));
             }
         }
     }
@@ -1456,28 +1169,15 @@ impl Checker {
                             .iter()
                             .flat_map(|e| e.options.iter().map(|o| o.name.node.clone()))
                             .collect();
-                        self.unknown_name(
-                            option,
-                            "option",
-                            candidates,
-                            "declare it with `election NAME by PARTY` and `option NAME`",
-                            Some(clause),
-                        );
+                        self.unknown_name(option, Unknown::ElectedOption, candidates, Some(clause));
                     }
                     Some(election) if election.by.node != party.node => {
-                        let by = election.by.node.clone();
-                        self.push(
-                            Diagnostic::error(
-                                Code::UnknownName,
-                                party.span,
-                                format!(
-                                    "`{}` is {by}'s to choose, not {}'s",
-                                    option.node, party.node
-                                ),
-                            )
-                            .with_help(format!("write `{by} elects {}`", option.node))
-                            .in_clause(clause),
-                        );
+                        let problem = CheckProblem::NotTheirOption {
+                            option: option.node.clone(),
+                            by: election.by.node.clone(),
+                            party: party.node.clone(),
+                        };
+                        self.report(problem, party.span, Some(clause));
                     }
                     Some(_) => {}
                 }
@@ -1492,39 +1192,28 @@ impl Checker {
                 let b = self.type_of(right, clause);
                 if let (Some(a), Some(b)) = (a, b) {
                     let span = left.span.to(right.span);
-                    if !self.currencies_differ(a, b, span, "a comparison of", clause)
+                    if !self.currencies_differ(a, b, span, Combined::Comparison, clause)
                         && a != b
                         && !(is_numeric(a) && is_numeric(b))
                     {
-                        self.push(mismatch(
-                            left.span.to(right.span),
-                            format!("{} cannot be compared with {}", a.describe(), b.describe()),
-                            clause,
-                        ));
+                        let problem = CheckProblem::NotComparable { a, b };
+                        self.report(problem, left.span.to(right.span), Some(clause));
                     }
                 }
             }
             Condition::Defaulted { obligation, .. } => self.earlier_schedule(obligation, clause),
             Condition::FactIs { fact, value } => match self.fact_type(fact) {
                 Some(Type::Choice) => self.fact_value_named(fact, value, clause),
-                Some(other) => self.push(mismatch(
-                    fact.span,
-                    format!(
-                        "`{}` is {}, not a fact with named values",
-                        fact.node,
-                        other.describe()
-                    ),
-                    clause,
-                )),
+                Some(is) => {
+                    let problem = CheckProblem::NotAChoiceFact {
+                        fact: fact.node.clone(),
+                        is,
+                    };
+                    self.report(problem, fact.span, Some(clause));
+                }
                 None => {
                     let candidates = self.model.facts.keys().cloned().collect();
-                    self.unknown_name(
-                        fact,
-                        "fact",
-                        candidates,
-                        "declare it in the header: `fact NAME is one of A, B, C`",
-                        Some(clause),
-                    );
+                    self.unknown_name(fact, Unknown::ChoiceFact, candidates, Some(clause));
                 }
             },
             Condition::Happens { event, by } => {
@@ -1536,24 +1225,16 @@ impl Checker {
             Condition::Described(_) => {}
             Condition::Fact(name) => match self.fact_type(name) {
                 Some(Type::YesNo) => {}
-                Some(other) => self.push(mismatch(
-                    name.span,
-                    format!(
-                        "`{}` is {}, not a yes-or-no fact",
-                        name.node,
-                        other.describe()
-                    ),
-                    clause,
-                )),
+                Some(is) => {
+                    let problem = CheckProblem::NotAYesNoFact {
+                        fact: name.node.clone(),
+                        is,
+                    };
+                    self.report(problem, name.span, Some(clause));
+                }
                 None => {
                     let candidates = self.model.facts.keys().cloned().collect();
-                    self.unknown_name(
-                        name,
-                        "fact",
-                        candidates,
-                        "declare it in the header: `fact NAME is yes or no \"what it means\"`",
-                        Some(clause),
-                    );
+                    self.unknown_name(name, Unknown::YesNoFact, candidates, Some(clause));
                 }
             },
         }
@@ -1565,46 +1246,32 @@ impl Checker {
         &mut self,
         expr: &Expr,
         currency: Option<Currency>,
-        what: &str,
+        what: &'static str,
         clause: &str,
     ) -> Option<Currency> {
         let found = self.type_of(expr, clause)?;
         match (found, currency) {
             (Type::Money(found), Some(wanted)) if found != wanted => {
-                self.push(
-                    currency_mismatch(
-                        expr.span,
-                        format!(
-                            "{what} in {} on an amount in {}",
-                            found.words(),
-                            wanted.words()
-                        ),
-                        clause,
-                    )
-                    .with_help(match &expr.node {
-                        ExprKind::Money(figure, _) => format!(
-                            "write it in {}, the currency of the amount it goes with: `{}`, if that is what the text says",
-                            wanted.words(),
-                            crate::syntax::print::money_literal_in(*figure, wanted)
-                        ),
-                        _ => format!(
-                            "write it in {}, the currency of the amount it goes with",
-                            wanted.words()
-                        ),
-                    }),
-                );
+                let figure = match &expr.node {
+                    ExprKind::Money(figure, _) => Some(*figure),
+                    _ => None,
+                };
+                let problem = CheckProblem::AmountInOtherCurrency {
+                    what,
+                    found,
+                    wanted,
+                    figure,
+                };
+                self.report(problem, expr.span, Some(clause));
                 None
             }
             (Type::Money(found), _) => Some(found),
-            (other, _) => {
-                self.push(mismatch(
+            (found, _) => {
+                self.report(
+                    CheckProblem::NotMoney { what, found },
                     expr.span,
-                    format!(
-                        "{what} needs an amount of money, but this is {}",
-                        other.describe()
-                    ),
-                    clause,
-                ));
+                    Some(clause),
+                );
                 None
             }
         }
@@ -1619,7 +1286,7 @@ impl Checker {
         a: Type,
         b: Type,
         span: Span,
-        what: &str,
+        combined: Combined,
         clause: &str,
     ) -> bool {
         let (Type::Money(x), Type::Money(y)) = (a, b) else {
@@ -1628,18 +1295,8 @@ impl Checker {
         if x == y {
             return false;
         }
-        let message = if matches!(what, "+" | "-" | "*" | "/") {
-            format!("an amount in {} {what} an amount in {} needs a rate of exchange, and none is stated", x.words(), y.words())
-        } else {
-            format!(
-                "{what} an amount in {} and one in {} needs a rate of exchange, and none is stated",
-                x.words(),
-                y.words()
-            )
-        };
-        self.push(currency_mismatch(span, message, clause).with_help(
-            "write both amounts in the currency the text uses, or convert one at the rate the text states: `(€1,000.00) at 1.08 USD per EUR`",
-        ));
+        let problem = CheckProblem::NoExchangeRate { combined, x, y };
+        self.report(problem, span, Some(clause));
         true
     }
 
@@ -1655,29 +1312,12 @@ impl Checker {
         if given == declared {
             return;
         }
-        let help = if declared == Currency::Usd {
-            format!(
-                "if the fact is in {}, declare it so: `fact {} is money in {}`",
-                given.words(),
-                fact.name.node,
-                given.code()
-            )
-        } else {
-            format!("write the amount in {}", declared.words())
+        let problem = CheckProblem::FactInOtherCurrency {
+            fact: fact.name.node.clone(),
+            declared,
+            given,
         };
-        self.push(
-            currency_mismatch(
-                fact.value.span,
-                format!(
-                    "`{}` is an amount in {}, but this value is in {}",
-                    fact.name.node,
-                    declared.words(),
-                    given.words()
-                ),
-                label,
-            )
-            .with_help(help),
-        );
+        self.report(problem, fact.value.span, Some(label));
     }
 
     /// The type of an earlier obligation's amounts: money in its currency.
@@ -1697,7 +1337,7 @@ impl Checker {
         amount: &Spanned<rust_decimal::Decimal>,
         currency: Currency,
         obligation: &Name,
-        what: &str,
+        what: &'static str,
         label: &str,
     ) {
         let Some(owed) = self.currencies.get(&obligation.node).copied() else {
@@ -1706,23 +1346,14 @@ impl Checker {
         if owed == currency {
             return;
         }
-        self.push(
-            currency_mismatch(
-                amount.span,
-                format!(
-                    "this {what} is in {}, but `{}` is owed in {}",
-                    currency.words(),
-                    obligation.node,
-                    owed.words()
-                ),
-                label,
-            )
-            .with_help(format!(
-                "record the amount paid in {}: `{}`",
-                owed.words(),
-                format_money_in(amount.node, owed)
-            )),
-        );
+        let problem = CheckProblem::PaidInOtherCurrency {
+            what,
+            amount: amount.node,
+            paid: currency,
+            obligation: obligation.node.clone(),
+            owed,
+        };
+        self.report(problem, amount.span, Some(label));
     }
 
     /// A credit reduces what is owed under `target`: in the same currency.
@@ -1732,19 +1363,12 @@ impl Checker {
             return;
         };
         if credit != owed {
-            self.push(
-                currency_mismatch(
-                    target.span,
-                    format!(
-                        "a credit in {} cannot reduce `{}`, which is owed in {}",
-                        credit.words(),
-                        target.node,
-                        owed.words()
-                    ),
-                    clause,
-                )
-                .with_help("write the credit in the currency of what it reduces"),
-            );
+            let problem = CheckProblem::CreditInOtherCurrency {
+                credit,
+                target: target.node.clone(),
+                owed,
+            };
+            self.report(problem, target.span, Some(clause));
         }
     }
 
@@ -1754,49 +1378,25 @@ impl Checker {
         let Some(currency) = currency.filter(|c| !unit.fits(*c)) else {
             return;
         };
-        self.push(
-            Diagnostic::error(
-                Code::CurrencyMismatch,
-                span,
-                format!(
-                    "an amount in {} cannot be rounded to {}",
-                    currency.words(),
-                    unit.words()
-                ),
-            )
-            .with_label(format!("not a unit of {}", currency.words()))
-            .in_clause(clause)
-            .with_help(format!(
-                "write `rounded ... to {}`",
-                Unit::smallest(currency).words()
-            )),
-        );
+        let problem = CheckProblem::RoundedToForeignUnit { currency, unit };
+        self.report(problem, span, Some(clause));
     }
 
-    fn expect_type(&mut self, expr: &Expr, expected: Type, what: &str, clause: &str) {
+    fn expect_type(&mut self, expr: &Expr, expected: Type, what: &'static str, clause: &str) {
         if let Some(found) = self.type_of(expr, clause) {
             if expected == Type::Date && is_numeric(found) {
                 // `6/30/2002` reads as two divisions.
-                self.push(
-                    Diagnostic::error(
-                        Code::ExpectedDate,
-                        expr.span,
-                        format!("expected a date here; `{expr}` is a number"),
-                    )
-                    .with_label("not a date")
-                    .with_help("write a date as `June 6, 2002` or `2002-06-06`, or count one: `30 days after the date of delivery`")
-                    .in_clause(clause),
-                );
+                let problem = CheckProblem::NumberForDate {
+                    written: expr.to_string(),
+                };
+                self.report(problem, expr.span, Some(clause));
             } else if found != expected {
-                self.push(mismatch(
-                    expr.span,
-                    format!(
-                        "{what} needs {}, but this is {}",
-                        expected.describe(),
-                        found.describe()
-                    ),
-                    clause,
-                ));
+                let problem = CheckProblem::WrongType {
+                    what,
+                    expected,
+                    found,
+                };
+                self.report(problem, expr.span, Some(clause));
             }
         }
     }
@@ -1821,32 +1421,19 @@ impl Checker {
                 if fact.is_none() {
                     let candidates = self.model.facts.keys().cloned().collect();
                     let spanned = Spanned::new(name.clone(), expr.span);
-                    self.unknown_name(
-                        &spanned,
-                        "fact",
-                        candidates,
-                        "declare it in the header: `fact NAME is money \"what it is\"`",
-                        Some(clause),
-                    );
+                    self.unknown_name(&spanned, Unknown::ValueFact, candidates, Some(clause));
                 }
                 fact
             }
             ExprKind::GreaterOf(a, b) | ExprKind::LesserOf(a, b) => {
                 let (ta, tb) = (self.type_of(a, clause)?, self.type_of(b, clause)?);
-                if self.currencies_differ(ta, tb, expr.span, "the greater or lesser of", clause) {
+                if self.currencies_differ(ta, tb, expr.span, Combined::GreaterOrLesser, clause) {
                     None
                 } else if ta == tb || (is_numeric(ta) && is_numeric(tb)) {
                     Some(ta)
                 } else {
-                    self.push(mismatch(
-                        expr.span,
-                        format!(
-                            "the greater or lesser of {} and {} means nothing",
-                            ta.describe(),
-                            tb.describe()
-                        ),
-                        clause,
-                    ));
+                    let problem = CheckProblem::GreaterOrLesserOfUnlike { a: ta, b: tb };
+                    self.report(problem, expr.span, Some(clause));
                     None
                 }
             }
@@ -1873,22 +1460,18 @@ impl Checker {
                 // Money times money means nothing in any currency: that
                 // is the mismatch below, not a missing rate.
                 if *op != BinOp::Mul
-                    && self.currencies_differ(ta, tb, expr.span, op.symbol(), clause)
+                    && self.currencies_differ(ta, tb, expr.span, Combined::Operation(*op), clause)
                 {
                     return None;
                 }
                 let result = binary_type(*op, ta, tb);
                 if result.is_none() {
-                    self.push(
-                        mismatch(
-                            expr.span,
-                            format!("{} {} {} means nothing", ta.describe(), op.symbol(), tb.describe()),
-                            clause,
-                        )
-                        .with_help(
-                            "amounts add to amounts; an amount can be multiplied by a number or percentage, or divided by a number; a date plus a duration is a date",
-                        ),
-                    );
+                    let problem = CheckProblem::MeaninglessOperation {
+                        op: *op,
+                        a: ta,
+                        b: tb,
+                    };
+                    self.report(problem, expr.span, Some(clause));
                 }
                 result
             }
@@ -1919,29 +1502,17 @@ impl Checker {
                     self.type_of(then, clause)?,
                     self.type_of(otherwise, clause)?,
                 );
-                if self.currencies_differ(a, b, expr.span, "the two cases of", clause) {
+                if self.currencies_differ(a, b, expr.span, Combined::Cases, clause) {
                     None
                 } else if a == b || (is_numeric(a) && is_numeric(b)) {
                     Some(a)
                 } else {
-                    self.push(mismatch(
-                        expr.span,
-                        format!(
-                            "the two cases give {} and {}: they must be the same kind of value",
-                            a.describe(),
-                            b.describe()
-                        ),
-                        clause,
-                    ));
+                    self.report(CheckProblem::CasesDiffer { a, b }, expr.span, Some(clause));
                     None
                 }
             }
             ExprKind::InterestOn { .. } => {
-                self.push(mismatch(
-                    expr.span,
-                    "interest on a balance is the whole amount of an obligation, not a part of a calculation".to_owned(),
-                    clause,
-                ));
+                self.report(CheckProblem::InterestInCalculation, expr.span, Some(clause));
                 None
             }
             ExprKind::LaterOf(a, b) | ExprKind::EarlierOf(a, b) => {
@@ -1966,15 +1537,11 @@ impl Checker {
                         Type::Number
                     })
                 } else {
-                    self.push(mismatch(
-                        expr.span,
-                        format!(
-                            "{} cannot be rounded to {}",
-                            ty.describe(),
-                            rounding.unit.words()
-                        ),
-                        clause,
-                    ));
+                    let problem = CheckProblem::CannotRound {
+                        ty,
+                        unit: rounding.unit,
+                    };
+                    self.report(problem, expr.span, Some(clause));
                     None
                 }
             }
@@ -2037,33 +1604,16 @@ impl Checker {
     ) -> Option<Type> {
         let found = self.type_of(amount, clause)?;
         let problem = match found {
-            Type::Money(_) if to == from => format!(
-                "a conversion from {} into {} changes nothing",
-                from.words(),
-                to.words()
-            ),
+            Type::Money(_) if to == from => CheckProblem::ConversionChangesNothing { from, to },
             Type::Money(currency) if currency == from => return Some(Type::Money(to)),
-            Type::Money(currency) => format!(
-                "this amount is in {}, but the rate converts {}",
-                currency.words(),
-                from.words()
-            ),
-            other => {
-                self.push(mismatch(
-                    amount.span,
-                    format!(
-                        "only an amount can be converted, but this is {}",
-                        other.describe()
-                    ),
-                    clause,
-                ));
+            Type::Money(found) => CheckProblem::ConversionFromOther { found, from },
+            found => {
+                let problem = CheckProblem::ConvertedNotMoney { found };
+                self.report(problem, amount.span, Some(clause));
                 return None;
             }
         };
-        self.push(
-            currency_mismatch(expr.span, problem, clause)
-                .with_help("state the rate as the text does: `(€1,000.00) at 1.08 USD per EUR`"),
-        );
+        self.report(problem, expr.span, Some(clause));
         None
     }
 
@@ -2080,28 +1630,17 @@ impl Checker {
     ) -> Option<Type> {
         let power = self.type_of(exponent, clause);
         if let Some(found) = power.filter(|t| !is_numeric(*t)) {
-            self.push(mismatch(
-                exponent.span,
-                format!(
-                    "a power must be a whole number, but this is {}",
-                    found.describe()
-                ),
-                clause,
-            ));
+            let problem = CheckProblem::PowerNotWhole { found };
+            self.report(problem, exponent.span, Some(clause));
         }
         let ty = self.type_of(base, clause)?;
         if matches!(ty, Type::Number | Type::Count | Type::Percentage) {
             return Some(if ty == Type::Count { Type::Number } else { ty });
         }
-        self.push(
-            mismatch(
-                expr.span,
-                format!("{} cannot be raised to a power", ty.describe()),
-                clause,
-            )
-            .with_help(
-                "raise a number or a rate, then multiply the amount by it: `$1,000.00 * (1 + 5%) to the power of 3`",
-            ),
+        self.report(
+            CheckProblem::RaisedNotANumber { ty },
+            expr.span,
+            Some(clause),
         );
         None
     }
@@ -2130,9 +1669,8 @@ impl Checker {
                         .collect();
                     self.unknown_name(
                         &choice.reading,
-                        "reading",
+                        Unknown::ChosenReading,
                         candidates,
-                        "readings are declared in the clauses with `assume NAME ...`",
                         Some(&label),
                     );
                 }
@@ -2157,9 +1695,8 @@ impl Checker {
                             .collect();
                         self.unknown_name(
                             &choice.option,
-                            "option of this reading",
+                            Unknown::ReadingOption,
                             candidates,
-                            "choose one of the reading's options",
                             Some(&label),
                         );
                     }
@@ -2189,21 +1726,10 @@ impl Checker {
         for (text, _) in &scenario.conditions {
             let folded = crate::check::model::fold_spaces(&text.node);
             if !stated.contains(&folded) {
-                let suggestion = closest(&folded, stated.iter().map(String::as_str));
-                self.push(
-                    Diagnostic::error(
-                        Code::UnknownName,
-                        text.span,
-                        "no clause states this condition in these words",
-                    )
-                    .with_label("not found in any clause")
-                    .with_help(match suggestion {
-                        Some(s) => format!("did you mean \"{s}\"?"),
-                        None => "write the condition exactly as a clause states it: `if \"...\"`"
-                            .to_owned(),
-                    })
-                    .in_clause(label.clone()),
-                );
+                let closest =
+                    closest(&folded, stated.iter().map(String::as_str)).map(str::to_owned);
+                let problem = CheckProblem::UnstatedCondition { closest };
+                self.report(problem, text.span, Some(&label));
             }
         }
     }
@@ -2211,13 +1737,7 @@ impl Checker {
     fn scenario_fact(&mut self, fact: &FactValue, label: &str) {
         let Some(declared) = self.fact_type(&fact.name) else {
             let candidates = self.model.facts.keys().cloned().collect();
-            self.unknown_name(
-                &fact.name,
-                "fact",
-                candidates,
-                "facts are declared in the header with `fact NAME is TYPE`",
-                Some(label),
-            );
+            self.unknown_name(&fact.name, Unknown::ScenarioFact, candidates, Some(label));
             return;
         };
         let given = match &fact.value.node {
@@ -2232,56 +1752,28 @@ impl Checker {
         let compatible =
             given.is_some_and(|g| g == declared || (declared == Type::Count && g == Type::Number));
         if given.is_some() && !compatible {
-            let example = match declared {
-                Type::Money(currency) => {
-                    if let Some(Type::Money(given)) = given {
-                        self.fact_in_another_currency(fact, given, currency, label);
-                        return;
-                    }
-                    let example = format_money_in(rust_decimal::Decimal::from(4000), currency);
-                    format!("an amount such as `{example}`")
-                }
-                Type::Date => "a date such as `June 6, 2002`".to_owned(),
-                Type::Duration => "a duration such as `10 days`".to_owned(),
-                Type::Percentage => "a percentage such as `18%`".to_owned(),
-                Type::Count | Type::Number => "a number such as `12`".to_owned(),
-                Type::YesNo => "`yes` or `no`".to_owned(),
-                Type::Choice => "one of the values its declaration names".to_owned(),
+            if let (Type::Money(declared), Some(Type::Money(given))) = (declared, given) {
+                self.fact_in_another_currency(fact, given, declared, label);
+                return;
+            }
+            let problem = CheckProblem::FactValueOfWrongKind {
+                fact: fact.name.node.clone(),
+                declared,
             };
-            self.push(
-                Diagnostic::error(
-                    Code::TypeMismatch,
-                    fact.value.span,
-                    format!(
-                        "`{}` is {}, but this value is not",
-                        fact.name.node,
-                        declared.describe()
-                    ),
-                )
-                .with_label("wrong kind of value")
-                .with_help(format!("write {example}"))
-                .in_clause(label),
-            );
+            self.report(problem, fact.value.span, Some(label));
         }
     }
 
     fn scenario_event(&mut self, event: &Event, label: &str) {
         let agreement_date = self.model.dated;
-        let check_date = |checker: &mut Checker, date: &DateLit, what: &str| {
+        let check_date = |checker: &mut Checker, date: &DateLit, what: &'static str| {
             if let Some(agreement) = agreement_date.filter(|d| date.node < *d) {
-                checker.push(
-                    Diagnostic::error(
-                        Code::EventBeforeAgreement,
-                        date.span,
-                        format!(
-                            "this {what} is dated {}, before the agreement's own date, {}",
-                            long_date(date.node),
-                            long_date(agreement)
-                        ),
-                    )
-                    .with_help("check the year of the date")
-                    .in_clause(label),
-                );
+                let problem = CheckProblem::DatedBeforeAgreement {
+                    what,
+                    date: date.node,
+                    agreement,
+                };
+                checker.report(problem, date.span, Some(label));
             }
         };
         match event {
@@ -2300,25 +1792,15 @@ impl Checker {
                             .filter(|e| e.by.node == party.node)
                             .flat_map(|e| e.options.iter().map(|o| o.name.node.clone()))
                             .collect();
-                        self.unknown_name(
-                            option,
-                            "option offered",
-                            candidates,
-                            "the agreement offers no such choice",
-                            Some(label),
-                        );
+                        self.unknown_name(option, Unknown::OfferedOption, candidates, Some(label));
                     }
-                    Some(election) if election.by.node != party.node => self.push(
-                        Diagnostic::error(
-                            Code::UnknownName,
-                            party.span,
-                            format!(
-                                "the election `{}` is {}'s to make",
-                                election.name.node, election.by.node
-                            ),
-                        )
-                        .in_clause(label),
-                    ),
+                    Some(election) if election.by.node != party.node => {
+                        let problem = CheckProblem::NotTheirElection {
+                            election: election.name.node.clone(),
+                            by: election.by.node.clone(),
+                        };
+                        self.report(problem, party.span, Some(label));
+                    }
                     Some(_) => {}
                 }
             }
@@ -2360,21 +1842,11 @@ impl Checker {
             } => {
                 let offsets = self.offset_currencies.get(&party.node).copied();
                 if let Some(offsets) = offsets.filter(|c| c != currency) {
-                    self.push(
-                        currency_mismatch(
-                            amount.span,
-                            format!(
-                                "this compensation is in {}, but it offsets amounts in {}",
-                                currency.words(),
-                                offsets.words()
-                            ),
-                            label,
-                        )
-                        .with_help(format!(
-                            "record the compensation in {}, as the amounts it reduces",
-                            offsets.words()
-                        )),
-                    );
+                    let problem = CheckProblem::CompensationInOtherCurrency {
+                        given: *currency,
+                        offsets,
+                    };
+                    self.report(problem, amount.span, Some(label));
                 }
                 self.party(party, Some(label));
                 check_date(self, on, "compensation");
@@ -2398,21 +1870,13 @@ impl Checker {
                 self.event(event, Some(label));
                 check_date(self, on, "event");
                 if let Some(through) = through.as_ref().filter(|t| t.node < on.node) {
-                    self.push(
-                        Diagnostic::error(
-                            Code::PeriodOrder,
-                            through.span,
-                            format!(
-                                "`{}` ends on {}, before it began on {}",
-                                event.node,
-                                long_date(through.node),
-                                long_date(on.node)
-                            ),
-                        )
-                        .with_secondary_if_same_file(on.span, "began here")
-                        .with_help("swap the two dates, or check the year")
-                        .in_clause(label),
-                    );
+                    let problem = CheckProblem::EndsBeforeItBegins {
+                        event: event.node.clone(),
+                        through: through.node,
+                        on: on.node,
+                        began: on.span,
+                    };
+                    self.report(problem, through.span, Some(label));
                 }
             }
         }
@@ -2433,13 +1897,7 @@ impl Checker {
                         .filter_map(|c| c.as_str().rsplit("::").next())
                         .map(str::to_owned)
                         .collect();
-                    self.unknown_name(
-                        code,
-                        "diagnostic code",
-                        candidates,
-                        "`clausec codes` lists every code; write its last part, as in `count_mismatch`",
-                        Some(label),
-                    );
+                    self.unknown_name(code, Unknown::Code, candidates, Some(label));
                 }
             }
         }
@@ -2465,33 +1923,17 @@ impl Checker {
                     .flat_map(|id| [id.full(), id.name.clone()])
                     .collect();
                 let suggestion = closest(&path.node, candidates.iter().map(String::as_str));
-
-                self.push(
-                    Diagnostic::error(
-                        Code::UnknownObligation,
-                        path.span,
-                        format!("the agreement has no obligation `{}`", path.node),
-                    )
-                    .with_label("no such obligation")
-                    .with_suggestion_or(path.span, suggestion, "name an obligation as the ledger does (`2(b).severance`, `2(b).severance[3]` for one installment) or by its label alone")
-                    .in_clause(label),
-                );
+                let problem = CheckProblem::UnknownExpected {
+                    path: path.node.clone(),
+                };
+                self.report_misspelt(problem, path.span, suggestion, Some(label));
             }
             several => {
-                let full: Vec<String> = several
-                    .iter()
-                    .map(|id| format!("`{}`", id.full()))
-                    .collect();
-                self.push(
-                    Diagnostic::error(
-                        Code::UnknownObligation,
-                        path.span,
-                        format!("`{}` could be {}", path.node, join_or(&full)),
-                    )
-                    .with_label("several obligations have this name")
-                    .with_help("write the obligation's full id, with its clause")
-                    .in_clause(label),
-                );
+                let problem = CheckProblem::AmbiguousExpected {
+                    path: path.node.clone(),
+                    ids: several.iter().map(|id| id.full()).collect(),
+                };
+                self.report(problem, path.span, Some(label));
             }
         }
     }
@@ -2506,17 +1948,11 @@ impl Checker {
             };
             match seen.get(event.node.as_str()) {
                 Some(first) => {
-                    let first = *first;
-                    self.push(
-                        Diagnostic::error(
-                            Code::DuplicateName,
-                            *span,
-                            format!("`{}` is recorded twice in this scenario", event.node),
-                        )
-                        .with_secondary_if_same_file(first, "first recorded here")
-                        .with_help("an event happens once: keep the date it happened, or record a lasting event `from DATE through DATE`")
-                        .in_clause(label),
-                    );
+                    let problem = CheckProblem::RecordedTwice {
+                        event: event.node.clone(),
+                        first: *first,
+                    };
+                    self.report(problem, *span, Some(label));
                 }
                 None => {
                     seen.insert(&event.node, *span);
@@ -2531,7 +1967,7 @@ impl Checker {
     /// [`Model::notice_answered`]): one notice meeting every duty between
     /// two parties was the bug this prevents.
     fn notice_duty(&mut self, notice: NoticeGiven<'_>, label: &str) {
-        let diagnostic = match (self.model.notice_answered(notice), notice.duty) {
+        let problem = match (self.model.notice_answered(notice), notice.duty) {
             (NoticeAnswer::Duty(duty), named) => {
                 let declared = duty.label.as_ref().map(|l| l.span);
                 if let (Some(named), Some(declared)) = (named, declared) {
@@ -2544,14 +1980,34 @@ impl Checker {
                 return;
             }
             (NoticeAnswer::OtherParties(owed), Some(named)) => {
-                notice_between_other_parties(owed, named, notice)
+                let problem = CheckProblem::NoticeOwedByOthers {
+                    duty: named.node.clone(),
+                    owed: notice_duty_of("", owed),
+                    from: notice.party.node.clone(),
+                    to: notice.to.node.clone(),
+                };
+                self.report(problem, named.span, Some(label));
+                return;
             }
-            (NoticeAnswer::Several(duties), _) => several_notice_duties(&duties, notice),
-            (NoticeAnswer::NoDuty, _) => no_notice_duty(&self.model, notice),
+            (NoticeAnswer::Several(duties), _) => CheckProblem::SeveralNoticeDuties {
+                from: notice.party.node.clone(),
+                to: notice.to.node.clone(),
+                duties: duties
+                    .iter()
+                    .map(|(c, o)| notice_duty_of(&c.number.node, o))
+                    .collect(),
+            },
+            (NoticeAnswer::NoDuty, _) => CheckProblem::NoNoticeOwed {
+                from: notice.party.node.clone(),
+                to: notice.to.node.clone(),
+                owed: (self.model.notice_duties())
+                    .map(|(c, o)| notice_duty_of(&c.number.node, o))
+                    .collect(),
+            },
             // Given only for a notice that names a duty (`for LABEL`).
             (NoticeAnswer::UnknownDuty | NoticeAnswer::OtherParties(_), None) => return,
         };
-        self.push(diagnostic.in_clause(label));
+        self.report(problem, notice.party.span.to(notice.to.span), Some(label));
     }
 
     /// `for LABEL` on a notice names no notice duty.
@@ -2561,134 +2017,23 @@ impl Checker {
             .notice_duties()
             .filter_map(|(_, o)| o.label.as_ref().map(|l| l.node.clone()))
             .collect();
-        let how = if labels.is_empty() {
-            "label the notice duty in its clause (`loss_notice: lessee notifies lessor of \"...\"`), then name it here".to_owned()
-        } else {
-            let quoted: Vec<String> = labels.iter().map(|l| format!("`{l}`")).collect();
-            format!("the notice duties are {}", join_and(&quoted))
+        let what = Unknown::NoticeDuty {
+            duties: labels.clone(),
         };
-        self.unknown_name(duty, "notice duty", labels, &how, Some(label));
+        self.unknown_name(duty, what, labels, Some(label));
     }
 }
 
-/// `for LABEL` names a notice that other parties owe, or that runs the
-/// other way.
-fn notice_between_other_parties(
-    owed: &Obligation,
-    duty: &Name,
-    notice: NoticeGiven<'_>,
-) -> Diagnostic {
-    let obligor = &owed.obligor.node;
-    let obligee = owed.obligee.as_ref().map_or("", |o| o.node.as_str());
-    Diagnostic::error(
-        Code::UnknownObligation,
-        duty.span,
-        format!(
-            "`{}` is a notice from `{obligor}` to `{obligee}`, but this notice is from `{}` to `{}`",
-            duty.node, notice.party.node, notice.to.node
-        ),
-    )
-    .with_label(format!("owed by `{obligor}` to `{obligee}`"))
-    .with_help(format!(
-        "if this is the notice `{}` requires, write `{obligor} notified {obligee} ...`; otherwise end the line with `for` and the label of the notice it answers",
-        duty.node
-    ))
-}
-
-/// A notice without `for LABEL` that could answer several duties.
-fn several_notice_duties(duties: &[(&Clause, &Obligation)], notice: NoticeGiven<'_>) -> Diagnostic {
-    let described: Vec<String> = duties.iter().map(|(c, o)| duty_in_words(c, o)).collect();
-    let labels: Vec<String> = duties
-        .iter()
-        .filter_map(|(_, o)| o.label.as_ref().map(|l| format!("`for {}`", l.node)))
-        .collect();
-    let help = if labels.len() == duties.len() {
-        format!(
-            "say which duty this notice answers: end the line with {}",
-            join_or(&labels)
-        )
-    } else {
-        "label each notice duty in its clause (`NAME: PARTY notifies ...`), then end this line with `for NAME`".to_owned()
-    };
-    Diagnostic::error(
-        Code::AmbiguousEvent,
-        notice.party.span.to(notice.to.span),
-        format!(
-            "this notice from `{}` to `{}` could answer {}",
-            notice.party.node,
-            notice.to.node,
-            join_or(&described)
-        ),
-    )
-    .with_label(format!("could answer {} notice duties", duties.len()))
-    .with_help(help)
-}
-
-/// A notice from a party to a party that owes it no notice.
-fn no_notice_duty(model: &Model, notice: NoticeGiven<'_>) -> Diagnostic {
-    let owed: Vec<String> = model
-        .notice_duties()
-        .map(|(clause, duty)| duty_between_in_words(clause, duty))
-        .collect();
-    let help = if owed.is_empty() {
-        "a notice event records a notice that a clause requires (`PARTY notifies PARTY of \"...\"`); this agreement requires none".to_owned()
-    } else {
-        format!(
-            "the agreement's notice duties are {}; check which party gave the notice and which received it",
-            join_and(&owed)
-        )
-    };
-    Diagnostic::error(
-        Code::UnknownObligation,
-        notice.party.span.to(notice.to.span),
-        format!(
-            "no clause requires a notice from `{}` to `{}`",
-            notice.party.node, notice.to.node
-        ),
-    )
-    .with_label("answers no notice duty")
-    .with_help(help)
-}
-
-/// `` `loss_notice` (clause 6: `lessee` to `lessor`) ``, or `the unlabelled
-/// notice of clause 6 (`lessee` to `lessor`)`.
-fn duty_between_in_words(clause: &Clause, duty: &Obligation) -> String {
-    let between = format!(
-        "`{}` to `{}`",
-        duty.obligor.node,
-        duty.obligee.as_ref().map_or("", |o| o.node.as_str())
-    );
-    match &duty.label {
-        Some(label) => format!(
-            "`{}` (clause {}: {between})",
-            label.node, clause.number.node
-        ),
-        None => format!(
-            "the unlabelled notice of clause {} ({between})",
-            clause.number.node
-        ),
-    }
-}
-
-/// `` `loss_notice` (clause 6) ``, or `the unlabelled notice of clause 6`.
-fn duty_in_words(clause: &Clause, duty: &Obligation) -> String {
-    match &duty.label {
-        Some(label) => format!("`{}` (clause {})", label.node, clause.number.node),
-        None => format!("the unlabelled notice of clause {}", clause.number.node),
-    }
-}
-
-trait SecondaryIfSameFile {
-    fn with_secondary_if_same_file(self, span: Span, text: &str) -> Self;
-}
-
-impl SecondaryIfSameFile for Diagnostic {
-    fn with_secondary_if_same_file(self, span: Span, text: &str) -> Self {
-        if self.span().is_some_and(|s| s.file == span.file) {
-            self.with_secondary(span, text)
-        } else {
-            self
-        }
+/// A notice duty as a problem names it: `clause` is its clause's number.
+fn notice_duty_of(clause: &str, duty: &Obligation) -> NoticeDuty {
+    NoticeDuty {
+        clause: clause.to_owned(),
+        label: duty.label.as_ref().map(|l| l.node.clone()),
+        obligor: duty.obligor.node.clone(),
+        obligee: duty
+            .obligee
+            .as_ref()
+            .map_or_else(String::new, |o| o.node.clone()),
     }
 }
 
@@ -2733,20 +2078,6 @@ fn names_an_obligation(expr: &Expr) -> Option<String> {
         }
         _ => None,
     }
-}
-
-fn mismatch(span: Span, message: String, clause: &str) -> Diagnostic {
-    Diagnostic::error(Code::TypeMismatch, span, message)
-        .with_label("wrong kind of value")
-        .with_help("amounts add to amounts; an amount can be multiplied by a number or percentage, or divided by a number")
-        .in_clause(clause)
-}
-
-/// Amounts in two currencies put together.
-fn currency_mismatch(span: Span, message: String, clause: &str) -> Diagnostic {
-    Diagnostic::error(Code::CurrencyMismatch, span, message)
-        .with_label("two currencies")
-        .in_clause(clause)
 }
 
 fn is_numeric(ty: Type) -> bool {
