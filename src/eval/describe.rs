@@ -236,7 +236,7 @@ impl<'m> Evaluator<'m> {
                             id: self
                                 .reading_ids
                                 .get(&name.node)
-                                .cloned()
+                                .copied()
                                 .unwrap_or_default(),
                             reading: name.node.clone(),
                             option: option.to_owned(),

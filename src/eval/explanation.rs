@@ -173,7 +173,7 @@ pub enum AccrualStart {
     Reading {
         from: InterestFrom,
         /// The assumption's id (`A1`), the reading and the option in force.
-        id: String,
+        id: super::ledger::AssumptionId,
         reading: String,
         option: String,
     },
@@ -405,11 +405,8 @@ impl RemedyExplanation {
             RemedyExplanation::LateFee { clause, .. } => vec![clause],
             RemedyExplanation::Interest(accrual) => match &accrual.start {
                 AccrualStart::Reading {
-                    id,
-                    reading,
-                    option,
-                    ..
-                } => vec![&accrual.clause, id, reading, option],
+                    reading, option, ..
+                } => vec![&accrual.clause, reading, option],
                 _ => vec![&accrual.clause],
             },
         }

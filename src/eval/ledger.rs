@@ -510,9 +510,27 @@ pub struct Finding {
     pub message: String,
 }
 
+/// An assumption's number in the ledger's list, shown `A1`: built from its
+/// place in the list, never read back from its words.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct AssumptionId(pub u32);
+
+impl std::fmt::Display for AssumptionId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "A{}", self.0)
+    }
+}
+
+/// `"A1"` in JSON, as the ledger shows it.
+impl Serialize for AssumptionId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct AssumptionEntry {
-    pub id: String,
+    pub id: AssumptionId,
     pub clause: Option<String>,
     pub text: super::term::Assumption,
     /// For a reading: its name, the option in force, and the others.

@@ -241,7 +241,7 @@ struct Evaluator<'m> {
     /// a built-in meaning.
     readings: BTreeMap<String, Chosen>,
     /// Reading name → assumption id (`A1`).
-    reading_ids: BTreeMap<String, String>,
+    reading_ids: BTreeMap<String, AssumptionId>,
     /// Election name → the option chosen in the scenario.
     elections: BTreeMap<String, String>,
     lapsed: Option<Note>,
@@ -477,7 +477,7 @@ impl<'m> Evaluator<'m> {
                     Some(o) => ((*o).to_owned(), *o != default),
                     None => (default, false),
                 };
-                let id = format!("A{}", self.assumptions.len() + 1);
+                let id = self.next_assumption_id();
                 let described = reading
                     .options
                     .iter()
@@ -485,7 +485,7 @@ impl<'m> Evaluator<'m> {
                     .and_then(|o| o.description.as_ref().map(|d| d.node.clone()))
                     .unwrap_or_default();
                 self.assumptions.push(AssumptionEntry {
-                    id: id.clone(),
+                    id,
                     clause: reading.clause.clone(),
                     text: Assumption::Reading {
                         description: reading.description.node.clone(),
@@ -508,7 +508,7 @@ impl<'m> Evaluator<'m> {
             }
             for stated in stated_of.get(&clause).into_iter().flatten() {
                 self.assumptions.push(AssumptionEntry {
-                    id: format!("A{}", self.assumptions.len() + 1),
+                    id: self.next_assumption_id(),
                     clause: stated.clause.clone(),
                     text: Assumption::Stated(stated.text.node.clone()),
                     reading: None,
@@ -520,11 +520,16 @@ impl<'m> Evaluator<'m> {
         }
     }
 
+    /// The id of the next assumption listed: `A1`, `A2`, ...
+    fn next_assumption_id(&self) -> AssumptionId {
+        AssumptionId(u32::try_from(self.assumptions.len() + 1).unwrap_or(u32::MAX))
+    }
+
     fn add_default_assumptions(&mut self) {
         let defaults = std::mem::take(&mut self.defaults_used);
         for assumed in defaults {
             self.assumptions.push(AssumptionEntry {
-                id: format!("A{}", self.assumptions.len() + 1),
+                id: self.next_assumption_id(),
                 clause: None,
                 text: Assumption::Default(assumed),
                 reading: None,

@@ -112,7 +112,7 @@ pub enum Note {
         through: NaiveDate,
         dates: usize,
         /// The reading named, and its assumption's id (`A1`).
-        reading: Option<(String, String)>,
+        reading: Option<(String, super::ledger::AssumptionId)>,
         /// The option followed.
         option: String,
     },

@@ -362,7 +362,7 @@ impl<'m> Evaluator<'m> {
                     through,
                     dates: in_range.len(),
                     reading: reading.map(|r| {
-                        let id = self.reading_ids.get(&r).cloned().unwrap_or_default();
+                        let id = self.reading_ids.get(&r).copied().unwrap_or_default();
                         (r, id)
                     }),
                     option,

@@ -375,10 +375,10 @@ impl<'m> Evaluator<'m> {
             Some(InterestStart::GraceEnd) => AccrualStart::GraceEnd,
             Some(InterestStart::Reading(name)) => {
                 let (from, option) = self.interest_reading(&name.node);
-                let id = self.reading_ids.get(&name.node).map_or("", String::as_str);
+                let id = self.reading_ids.get(&name.node).copied();
                 AccrualStart::Reading {
                     from,
-                    id: id.to_owned(),
+                    id: id.unwrap_or_default(),
                     reading: name.node.clone(),
                     option: option.to_string(),
                 }

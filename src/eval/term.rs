@@ -216,13 +216,10 @@ impl Term {
             Term::LateInterest {
                 start:
                     Some(AccrualStart::Reading {
-                        id,
-                        reading,
-                        option,
-                        ..
+                        reading, option, ..
                     }),
                 ..
-            } => vec![id, reading, option],
+            } => vec![reading, option],
             Term::ReducedBy {
                 receiver,
                 from,

@@ -753,7 +753,7 @@ impl Page<'_> {
             let _ = writeln!(
                 out,
                 "<li><b>{}</b>{}: {}</li>",
-                html(&assumption.id),
+                html(&assumption.id.to_string()),
                 assumption
                     .clause
                     .as_ref()

@@ -484,7 +484,7 @@ pub fn ledger_markdown(ledger: &Ledger) -> String {
         let _ = writeln!(
             out,
             "- **{}**: {}",
-            md(&assumption.id),
+            md(&assumption.id.to_string()),
             md(&assumption.text.to_string())
         );
     }
