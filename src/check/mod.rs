@@ -18,7 +18,8 @@ use crate::check::model::{
     SCHEDULE_READINGS,
 };
 use crate::check::problem::{
-    CheckProblem, Combined, Declared, FileItem, NoticeDuty, PeriodTerm, Uncompared, Unknown,
+    Bound, CheckProblem, Combined, DateUse, Declared, FileItem, MoneyUse, NoticeDuty, PeriodTerm,
+    Recorded, Remedy, Uncompared, Unknown,
 };
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::suggest::closest;
@@ -537,10 +538,10 @@ impl Checker {
                 currency = self.currencies.get(&schedule.node).copied();
             }
             Subject::Amount(expr) => {
-                currency = self.expect_money(expr, None, "a payment", number);
+                currency = self.expect_money(expr, None, MoneyUse::Payment, number);
             }
             Subject::Reimbursed(_, Some(expr)) => {
-                currency = self.expect_money(expr, None, "a reimbursement", number);
+                currency = self.expect_money(expr, None, MoneyUse::Reimbursement, number);
             }
             Subject::DocumentRef(reference) => self.document(reference, number),
             Subject::CompensationReceived(party) => self.party(party, Some(number)),
@@ -565,8 +566,8 @@ impl Checker {
         clause: &str,
         currency: Option<Currency>,
     ) {
-        self.expect_money(&step.amount, currency, "a rent table's step", clause);
-        self.expect_type(&step.from, Type::Date, "the date a step starts", clause);
+        self.expect_money(&step.amount, currency, MoneyUse::Step, clause);
+        self.expect_type(&step.from, DateUse::StepStart, clause);
         if obligation.terms.recurring.is_none() {
             let problem = CheckProblem::NotEachPeriod {
                 term: PeriodTerm::Step,
@@ -686,20 +687,20 @@ impl Checker {
                 if let Some(InterestStart::Reading(name)) = &interest.start {
                     self.reading_with(name, INTEREST_READINGS, clause);
                 }
-                self.on_a_payment(obligation, interest.span, "late interest", clause);
+                self.on_a_payment(obligation, interest.span, Remedy::LateInterest, clause);
             }
             Modifier::LateFee(fee, span) => {
                 if let LateFee::Amount(amount) = fee {
-                    self.expect_money(amount, currency, "a late fee", clause);
+                    self.expect_money(amount, currency, MoneyUse::LateFee, clause);
                 }
-                self.on_a_payment(obligation, *span, "a late fee", clause);
+                self.on_a_payment(obligation, *span, Remedy::LateFee, clause);
             }
             Modifier::Interest(interest) => {
-                self.expect_type(&interest.from, Type::Date, "the start of interest", clause);
-                self.on_a_payment(obligation, interest.span, "interest", clause);
+                self.expect_type(&interest.from, DateUse::InterestStart, clause);
+                self.on_a_payment(obligation, interest.span, Remedy::Interest, clause);
             }
             Modifier::RemainingEnd(date) => {
-                self.expect_type(date, Type::Date, "the end of the installments", clause);
+                self.expect_type(date, DateUse::InstallmentsEnd, clause);
                 if !obligation
                     .modifiers
                     .iter()
@@ -722,20 +723,18 @@ impl Checker {
                 }
             }
             Modifier::Period(period) => self.period(period, clause),
-            Modifier::On(date) => self.expect_type(date, Type::Date, "a due date", clause),
+            Modifier::On(date) => self.expect_type(date, DateUse::DueDate, clause),
             Modifier::ByTime(time) => self.time_compared(obligation, time, clause),
-            Modifier::Effective(date) => {
-                self.expect_type(date, Type::Date, "an effective date", clause)
-            }
+            Modifier::Effective(date) => self.expect_type(date, DateUse::EffectiveDate, clause),
             Modifier::Cost(expr) => {
-                self.expect_money(expr, currency, "a cost", clause);
+                self.expect_money(expr, currency, MoneyUse::Cost, clause);
             }
             Modifier::Cap(expr) => {
-                self.expect_money(expr, currency, "a limit", clause);
-                self.no_limit_on_each_period(obligation, expr, "not to exceed", clause);
+                self.expect_money(expr, currency, MoneyUse::Limit, clause);
+                self.no_limit_on_each_period(obligation, expr, Bound::NotToExceed, clause);
             }
             Modifier::AggregateCap(expr) => {
-                self.expect_money(expr, currency, "an aggregate limit", clause);
+                self.expect_money(expr, currency, MoneyUse::AggregateLimit, clause);
                 if obligation.terms.recurring.is_none() {
                     let problem = CheckProblem::NotEachPeriod {
                         term: PeriodTerm::AggregateLimit,
@@ -744,8 +743,8 @@ impl Checker {
                 }
             }
             Modifier::Floor(expr) => {
-                self.expect_money(expr, currency, "a minimum", clause);
-                self.no_limit_on_each_period(obligation, expr, "not less than", clause);
+                self.expect_money(expr, currency, MoneyUse::Minimum, clause);
+                self.no_limit_on_each_period(obligation, expr, Bound::NotLessThan, clause);
             }
             Modifier::Condition(condition) => self.condition(condition, clause),
             Modifier::Then(Then { party, .. }) => self.party(party, Some(clause)),
@@ -761,7 +760,7 @@ impl Checker {
                 }
                 self.weekly_has_no_day(*frequency, *day, *span, clause);
                 if let Some(each) = each {
-                    self.expect_money(each, currency, "an installment", clause);
+                    self.expect_money(each, currency, MoneyUse::Installment, clause);
                 }
             }
             Modifier::Roll(..) => self.model.counts_business_days = true,
@@ -776,7 +775,7 @@ impl Checker {
                 }
             }
             Modifier::UnusedCredit(UnusedCreditTerm { on, span, .. }) => {
-                self.expect_type(on, Type::Date, "the date of an unused credit", clause);
+                self.expect_type(on, DateUse::UnusedCredit, clause);
                 if obligation.terms.credited_against.is_none() {
                     self.report(CheckProblem::UnusedWithoutCredit, *span, Some(clause));
                 }
@@ -796,7 +795,7 @@ impl Checker {
                     self.model.counts_business_days = true;
                 }
                 self.weekly_has_no_day(*frequency, *day, *span, clause);
-                self.on_a_payment(obligation, *span, "a recurring amount", clause);
+                self.on_a_payment(obligation, *span, Remedy::Recurring, clause);
                 if obligation.terms.installments.is_some() {
                     let problem = CheckProblem::InstallmentsAndEachPeriod;
                     self.report(problem, *span, Some(clause));
@@ -816,8 +815,8 @@ impl Checker {
                 through,
                 span,
             }) => {
-                self.expect_type(from, Type::Date, "the start of an abatement", clause);
-                self.expect_type(through, Type::Date, "the end of an abatement", clause);
+                self.expect_type(from, DateUse::AbatementStart, clause);
+                self.expect_type(through, DateUse::AbatementEnd, clause);
                 let scheduled = obligation.terms.is_scheduled();
                 if !scheduled {
                     self.report(CheckProblem::AbatedWithoutSchedule, *span, Some(clause));
@@ -909,7 +908,7 @@ impl Checker {
         &mut self,
         obligation: &Obligation,
         limit: &Expr,
-        words: &'static str,
+        words: Bound,
         clause: &str,
     ) {
         let interest = matches!(
@@ -971,13 +970,7 @@ impl Checker {
     }
 
     /// A remedy that only a payment can carry.
-    fn on_a_payment(
-        &mut self,
-        obligation: &Obligation,
-        span: Span,
-        what: &'static str,
-        clause: &str,
-    ) {
+    fn on_a_payment(&mut self, obligation: &Obligation, span: Span, what: Remedy, clause: &str) {
         if obligation.kind != Kind::Payment {
             self.report(CheckProblem::NotOnAPayment { what }, span, Some(clause));
         }
@@ -989,7 +982,7 @@ impl Checker {
     /// while it makes TARGET's ledger, which comes first.
     #[inline(never)]
     fn credited_against(&mut self, target: &Name, obligation: &Obligation, clause: &str) {
-        self.on_a_payment(obligation, target.span, "a credit", clause);
+        self.on_a_payment(obligation, target.span, Remedy::Credit, clause);
         let problem = if obligation.label.is_none() {
             Some(CheckProblem::CreditUnlabelled)
         } else if obligation.terms.is_scheduled() {
@@ -1078,11 +1071,11 @@ impl Checker {
 
     fn period(&mut self, period: &Period, clause: &str) {
         for (date, what) in [
-            (&period.from, "a start date"),
-            (&period.through, "an end date"),
+            (&period.from, DateUse::PeriodStart),
+            (&period.through, DateUse::PeriodEnd),
         ] {
             if let Some(date) = date {
-                self.expect_type(date, Type::Date, what, clause);
+                self.expect_type(date, what, clause);
             }
         }
     }
@@ -1219,7 +1212,7 @@ impl Checker {
             Condition::Happens { event, by } => {
                 self.event(event, Some(clause));
                 if let Some(by) = by {
-                    self.expect_type(by, Type::Date, "`happens by`", clause);
+                    self.expect_type(by, DateUse::HappensBy, clause);
                 }
             }
             Condition::Described(_) => {}
@@ -1246,7 +1239,7 @@ impl Checker {
         &mut self,
         expr: &Expr,
         currency: Option<Currency>,
-        what: &'static str,
+        what: MoneyUse,
         clause: &str,
     ) -> Option<Currency> {
         let found = self.type_of(expr, clause)?;
@@ -1337,7 +1330,7 @@ impl Checker {
         amount: &Spanned<rust_decimal::Decimal>,
         currency: Currency,
         obligation: &Name,
-        what: &'static str,
+        what: Recorded,
         label: &str,
     ) {
         let Some(owed) = self.currencies.get(&obligation.node).copied() else {
@@ -1382,20 +1375,17 @@ impl Checker {
         self.report(problem, span, Some(clause));
     }
 
-    fn expect_type(&mut self, expr: &Expr, expected: Type, what: &'static str, clause: &str) {
+    /// A date where `what` needs one.
+    fn expect_type(&mut self, expr: &Expr, what: DateUse, clause: &str) {
         if let Some(found) = self.type_of(expr, clause) {
-            if expected == Type::Date && is_numeric(found) {
+            if is_numeric(found) {
                 // `6/30/2002` reads as two divisions.
                 let problem = CheckProblem::NumberForDate {
                     written: expr.to_string(),
                 };
                 self.report(problem, expr.span, Some(clause));
-            } else if found != expected {
-                let problem = CheckProblem::WrongType {
-                    what,
-                    expected,
-                    found,
-                };
+            } else if found != Type::Date {
+                let problem = CheckProblem::NotADate { what, found };
                 self.report(problem, expr.span, Some(clause));
             }
         }
@@ -1516,8 +1506,8 @@ impl Checker {
                 None
             }
             ExprKind::LaterOf(a, b) | ExprKind::EarlierOf(a, b) => {
-                self.expect_type(a, Type::Date, "`the later of` or `the earlier of`", clause);
-                self.expect_type(b, Type::Date, "`the later of` or `the earlier of`", clause);
+                self.expect_type(a, DateUse::LaterOrEarlier, clause);
+                self.expect_type(b, DateUse::LaterOrEarlier, clause);
                 Some(Type::Date)
             }
             ExprKind::Rounded(inner, rounding) => {
@@ -1555,7 +1545,7 @@ impl Checker {
             } => self.converted_type(expr, amount, *to, *from, clause),
             ExprKind::UnpaidBalance { obligation, on } => {
                 self.earlier_schedule(obligation, clause);
-                self.expect_type(on, Type::Date, "the date of an unpaid balance", clause);
+                self.expect_type(on, DateUse::UnpaidBalance, clause);
                 Some(self.money_of(obligation))
             }
             ExprKind::FirstDefault { obligation, .. } => {
@@ -1564,28 +1554,28 @@ impl Checker {
             }
             ExprKind::BusinessDay { date, .. } => {
                 self.model.counts_business_days = true;
-                self.expect_type(date, Type::Date, "this", clause);
+                self.expect_type(date, DateUse::Itself, clause);
                 Some(Type::Date)
             }
             ExprKind::MonthEnd(date) => {
-                self.expect_type(date, Type::Date, "this", clause);
+                self.expect_type(date, DateUse::Itself, clause);
                 Some(Type::Date)
             }
             ExprKind::Shift { by, date, .. } => {
                 if by.unit == DurationUnit::BusinessDays {
                     self.model.counts_business_days = true;
                 }
-                self.expect_type(date, Type::Date, "a date counted from", clause);
+                self.expect_type(date, DateUse::CountedFrom, clause);
                 Some(Type::Date)
             }
             ExprKind::Between { from, to, .. } => {
-                self.expect_type(from, Type::Date, "the number of days from", clause);
-                self.expect_type(to, Type::Date, "the number of days to", clause);
+                self.expect_type(from, DateUse::DaysFrom, clause);
+                self.expect_type(to, DateUse::DaysTo, clause);
                 Some(Type::Count)
             }
             ExprKind::YearFraction { from, to, .. } => {
-                self.expect_type(from, Type::Date, "a fraction of a year from", clause);
-                self.expect_type(to, Type::Date, "a fraction of a year to", clause);
+                self.expect_type(from, DateUse::YearFractionFrom, clause);
+                self.expect_type(to, DateUse::YearFractionTo, clause);
                 Some(Type::Number)
             }
             _ => None,
@@ -1766,7 +1756,7 @@ impl Checker {
 
     fn scenario_event(&mut self, event: &Event, label: &str) {
         let agreement_date = self.model.dated;
-        let check_date = |checker: &mut Checker, date: &DateLit, what: &'static str| {
+        let check_date = |checker: &mut Checker, date: &DateLit, what: Recorded| {
             if let Some(agreement) = agreement_date.filter(|d| date.node < *d) {
                 let problem = CheckProblem::DatedBeforeAgreement {
                     what,
@@ -1823,7 +1813,11 @@ impl Checker {
                 ..
             } => {
                 let prepaid = matches!(event, Event::Prepaid { .. });
-                let what = if prepaid { "prepayment" } else { "payment" };
+                let what = if prepaid {
+                    Recorded::Prepayment
+                } else {
+                    Recorded::Payment
+                };
                 self.paid_in_its_currency(amount, *currency, obligation, what, label);
                 self.party(payer, Some(label));
                 self.party(payee, Some(label));
@@ -1849,12 +1843,12 @@ impl Checker {
                     self.report(problem, amount.span, Some(label));
                 }
                 self.party(party, Some(label));
-                check_date(self, on, "compensation");
+                check_date(self, on, Recorded::Compensation);
             }
             Event::Notified { party, to, on, .. } => {
                 self.party(party, Some(label));
                 self.party(to, Some(label));
-                check_date(self, on, "notice");
+                check_date(self, on, Recorded::Notice);
                 let parties = &self.model.parties;
                 let known = parties.contains_key(&party.node) && parties.contains_key(&to.node);
                 if let Some(notice) = NoticeGiven::of(event).filter(|_| known) {
@@ -1868,7 +1862,7 @@ impl Checker {
                 event, on, through, ..
             } => {
                 self.event(event, Some(label));
-                check_date(self, on, "event");
+                check_date(self, on, Recorded::Event);
                 if let Some(through) = through.as_ref().filter(|t| t.node < on.node) {
                     let problem = CheckProblem::EndsBeforeItBegins {
                         event: event.node.clone(),
