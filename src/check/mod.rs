@@ -567,7 +567,7 @@ impl Checker {
         currency: Option<Currency>,
     ) {
         self.expect_money(&step.amount, currency, MoneyUse::Step, clause);
-        self.expect_type(&step.from, DateUse::StepStart, clause);
+        self.expect_date(&step.from, DateUse::StepStart, clause);
         if obligation.terms.recurring.is_none() {
             let problem = CheckProblem::NotEachPeriod {
                 term: PeriodTerm::Step,
@@ -696,11 +696,11 @@ impl Checker {
                 self.on_a_payment(obligation, *span, Remedy::LateFee, clause);
             }
             Modifier::Interest(interest) => {
-                self.expect_type(&interest.from, DateUse::InterestStart, clause);
+                self.expect_date(&interest.from, DateUse::InterestStart, clause);
                 self.on_a_payment(obligation, interest.span, Remedy::Interest, clause);
             }
             Modifier::RemainingEnd(date) => {
-                self.expect_type(date, DateUse::InstallmentsEnd, clause);
+                self.expect_date(date, DateUse::InstallmentsEnd, clause);
                 if !obligation
                     .modifiers
                     .iter()
@@ -723,9 +723,9 @@ impl Checker {
                 }
             }
             Modifier::Period(period) => self.period(period, clause),
-            Modifier::On(date) => self.expect_type(date, DateUse::DueDate, clause),
+            Modifier::On(date) => self.expect_date(date, DateUse::DueDate, clause),
             Modifier::ByTime(time) => self.time_compared(obligation, time, clause),
-            Modifier::Effective(date) => self.expect_type(date, DateUse::EffectiveDate, clause),
+            Modifier::Effective(date) => self.expect_date(date, DateUse::EffectiveDate, clause),
             Modifier::Cost(expr) => {
                 self.expect_money(expr, currency, MoneyUse::Cost, clause);
             }
@@ -775,7 +775,7 @@ impl Checker {
                 }
             }
             Modifier::UnusedCredit(UnusedCreditTerm { on, span, .. }) => {
-                self.expect_type(on, DateUse::UnusedCredit, clause);
+                self.expect_date(on, DateUse::UnusedCredit, clause);
                 if obligation.terms.credited_against.is_none() {
                     self.report(CheckProblem::UnusedWithoutCredit, *span, Some(clause));
                 }
@@ -815,8 +815,8 @@ impl Checker {
                 through,
                 span,
             }) => {
-                self.expect_type(from, DateUse::AbatementStart, clause);
-                self.expect_type(through, DateUse::AbatementEnd, clause);
+                self.expect_date(from, DateUse::AbatementStart, clause);
+                self.expect_date(through, DateUse::AbatementEnd, clause);
                 let scheduled = obligation.terms.is_scheduled();
                 if !scheduled {
                     self.report(CheckProblem::AbatedWithoutSchedule, *span, Some(clause));
@@ -1075,7 +1075,7 @@ impl Checker {
             (&period.through, DateUse::PeriodEnd),
         ] {
             if let Some(date) = date {
-                self.expect_type(date, what, clause);
+                self.expect_date(date, what, clause);
             }
         }
     }
@@ -1212,7 +1212,7 @@ impl Checker {
             Condition::Happens { event, by } => {
                 self.event(event, Some(clause));
                 if let Some(by) = by {
-                    self.expect_type(by, DateUse::HappensBy, clause);
+                    self.expect_date(by, DateUse::HappensBy, clause);
                 }
             }
             Condition::Described(_) => {}
@@ -1376,7 +1376,7 @@ impl Checker {
     }
 
     /// A date where `what` needs one.
-    fn expect_type(&mut self, expr: &Expr, what: DateUse, clause: &str) {
+    fn expect_date(&mut self, expr: &Expr, what: DateUse, clause: &str) {
         if let Some(found) = self.type_of(expr, clause) {
             if is_numeric(found) {
                 // `6/30/2002` reads as two divisions.
@@ -1506,8 +1506,8 @@ impl Checker {
                 None
             }
             ExprKind::LaterOf(a, b) | ExprKind::EarlierOf(a, b) => {
-                self.expect_type(a, DateUse::LaterOrEarlier, clause);
-                self.expect_type(b, DateUse::LaterOrEarlier, clause);
+                self.expect_date(a, DateUse::LaterOrEarlier, clause);
+                self.expect_date(b, DateUse::LaterOrEarlier, clause);
                 Some(Type::Date)
             }
             ExprKind::Rounded(inner, rounding) => {
@@ -1545,7 +1545,7 @@ impl Checker {
             } => self.converted_type(expr, amount, *to, *from, clause),
             ExprKind::UnpaidBalance { obligation, on } => {
                 self.earlier_schedule(obligation, clause);
-                self.expect_type(on, DateUse::UnpaidBalance, clause);
+                self.expect_date(on, DateUse::UnpaidBalance, clause);
                 Some(self.money_of(obligation))
             }
             ExprKind::FirstDefault { obligation, .. } => {
@@ -1554,28 +1554,28 @@ impl Checker {
             }
             ExprKind::BusinessDay { date, .. } => {
                 self.model.counts_business_days = true;
-                self.expect_type(date, DateUse::Itself, clause);
+                self.expect_date(date, DateUse::Itself, clause);
                 Some(Type::Date)
             }
             ExprKind::MonthEnd(date) => {
-                self.expect_type(date, DateUse::Itself, clause);
+                self.expect_date(date, DateUse::Itself, clause);
                 Some(Type::Date)
             }
             ExprKind::Shift { by, date, .. } => {
                 if by.unit == DurationUnit::BusinessDays {
                     self.model.counts_business_days = true;
                 }
-                self.expect_type(date, DateUse::CountedFrom, clause);
+                self.expect_date(date, DateUse::CountedFrom, clause);
                 Some(Type::Date)
             }
             ExprKind::Between { from, to, .. } => {
-                self.expect_type(from, DateUse::DaysFrom, clause);
-                self.expect_type(to, DateUse::DaysTo, clause);
+                self.expect_date(from, DateUse::DaysFrom, clause);
+                self.expect_date(to, DateUse::DaysTo, clause);
                 Some(Type::Count)
             }
             ExprKind::YearFraction { from, to, .. } => {
-                self.expect_type(from, DateUse::YearFractionFrom, clause);
-                self.expect_type(to, DateUse::YearFractionTo, clause);
+                self.expect_date(from, DateUse::YearFractionFrom, clause);
+                self.expect_date(to, DateUse::YearFractionTo, clause);
                 Some(Type::Number)
             }
             _ => None,
