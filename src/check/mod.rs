@@ -848,7 +848,7 @@ impl Checker {
 
     /// The obligation a payment or prepayment is for, by its label: the
     /// use recorded, or reported with the closest label.
-    fn paid_toward(&mut self, obligation: &Name, label: Option<&str>) {
+    fn paid_toward(&mut self, obligation: &Name) {
         if let Some(declared) = self.labels.get(&obligation.node).copied() {
             self.resolved(obligation.span, declared);
             return;
@@ -858,12 +858,12 @@ impl Checker {
             .obligations()
             .filter_map(|(_, o)| o.label.as_ref().map(|l| l.node.clone()))
             .collect();
-        self.unknown_name(obligation, Unknown::PaidObligation, labels, label);
+        self.unknown_name(obligation, Unknown::PaidObligation, labels, None);
     }
 
     /// A prepayment is for a schedule whose clause says what prepayments
     /// do; for any other, the ledger could only guess.
-    fn prepayable(&mut self, obligation: &Name, label: Option<&str>) {
+    fn prepayable(&mut self, obligation: &Name) {
         let Some((_, target)) = self
             .model
             .obligations()
@@ -875,7 +875,7 @@ impl Checker {
             let problem = CheckProblem::NotPrepayable {
                 name: obligation.node.clone(),
             };
-            self.report(problem, obligation.span, label);
+            self.report(problem, obligation.span, None);
         }
     }
 
@@ -1297,13 +1297,7 @@ impl Checker {
 
     /// A scenario's value for a money fact in another currency than the
     /// fact's declaration.
-    fn fact_in_another_currency(
-        &mut self,
-        fact: &FactValue,
-        given: Currency,
-        declared: Currency,
-        label: Option<&str>,
-    ) {
+    fn fact_in_another_currency(&mut self, fact: &FactValue, given: Currency, declared: Currency) {
         if given == declared {
             return;
         }
@@ -1312,7 +1306,7 @@ impl Checker {
             declared,
             given,
         };
-        self.report(problem, fact.value.span, label);
+        self.report(problem, fact.value.span, None);
     }
 
     /// The type of an earlier obligation's amounts: money in its currency.
@@ -1333,7 +1327,6 @@ impl Checker {
         currency: Currency,
         obligation: &Name,
         what: Recorded,
-        label: Option<&str>,
     ) {
         let Some(owed) = self.currencies.get(&obligation.node).copied() else {
             return;
@@ -1348,7 +1341,7 @@ impl Checker {
             obligation: obligation.node.clone(),
             owed,
         };
-        self.report(problem, amount.span, label);
+        self.report(problem, amount.span, None);
     }
 
     /// A credit reduces what is owed under `target`: in the same currency.
@@ -1652,12 +1645,12 @@ impl Checker {
         self.scenario = None;
     }
 
+    /// A scenario's problems name no clause (`None` where a clause is
+    /// asked for): they are the scenario's (`Checker::push`), and a report
+    /// says so.
     fn resolve_scenario_parts(&mut self, scenario: &Scenario) {
-        // A scenario's problems name no clause: they are the scenario's
-        // (`Checker::push`), and a report says so.
-        let label = None;
         for fact in &scenario.facts {
-            self.scenario_fact(fact, label);
+            self.scenario_fact(fact);
         }
         for choice in &scenario.readings {
             match self.model.reading(&choice.reading.node).cloned() {
@@ -1668,7 +1661,7 @@ impl Checker {
                         .iter()
                         .map(|r| r.name.node.clone())
                         .collect();
-                    self.unknown_name(&choice.reading, Unknown::ChosenReading, candidates, label);
+                    self.unknown_name(&choice.reading, Unknown::ChosenReading, candidates, None);
                 }
                 Some(reading) => {
                     self.resolved(choice.reading.span, reading.name.span);
@@ -1689,24 +1682,19 @@ impl Checker {
                             .iter()
                             .map(|o| o.name.node.clone())
                             .collect();
-                        self.unknown_name(
-                            &choice.option,
-                            Unknown::ReadingOption,
-                            candidates,
-                            label,
-                        );
+                        self.unknown_name(&choice.option, Unknown::ReadingOption, candidates, None);
                     }
                 }
             }
         }
-        self.events_recorded_once(scenario, label);
+        self.events_recorded_once(scenario);
         for event in &scenario.events {
-            self.scenario_event(event, label);
+            self.scenario_event(event);
         }
         if !scenario.expectations.is_empty() {
             let ids = self.model.ledger_ids();
             for expectation in &scenario.expectations {
-                self.expectation(expectation, &ids, label);
+                self.expectation(expectation, &ids);
             }
         }
         let stated: Vec<String> = self
@@ -1725,42 +1713,42 @@ impl Checker {
                 let closest =
                     closest(&folded, stated.iter().map(String::as_str)).map(str::to_owned);
                 let problem = CheckProblem::UnstatedCondition { closest };
-                self.report(problem, text.span, label);
+                self.report(problem, text.span, None);
             }
         }
     }
 
-    fn scenario_fact(&mut self, fact: &FactValue, label: Option<&str>) {
+    fn scenario_fact(&mut self, fact: &FactValue) {
         let Some(declared) = self.fact_type(&fact.name) else {
             let candidates = self.model.facts.keys().cloned().collect();
-            self.unknown_name(&fact.name, Unknown::ScenarioFact, candidates, label);
+            self.unknown_name(&fact.name, Unknown::ScenarioFact, candidates, None);
             return;
         };
         let given = match &fact.value.node {
             Value::Yes | Value::No => Some(Type::YesNo),
             Value::Choice(value) if declared == Type::Choice => {
-                self.fact_value_named(&fact.name, value, label);
+                self.fact_value_named(&fact.name, value, None);
                 Some(Type::Choice)
             }
             Value::Choice(_) => Some(Type::Choice),
-            Value::Expr(expr) => self.type_of(expr, label),
+            Value::Expr(expr) => self.type_of(expr, None),
         };
         let compatible =
             given.is_some_and(|g| g == declared || (declared == Type::Count && g == Type::Number));
         if given.is_some() && !compatible {
             if let (Type::Money(declared), Some(Type::Money(given))) = (declared, given) {
-                self.fact_in_another_currency(fact, given, declared, label);
+                self.fact_in_another_currency(fact, given, declared);
                 return;
             }
             let problem = CheckProblem::FactValueOfWrongKind {
                 fact: fact.name.node.clone(),
                 declared,
             };
-            self.report(problem, fact.value.span, label);
+            self.report(problem, fact.value.span, None);
         }
     }
 
-    fn scenario_event(&mut self, event: &Event, label: Option<&str>) {
+    fn scenario_event(&mut self, event: &Event) {
         let agreement_date = self.model.dated;
         let check_date = |checker: &mut Checker, date: &DateLit, what: Recorded| {
             if let Some(agreement) = agreement_date.filter(|d| date.node < *d) {
@@ -1769,12 +1757,12 @@ impl Checker {
                     date: date.node,
                     agreement,
                 };
-                checker.report(problem, date.span, label);
+                checker.report(problem, date.span, None);
             }
         };
         match event {
             Event::Elected { party, option } => {
-                self.party(party, label);
+                self.party(party, None);
                 if let Some(declared) = self.model.election_option(&option.node) {
                     let declared = declared.name.span;
                     self.resolved(option.span, declared);
@@ -1788,14 +1776,14 @@ impl Checker {
                             .filter(|e| e.by.node == party.node)
                             .flat_map(|e| e.options.iter().map(|o| o.name.node.clone()))
                             .collect();
-                        self.unknown_name(option, Unknown::OfferedOption, candidates, label);
+                        self.unknown_name(option, Unknown::OfferedOption, candidates, None);
                     }
                     Some(election) if election.by.node != party.node => {
                         let problem = CheckProblem::NotTheirElection {
                             election: election.name.node.clone(),
                             by: election.by.node.clone(),
                         };
-                        self.report(problem, party.span, label);
+                        self.report(problem, party.span, None);
                     }
                     Some(_) => {}
                 }
@@ -1824,13 +1812,13 @@ impl Checker {
                 } else {
                     Recorded::Payment
                 };
-                self.paid_in_its_currency(amount, *currency, obligation, what, label);
-                self.party(payer, label);
-                self.party(payee, label);
+                self.paid_in_its_currency(amount, *currency, obligation, what);
+                self.party(payer, None);
+                self.party(payee, None);
                 check_date(self, on, what);
-                self.paid_toward(obligation, label);
+                self.paid_toward(obligation);
                 if prepaid {
-                    self.prepayable(obligation, label);
+                    self.prepayable(obligation);
                 }
             }
             Event::Compensation {
@@ -1846,28 +1834,26 @@ impl Checker {
                         given: *currency,
                         offsets,
                     };
-                    self.report(problem, amount.span, label);
+                    self.report(problem, amount.span, None);
                 }
-                self.party(party, label);
+                self.party(party, None);
                 check_date(self, on, Recorded::Compensation);
             }
             Event::Notified { party, to, on, .. } => {
-                self.party(party, label);
-                self.party(to, label);
+                self.party(party, None);
+                self.party(to, None);
                 check_date(self, on, Recorded::Notice);
                 let parties = &self.model.parties;
                 let known = parties.contains_key(&party.node) && parties.contains_key(&to.node);
                 if let Some(notice) = NoticeGiven::of(event).filter(|_| known) {
-                    self.notice_duty(notice, label);
+                    self.notice_duty(notice);
                 }
             }
-            Event::Signed { party, .. } | Event::Prevailed { party, .. } => {
-                self.party(party, label)
-            }
+            Event::Signed { party, .. } | Event::Prevailed { party, .. } => self.party(party, None),
             Event::Happened {
                 event, on, through, ..
             } => {
-                self.event(event, label);
+                self.event(event, None);
                 check_date(self, on, Recorded::Event);
                 if let Some(through) = through.as_ref().filter(|t| t.node < on.node) {
                     let problem = CheckProblem::EndsBeforeItBegins {
@@ -1876,7 +1862,7 @@ impl Checker {
                         on: on.node,
                         began: on.span,
                     };
-                    self.report(problem, through.span, label);
+                    self.report(problem, through.span, None);
                 }
             }
         }
@@ -1886,10 +1872,10 @@ impl Checker {
     /// label alone), a party, a diagnostic code. Whether an instance
     /// (`[7]`) exists depends on the scenario's readings and events, so it
     /// is told when the ledger is compared, by `clausec test`.
-    fn expectation(&mut self, expectation: &Expectation, ids: &[LedgerId], label: Option<&str>) {
+    fn expectation(&mut self, expectation: &Expectation, ids: &[LedgerId]) {
         match &expectation.what {
-            Expected::Entry { obligation, .. } => self.expected_obligation(obligation, ids, label),
-            Expected::TotalPaid { party, .. } => self.party(party, label),
+            Expected::Entry { obligation, .. } => self.expected_obligation(obligation, ids),
+            Expected::TotalPaid { party, .. } => self.party(party, None),
             Expected::Finding { code, .. } => {
                 if Code::find(&code.node).is_none() {
                     let candidates = Code::ALL
@@ -1897,7 +1883,7 @@ impl Checker {
                         .filter_map(|c| c.as_str().rsplit("::").next())
                         .map(str::to_owned)
                         .collect();
-                    self.unknown_name(code, Unknown::Code, candidates, label);
+                    self.unknown_name(code, Unknown::Code, candidates, None);
                 }
             }
         }
@@ -1905,12 +1891,7 @@ impl Checker {
 
     /// `2(b).severance` names an id of the ledger; `severance` the one
     /// obligation (or election) of that name in any clause.
-    fn expected_obligation(
-        &mut self,
-        obligation: &ObligationRef,
-        ids: &[LedgerId],
-        label: Option<&str>,
-    ) {
+    fn expected_obligation(&mut self, obligation: &ObligationRef, ids: &[LedgerId]) {
         let path = &obligation.path;
         if let Some(id) = ids.iter().find(|id| id.full() == path.node) {
             self.resolved(path.span, id.declared);
@@ -1931,21 +1912,21 @@ impl Checker {
                 let problem = CheckProblem::UnknownExpected {
                     path: path.node.clone(),
                 };
-                self.report_misspelt(problem, path.span, suggestion, label);
+                self.report_misspelt(problem, path.span, suggestion, None);
             }
             several => {
                 let problem = CheckProblem::AmbiguousExpected {
                     path: path.node.clone(),
                     ids: several.iter().map(|id| id.full()).collect(),
                 };
-                self.report(problem, path.span, label);
+                self.report(problem, path.span, None);
             }
         }
     }
 
     /// An event recorded twice in one scenario: clauses read one date for
     /// it, so the second would be silently ignored.
-    fn events_recorded_once(&mut self, scenario: &Scenario, label: Option<&str>) {
+    fn events_recorded_once(&mut self, scenario: &Scenario) {
         let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
         for event in &scenario.events {
             let Event::Happened { event, span, .. } = event else {
@@ -1957,7 +1938,7 @@ impl Checker {
                         event: event.node.clone(),
                         first: *first,
                     };
-                    self.report(problem, *span, label);
+                    self.report(problem, *span, None);
                 }
                 None => {
                     seen.insert(&event.node, *span);
@@ -1971,7 +1952,7 @@ impl Checker {
     /// A scenario's notice must answer exactly one notice duty (see
     /// [`Model::notice_answered`]): one notice meeting every duty between
     /// two parties was the bug this prevents.
-    fn notice_duty(&mut self, notice: NoticeGiven<'_>, label: Option<&str>) {
+    fn notice_duty(&mut self, notice: NoticeGiven<'_>) {
         let problem = match (self.model.notice_answered(notice), notice.duty) {
             (NoticeAnswer::Duty(duty), named) => {
                 let declared = duty.label.as_ref().map(|l| l.span);
@@ -1981,7 +1962,7 @@ impl Checker {
                 return;
             }
             (NoticeAnswer::UnknownDuty, Some(named)) => {
-                self.unknown_notice_label(named, label);
+                self.unknown_notice_label(named);
                 return;
             }
             (NoticeAnswer::OtherParties(owed), Some(named)) => {
@@ -1991,7 +1972,7 @@ impl Checker {
                     from: notice.party.node.clone(),
                     to: notice.to.node.clone(),
                 };
-                self.report(problem, named.span, label);
+                self.report(problem, named.span, None);
                 return;
             }
             (NoticeAnswer::Several(duties), _) => CheckProblem::SeveralNoticeDuties {
@@ -2012,11 +1993,11 @@ impl Checker {
             // Given only for a notice that names a duty (`for LABEL`).
             (NoticeAnswer::UnknownDuty | NoticeAnswer::OtherParties(_), None) => return,
         };
-        self.report(problem, notice.party.span.to(notice.to.span), label);
+        self.report(problem, notice.party.span.to(notice.to.span), None);
     }
 
     /// `for LABEL` on a notice names no notice duty.
-    fn unknown_notice_label(&mut self, duty: &Name, label: Option<&str>) {
+    fn unknown_notice_label(&mut self, duty: &Name) {
         let labels: Vec<String> = self
             .model
             .notice_duties()
@@ -2025,7 +2006,7 @@ impl Checker {
         let what = Unknown::NoticeDuty {
             duties: labels.clone(),
         };
-        self.unknown_name(duty, what, labels, label);
+        self.unknown_name(duty, what, labels, None);
     }
 }
 
