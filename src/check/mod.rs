@@ -18,7 +18,8 @@ use crate::check::model::{
     SCHEDULE_READINGS,
 };
 use crate::check::problem::{
-    CheckProblem, Combined, Declared, FileItem, NoticeDuty, PeriodTerm, Uncompared, Unknown,
+    Bound, CheckProblem, Combined, DateUse, Declared, FileItem, MoneyUse, NoticeDuty, PeriodTerm,
+    Recorded, Remedy, Uncompared, Unknown,
 };
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::suggest::closest;
@@ -520,10 +521,10 @@ impl Checker {
     }
 
     fn resolve_obligation(&mut self, clause: &Clause, obligation: &Obligation) {
-        let number = clause.number.node.as_str();
-        self.party(&obligation.obligor, Some(number));
+        let number = Some(clause.number.node.as_str());
+        self.party(&obligation.obligor, number);
         if let Some(obligee) = &obligation.obligee {
-            self.party(obligee, Some(number));
+            self.party(obligee, number);
         }
         let mut currency = None;
         match &obligation.subject {
@@ -537,13 +538,13 @@ impl Checker {
                 currency = self.currencies.get(&schedule.node).copied();
             }
             Subject::Amount(expr) => {
-                currency = self.expect_money(expr, None, "a payment", number);
+                currency = self.expect_money(expr, None, MoneyUse::Payment, number);
             }
             Subject::Reimbursed(_, Some(expr)) => {
-                currency = self.expect_money(expr, None, "a reimbursement", number);
+                currency = self.expect_money(expr, None, MoneyUse::Reimbursement, number);
             }
             Subject::DocumentRef(reference) => self.document(reference, number),
-            Subject::CompensationReceived(party) => self.party(party, Some(number)),
+            Subject::CompensationReceived(party) => self.party(party, number),
             Subject::Reimbursed(_, None) | Subject::Described(_) | Subject::Deadline { .. } => {}
         }
         if let (Some(label), Some(currency)) = (&obligation.label, currency) {
@@ -562,29 +563,29 @@ impl Checker {
         &mut self,
         step: &Step,
         obligation: &Obligation,
-        clause: &str,
+        clause: Option<&str>,
         currency: Option<Currency>,
     ) {
-        self.expect_money(&step.amount, currency, "a rent table's step", clause);
-        self.expect_type(&step.from, Type::Date, "the date a step starts", clause);
+        self.expect_money(&step.amount, currency, MoneyUse::Step, clause);
+        self.expect_date(&step.from, DateUse::StepStart, clause);
         if obligation.terms.recurring.is_none() {
             let problem = CheckProblem::NotEachPeriod {
                 term: PeriodTerm::Step,
             };
-            self.report(problem, step.span, Some(clause));
+            self.report(problem, step.span, clause);
         }
         if let Some(escalation) = &obligation.terms.escalation {
             let problem = CheckProblem::ChangesTwice {
                 escalation: escalation.span,
             };
-            self.report(problem, step.span, Some(clause));
+            self.report(problem, step.span, clause);
         }
     }
 
     /// A rent table's steps, each written date later than the one before
     /// (and than the first date): otherwise which amount is due when is
     /// for the lawyer to say.
-    fn steps_in_order(&mut self, obligation: &Obligation, clause: &str) {
+    fn steps_in_order(&mut self, obligation: &Obligation, clause: Option<&str>) {
         let first = (obligation.terms.period.as_ref())
             .and_then(|p| p.from.as_ref())
             .and_then(Expr::written_date);
@@ -600,7 +601,7 @@ impl Checker {
                         earlier,
                         earlier_step: earlier_span,
                     };
-                    self.report(problem, step.from.span, Some(clause));
+                    self.report(problem, step.from.span, clause);
                 }
             }
             before = Some((from, Some(step.span)));
@@ -610,7 +611,7 @@ impl Checker {
     /// A term stated twice (two caps, two grace periods) is an error: the
     /// ledger could follow only one of them, and which one the parties meant
     /// is for the lawyer to say.
-    fn terms_stated_once(&mut self, obligation: &Obligation, clause: &str) {
+    fn terms_stated_once(&mut self, obligation: &Obligation, clause: Option<&str>) {
         let mut stated: Vec<(&'static str, Span)> = Vec::new();
         for modifier in &obligation.modifiers {
             let (Some(term), Some(span)) = (modifier.once_only_term(), modifier.span()) else {
@@ -622,14 +623,14 @@ impl Checker {
                         term,
                         first: *first,
                     };
-                    self.report(problem, span, Some(clause));
+                    self.report(problem, span, clause);
                 }
                 None => stated.push((term, span)),
             }
         }
     }
 
-    fn document(&mut self, reference: &DocumentRef, clause: &str) {
+    fn document(&mut self, reference: &DocumentRef, clause: Option<&str>) {
         let Some(document) = self.model.documents.get(&reference.document.node).cloned() else {
             let candidates = self.model.documents.keys().cloned().collect::<Vec<_>>();
             let suggestion = closest(
@@ -639,7 +640,7 @@ impl Checker {
             let problem = CheckProblem::UnknownDocument {
                 name: reference.document.node.clone(),
             };
-            self.report_misspelt(problem, reference.document.span, suggestion, Some(clause));
+            self.report_misspelt(problem, reference.document.span, suggestion, clause);
             return;
         };
         self.resolved(reference.document.span, document.name.span);
@@ -668,7 +669,7 @@ impl Checker {
                         .map(|s| s.number.node.clone())
                         .collect(),
                 };
-                self.report(problem, section.span, Some(clause));
+                self.report(problem, section.span, clause);
             }
         }
     }
@@ -677,7 +678,7 @@ impl Checker {
         &mut self,
         modifier: &Modifier,
         obligation: &Obligation,
-        clause: &str,
+        clause: Option<&str>,
         currency: Option<Currency>,
     ) {
         match modifier {
@@ -686,33 +687,33 @@ impl Checker {
                 if let Some(InterestStart::Reading(name)) = &interest.start {
                     self.reading_with(name, INTEREST_READINGS, clause);
                 }
-                self.on_a_payment(obligation, interest.span, "late interest", clause);
+                self.on_a_payment(obligation, interest.span, Remedy::LateInterest, clause);
             }
             Modifier::LateFee(fee, span) => {
                 if let LateFee::Amount(amount) = fee {
-                    self.expect_money(amount, currency, "a late fee", clause);
+                    self.expect_money(amount, currency, MoneyUse::LateFee, clause);
                 }
-                self.on_a_payment(obligation, *span, "a late fee", clause);
+                self.on_a_payment(obligation, *span, Remedy::LateFee, clause);
             }
             Modifier::Interest(interest) => {
-                self.expect_type(&interest.from, Type::Date, "the start of interest", clause);
-                self.on_a_payment(obligation, interest.span, "interest", clause);
+                self.expect_date(&interest.from, DateUse::InterestStart, clause);
+                self.on_a_payment(obligation, interest.span, Remedy::Interest, clause);
             }
             Modifier::RemainingEnd(date) => {
-                self.expect_type(date, Type::Date, "the end of the installments", clause);
+                self.expect_date(date, DateUse::InstallmentsEnd, clause);
                 if !obligation
                     .modifiers
                     .iter()
                     .any(|m| matches!(m, Modifier::Installments(_)))
                 {
                     let problem = CheckProblem::RemainingWithoutInstallments;
-                    self.report(problem, date.span, Some(clause));
+                    self.report(problem, date.span, clause);
                 }
             }
             Modifier::Offset(Offset {
                 receiver, period, ..
             }) => {
-                self.party(receiver, Some(clause));
+                self.party(receiver, clause);
                 if let Some(currency) = currency {
                     self.offset_currencies
                         .insert(receiver.node.clone(), currency);
@@ -722,33 +723,31 @@ impl Checker {
                 }
             }
             Modifier::Period(period) => self.period(period, clause),
-            Modifier::On(date) => self.expect_type(date, Type::Date, "a due date", clause),
+            Modifier::On(date) => self.expect_date(date, DateUse::DueDate, clause),
             Modifier::ByTime(time) => self.time_compared(obligation, time, clause),
-            Modifier::Effective(date) => {
-                self.expect_type(date, Type::Date, "an effective date", clause)
-            }
+            Modifier::Effective(date) => self.expect_date(date, DateUse::EffectiveDate, clause),
             Modifier::Cost(expr) => {
-                self.expect_money(expr, currency, "a cost", clause);
+                self.expect_money(expr, currency, MoneyUse::Cost, clause);
             }
             Modifier::Cap(expr) => {
-                self.expect_money(expr, currency, "a limit", clause);
-                self.no_limit_on_each_period(obligation, expr, "not to exceed", clause);
+                self.expect_money(expr, currency, MoneyUse::Limit, clause);
+                self.no_limit_on_each_period(obligation, expr, Bound::NotToExceed, clause);
             }
             Modifier::AggregateCap(expr) => {
-                self.expect_money(expr, currency, "an aggregate limit", clause);
+                self.expect_money(expr, currency, MoneyUse::AggregateLimit, clause);
                 if obligation.terms.recurring.is_none() {
                     let problem = CheckProblem::NotEachPeriod {
                         term: PeriodTerm::AggregateLimit,
                     };
-                    self.report(problem, expr.span, Some(clause));
+                    self.report(problem, expr.span, clause);
                 }
             }
             Modifier::Floor(expr) => {
-                self.expect_money(expr, currency, "a minimum", clause);
-                self.no_limit_on_each_period(obligation, expr, "not less than", clause);
+                self.expect_money(expr, currency, MoneyUse::Minimum, clause);
+                self.no_limit_on_each_period(obligation, expr, Bound::NotLessThan, clause);
             }
             Modifier::Condition(condition) => self.condition(condition, clause),
-            Modifier::Then(Then { party, .. }) => self.party(party, Some(clause)),
+            Modifier::Then(Then { party, .. }) => self.party(party, clause),
             Modifier::Installments(Installments {
                 each,
                 day,
@@ -761,7 +760,7 @@ impl Checker {
                 }
                 self.weekly_has_no_day(*frequency, *day, *span, clause);
                 if let Some(each) = each {
-                    self.expect_money(each, currency, "an installment", clause);
+                    self.expect_money(each, currency, MoneyUse::Installment, clause);
                 }
             }
             Modifier::Roll(..) => self.model.counts_business_days = true,
@@ -772,19 +771,19 @@ impl Checker {
             Modifier::Amortized(Amortized { span, .. }) => {
                 if obligation.terms.installments.is_none() {
                     let problem = CheckProblem::AmortizedWithoutInstallments;
-                    self.report(problem, *span, Some(clause));
+                    self.report(problem, *span, clause);
                 }
             }
             Modifier::UnusedCredit(UnusedCreditTerm { on, span, .. }) => {
-                self.expect_type(on, Type::Date, "the date of an unused credit", clause);
+                self.expect_date(on, DateUse::UnusedCredit, clause);
                 if obligation.terms.credited_against.is_none() {
-                    self.report(CheckProblem::UnusedWithoutCredit, *span, Some(clause));
+                    self.report(CheckProblem::UnusedWithoutCredit, *span, clause);
                 }
             }
             Modifier::MetWhen(event) => {
-                self.event(event, Some(clause));
+                self.event(event, clause);
                 if matches!(obligation.kind, Kind::Payment | Kind::Reimbursement) {
-                    self.report(CheckProblem::PaymentMetByEvent, event.span, Some(clause));
+                    self.report(CheckProblem::PaymentMetByEvent, event.span, clause);
                 }
             }
             Modifier::Recurring(Recurring {
@@ -796,10 +795,10 @@ impl Checker {
                     self.model.counts_business_days = true;
                 }
                 self.weekly_has_no_day(*frequency, *day, *span, clause);
-                self.on_a_payment(obligation, *span, "a recurring amount", clause);
+                self.on_a_payment(obligation, *span, Remedy::Recurring, clause);
                 if obligation.terms.installments.is_some() {
                     let problem = CheckProblem::InstallmentsAndEachPeriod;
-                    self.report(problem, *span, Some(clause));
+                    self.report(problem, *span, clause);
                 }
             }
             Modifier::Escalation(Escalation { span, rounding, .. }) => {
@@ -808,7 +807,7 @@ impl Checker {
                     let problem = CheckProblem::NotEachPeriod {
                         term: PeriodTerm::Escalation,
                     };
-                    self.report(problem, *span, Some(clause));
+                    self.report(problem, *span, clause);
                 }
             }
             Modifier::Abatement(Abatement {
@@ -816,18 +815,18 @@ impl Checker {
                 through,
                 span,
             }) => {
-                self.expect_type(from, Type::Date, "the start of an abatement", clause);
-                self.expect_type(through, Type::Date, "the end of an abatement", clause);
+                self.expect_date(from, DateUse::AbatementStart, clause);
+                self.expect_date(through, DateUse::AbatementEnd, clause);
                 let scheduled = obligation.terms.is_scheduled();
                 if !scheduled {
-                    self.report(CheckProblem::AbatedWithoutSchedule, *span, Some(clause));
+                    self.report(CheckProblem::AbatedWithoutSchedule, *span, clause);
                 }
             }
             Modifier::Step(step) => self.step(step, obligation, clause, currency),
             Modifier::Prepayments(_, span) => {
                 if obligation.terms.amortized.is_none() {
                     let problem = CheckProblem::PrepaymentsWithoutAmortization;
-                    self.report(problem, *span, Some(clause));
+                    self.report(problem, *span, clause);
                 }
             }
             Modifier::Prorated(span) => {
@@ -835,7 +834,7 @@ impl Checker {
                     let problem = CheckProblem::NotEachPeriod {
                         term: PeriodTerm::Proration,
                     };
-                    self.report(problem, *span, Some(clause));
+                    self.report(problem, *span, clause);
                 }
             }
             Modifier::Rounding(_, unit, span) => self.rounding_fits(*unit, currency, *span, clause),
@@ -849,7 +848,7 @@ impl Checker {
 
     /// The obligation a payment or prepayment is for, by its label: the
     /// use recorded, or reported with the closest label.
-    fn paid_toward(&mut self, obligation: &Name, label: &str) {
+    fn paid_toward(&mut self, obligation: &Name) {
         if let Some(declared) = self.labels.get(&obligation.node).copied() {
             self.resolved(obligation.span, declared);
             return;
@@ -859,12 +858,12 @@ impl Checker {
             .obligations()
             .filter_map(|(_, o)| o.label.as_ref().map(|l| l.node.clone()))
             .collect();
-        self.unknown_name(obligation, Unknown::PaidObligation, labels, Some(label));
+        self.unknown_name(obligation, Unknown::PaidObligation, labels, None);
     }
 
     /// A prepayment is for a schedule whose clause says what prepayments
     /// do; for any other, the ledger could only guess.
-    fn prepayable(&mut self, obligation: &Name, label: &str) {
+    fn prepayable(&mut self, obligation: &Name) {
         let Some((_, target)) = self
             .model
             .obligations()
@@ -876,13 +875,13 @@ impl Checker {
             let problem = CheckProblem::NotPrepayable {
                 name: obligation.node.clone(),
             };
-            self.report(problem, obligation.span, Some(label));
+            self.report(problem, obligation.span, None);
         }
     }
 
     /// `cause` in `separation_reason is cause`: one of the values the fact's
     /// declaration names, the use recorded.
-    fn fact_value_named(&mut self, fact: &Name, value: &Name, clause: &str) {
+    fn fact_value_named(&mut self, fact: &Name, value: &Name, clause: Option<&str>) {
         let options = self
             .model
             .facts
@@ -896,7 +895,7 @@ impl Checker {
                 let what = Unknown::FactValue {
                     fact: fact.node.clone(),
                 };
-                self.unknown_name(value, what, names, Some(clause));
+                self.unknown_name(value, what, names, clause);
             }
         }
     }
@@ -909,8 +908,8 @@ impl Checker {
         &mut self,
         obligation: &Obligation,
         limit: &Expr,
-        words: &'static str,
-        clause: &str,
+        words: Bound,
+        clause: Option<&str>,
     ) {
         let interest = matches!(
             &obligation.subject,
@@ -929,7 +928,7 @@ impl Checker {
         } else {
             return;
         };
-        self.report(problem, limit.span, Some(clause));
+        self.report(problem, limit.span, clause);
     }
 
     /// A schedule counted in weeks falls on the weekday of its first date:
@@ -939,10 +938,10 @@ impl Checker {
         frequency: Frequency,
         day: Option<DayRule>,
         span: Span,
-        clause: &str,
+        clause: Option<&str>,
     ) {
         if matches!(frequency, Frequency::Weeks(_)) && day.is_some() {
-            self.report(CheckProblem::WeeklyOnADay, span, Some(clause));
+            self.report(CheckProblem::WeeklyOnADay, span, clause);
         }
     }
 
@@ -950,7 +949,7 @@ impl Checker {
     /// a notice or the event that meets a performance was recorded. Where
     /// nothing is recorded to compare it with, it is said, so that nobody
     /// reads the ledger as having checked it.
-    fn time_compared(&mut self, obligation: &Obligation, time: &TimeOfDay, clause: &str) {
+    fn time_compared(&mut self, obligation: &Obligation, time: &TimeOfDay, clause: Option<&str>) {
         let why = if obligation.terms.is_scheduled() {
             Uncompared::Schedule
         } else {
@@ -967,7 +966,7 @@ impl Checker {
             time: time.clock().words(),
             why,
         };
-        self.report(problem, time.span(), Some(clause));
+        self.report(problem, time.span(), clause);
     }
 
     /// A remedy that only a payment can carry.
@@ -975,11 +974,11 @@ impl Checker {
         &mut self,
         obligation: &Obligation,
         span: Span,
-        what: &'static str,
-        clause: &str,
+        what: Remedy,
+        clause: Option<&str>,
     ) {
         if obligation.kind != Kind::Payment {
-            self.report(CheckProblem::NotOnAPayment { what }, span, Some(clause));
+            self.report(CheckProblem::NotOnAPayment { what }, span, clause);
         }
     }
 
@@ -988,8 +987,8 @@ impl Checker {
     /// out from figures, facts and events only — the evaluator applies it
     /// while it makes TARGET's ledger, which comes first.
     #[inline(never)]
-    fn credited_against(&mut self, target: &Name, obligation: &Obligation, clause: &str) {
-        self.on_a_payment(obligation, target.span, "a credit", clause);
+    fn credited_against(&mut self, target: &Name, obligation: &Obligation, clause: Option<&str>) {
+        self.on_a_payment(obligation, target.span, Remedy::Credit, clause);
         let problem = if obligation.label.is_none() {
             Some(CheckProblem::CreditUnlabelled)
         } else if obligation.terms.is_scheduled() {
@@ -1000,7 +999,7 @@ impl Checker {
             None
         };
         if let Some(problem) = problem {
-            self.report(problem, target.span, Some(clause));
+            self.report(problem, target.span, clause);
         }
         self.earlier_obligation(target, clause, false);
         let owed = self
@@ -1026,7 +1025,7 @@ impl Checker {
                 obligee: obligation.obligee.as_ref().map(|p| p.node.clone()),
                 obligor: obligation.obligor.node.clone(),
             };
-            self.report(problem, target.span, Some(clause));
+            self.report(problem, target.span, clause);
         }
     }
 
@@ -1034,14 +1033,14 @@ impl Checker {
     /// obligation (`the unpaid balance of installments on ...`): it must be
     /// a schedule of payments, written before the obligation that names it,
     /// so that its ledger is made first.
-    fn earlier_schedule(&mut self, name: &Name, clause: &str) {
+    fn earlier_schedule(&mut self, name: &Name, clause: Option<&str>) {
         self.earlier_obligation(name, clause, true);
     }
 
     /// An obligation named by another (`the total of interest_payments`),
     /// a schedule where `schedule` says so, written before the one that
     /// names it.
-    fn earlier_obligation(&mut self, name: &Name, clause: &str, schedule_needed: bool) {
+    fn earlier_obligation(&mut self, name: &Name, clause: Option<&str>, schedule_needed: bool) {
         let found = self
             .model
             .obligations()
@@ -1056,7 +1055,7 @@ impl Checker {
                 .obligations()
                 .filter_map(|(_, o)| o.label.as_ref().map(|l| l.node.clone()))
                 .collect();
-            self.unknown_name(name, Unknown::NamedObligation, labels, Some(clause));
+            self.unknown_name(name, Unknown::NamedObligation, labels, clause);
             return;
         };
         self.resolved(name.span, declared);
@@ -1073,16 +1072,16 @@ impl Checker {
         } else {
             return;
         };
-        self.report(problem, name.span, Some(clause));
+        self.report(problem, name.span, clause);
     }
 
-    fn period(&mut self, period: &Period, clause: &str) {
+    fn period(&mut self, period: &Period, clause: Option<&str>) {
         for (date, what) in [
-            (&period.from, "a start date"),
-            (&period.through, "an end date"),
+            (&period.from, DateUse::PeriodStart),
+            (&period.through, DateUse::PeriodEnd),
         ] {
             if let Some(date) = date {
-                self.expect_type(date, Type::Date, what, clause);
+                self.expect_date(date, what, clause);
             }
         }
     }
@@ -1127,7 +1126,7 @@ impl Checker {
         Some(ty)
     }
 
-    fn reading_with(&mut self, name: &Name, meanings: &[&str], clause: &str) {
+    fn reading_with(&mut self, name: &Name, meanings: &[&str], clause: Option<&str>) {
         let Some(reading) = self.model.reading(&name.node).cloned() else {
             let candidates = self
                 .model
@@ -1135,7 +1134,7 @@ impl Checker {
                 .iter()
                 .map(|r| r.name.node.clone())
                 .collect();
-            self.unknown_name(name, Unknown::Reading, candidates, Some(clause));
+            self.unknown_name(name, Unknown::Reading, candidates, clause);
             return;
         };
         self.resolved(name.span, reading.name.span);
@@ -1146,12 +1145,12 @@ impl Checker {
                     meanings: meanings.iter().map(|m| (*m).to_owned()).collect(),
                     used: name.span,
                 };
-                self.report(problem, option.name.span, Some(clause));
+                self.report(problem, option.name.span, clause);
             }
         }
     }
 
-    fn condition(&mut self, condition: &Condition, clause: &str) {
+    fn condition(&mut self, condition: &Condition, clause: Option<&str>) {
         match condition {
             Condition::Not(inner, _) => self.condition(inner, clause),
             Condition::All(parts, _) | Condition::Any(parts, _) => {
@@ -1160,7 +1159,7 @@ impl Checker {
                 }
             }
             Condition::Elects { party, option } => {
-                self.party(party, Some(clause));
+                self.party(party, clause);
                 match self.model.election_offering(&option.node) {
                     None => {
                         let candidates = self
@@ -1169,7 +1168,7 @@ impl Checker {
                             .iter()
                             .flat_map(|e| e.options.iter().map(|o| o.name.node.clone()))
                             .collect();
-                        self.unknown_name(option, Unknown::ElectedOption, candidates, Some(clause));
+                        self.unknown_name(option, Unknown::ElectedOption, candidates, clause);
                     }
                     Some(election) if election.by.node != party.node => {
                         let problem = CheckProblem::NotTheirOption {
@@ -1177,7 +1176,7 @@ impl Checker {
                             by: election.by.node.clone(),
                             party: party.node.clone(),
                         };
-                        self.report(problem, party.span, Some(clause));
+                        self.report(problem, party.span, clause);
                     }
                     Some(_) => {}
                 }
@@ -1186,7 +1185,7 @@ impl Checker {
                     self.resolved(option.span, declared);
                 }
             }
-            Condition::Prevails(party) => self.party(party, Some(clause)),
+            Condition::Prevails(party) => self.party(party, clause),
             Condition::Compare(left, _, right) => {
                 let a = self.type_of(left, clause);
                 let b = self.type_of(right, clause);
@@ -1197,7 +1196,7 @@ impl Checker {
                         && !(is_numeric(a) && is_numeric(b))
                     {
                         let problem = CheckProblem::NotComparable { a, b };
-                        self.report(problem, left.span.to(right.span), Some(clause));
+                        self.report(problem, left.span.to(right.span), clause);
                     }
                 }
             }
@@ -1209,17 +1208,17 @@ impl Checker {
                         fact: fact.node.clone(),
                         is,
                     };
-                    self.report(problem, fact.span, Some(clause));
+                    self.report(problem, fact.span, clause);
                 }
                 None => {
                     let candidates = self.model.facts.keys().cloned().collect();
-                    self.unknown_name(fact, Unknown::ChoiceFact, candidates, Some(clause));
+                    self.unknown_name(fact, Unknown::ChoiceFact, candidates, clause);
                 }
             },
             Condition::Happens { event, by } => {
-                self.event(event, Some(clause));
+                self.event(event, clause);
                 if let Some(by) = by {
-                    self.expect_type(by, Type::Date, "`happens by`", clause);
+                    self.expect_date(by, DateUse::HappensBy, clause);
                 }
             }
             Condition::Described(_) => {}
@@ -1230,11 +1229,11 @@ impl Checker {
                         fact: name.node.clone(),
                         is,
                     };
-                    self.report(problem, name.span, Some(clause));
+                    self.report(problem, name.span, clause);
                 }
                 None => {
                     let candidates = self.model.facts.keys().cloned().collect();
-                    self.unknown_name(name, Unknown::YesNoFact, candidates, Some(clause));
+                    self.unknown_name(name, Unknown::YesNoFact, candidates, clause);
                 }
             },
         }
@@ -1246,8 +1245,8 @@ impl Checker {
         &mut self,
         expr: &Expr,
         currency: Option<Currency>,
-        what: &'static str,
-        clause: &str,
+        what: MoneyUse,
+        clause: Option<&str>,
     ) -> Option<Currency> {
         let found = self.type_of(expr, clause)?;
         match (found, currency) {
@@ -1262,16 +1261,12 @@ impl Checker {
                     wanted,
                     figure,
                 };
-                self.report(problem, expr.span, Some(clause));
+                self.report(problem, expr.span, clause);
                 None
             }
             (Type::Money(found), _) => Some(found),
             (found, _) => {
-                self.report(
-                    CheckProblem::NotMoney { what, found },
-                    expr.span,
-                    Some(clause),
-                );
+                self.report(CheckProblem::NotMoney { what, found }, expr.span, clause);
                 None
             }
         }
@@ -1287,7 +1282,7 @@ impl Checker {
         b: Type,
         span: Span,
         combined: Combined,
-        clause: &str,
+        clause: Option<&str>,
     ) -> bool {
         let (Type::Money(x), Type::Money(y)) = (a, b) else {
             return false;
@@ -1296,19 +1291,13 @@ impl Checker {
             return false;
         }
         let problem = CheckProblem::NoExchangeRate { combined, x, y };
-        self.report(problem, span, Some(clause));
+        self.report(problem, span, clause);
         true
     }
 
     /// A scenario's value for a money fact in another currency than the
     /// fact's declaration.
-    fn fact_in_another_currency(
-        &mut self,
-        fact: &FactValue,
-        given: Currency,
-        declared: Currency,
-        label: &str,
-    ) {
+    fn fact_in_another_currency(&mut self, fact: &FactValue, given: Currency, declared: Currency) {
         if given == declared {
             return;
         }
@@ -1317,7 +1306,7 @@ impl Checker {
             declared,
             given,
         };
-        self.report(problem, fact.value.span, Some(label));
+        self.report(problem, fact.value.span, None);
     }
 
     /// The type of an earlier obligation's amounts: money in its currency.
@@ -1337,8 +1326,7 @@ impl Checker {
         amount: &Spanned<rust_decimal::Decimal>,
         currency: Currency,
         obligation: &Name,
-        what: &'static str,
-        label: &str,
+        what: Recorded,
     ) {
         let Some(owed) = self.currencies.get(&obligation.node).copied() else {
             return;
@@ -1353,11 +1341,16 @@ impl Checker {
             obligation: obligation.node.clone(),
             owed,
         };
-        self.report(problem, amount.span, Some(label));
+        self.report(problem, amount.span, None);
     }
 
     /// A credit reduces what is owed under `target`: in the same currency.
-    fn credit_in_currency(&mut self, target: &Name, currency: Option<Currency>, clause: &str) {
+    fn credit_in_currency(
+        &mut self,
+        target: &Name,
+        currency: Option<Currency>,
+        clause: Option<&str>,
+    ) {
         let owed = self.currencies.get(&target.node).copied();
         let (Some(credit), Some(owed)) = (currency, owed) else {
             return;
@@ -1368,42 +1361,45 @@ impl Checker {
                 target: target.node.clone(),
                 owed,
             };
-            self.report(problem, target.span, Some(clause));
+            self.report(problem, target.span, clause);
         }
     }
 
     /// A rounding stated on an amount: to a unit of its own currency (the
     /// cent of a currency that has one, its whole unit).
-    fn rounding_fits(&mut self, unit: Unit, currency: Option<Currency>, span: Span, clause: &str) {
+    fn rounding_fits(
+        &mut self,
+        unit: Unit,
+        currency: Option<Currency>,
+        span: Span,
+        clause: Option<&str>,
+    ) {
         let Some(currency) = currency.filter(|c| !unit.fits(*c)) else {
             return;
         };
         let problem = CheckProblem::RoundedToForeignUnit { currency, unit };
-        self.report(problem, span, Some(clause));
+        self.report(problem, span, clause);
     }
 
-    fn expect_type(&mut self, expr: &Expr, expected: Type, what: &'static str, clause: &str) {
+    /// A date where `what` needs one.
+    fn expect_date(&mut self, expr: &Expr, what: DateUse, clause: Option<&str>) {
         if let Some(found) = self.type_of(expr, clause) {
-            if expected == Type::Date && is_numeric(found) {
+            if is_numeric(found) {
                 // `6/30/2002` reads as two divisions.
                 let problem = CheckProblem::NumberForDate {
                     written: expr.to_string(),
                 };
-                self.report(problem, expr.span, Some(clause));
-            } else if found != expected {
-                let problem = CheckProblem::WrongType {
-                    what,
-                    expected,
-                    found,
-                };
-                self.report(problem, expr.span, Some(clause));
+                self.report(problem, expr.span, clause);
+            } else if found != Type::Date {
+                let problem = CheckProblem::NotADate { what, found };
+                self.report(problem, expr.span, clause);
             }
         }
     }
 
     /// The type of an expression, reporting every mismatch inside it.
     /// `None` when a part is already reported (unknown fact, mismatch).
-    fn type_of(&mut self, expr: &Expr, clause: &str) -> Option<Type> {
+    fn type_of(&mut self, expr: &Expr, clause: Option<&str>) -> Option<Type> {
         match &expr.node {
             ExprKind::Money(_, currency) => Some(Type::Money(*currency)),
             ExprKind::Percent(_) => Some(Type::Percentage),
@@ -1421,7 +1417,7 @@ impl Checker {
                 if fact.is_none() {
                     let candidates = self.model.facts.keys().cloned().collect();
                     let spanned = Spanned::new(name.clone(), expr.span);
-                    self.unknown_name(&spanned, Unknown::ValueFact, candidates, Some(clause));
+                    self.unknown_name(&spanned, Unknown::ValueFact, candidates, clause);
                 }
                 fact
             }
@@ -1433,7 +1429,7 @@ impl Checker {
                     Some(ta)
                 } else {
                     let problem = CheckProblem::GreaterOrLesserOfUnlike { a: ta, b: tb };
-                    self.report(problem, expr.span, Some(clause));
+                    self.report(problem, expr.span, clause);
                     None
                 }
             }
@@ -1471,7 +1467,7 @@ impl Checker {
                         a: ta,
                         b: tb,
                     };
-                    self.report(problem, expr.span, Some(clause));
+                    self.report(problem, expr.span, clause);
                 }
                 result
             }
@@ -1482,7 +1478,7 @@ impl Checker {
     /// [`Checker::type_of`] so that its frame, which recurses once per level
     /// of an expression, stays small.
     #[inline(never)]
-    fn date_form_type(&mut self, expr: &Expr, clause: &str) -> Option<Type> {
+    fn date_form_type(&mut self, expr: &Expr, clause: Option<&str>) -> Option<Type> {
         match &expr.node {
             ExprKind::LastAmount(schedule) => {
                 self.earlier_schedule(schedule, clause);
@@ -1507,17 +1503,17 @@ impl Checker {
                 } else if a == b || (is_numeric(a) && is_numeric(b)) {
                     Some(a)
                 } else {
-                    self.report(CheckProblem::CasesDiffer { a, b }, expr.span, Some(clause));
+                    self.report(CheckProblem::CasesDiffer { a, b }, expr.span, clause);
                     None
                 }
             }
             ExprKind::InterestOn { .. } => {
-                self.report(CheckProblem::InterestInCalculation, expr.span, Some(clause));
+                self.report(CheckProblem::InterestInCalculation, expr.span, clause);
                 None
             }
             ExprKind::LaterOf(a, b) | ExprKind::EarlierOf(a, b) => {
-                self.expect_type(a, Type::Date, "`the later of` or `the earlier of`", clause);
-                self.expect_type(b, Type::Date, "`the later of` or `the earlier of`", clause);
+                self.expect_date(a, DateUse::LaterOrEarlier, clause);
+                self.expect_date(b, DateUse::LaterOrEarlier, clause);
                 Some(Type::Date)
             }
             ExprKind::Rounded(inner, rounding) => {
@@ -1541,12 +1537,12 @@ impl Checker {
                         ty,
                         unit: rounding.unit,
                     };
-                    self.report(problem, expr.span, Some(clause));
+                    self.report(problem, expr.span, clause);
                     None
                 }
             }
             ExprKind::EventDate(event) | ExprKind::EventEnd(event) => {
-                self.event(event, Some(clause));
+                self.event(event, clause);
                 Some(Type::Date)
             }
             ExprKind::Power { base, exponent } => self.power_type(expr, base, exponent, clause),
@@ -1555,7 +1551,7 @@ impl Checker {
             } => self.converted_type(expr, amount, *to, *from, clause),
             ExprKind::UnpaidBalance { obligation, on } => {
                 self.earlier_schedule(obligation, clause);
-                self.expect_type(on, Type::Date, "the date of an unpaid balance", clause);
+                self.expect_date(on, DateUse::UnpaidBalance, clause);
                 Some(self.money_of(obligation))
             }
             ExprKind::FirstDefault { obligation, .. } => {
@@ -1564,28 +1560,28 @@ impl Checker {
             }
             ExprKind::BusinessDay { date, .. } => {
                 self.model.counts_business_days = true;
-                self.expect_type(date, Type::Date, "this", clause);
+                self.expect_date(date, DateUse::Itself, clause);
                 Some(Type::Date)
             }
             ExprKind::MonthEnd(date) => {
-                self.expect_type(date, Type::Date, "this", clause);
+                self.expect_date(date, DateUse::Itself, clause);
                 Some(Type::Date)
             }
             ExprKind::Shift { by, date, .. } => {
                 if by.unit == DurationUnit::BusinessDays {
                     self.model.counts_business_days = true;
                 }
-                self.expect_type(date, Type::Date, "a date counted from", clause);
+                self.expect_date(date, DateUse::CountedFrom, clause);
                 Some(Type::Date)
             }
             ExprKind::Between { from, to, .. } => {
-                self.expect_type(from, Type::Date, "the number of days from", clause);
-                self.expect_type(to, Type::Date, "the number of days to", clause);
+                self.expect_date(from, DateUse::DaysFrom, clause);
+                self.expect_date(to, DateUse::DaysTo, clause);
                 Some(Type::Count)
             }
             ExprKind::YearFraction { from, to, .. } => {
-                self.expect_type(from, Type::Date, "a fraction of a year from", clause);
-                self.expect_type(to, Type::Date, "a fraction of a year to", clause);
+                self.expect_date(from, DateUse::YearFractionFrom, clause);
+                self.expect_date(to, DateUse::YearFractionTo, clause);
                 Some(Type::Number)
             }
             _ => None,
@@ -1600,7 +1596,7 @@ impl Checker {
         amount: &Expr,
         to: Currency,
         from: Currency,
-        clause: &str,
+        clause: Option<&str>,
     ) -> Option<Type> {
         let found = self.type_of(amount, clause)?;
         let problem = match found {
@@ -1609,11 +1605,11 @@ impl Checker {
             Type::Money(found) => CheckProblem::ConversionFromOther { found, from },
             found => {
                 let problem = CheckProblem::ConvertedNotMoney { found };
-                self.report(problem, amount.span, Some(clause));
+                self.report(problem, amount.span, clause);
                 return None;
             }
         };
-        self.report(problem, expr.span, Some(clause));
+        self.report(problem, expr.span, clause);
         None
     }
 
@@ -1626,22 +1622,18 @@ impl Checker {
         expr: &Expr,
         base: &Expr,
         exponent: &Expr,
-        clause: &str,
+        clause: Option<&str>,
     ) -> Option<Type> {
         let power = self.type_of(exponent, clause);
         if let Some(found) = power.filter(|t| !is_numeric(*t)) {
             let problem = CheckProblem::PowerNotWhole { found };
-            self.report(problem, exponent.span, Some(clause));
+            self.report(problem, exponent.span, clause);
         }
         let ty = self.type_of(base, clause)?;
         if matches!(ty, Type::Number | Type::Count | Type::Percentage) {
             return Some(if ty == Type::Count { Type::Number } else { ty });
         }
-        self.report(
-            CheckProblem::RaisedNotANumber { ty },
-            expr.span,
-            Some(clause),
-        );
+        self.report(CheckProblem::RaisedNotANumber { ty }, expr.span, clause);
         None
     }
 
@@ -1653,10 +1645,12 @@ impl Checker {
         self.scenario = None;
     }
 
+    /// A scenario's problems name no clause (`None` where a clause is
+    /// asked for): they are the scenario's (`Checker::push`), and a report
+    /// says so.
     fn resolve_scenario_parts(&mut self, scenario: &Scenario) {
-        let label = format!("scenario {}", scenario.name.node);
         for fact in &scenario.facts {
-            self.scenario_fact(fact, &label);
+            self.scenario_fact(fact);
         }
         for choice in &scenario.readings {
             match self.model.reading(&choice.reading.node).cloned() {
@@ -1667,12 +1661,7 @@ impl Checker {
                         .iter()
                         .map(|r| r.name.node.clone())
                         .collect();
-                    self.unknown_name(
-                        &choice.reading,
-                        Unknown::ChosenReading,
-                        candidates,
-                        Some(&label),
-                    );
+                    self.unknown_name(&choice.reading, Unknown::ChosenReading, candidates, None);
                 }
                 Some(reading) => {
                     self.resolved(choice.reading.span, reading.name.span);
@@ -1693,24 +1682,19 @@ impl Checker {
                             .iter()
                             .map(|o| o.name.node.clone())
                             .collect();
-                        self.unknown_name(
-                            &choice.option,
-                            Unknown::ReadingOption,
-                            candidates,
-                            Some(&label),
-                        );
+                        self.unknown_name(&choice.option, Unknown::ReadingOption, candidates, None);
                     }
                 }
             }
         }
-        self.events_recorded_once(scenario, &label);
+        self.events_recorded_once(scenario);
         for event in &scenario.events {
-            self.scenario_event(event, &label);
+            self.scenario_event(event);
         }
         if !scenario.expectations.is_empty() {
             let ids = self.model.ledger_ids();
             for expectation in &scenario.expectations {
-                self.expectation(expectation, &ids, &label);
+                self.expectation(expectation, &ids);
             }
         }
         let stated: Vec<String> = self
@@ -1729,56 +1713,56 @@ impl Checker {
                 let closest =
                     closest(&folded, stated.iter().map(String::as_str)).map(str::to_owned);
                 let problem = CheckProblem::UnstatedCondition { closest };
-                self.report(problem, text.span, Some(&label));
+                self.report(problem, text.span, None);
             }
         }
     }
 
-    fn scenario_fact(&mut self, fact: &FactValue, label: &str) {
+    fn scenario_fact(&mut self, fact: &FactValue) {
         let Some(declared) = self.fact_type(&fact.name) else {
             let candidates = self.model.facts.keys().cloned().collect();
-            self.unknown_name(&fact.name, Unknown::ScenarioFact, candidates, Some(label));
+            self.unknown_name(&fact.name, Unknown::ScenarioFact, candidates, None);
             return;
         };
         let given = match &fact.value.node {
             Value::Yes | Value::No => Some(Type::YesNo),
             Value::Choice(value) if declared == Type::Choice => {
-                self.fact_value_named(&fact.name, value, label);
+                self.fact_value_named(&fact.name, value, None);
                 Some(Type::Choice)
             }
             Value::Choice(_) => Some(Type::Choice),
-            Value::Expr(expr) => self.type_of(expr, label),
+            Value::Expr(expr) => self.type_of(expr, None),
         };
         let compatible =
             given.is_some_and(|g| g == declared || (declared == Type::Count && g == Type::Number));
         if given.is_some() && !compatible {
             if let (Type::Money(declared), Some(Type::Money(given))) = (declared, given) {
-                self.fact_in_another_currency(fact, given, declared, label);
+                self.fact_in_another_currency(fact, given, declared);
                 return;
             }
             let problem = CheckProblem::FactValueOfWrongKind {
                 fact: fact.name.node.clone(),
                 declared,
             };
-            self.report(problem, fact.value.span, Some(label));
+            self.report(problem, fact.value.span, None);
         }
     }
 
-    fn scenario_event(&mut self, event: &Event, label: &str) {
+    fn scenario_event(&mut self, event: &Event) {
         let agreement_date = self.model.dated;
-        let check_date = |checker: &mut Checker, date: &DateLit, what: &'static str| {
+        let check_date = |checker: &mut Checker, date: &DateLit, what: Recorded| {
             if let Some(agreement) = agreement_date.filter(|d| date.node < *d) {
                 let problem = CheckProblem::DatedBeforeAgreement {
                     what,
                     date: date.node,
                     agreement,
                 };
-                checker.report(problem, date.span, Some(label));
+                checker.report(problem, date.span, None);
             }
         };
         match event {
             Event::Elected { party, option } => {
-                self.party(party, Some(label));
+                self.party(party, None);
                 if let Some(declared) = self.model.election_option(&option.node) {
                     let declared = declared.name.span;
                     self.resolved(option.span, declared);
@@ -1792,14 +1776,14 @@ impl Checker {
                             .filter(|e| e.by.node == party.node)
                             .flat_map(|e| e.options.iter().map(|o| o.name.node.clone()))
                             .collect();
-                        self.unknown_name(option, Unknown::OfferedOption, candidates, Some(label));
+                        self.unknown_name(option, Unknown::OfferedOption, candidates, None);
                     }
                     Some(election) if election.by.node != party.node => {
                         let problem = CheckProblem::NotTheirElection {
                             election: election.name.node.clone(),
                             by: election.by.node.clone(),
                         };
-                        self.report(problem, party.span, Some(label));
+                        self.report(problem, party.span, None);
                     }
                     Some(_) => {}
                 }
@@ -1823,14 +1807,18 @@ impl Checker {
                 ..
             } => {
                 let prepaid = matches!(event, Event::Prepaid { .. });
-                let what = if prepaid { "prepayment" } else { "payment" };
-                self.paid_in_its_currency(amount, *currency, obligation, what, label);
-                self.party(payer, Some(label));
-                self.party(payee, Some(label));
+                let what = if prepaid {
+                    Recorded::Prepayment
+                } else {
+                    Recorded::Payment
+                };
+                self.paid_in_its_currency(amount, *currency, obligation, what);
+                self.party(payer, None);
+                self.party(payee, None);
                 check_date(self, on, what);
-                self.paid_toward(obligation, label);
+                self.paid_toward(obligation);
                 if prepaid {
-                    self.prepayable(obligation, label);
+                    self.prepayable(obligation);
                 }
             }
             Event::Compensation {
@@ -1846,29 +1834,27 @@ impl Checker {
                         given: *currency,
                         offsets,
                     };
-                    self.report(problem, amount.span, Some(label));
+                    self.report(problem, amount.span, None);
                 }
-                self.party(party, Some(label));
-                check_date(self, on, "compensation");
+                self.party(party, None);
+                check_date(self, on, Recorded::Compensation);
             }
             Event::Notified { party, to, on, .. } => {
-                self.party(party, Some(label));
-                self.party(to, Some(label));
-                check_date(self, on, "notice");
+                self.party(party, None);
+                self.party(to, None);
+                check_date(self, on, Recorded::Notice);
                 let parties = &self.model.parties;
                 let known = parties.contains_key(&party.node) && parties.contains_key(&to.node);
                 if let Some(notice) = NoticeGiven::of(event).filter(|_| known) {
-                    self.notice_duty(notice, label);
+                    self.notice_duty(notice);
                 }
             }
-            Event::Signed { party, .. } | Event::Prevailed { party, .. } => {
-                self.party(party, Some(label))
-            }
+            Event::Signed { party, .. } | Event::Prevailed { party, .. } => self.party(party, None),
             Event::Happened {
                 event, on, through, ..
             } => {
-                self.event(event, Some(label));
-                check_date(self, on, "event");
+                self.event(event, None);
+                check_date(self, on, Recorded::Event);
                 if let Some(through) = through.as_ref().filter(|t| t.node < on.node) {
                     let problem = CheckProblem::EndsBeforeItBegins {
                         event: event.node.clone(),
@@ -1876,7 +1862,7 @@ impl Checker {
                         on: on.node,
                         began: on.span,
                     };
-                    self.report(problem, through.span, Some(label));
+                    self.report(problem, through.span, None);
                 }
             }
         }
@@ -1886,10 +1872,10 @@ impl Checker {
     /// label alone), a party, a diagnostic code. Whether an instance
     /// (`[7]`) exists depends on the scenario's readings and events, so it
     /// is told when the ledger is compared, by `clausec test`.
-    fn expectation(&mut self, expectation: &Expectation, ids: &[LedgerId], label: &str) {
+    fn expectation(&mut self, expectation: &Expectation, ids: &[LedgerId]) {
         match &expectation.what {
-            Expected::Entry { obligation, .. } => self.expected_obligation(obligation, ids, label),
-            Expected::TotalPaid { party, .. } => self.party(party, Some(label)),
+            Expected::Entry { obligation, .. } => self.expected_obligation(obligation, ids),
+            Expected::TotalPaid { party, .. } => self.party(party, None),
             Expected::Finding { code, .. } => {
                 if Code::find(&code.node).is_none() {
                     let candidates = Code::ALL
@@ -1897,7 +1883,7 @@ impl Checker {
                         .filter_map(|c| c.as_str().rsplit("::").next())
                         .map(str::to_owned)
                         .collect();
-                    self.unknown_name(code, Unknown::Code, candidates, Some(label));
+                    self.unknown_name(code, Unknown::Code, candidates, None);
                 }
             }
         }
@@ -1905,7 +1891,7 @@ impl Checker {
 
     /// `2(b).severance` names an id of the ledger; `severance` the one
     /// obligation (or election) of that name in any clause.
-    fn expected_obligation(&mut self, obligation: &ObligationRef, ids: &[LedgerId], label: &str) {
+    fn expected_obligation(&mut self, obligation: &ObligationRef, ids: &[LedgerId]) {
         let path = &obligation.path;
         if let Some(id) = ids.iter().find(|id| id.full() == path.node) {
             self.resolved(path.span, id.declared);
@@ -1926,21 +1912,21 @@ impl Checker {
                 let problem = CheckProblem::UnknownExpected {
                     path: path.node.clone(),
                 };
-                self.report_misspelt(problem, path.span, suggestion, Some(label));
+                self.report_misspelt(problem, path.span, suggestion, None);
             }
             several => {
                 let problem = CheckProblem::AmbiguousExpected {
                     path: path.node.clone(),
                     ids: several.iter().map(|id| id.full()).collect(),
                 };
-                self.report(problem, path.span, Some(label));
+                self.report(problem, path.span, None);
             }
         }
     }
 
     /// An event recorded twice in one scenario: clauses read one date for
     /// it, so the second would be silently ignored.
-    fn events_recorded_once(&mut self, scenario: &Scenario, label: &str) {
+    fn events_recorded_once(&mut self, scenario: &Scenario) {
         let mut seen: BTreeMap<&str, Span> = BTreeMap::new();
         for event in &scenario.events {
             let Event::Happened { event, span, .. } = event else {
@@ -1952,7 +1938,7 @@ impl Checker {
                         event: event.node.clone(),
                         first: *first,
                     };
-                    self.report(problem, *span, Some(label));
+                    self.report(problem, *span, None);
                 }
                 None => {
                     seen.insert(&event.node, *span);
@@ -1966,7 +1952,7 @@ impl Checker {
     /// A scenario's notice must answer exactly one notice duty (see
     /// [`Model::notice_answered`]): one notice meeting every duty between
     /// two parties was the bug this prevents.
-    fn notice_duty(&mut self, notice: NoticeGiven<'_>, label: &str) {
+    fn notice_duty(&mut self, notice: NoticeGiven<'_>) {
         let problem = match (self.model.notice_answered(notice), notice.duty) {
             (NoticeAnswer::Duty(duty), named) => {
                 let declared = duty.label.as_ref().map(|l| l.span);
@@ -1976,7 +1962,7 @@ impl Checker {
                 return;
             }
             (NoticeAnswer::UnknownDuty, Some(named)) => {
-                self.unknown_notice_label(named, label);
+                self.unknown_notice_label(named);
                 return;
             }
             (NoticeAnswer::OtherParties(owed), Some(named)) => {
@@ -1986,7 +1972,7 @@ impl Checker {
                     from: notice.party.node.clone(),
                     to: notice.to.node.clone(),
                 };
-                self.report(problem, named.span, Some(label));
+                self.report(problem, named.span, None);
                 return;
             }
             (NoticeAnswer::Several(duties), _) => CheckProblem::SeveralNoticeDuties {
@@ -2007,11 +1993,11 @@ impl Checker {
             // Given only for a notice that names a duty (`for LABEL`).
             (NoticeAnswer::UnknownDuty | NoticeAnswer::OtherParties(_), None) => return,
         };
-        self.report(problem, notice.party.span.to(notice.to.span), Some(label));
+        self.report(problem, notice.party.span.to(notice.to.span), None);
     }
 
     /// `for LABEL` on a notice names no notice duty.
-    fn unknown_notice_label(&mut self, duty: &Name, label: &str) {
+    fn unknown_notice_label(&mut self, duty: &Name) {
         let labels: Vec<String> = self
             .model
             .notice_duties()
@@ -2020,7 +2006,7 @@ impl Checker {
         let what = Unknown::NoticeDuty {
             duties: labels.clone(),
         };
-        self.unknown_name(duty, what, labels, Some(label));
+        self.unknown_name(duty, what, labels, None);
     }
 }
 

@@ -110,9 +110,9 @@ pub enum CheckProblem {
     #[error("`{name}` does not say what a prepayment does")]
     NotPrepayable { name: String },
     #[error("`{words}` cannot be stated on interest on a schedule's balance")]
-    LimitOnInterest { words: &'static str },
+    LimitOnInterest { words: Bound },
     #[error("`{words}` cannot be stated on an amount due each period")]
-    LimitOnEachPeriod { words: &'static str, limit: String },
+    LimitOnEachPeriod { words: Bound, limit: String },
     #[error("a schedule counted in weeks has no day of the month")]
     WeeklyOnADay,
     /// A warning: the ledger is right, but the time the text states is
@@ -120,7 +120,7 @@ pub enum CheckProblem {
     #[error("`{time}` is not compared with anything: {why}")]
     TimeNotCompared { time: String, why: Uncompared },
     #[error("{what} can only run on a payment")]
-    NotOnAPayment { what: &'static str },
+    NotOnAPayment { what: Remedy },
     #[error("a credit needs a label, so that the ledger can say where it went")]
     CreditUnlabelled,
     #[error("a credit is one amount, not a schedule")]
@@ -135,17 +135,12 @@ pub enum CheckProblem {
     },
 
     // ---- types ---------------------------------------------------------
-    /// `what` needs `expected` (a date); this is another kind of value.
-    #[error("{what} needs {}, but this is {}", .expected.describe(), .found.describe())]
-    WrongType {
-        what: &'static str,
-        expected: Type,
-        found: Type,
-    },
+    #[error("{what} needs {}, but this is {}", Type::Date.describe(), .found.describe())]
+    NotADate { what: DateUse, found: Type },
     #[error("expected a date here; `{written}` is a number")]
     NumberForDate { written: String },
     #[error("{what} needs an amount of money, but this is {}", .found.describe())]
-    NotMoney { what: &'static str, found: Type },
+    NotMoney { what: MoneyUse, found: Type },
     #[error("{} cannot be compared with {}", .a.describe(), .b.describe())]
     NotComparable { a: Type, b: Type },
     #[error("`{fact}` is {}, not a fact with named values", .is.describe())]
@@ -176,7 +171,7 @@ pub enum CheckProblem {
     /// help writes it in the wanted currency).
     #[error("{what} in {} on an amount in {}", .found.words(), .wanted.words())]
     AmountInOtherCurrency {
-        what: &'static str,
+        what: MoneyUse,
         found: Currency,
         wanted: Currency,
         figure: Option<Decimal>,
@@ -195,7 +190,7 @@ pub enum CheckProblem {
     },
     #[error("this {what} is in {}, but `{obligation}` is owed in {}", .paid.words(), .owed.words())]
     PaidInOtherCurrency {
-        what: &'static str,
+        what: Recorded,
         amount: Decimal,
         paid: Currency,
         obligation: String,
@@ -225,7 +220,7 @@ pub enum CheckProblem {
     FactValueOfWrongKind { fact: String, declared: Type },
     #[error("this {what} is dated {}, before the agreement's own date, {}", long_date(*.date), long_date(*.agreement))]
     DatedBeforeAgreement {
-        what: &'static str,
+        what: Recorded,
         date: NaiveDate,
         agreement: NaiveDate,
     },
@@ -261,6 +256,97 @@ pub enum CheckProblem {
         to: String,
         owed: Vec<NoticeDuty>,
     },
+}
+
+/// An enum of words: each value is written as its words.
+macro_rules! worded {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $words:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)*
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(match self {
+                    $($name::$variant => $words,)*
+                })
+            }
+        }
+    };
+}
+
+worded! {
+    /// What an amount of money is needed for.
+    MoneyUse {
+        Payment => "a payment",
+        Reimbursement => "a reimbursement",
+        Step => "a rent table's step",
+        LateFee => "a late fee",
+        Cost => "a cost",
+        Limit => "a limit",
+        AggregateLimit => "an aggregate limit",
+        Minimum => "a minimum",
+        Installment => "an installment",
+    }
+}
+
+worded! {
+    /// What a date is needed for.
+    DateUse {
+        StepStart => "the date a step starts",
+        InterestStart => "the start of interest",
+        InstallmentsEnd => "the end of the installments",
+        DueDate => "a due date",
+        EffectiveDate => "an effective date",
+        UnusedCredit => "the date of an unused credit",
+        AbatementStart => "the start of an abatement",
+        AbatementEnd => "the end of an abatement",
+        PeriodStart => "a start date",
+        PeriodEnd => "an end date",
+        HappensBy => "`happens by`",
+        LaterOrEarlier => "`the later of` or `the earlier of`",
+        UnpaidBalance => "the date of an unpaid balance",
+        /// The date of `the first business day ...` or `the end of the
+        /// month of ...`.
+        Itself => "this",
+        CountedFrom => "a date counted from",
+        DaysFrom => "the number of days from",
+        DaysTo => "the number of days to",
+        YearFractionFrom => "a fraction of a year from",
+        YearFractionTo => "a fraction of a year to",
+    }
+}
+
+worded! {
+    /// A term only a payment can carry.
+    Remedy {
+        LateInterest => "late interest",
+        LateFee => "a late fee",
+        Interest => "interest",
+        Recurring => "a recurring amount",
+        Credit => "a credit",
+    }
+}
+
+worded! {
+    /// What a scenario records on a date.
+    Recorded {
+        Payment => "payment",
+        Prepayment => "prepayment",
+        Compensation => "compensation",
+        Notice => "notice",
+        Event => "event",
+    }
+}
+
+worded! {
+    /// A limit or a minimum, as written.
+    Bound {
+        NotToExceed => "not to exceed",
+        NotLessThan => "not less than",
+    }
 }
 
 /// What is declared twice.
@@ -610,7 +696,7 @@ impl Problem for CheckProblem {
             | CreditScheduled
             | CreditUsesObligation { .. }
             | CreditReducesOther { .. }
-            | WrongType { .. }
+            | NotADate { .. }
             | NotMoney { .. }
             | NotComparable { .. }
             | NotAChoiceFact { .. }
@@ -692,7 +778,7 @@ impl Problem for CheckProblem {
             NumberForDate { .. } => "write a date as `June 6, 2002` or `2002-06-06`, or count one: `30 days after the date of delivery`",
             MeaninglessOperation { .. } => "amounts add to amounts; an amount can be multiplied by a number or percentage, or divided by a number; a date plus a duration is a date",
             RaisedNotANumber { .. } => "raise a number or a rate, then multiply the amount by it: `$1,000.00 * (1 + 5%) to the power of 3`",
-            WrongType { .. }
+            NotADate { .. }
             | NotMoney { .. }
             | NotComparable { .. }
             | NotAChoiceFact { .. }
@@ -771,7 +857,7 @@ impl Problem for CheckProblem {
             NotPrepayable { .. } => "prepaid",
             TimeNotCompared { .. } => "this time of day",
             NumberForDate { .. } => "not a date",
-            WrongType { .. }
+            NotADate { .. }
             | NotMoney { .. }
             | NotComparable { .. }
             | NotAChoiceFact { .. }
