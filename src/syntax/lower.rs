@@ -8,12 +8,11 @@
 //! given up.
 
 use crate::calc::amortize::AfterPrepayment;
-use crate::calc::money::format_count;
-use crate::diagnostic::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::source::{FileId, Span};
 use crate::syntax::ast::*;
 use crate::syntax::parse::Rule;
+use crate::syntax::problem::SyntaxProblem;
 use chrono::{NaiveDate, NaiveTime};
 use pest::iterators::{Pair, Pairs};
 use rust_decimal::Decimal;
@@ -107,12 +106,7 @@ fn is_not_keyword(pair: &Pair<'_, Rule>) -> bool {
 
 /// The grammar and this file disagree: a bug in clausec, reported as such.
 fn internal(span: Span, expected: Rule, found: Option<Rule>) -> Diagnostic {
-    Diagnostic::error(
-        Code::Unexpected,
-        span,
-        format!("clausec could not read this (internal: expected {expected:?}, found {found:?})"),
-    )
-    .with_help("this is a bug in clausec; please report it with the file")
+    Diagnostic::of(&SyntaxProblem::Internal { expected, found }, span)
 }
 
 impl Lowerer {
@@ -665,12 +659,7 @@ impl Lowerer {
                     Some(weeks) => {
                         let weeks = self.integer(weeks)?;
                         if weeks.node == 0 {
-                            return Err(Diagnostic::error(
-                                Code::ImpossibleDate,
-                                weeks.span,
-                                "a schedule cannot fall due every 0 weeks",
-                            )
-                            .with_help("write `each week` or `every 2 weeks`"));
+                            return Err(Diagnostic::of(&SyntaxProblem::EveryZeroWeeks, weeks.span));
                         }
                         Frequency::Weeks(weeks.node)
                     }
@@ -883,12 +872,12 @@ impl Lowerer {
                 let value = crate::calc::words::value_of(&[w.node.as_str()])
                     .and_then(|v| u32::try_from(v).ok())
                     .ok_or_else(|| {
-                        Diagnostic::error(
-                            Code::NotANumberWord,
+                        Diagnostic::of(
+                            &SyntaxProblem::NotANumberWord {
+                                word: w.node.clone(),
+                            },
                             w.span,
-                            format!("`{}` is not a number written in words", w.node),
                         )
-                        .with_help("write the count as `six (6)` or `6`")
                     })?;
                 Spanned::new(value, w.span)
             }
@@ -916,28 +905,22 @@ impl Lowerer {
                 let first = self.day_number(c.required(Rule::integer)?)?;
                 let second = self.day_number(c.required(Rule::integer)?)?;
                 if first.node >= second.node {
-                    return Err(Diagnostic::error(
-                        Code::ImpossibleDate,
+                    return Err(Diagnostic::of(
+                        &SyntaxProblem::DaysOutOfOrder {
+                            first: first.node,
+                            second: second.node,
+                        },
                         second.span,
-                        format!("day {} does not come after day {}", second.node, first.node),
-                    )
-                    .with_help("write the earlier day first: `on days 1 and 15`"));
+                    ));
                 }
                 Ok((Frequency::SemiMonthly(first.node, second.node), None))
             }
-            (Frequency::SemiMonthly(..), None, _) => Err(Diagnostic::error(
-                Code::ImpossibleDate,
-                span,
-                "a semi-monthly schedule needs its two days of the month",
-            )
-            .with_help("add them: `on days 1 and 15`")),
-            (_, Some(days), _) => Err(Diagnostic::error(
-                Code::ImpossibleDate,
+            (Frequency::SemiMonthly(..), None, _) => {
+                Err(Diagnostic::of(&SyntaxProblem::SemiMonthlyWithoutDays, span))
+            }
+            (_, Some(days), _) => Err(Diagnostic::of(
+                &SyntaxProblem::TwoDaysNotSemiMonthly,
                 self.span(&days),
-                "two days of the month are for a semi-monthly schedule",
-            )
-            .with_help(
-                "write `semi-monthly installments` (or `each half month`), or one day: `on day 15`",
             )),
             (_, None, Some(day)) => Ok((frequency, Some(self.day_rule(day)?))),
             (_, None, None) => Ok((frequency, None)),
@@ -948,12 +931,10 @@ impl Lowerer {
     fn day_number(&mut self, pair: Pair<'_, Rule>) -> Result<Spanned<u32>> {
         let day = self.integer(pair)?;
         if !(1..=31).contains(&day.node) {
-            return Err(Diagnostic::error(
-                Code::ImpossibleDate,
+            return Err(Diagnostic::of(
+                &SyntaxProblem::NoSuchDayOfMonth { day: day.node },
                 day.span,
-                format!("there is no day {} in a month", day.node),
-            )
-            .with_help("write a day from 1 to 31, or `on the last day of the month`"));
+            ));
         }
         Ok(day)
     }
@@ -1004,12 +985,12 @@ impl Lowerer {
             "30/360" => DayCount::Thirty360,
             "actual/365" => DayCount::Actual365,
             other => {
-                return Err(Diagnostic::error(
-                    Code::UnknownDayCount,
+                return Err(Diagnostic::of(
+                    &SyntaxProblem::UnknownDayCount {
+                        written: other.to_owned(),
+                    },
                     self.span(&term),
-                    format!("clausec does not know the day count `{other}`"),
-                )
-                .with_help("write `actual/365`, `actual/360` or `30/360`"))
+                ))
             }
         };
         Ok(Spanned::new(convention, self.span(&term)))
@@ -1737,10 +1718,7 @@ impl Lowerer {
         pair.as_str()
             .parse::<u32>()
             .map(|v| Spanned::new(v, span))
-            .map_err(|_| {
-                Diagnostic::error(Code::AmountOutOfRange, span, "this number is too large")
-                    .with_help("write a whole number below 4,294,967,296")
-            })
+            .map_err(|_| Diagnostic::of(&SyntaxProblem::NumberTooLarge, span))
     }
 
     /// Parses a decimal exactly: never rounds a digit away, never accepts an
@@ -1748,12 +1726,12 @@ impl Lowerer {
     fn decimal(&self, span: Span, text: &str) -> Result<Decimal> {
         let digits: String = text.chars().filter(|c| *c != ',').collect();
         Decimal::from_str_exact(&digits).map_err(|_| {
-            Diagnostic::error(
-                Code::AmountOutOfRange,
+            Diagnostic::of(
+                &SyntaxProblem::TooManyDigits {
+                    text: text.to_owned(),
+                },
                 span,
-                format!("`{text}` has more digits than clausec can compute with exactly"),
             )
-            .with_help("amounts may have up to 28 significant digits")
         })
     }
 
@@ -1788,20 +1766,14 @@ impl Lowerer {
     fn currency_named(&self, code: &str, span: Span) -> Result<Currency> {
         Currency::from_code(code).ok_or_else(|| {
             let codes = Currency::ALL.map(Currency::code);
-            let help = match crate::diagnostic::suggest::closest(code, codes.iter().copied()) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => format!(
-                    "write one of {}, or `$`, `€` or `£` before the amount",
-                    codes.map(|c| format!("`{c}`")).join(", ")
-                ),
-            };
-            Diagnostic::error(
-                Code::UnknownCurrency,
+            let near = crate::diagnostic::suggest::closest(code, codes.iter().copied());
+            Diagnostic::of(
+                &SyntaxProblem::UnknownCurrency {
+                    code: code.to_owned(),
+                    near: near.map(str::to_owned),
+                },
                 span,
-                format!("`{code}` is not a currency clausec knows"),
             )
-            .with_label("unknown currency")
-            .with_help(help)
         })
     }
 
@@ -1809,13 +1781,9 @@ impl Lowerer {
     fn percent(&self, pair: Pair<'_, Rule>) -> Result<Spanned<Decimal>> {
         let span = self.span(&pair);
         let value = self.decimal(span, pair.as_str().trim_end_matches('%'))?;
-        let rate = value.checked_div(Decimal::ONE_HUNDRED).ok_or_else(|| {
-            Diagnostic::error(
-                Code::AmountOutOfRange,
-                span,
-                "this percentage cannot be computed exactly",
-            )
-        })?;
+        let rate = value
+            .checked_div(Decimal::ONE_HUNDRED)
+            .ok_or_else(|| Diagnostic::of(&SyntaxProblem::InexactPercentage, span))?;
         Ok(Spanned::new(rate, span))
     }
 
@@ -1853,26 +1821,24 @@ impl Lowerer {
         if parts.is_some() && !(1..=9999).contains(&year) {
             // The year 0 is the only one four digits can write outside the
             // range, and reports (iCalendar's above all) need four digits.
-            return Err(Diagnostic::error(
-                Code::ImpossibleDate,
+            return Err(Diagnostic::of(
+                &SyntaxProblem::YearOutOfRange {
+                    text: text.to_owned(),
+                },
                 span,
-                format!("`{text}` is outside the years 1 to 9999"),
-            )
-            .with_label("year 0")
-            .with_help(
-                "write a date from the year 1 to 9999, such as `June 6, 2002` or `2002-06-06`",
             ));
         }
         NaiveDate::from_ymd_opt(year, month, day)
             .map(|d| Spanned::new(d, span))
             .ok_or_else(|| {
-                Diagnostic::error(
-                    Code::ImpossibleDate,
+                Diagnostic::of(
+                    &SyntaxProblem::NotInCalendar {
+                        text: text.to_owned(),
+                        year,
+                        month,
+                    },
                     span,
-                    format!("`{text}` is not a date in the calendar"),
                 )
-                .with_label("no such day")
-                .with_help(date_help(year, month))
             })
     }
 
@@ -1887,12 +1853,12 @@ impl Lowerer {
         parse_time(text)
             .map(|t| Spanned::new(t, span))
             .ok_or_else(|| {
-                Diagnostic::error(
-                    Code::InvalidTime,
+                Diagnostic::of(
+                    &SyntaxProblem::NotATime {
+                        text: text.to_owned(),
+                    },
                     span,
-                    format!("`{text}` is not a time of day"),
                 )
-                .with_help("write a time such as `1:30 p.m.`, `11:00 a.m.` or `13:30`")
             })
     }
 }
@@ -1911,18 +1877,7 @@ impl Lowerer {
 pub const MAX_TERMS: usize = 100;
 
 fn too_many_terms(span: Span, terms: usize) -> Diagnostic {
-    Diagnostic::error(
-        Code::TooManyTerms,
-        span,
-        format!(
-            "this expression has {} terms; at most {MAX_TERMS} are allowed",
-            format_count(terms)
-        ),
-    )
-    .with_label("too many terms")
-    .with_help(
-        "state the total, or declare a fact for a part of it and give its value in the scenarios",
-    )
+    Diagnostic::of(&SyntaxProblem::TooManyTerms { terms }, span)
 }
 
 fn binary(op: BinOp, left: Expr, right: Expr) -> Expr {
@@ -1934,7 +1889,6 @@ fn binary(op: BinOp, left: Expr, right: Expr) -> Expr {
     }
 }
 
-/// `2002-06-06` or `June 6, 2002` → (year, month, day), unchecked.
 /// `Julyy 1, 2002`: a written date whose month is not one.
 fn misspelt_month(span: Span, text: &str) -> Diagnostic {
     let word = text.split(' ').next().unwrap_or(text);
@@ -1942,19 +1896,22 @@ fn misspelt_month(span: Span, text: &str) -> Diagnostic {
         word,
         crate::calc::calendar::MONTH_NAMES.iter().copied(),
     );
-    Diagnostic::error(
-        Code::ExpectedDate,
+    let diagnostic = Diagnostic::of(
+        &SyntaxProblem::NotAMonth {
+            word: word.to_owned(),
+        },
         span,
-        format!("expected a date, but `{word}` is not the name of a month"),
-    )
-    .with_label("not a month")
-    .with_suggestion_or(
-        Span::new(span.file, span.start, span.start + word.len()),
-        month,
-        "write a date such as `June 6, 2002` or `2002-06-06`",
-    )
+    );
+    match month {
+        Some(month) => diagnostic.with_suggestion(
+            Span::new(span.file, span.start, span.start + word.len()),
+            month,
+        ),
+        None => diagnostic,
+    }
 }
 
+/// `2002-06-06` or `June 6, 2002` → (year, month, day), unchecked.
 fn parse_date_parts(text: &str) -> Option<(i32, u32, u32)> {
     if let Some((month_name, rest)) = text.split_once(' ') {
         let month = crate::calc::calendar::MONTH_NAMES
@@ -1969,16 +1926,6 @@ fn parse_date_parts(text: &str) -> Option<(i32, u32, u32)> {
     let month = parts.next()?.parse().ok()?;
     let day = parts.next()?.parse().ok()?;
     Some((year, month, day))
-}
-
-fn date_help(year: i32, month: u32) -> String {
-    let days = (28..=31)
-        .rev()
-        .find(|d| NaiveDate::from_ymd_opt(year, month, *d).is_some());
-    match (crate::calc::calendar::MONTH_NAMES.get((month as usize).wrapping_sub(1)), days) {
-        (Some(name), Some(days)) => format!("{name} {year} has {days} days"),
-        _ => "months run from 1 to 12 (January to December); write a date such as `June 6, 2002` or `2002-06-06`".to_owned(),
-    }
 }
 
 /// `1:30 p.m.`, `11:00 am`, `13:30` → a time of day.
@@ -2004,13 +1951,7 @@ fn parse_time(text: &str) -> Option<NaiveTime> {
 /// adds at each level of a condition.
 #[inline(never)]
 fn mixed_and_or(span: Span) -> Diagnostic {
-    Diagnostic::error(
-        Code::MixedAndOr,
-        span,
-        "`and` and `or` are mixed without parentheses",
-    )
-    .with_label("this changes from one to the other")
-    .with_help("put parentheses around the part that belongs together: `a and (b or c)`")
+    Diagnostic::of(&SyntaxProblem::MixedAndOr, span)
 }
 
 /// `half up`, `half even`, `down`, `up`: the grammar allows no other.

@@ -13,13 +13,13 @@
 //!    reported and skipped; the others still parse, so one typo does not
 //!    hide the rest.
 
-use crate::diagnostic::codes::Code;
-use crate::diagnostic::suggest::{common_prefix, edit_distance, join_or};
+use crate::diagnostic::suggest::{common_prefix, edit_distance};
 use crate::diagnostic::Diagnostic;
 use crate::source::{has_lone_carriage_return, FileId, Span};
 use crate::syntax::ast::File;
 use crate::syntax::keywords::{is_reserved, LINE_STARTERS, VERBS};
 use crate::syntax::lower::lower_file;
+use crate::syntax::problem::{Expected, Hint, SyntaxProblem};
 use pest::error::{ErrorVariant, InputLocation};
 use pest::Parser as _;
 use std::num::NonZeroUsize;
@@ -105,14 +105,10 @@ pub fn parse_file(file: FileId, text: &str) -> (File, Vec<Diagnostic>) {
         }
     }
     if ast.items.is_empty() && diagnostics.is_empty() {
-        diagnostics.push(
-            Diagnostic::error(
-                Code::EmptyFile,
-                Span::new(file, 0, 0),
-                "this file has no statements",
-            )
-            .with_help("write a clause (`clause 1 \"Title\"`), or delete the file"),
-        );
+        diagnostics.push(Diagnostic::of(
+            &SyntaxProblem::EmptyFile,
+            Span::new(file, 0, 0),
+        ));
     }
     (ast, diagnostics)
 }
@@ -120,13 +116,11 @@ pub fn parse_file(file: FileId, text: &str) -> (File, Vec<Diagnostic>) {
 fn parse_chunk(file: FileId, offset: usize, text: &str) -> Result<File, Vec<Diagnostic>> {
     if text.len() > MAX_CHUNK_BYTES {
         let end = offset + text.find('\n').unwrap_or(text.len());
-        return Err(vec![Diagnostic::error(
-            Code::TooLarge,
+        return Err(vec![Diagnostic::of(
+            &SyntaxProblem::ClauseTooLarge {
+                kib: MAX_CHUNK_BYTES / 1024,
+            },
             Span::new(file, offset, end),
-            format!("this clause is longer than {} KiB", MAX_CHUNK_BYTES / 1024),
-        )
-        .with_help(
-            "a clause is a few kilobytes; split it, or check that the file is a clause file",
         )]);
     }
     pest::set_call_limit(NonZeroUsize::new(CALL_LIMIT));
@@ -164,15 +158,10 @@ impl Screen {
     fn nest(&mut self, at: usize, len: usize, diagnostics: &mut Vec<Diagnostic>) {
         if self.paren_depth.max(self.nesting_words) > MAX_NESTING && !self.too_deep {
             self.too_deep = true;
-            diagnostics.push(
-                Diagnostic::error(
-                    Code::TooDeep,
-                    Span::new(self.file, at, at + len),
-                    format!("this is nested more than {MAX_NESTING} levels deep"),
-                )
-                .with_label("too deep")
-                .with_help("write the amount or condition in simpler steps, or use a fact for a part of it"),
-            );
+            diagnostics.push(Diagnostic::of(
+                &SyntaxProblem::NestedTooDeep { limit: MAX_NESTING },
+                Span::new(self.file, at, at + len),
+            ));
         }
     }
 }
@@ -328,13 +317,10 @@ fn starts_statement(line: &str) -> bool {
 }
 
 fn unterminated_quote(file: FileId, open: usize) -> Diagnostic {
-    Diagnostic::error(
-        Code::UnterminatedQuote,
+    Diagnostic::of(
+        &SyntaxProblem::UnterminatedQuote,
         Span::new(file, open, open + 1),
-        "this quote mark is never closed",
     )
-    .with_label("the text starts here")
-    .with_help("add a closing `\"` at the end of the text; write `\\\"` for a quote mark inside it")
 }
 
 /// Turns pest's error into a diagnostic a lawyer can act on: what was
@@ -352,78 +338,83 @@ fn syntax_error(
     };
     let found = word_at(text, position);
     let span = Span::new(file, offset + position, offset + position + found.len());
-    let found_text = if found.is_empty() {
-        "the end of the clause".to_owned()
-    } else {
-        format!("`{found}`")
-    };
     match &error.variant {
         ErrorVariant::CustomError { message } if message.contains("stack") => {
-            Diagnostic::error(Code::TooDeep, span, "this is nested too deeply to read")
-                .with_help("write the amount or condition in simpler steps")
+            Diagnostic::of(&SyntaxProblem::TooDeepToRead, span)
         }
         ErrorVariant::CustomError { .. } => {
             // The place where pest gave up says little; name the clause.
             let head = text.find('\n').unwrap_or(text.len());
-            Diagnostic::error(
-                Code::TooComplex,
+            Diagnostic::of(
+                &SyntaxProblem::TooComplex,
                 Span::new(file, offset, offset + head),
-                "this clause takes too much work to parse",
             )
-            .with_label("in this clause")
-            .with_help("look for unbalanced parentheses or a very long calculation; write it in simpler steps, or split the clause")
         }
         ErrorVariant::ParsingError { positives, .. } => {
-            let mut expected = describe_expected(positives);
-            let mut code = expected_code(positives);
+            let mut words = describe_expected(positives);
+            let mut what = expected(positives);
             // After `on`, `from` ... an expression is a date: say so, not
             // "an amount" (the grammar reads any expression there, so that
             // the checker can name a wrong kind of value).
-            if code == Code::ExpectedAmount && follows_date_word(text, position) {
-                code = Code::ExpectedDate;
-                expected = vec!["a date".to_owned()];
+            if what == Expected::Amount && follows_date_word(text, position) {
+                what = Expected::Date;
+                words = vec!["a date".to_owned()];
             }
-            let mut diagnostic = Diagnostic::error(
-                code,
+            let hint = hint(file, offset, text, position, found, what);
+            let suggestion = match hint {
+                Hint::None => suggest_keyword(found, &words),
+                _ => None,
+            };
+            let diagnostic = Diagnostic::of(
+                &SyntaxProblem::Expected {
+                    what,
+                    words,
+                    found: found.to_owned(),
+                    hint,
+                },
                 span,
-                format!("expected {}, found {found_text}", join_or(&expected)),
-            )
-            .with_label(format!("expected {}", join_or(&expected)));
-            let labelled = text
-                .get(position + found.len()..)
-                .is_some_and(|rest| rest.starts_with(':'));
-            let negative = text.get(position..).is_some_and(|rest| {
-                rest.starts_with('-')
-                    && rest.get(1..).is_some_and(|r| {
-                        r.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£'))
-                    })
-            });
-            if negative {
-                diagnostic = diagnostic.with_help(
-                    "a figure cannot be written negative: write it without `-`, and let the clause subtract it (`$5,000 - deductions`)",
-                );
-            } else if is_reserved(found) && labelled {
-                diagnostic = diagnostic.with_help(format!(
-                    "`{found}` is a word of the clause language and cannot be a label; choose another, such as `{found}_payment` or `{found}s_due`"
-                ));
-            } else if is_reserved(found) && code == Code::ExpectedName {
-                diagnostic = diagnostic.with_help(format!(
-                    "`{found}` is a word of the clause language and cannot be a name; choose another, such as `{found}_payment` or `{found}_date`"
-                ));
-            } else if let Some(open) = quote_left_open_before(text, position) {
-                let open = offset + open;
-                diagnostic = diagnostic
-                    .with_secondary(Span::new(file, open, open + 1), "this quote may never be closed")
-                    .with_help(
-                        "a quote mark seems to be missing: the text that starts here runs on into the next statement; add the closing `\"`",
-                    );
-            } else if let Some(suggestion) = suggest_keyword(found, &expected) {
-                diagnostic = diagnostic.with_suggestion(span, &suggestion);
-            } else {
-                diagnostic = diagnostic.with_help(help_for(code));
+            );
+            match suggestion {
+                Some(suggestion) => diagnostic.with_suggestion(span, &suggestion),
+                None => diagnostic,
             }
-            diagnostic
         }
+    }
+}
+
+/// A likelier cause than the usual one of text that does not fit at
+/// `position`: a negative figure, a keyword as a label or a name, a quote
+/// left open earlier.
+fn hint(
+    file: FileId,
+    offset: usize,
+    text: &str,
+    position: usize,
+    found: &str,
+    what: Expected,
+) -> Hint {
+    let labelled = text
+        .get(position + found.len()..)
+        .is_some_and(|rest| rest.starts_with(':'));
+    let negative = text.get(position..).is_some_and(|rest| {
+        rest.starts_with('-')
+            && rest.get(1..).is_some_and(|r| {
+                r.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£'))
+            })
+    });
+    if negative {
+        Hint::NegativeFigure
+    } else if is_reserved(found) && labelled {
+        Hint::KeywordAsLabel
+    } else if is_reserved(found) && what == Expected::Name {
+        Hint::KeywordAsName
+    } else if let Some(open) = quote_left_open_before(text, position) {
+        let open = offset + open;
+        Hint::QuoteLeftOpen {
+            open: Span::new(file, open, open + 1),
+        }
+    } else {
+        Hint::None
     }
 }
 
@@ -515,33 +506,21 @@ fn follows_date_word(text: &str, position: usize) -> bool {
     )
 }
 
-fn expected_code(positives: &[Rule]) -> Code {
+/// What the parser expected, by the rules it names.
+fn expected(positives: &[Rule]) -> Expected {
     let has = |rules: &[Rule]| positives.iter().any(|r| rules.contains(r));
     if has(&[Rule::obligation, Rule::clause, Rule::quote, Rule::agreement]) {
-        Code::ExpectedStatement
+        Expected::Statement
     } else if has(&[Rule::money, Rule::expr, Rule::term, Rule::fact_ref]) {
-        Code::ExpectedAmount
+        Expected::Amount
     } else if has(&[Rule::date, Rule::iso_date, Rule::written_date]) {
-        Code::ExpectedDate
+        Expected::Date
     } else if has(&[Rule::string]) {
-        Code::ExpectedText
+        Expected::Text
     } else if has(&[Rule::name, Rule::label]) {
-        Code::ExpectedName
+        Expected::Name
     } else {
-        Code::Unexpected
-    }
-}
-
-fn help_for(code: Code) -> &'static str {
-    match code {
-        Code::ExpectedStatement => {
-            "start a statement with a keyword (`quote`, `assume`, `fact`) or an obligation such as `company pays employee $10,000`"
-        }
-        Code::ExpectedAmount => "write an amount such as `$10,000.00`, a fact's name, or a calculation such as `annual_salary * 6 / 12`",
-        Code::ExpectedDate => "write a date as `June 6, 2002` or `2002-06-06`",
-        Code::ExpectedText => "put the text in double quotes: `\"...\"`",
-        Code::ExpectedName => "write a name: letters, digits and `_`, starting with a letter (not a keyword)",
-        _ => "see `clausec explain` for this code",
+        Expected::Other
     }
 }
 
@@ -704,6 +683,7 @@ fn suggest_keyword(found: &str, expected: &[String]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::codes::Code;
 
     #[test]
     fn a_lone_carriage_return_ends_a_line_like_a_line_feed() {
