@@ -1968,7 +1968,8 @@ impl Checker {
             (NoticeAnswer::OtherParties(owed), Some(named)) => {
                 let problem = CheckProblem::NoticeOwedByOthers {
                     duty: named.node.clone(),
-                    owed: notice_duty_of("", owed),
+                    obligor: owed.obligor.node.clone(),
+                    obligee: (owed.obligee.as_ref()).map_or_else(String::new, |o| o.node.clone()),
                     from: notice.party.node.clone(),
                     to: notice.to.node.clone(),
                 };
