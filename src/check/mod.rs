@@ -172,7 +172,7 @@ impl Checker {
         self.diagnostics.push(diagnostic);
     }
 
-    /// Reports `problem` at `span`, in `clause` (or scenario) when given.
+    /// Reports `problem` at `span`, in `clause` when it is found in one.
     fn report(&mut self, problem: CheckProblem, span: Span, clause: Option<&str>) {
         let diagnostic = Diagnostic::of(&problem, span);
         self.push(match clause {
