@@ -172,7 +172,7 @@ impl Checker {
         self.diagnostics.push(diagnostic);
     }
 
-    /// Reports `problem` at `span`, in `clause` (or scenario) when given.
+    /// Reports `problem` at `span`, in `clause` when it is found in one.
     fn report(&mut self, problem: CheckProblem, span: Span, clause: Option<&str>) {
         let diagnostic = Diagnostic::of(&problem, span);
         self.push(match clause {
@@ -1968,7 +1968,8 @@ impl Checker {
             (NoticeAnswer::OtherParties(owed), Some(named)) => {
                 let problem = CheckProblem::NoticeOwedByOthers {
                     duty: named.node.clone(),
-                    owed: notice_duty_of("", owed),
+                    obligor: owed.obligor.node.clone(),
+                    obligee: (owed.obligee.as_ref()).map_or_else(String::new, |o| o.node.clone()),
                     from: notice.party.node.clone(),
                     to: notice.to.node.clone(),
                 };

@@ -237,10 +237,13 @@ pub enum CheckProblem {
     AmbiguousExpected { path: String, ids: Vec<String> },
     #[error("`{event}` is recorded twice in this scenario")]
     RecordedTwice { event: String, first: Span },
-    #[error("`{duty}` is a notice from `{}` to `{}`, but this notice is from `{from}` to `{to}`", .owed.obligor, .owed.obligee)]
+    /// A scenario's notice names (`for duty`) a notice duty between other
+    /// parties, or running the other way.
+    #[error("`{duty}` is a notice from `{obligor}` to `{obligee}`, but this notice is from `{from}` to `{to}`")]
     NoticeOwedByOthers {
         duty: String,
-        owed: NoticeDuty,
+        obligor: String,
+        obligee: String,
         from: String,
         to: String,
     },
@@ -828,9 +831,8 @@ impl Problem for CheckProblem {
             UnknownExpected { .. } => "name an obligation as the ledger does (`2(b).severance`, `2(b).severance[3]` for one installment) or by its label alone",
             AmbiguousExpected { .. } => "write the obligation's full id, with its clause",
             RecordedTwice { .. } => "an event happens once: keep the date it happened, or record a lasting event `from DATE through DATE`",
-            NoticeOwedByOthers { duty, owed, .. } => return Some(format!(
-                "if this is the notice `{duty}` requires, write `{} notified {} ...`; otherwise end the line with `for` and the label of the notice it answers",
-                owed.obligor, owed.obligee
+            NoticeOwedByOthers { duty, obligor, obligee, .. } => return Some(format!(
+                "if this is the notice `{duty}` requires, write `{obligor} notified {obligee} ...`; otherwise end the line with `for` and the label of the notice it answers"
             )),
             SeveralNoticeDuties { duties, .. } => return Some(several_duties_help(duties)),
             NoNoticeOwed { owed, .. } if owed.is_empty() => "a notice event records a notice that a clause requires (`PARTY notifies PARTY of \"...\"`); this agreement requires none",
@@ -885,9 +887,9 @@ impl Problem for CheckProblem {
             UnstatedCondition { .. } => "not found in any clause",
             UnknownExpected { .. } => "no such obligation",
             AmbiguousExpected { .. } => "several obligations have this name",
-            NoticeOwedByOthers { owed, .. } => {
-                return Some(format!("owed by `{}` to `{}`", owed.obligor, owed.obligee))
-            }
+            NoticeOwedByOthers {
+                obligor, obligee, ..
+            } => return Some(format!("owed by `{obligor}` to `{obligee}`")),
             SeveralNoticeDuties { duties, .. } => {
                 return Some(format!("could answer {} notice duties", duties.len()))
             }
