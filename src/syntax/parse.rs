@@ -18,6 +18,7 @@ use crate::diagnostic::Diagnostic;
 use crate::source::{has_lone_carriage_return, FileId, Span};
 use crate::syntax::ast::File;
 use crate::syntax::keywords::{is_reserved, LINE_STARTERS, VERBS};
+use crate::syntax::lex::{self, PieceKind};
 use crate::syntax::lower::lower_file;
 use crate::syntax::problem::{Expected, Hint, SyntaxProblem};
 use pest::error::{ErrorVariant, InputLocation};
@@ -241,31 +242,56 @@ fn scan_line(
     if screen.in_string.is_none() && starts_statement(line) {
         screen.nesting_words = 0;
     }
-    let mut chars = line.char_indices().peekable();
-    let mut previous_is_word = false;
     let mut previous_word = "";
-    while let Some((i, c)) = chars.next() {
-        let at = line_start + i;
-        if screen.in_string.is_some() {
-            match c {
-                '\\' => {
-                    chars.next();
-                }
-                '"' => screen.in_string = None,
-                _ => {}
+    for piece in lex::pieces(line, screen.in_string.is_some()) {
+        match piece.kind {
+            PieceKind::Quoted { closed: true } => screen.in_string = None,
+            // Opened here, or still open from an earlier line.
+            PieceKind::Quoted { closed: false } => {
+                screen.in_string = screen.in_string.or(Some(line_start + piece.start));
             }
-            continue;
+            PieceKind::Comment => break,
+            PieceKind::Code => {
+                let code = Stretch {
+                    line,
+                    start: piece.start,
+                    end: piece.end,
+                };
+                scan_code(screen, code, line_start, &mut previous_word, diagnostics);
+            }
         }
+    }
+}
+
+/// Words, figures and marks of a line, outside quotes and comments.
+#[derive(Clone, Copy)]
+struct Stretch<'a> {
+    line: &'a str,
+    start: usize,
+    end: usize,
+}
+
+/// The parentheses and nesting words of one stretch of code of a line.
+/// `previous_word` is the line's word before it (`must` before `not`).
+fn scan_code<'a>(
+    screen: &mut Screen,
+    code: Stretch<'a>,
+    line_start: usize,
+    previous_word: &mut &'a str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let text = code.line.get(code.start..code.end).unwrap_or("");
+    let mut previous_is_word = false;
+    for (i, c) in text.char_indices() {
+        let at = line_start + code.start + i;
         match c {
-            '"' => screen.in_string = Some(at),
-            '#' => break,
             '(' => {
                 screen.paren_depth += 1;
                 screen.nest(at, 1, diagnostics);
             }
             ')' => screen.paren_depth = screen.paren_depth.saturating_sub(1),
             c if c.is_ascii_alphabetic() && !previous_is_word => {
-                let rest = line.get(i..).unwrap_or("");
+                let rest = code.line.get(code.start + i..).unwrap_or("");
                 let word = first_word(rest);
                 let next_word = rest
                     .get(word.len()..)
@@ -281,14 +307,14 @@ fn scan_line(
                         next_word == "of"
                     }
                     "after" | "before" => true,
-                    "not" => previous_word != "must" && !matches!(next_word, "to" | "less"),
+                    "not" => *previous_word != "must" && !matches!(next_word, "to" | "less"),
                     _ => false,
                 };
                 if nests {
                     screen.nesting_words += 1;
                     screen.nest(at, word.len(), diagnostics);
                 }
-                previous_word = word;
+                *previous_word = word;
             }
             _ => {}
         }
@@ -423,33 +449,15 @@ fn hint(
 /// before the error spans lines, and one of its later lines starts like a
 /// statement (`label:`, `quote`, `assume`, ...). Returns where it opens.
 fn quote_left_open_before(text: &str, position: usize) -> Option<usize> {
-    let mut last: Option<(usize, usize)> = None;
-    let mut open: Option<usize> = None;
-    let mut chars = text.char_indices();
-    while let Some((i, c)) = chars.next() {
-        if i >= position {
-            break;
-        }
-        match (open, c) {
-            (Some(_), '\\') => {
-                chars.next();
-            }
-            (Some(start), '"') => {
-                last = Some((start, i));
-                open = None;
-            }
-            (None, '"') => open = Some(i),
-            (None, '#') => {
-                // A comment runs to the end of the line.
-                for (_, c) in chars.by_ref() {
-                    if c == '\n' {
-                        break;
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
+    // The last text in quotes closed before `position`: from its opening
+    // mark up to (not with) its closing one.
+    let last = lex::pieces(text, false)
+        .take_while(|p| p.start < position)
+        .filter(|p| {
+            p.kind == PieceKind::Quoted { closed: true } && p.end.saturating_sub(1) < position
+        })
+        .last()
+        .map(|p| (p.start, p.end.saturating_sub(1)));
     let (start, end) = last?;
     let quoted = text.get(start..end)?;
     quoted
