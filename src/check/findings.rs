@@ -19,8 +19,8 @@
 
 use crate::calc::calendar::{dates_between, effective_rule, long_date};
 use crate::calc::words;
+use crate::check::finding::{Finding, MonthEnds, NearestQuote, Unconfirmed};
 use crate::check::model::Model;
-use crate::diagnostic::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::source::{SourceMap, Span};
 use crate::syntax::ast::*;
@@ -77,17 +77,14 @@ fn count_matches_schedule(
         let word_value = words::value_of(&[written.node.as_str()]);
         if word_value.is_some_and(|v| v != u64::from(count.value.node)) {
             out.push(
-                Diagnostic::warning(
-                    Code::NumberWords,
+                Diagnostic::of(
+                    &Finding::CountWordsDisagree {
+                        words: written.node.clone(),
+                        words_say: word_value.unwrap_or(0),
+                        numeral: count.value.node,
+                    },
                     written.span.to(count.value.span),
-                    format!(
-                        "`{}` is written in words as {} but in numerals as {}",
-                        written.node,
-                        word_value.unwrap_or(0),
-                        count.value.node
-                    ),
                 )
-                .with_help("make the words and the numerals agree")
                 .in_clause(clause),
             );
         }
@@ -116,39 +113,31 @@ fn count_matches_schedule(
         || stated.to_string(),
         |w| format!("{} ({})", w.node, stated),
     );
-    let what = if rule == DayRule::LastDayOfMonth {
-        "month-ends"
-    } else {
-        "dates"
-    };
-    let listed = dates
-        .iter()
-        .map(|d| d.format("%Y-%m-%d").to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let help = match reading.and_then(|r| model.reading(r)) {
-        Some(r) => format!(
-            "the ledger follows the reading `{}` of `{}`; fix the text, or compare readings in a scenario with `assume {} is OPTION`",
-            r.default_option().map_or("", |o| o.name.node.as_str()),
-            r.name.node,
-            r.name.node
-        ),
-        None => "state which reading the ledger follows: `if the count and the dates disagree, follow READING`".to_owned(),
-    };
-    out.push(
-        Diagnostic::warning(
-            Code::CountMismatch,
-            count.words.as_ref().map_or(count.value.span, |w| w.span.to(count.value.span)),
-            format!(
-                "clause {clause} states {stated_words} installments, but the {what} from {} through {} are {}",
-                long_date(from.node),
-                long_date(through.node),
-                dates.len()
-            ),
+    let reading = reading.and_then(|r| model.reading(r)).map(|r| {
+        (
+            r.name.node.clone(),
+            r.default_option()
+                .map_or_else(String::new, |o| o.name.node.clone()),
         )
-        .with_label(format!("{stated} installments stated"))
-        .with_secondary(period.span, format!("{} {what}: {listed}", dates.len()))
-        .with_help(help)
+    });
+    out.push(
+        Diagnostic::of(
+            &Finding::CountMismatch {
+                clause: clause.to_owned(),
+                stated,
+                stated_words,
+                month_ends: MonthEnds(rule == DayRule::LastDayOfMonth),
+                from: from.node,
+                through: through.node,
+                dates,
+                period_at: period.span,
+                reading,
+            },
+            count
+                .words
+                .as_ref()
+                .map_or(count.value.span, |w| w.span.to(count.value.span)),
+        )
         .in_clause(clause),
     );
 }
@@ -216,16 +205,14 @@ fn number_words_in_text(
             .or_else(|| span_in_quote(quote, sources, &format!("({numeral})")))
             .unwrap_or(quote.span);
         out.push(
-            Diagnostic::warning(
-                Code::NumberWords,
+            Diagnostic::of(
+                &Finding::QuoteWordsDisagree {
+                    phrase,
+                    words_say: shown_words_value(value, &words),
+                    numeral: numeral.to_owned(),
+                },
                 span,
-                format!(
-                    "the text writes `{phrase}`: the words say {}, the numerals say {numeral}",
-                    shown_words_value(value, &words)
-                ),
             )
-            .with_label("words and numerals disagree")
-            .with_help("find out which number the parties meant, and make the words and the numerals agree")
             .in_clause(clause),
         );
     }
@@ -298,17 +285,14 @@ fn periods_in_order(
                 if let (Some(from), Some(through)) = (&from, &through) {
                     if through.node < from.node {
                         out.push(
-                            Diagnostic::warning(
-                                Code::PeriodOrder,
+                            Diagnostic::of(
+                                &Finding::PeriodEndsBeforeStart {
+                                    from: from.node,
+                                    through: through.node,
+                                    from_at: from.span,
+                                },
                                 through.span,
-                                format!(
-                                    "this period ends on {}, before it starts on {}",
-                                    long_date(through.node),
-                                    long_date(from.node)
-                                ),
                             )
-                            .with_secondary(from.span, "starts here")
-                            .with_help("check the years and the order of the two dates")
                             .in_clause(clause),
                         );
                     }
@@ -324,16 +308,13 @@ fn periods_in_order(
         for date in deadlines {
             if agreement.is_some_and(|a| date.node < a) {
                 out.push(
-                    Diagnostic::warning(
-                        Code::DeadlineBeforeAgreement,
+                    Diagnostic::of(
+                        &Finding::BeforeAgreement {
+                            date: date.node,
+                            agreement: agreement.unwrap_or(date.node),
+                        },
                         date.span,
-                        format!(
-                            "{} is before the agreement's own date, {}",
-                            long_date(date.node),
-                            long_date(agreement.unwrap_or(date.node))
-                        ),
                     )
-                    .with_help("a date this early usually has a wrong year")
                     .in_clause(clause),
                 );
             }
@@ -361,21 +342,13 @@ fn acceptance_confirmed(model: &Model, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let party = &obligation.obligor.node;
-        let deadline = format!(
-            "{} on {}",
-            crate::calc::zone::time_in_zone(time.node, zone.as_ref().map(|z| z.node)),
-            long_date(date.node)
-        );
         let signature = model.signatures.iter().find(|s| &s.party.node == party);
-        let problem = match signature.map(|s| &s.when) {
-            None => Some(format!(
-                "no signature of {party} is recorded (`signed by {party} ...`)"
-            )),
-            Some(SignatureDate::LeftBlank(_)) => Some(format!(
-                "the date line under the signature of {} ({party}) is blank",
-                model.party_name(party)
-            )),
-            Some(SignatureDate::Unstated) => Some(format!("the signature of {party} is not dated")),
+        let why = match signature.map(|s| &s.when) {
+            None => Some(Unconfirmed::NoSignature),
+            Some(SignatureDate::LeftBlank(_)) => Some(Unconfirmed::LeftBlank {
+                name: model.party_name(party).to_string(),
+            }),
+            Some(SignatureDate::Unstated) => Some(Unconfirmed::Undated),
             Some(SignatureDate::On(on, at, signed_zone)) => {
                 let signed = crate::calc::zone::Done {
                     on: on.node,
@@ -383,27 +356,22 @@ fn acceptance_confirmed(model: &Model, out: &mut Vec<Diagnostic>) {
                     zone: signed_zone.as_ref().map(|z| z.node),
                 };
                 let late = signed.late_for(date.node, time.node, zone.as_ref().map(|z| z.node));
-                (late == Some(true)).then(|| {
-                    format!(
-                        "{party} signed on {}, after the deadline",
-                        long_date(on.node)
-                    )
-                })
+                (late == Some(true)).then_some(Unconfirmed::SignedLate { on: on.node })
             }
         };
-        let Some(problem) = problem else {
+        let Some(why) = why else {
             continue;
         };
         out.push(
-            Diagnostic::warning(
-                Code::UndatedAcceptance,
+            Diagnostic::of(
+                &Finding::AcceptanceUnconfirmed {
+                    time: crate::calc::zone::time_in_zone(time.node, zone.as_ref().map(|z| z.node)),
+                    date: date.node,
+                    party: party.clone(),
+                    why,
+                },
                 obligation.span,
-                format!("the offer had to be accepted by {deadline}, but {problem}, so acceptance in time cannot be confirmed from the document"),
             )
-            .with_label("the acceptance deadline")
-            .with_help(format!(
-                "find out when {party} signed and returned the letter; a scenario records it with `{party} signed on DATE at TIME`"
-            ))
             .in_clause(clause.number.node.clone()),
         );
     }
@@ -432,12 +400,12 @@ fn missing_quote(
     let has_subclauses = parents.contains(clause.number.node.as_str());
     if clause.quotes.is_empty() && !has_subclauses && model.source.is_some() {
         out.push(
-            Diagnostic::warning(
-                Code::MissingQuote,
+            Diagnostic::of(
+                &Finding::MissingQuote {
+                    clause: clause.number.node.clone(),
+                },
                 clause.head_span,
-                format!("clause {} does not quote the source", clause.number.node),
             )
-            .with_help("add `quote \"...\"` with the clause's text, word for word")
             .in_clause(clause.number.node.clone()),
         );
     }
@@ -554,8 +522,8 @@ fn quote_not_found(quote: &Text, needle: &str, haystack: &str, clause: &str) -> 
     let matched = boundaries.get(low).copied().unwrap_or(0);
     let word = |text: &str| -> String { text.split(' ').take(4).collect::<Vec<_>>().join(" ") };
     let quoted = word(needle.get(matched..).unwrap_or(""));
-    let message = if matched == 0 {
-        "this quote is not in the source document".to_owned()
+    let differs = if matched == 0 {
+        None
     } else {
         let prefix = needle.get(..matched).unwrap_or("");
         let source_says = haystack
@@ -563,12 +531,9 @@ fn quote_not_found(quote: &Text, needle: &str, haystack: &str, clause: &str) -> 
             .and_then(|at| haystack.get(at + prefix.len()..))
             .map(word)
             .unwrap_or_default();
-        format!("this quote is not word for word in the source: it has `{quoted}` where the source has `{source_says}`")
+        Some((quoted, source_says))
     };
-    Diagnostic::error(Code::QuoteNotInSource, quote.span, message)
-        .with_label("not found in the source")
-        .with_help("copy the clause's text from the source exactly; only line breaks and spacing may differ")
-        .in_clause(clause)
+    Diagnostic::of(&Finding::QuoteNotInSource { differs }, quote.span).in_clause(clause)
 }
 
 /// Reports each stretch of the source that no quote covers and that holds
@@ -604,20 +569,11 @@ fn report_uncovered(
             continue;
         };
         let shown: String = gap.trim().chars().take(60).collect();
-        let ellipsis = if gap.trim().chars().count() > 60 {
-            "…"
-        } else {
-            ""
-        };
-        out.push(
-            Diagnostic::warning(
-                Code::UnquotedSource,
-                Span::new(source_id, from, to + 1),
-                format!("no clause quotes this part of the source: `{shown}{ellipsis}`"),
-            )
-            .with_label("not encoded by any clause")
-            .with_help("quote it in the clause that encodes it, or in a clause of its own for the document's non-operative parts (headings, signature blocks)"),
-        );
+        let cut = gap.trim().chars().count() > 60;
+        out.push(Diagnostic::of(
+            &Finding::UnquotedSource { shown, cut },
+            Span::new(source_id, from, to + 1),
+        ));
     }
 }
 
@@ -989,35 +945,21 @@ fn figure_not_quoted(
         };
         Some((words, span_of_range(quote, found.start, end, sources)?))
     });
-    let message = match &placed {
-        Some((words, _)) => format!(
-            "`{}` is not in the quote of clause {number}, which says `{words}`",
-            figure.shown
-        ),
-        None => format!("`{}` is not in the quote of clause {number}", figure.shown),
+    let nearest = match placed {
+        Some((words, at)) => NearestQuote::Says { words, at },
+        None => NearestQuote::Clause {
+            first_line: clause.quotes.first().map(|q| first_line_of(q, sources)),
+        },
     };
-    let diagnostic = Diagnostic::warning(Code::FigureNotQuoted, figure.span, message)
-        .with_label("not in the quote");
-    let diagnostic = match &placed {
-        Some((_, span)) => diagnostic
-            .with_secondary(*span, "the quote says this")
-            .with_help(format!(
-                "check both against the source: if the quote is right, write its figure in the rule; if the figure comes from elsewhere, say so with `assume \"...\"` in clause {number}, mentioning `{}`",
-                figure.shown
-            )),
-        None => {
-            let first_line = clause.quotes.first().map(|q| first_line_of(q, sources));
-            let diagnostic = match first_line {
-                Some(span) => diagnostic.with_secondary(span, format!("the quote of clause {number}")),
-                None => diagnostic,
-            };
-            diagnostic.with_help(format!(
-                "check the figure against the source; if it comes from elsewhere, say so with `assume \"...\"` in clause {number}, mentioning `{}`",
-                figure.shown
-            ))
-        }
-    };
-    diagnostic.in_clause(number)
+    Diagnostic::of(
+        &Finding::FigureNotQuoted {
+            figure: figure.shown.clone(),
+            clause: number.to_owned(),
+            nearest,
+        },
+        figure.span,
+    )
+    .in_clause(number)
 }
 
 /// The span in the file of a byte range of a quote's text: the text is the

@@ -12,10 +12,10 @@
 //! ledger rounds it, the limit as the ledger reads it.
 
 use super::bounds::{currency_of, range_of, Range};
-use crate::calc::calendar::{dates_between, effective_rule, long_date};
+use crate::calc::calendar::{dates_between, effective_rule};
 use crate::calc::exact::Exact;
 use crate::calc::money::{format_exact_money_in, Currency, Rounding};
-use crate::diagnostic::codes::Code;
+use crate::check::finding::{AmountBound, Finding, Payments, Sum};
 use crate::diagnostic::Diagnostic;
 use crate::source::{SourceMap, Span};
 use crate::syntax::ast::*;
@@ -136,32 +136,22 @@ fn cap_decided(
     let shown_limit = shown(limit, cap, currency);
     if let (Some(most), Some(least_limit)) = (&range.most, &limit.least) {
         if most < least_limit {
-            return Some(
-                decided(
-                    Code::LimitNeverBinds,
-                    (cap, amount),
-                    format!(
-                        "the limit of {shown_limit} is never reached: {}",
-                        amount_phrase(amount, range, most, "is at most", currency)
-                    ),
-                    ("never reached", "the amount it limits", "a limit the amount can never reach changes nothing: check both figures against the source"),
-                ),
-            );
+            let finding = Finding::CapNeverReached {
+                limit: shown_limit,
+                amount: amount_bound(amount, range, most, currency),
+                amount_at: amount.span,
+            };
+            return Some(Diagnostic::of(&finding, cap.span));
         }
     }
     if let (Some(least), Some(most_limit)) = (&range.least, &limit.most) {
         if least > most_limit {
-            return Some(
-                decided(
-                    Code::LimitAlwaysBinds,
-                    (cap, amount),
-                    format!(
-                        "the limit of {shown_limit} always applies: {}, so the amount as written is never paid",
-                        amount_phrase(amount, range, least, "is at least", currency)
-                    ),
-                    ("always applies", "the amount it limits", "a limit below the whole amount it limits usually means a wrong figure: check both against the source"),
-                ),
-            );
+            let finding = Finding::CapAlwaysApplies {
+                limit: shown_limit,
+                amount: amount_bound(amount, range, least, currency),
+                amount_at: amount.span,
+            };
+            return Some(Diagnostic::of(&finding, cap.span));
         }
     }
     None
@@ -177,50 +167,25 @@ fn floor_decided(
     let shown_limit = shown(limit, floor, currency);
     if let (Some(least), Some(most_limit)) = (&range.least, &limit.most) {
         if least > most_limit {
-            return Some(
-                decided(
-                    Code::LimitNeverBinds,
-                    (floor, amount),
-                    format!(
-                        "the minimum of {shown_limit} never applies: {}",
-                        amount_phrase(amount, range, least, "is at least", currency)
-                    ),
-                    ("never applies", "the amount it raises", "a minimum the amount is always above changes nothing: check both figures against the source"),
-                ),
-            );
+            let finding = Finding::MinimumNeverApplies {
+                limit: shown_limit,
+                amount: amount_bound(amount, range, least, currency),
+                amount_at: amount.span,
+            };
+            return Some(Diagnostic::of(&finding, floor.span));
         }
     }
     if let (Some(most), Some(least_limit)) = (&range.most, &limit.least) {
         if most < least_limit {
-            return Some(
-                decided(
-                    Code::LimitAlwaysBinds,
-                    (floor, amount),
-                    format!(
-                        "the minimum of {shown_limit} always applies: {}, so the amount as written is never paid",
-                        amount_phrase(amount, range, most, "is at most", currency)
-                    ),
-                    ("always applies", "the amount it raises", "a minimum above the whole amount it raises usually means a wrong figure: check both against the source"),
-                ),
-            );
+            let finding = Finding::MinimumAlwaysApplies {
+                limit: shown_limit,
+                amount: amount_bound(amount, range, most, currency),
+                amount_at: amount.span,
+            };
+            return Some(Diagnostic::of(&finding, floor.span));
         }
     }
     None
-}
-
-/// The warning that a limit is decided by the figures: underlining the
-/// limit, pointing at the amount, with its label, the amount's caption and
-/// the help.
-fn decided(
-    code: Code,
-    (limit, amount): (&Expr, &Expr),
-    message: String,
-    (label, amount_caption, help): (&str, &str, &str),
-) -> Diagnostic {
-    Diagnostic::warning(code, limit.span, message)
-        .with_label(label)
-        .with_secondary(amount.span, amount_caption)
-        .with_help(help)
 }
 
 /// An amount as the message names it: a figure as itself (`$12,000.00`),
@@ -232,39 +197,33 @@ fn written(amount: &Expr) -> String {
     }
 }
 
-/// `comes to $6,000.00` for an amount of one value, `is at most $6,000.00`
-/// for one that varies.
-/// `the amount is $12,000.00` for a figure written out, `` `$2,600.00 * 12`
-/// comes to $31,200.00`` for a calculation of one value, `` `the lesser of
-/// ...` is at most $6,000.00`` for one that varies.
-fn amount_phrase(
-    amount: &Expr,
-    range: &Range,
-    end: &Exact,
-    varies: &str,
-    currency: Currency,
-) -> String {
+/// An amount against a limit, for the message: a figure written out as
+/// itself, anything else as written with its bound `end` (its one value,
+/// or the end of its range that decides), in the amount's currency.
+fn amount_bound(amount: &Expr, range: &Range, end: &Exact, currency: Currency) -> AmountBound {
     match amount.node {
         ExprKind::Money(value, currency) => {
-            format!(
-                "the amount is {}",
-                crate::calc::money::format_money_in(value, currency)
-            )
+            AmountBound::Written(crate::calc::money::format_money_in(value, currency))
         }
-        _ => format!(
-            "`{amount}` {}",
-            bound(range, end, "comes to", varies, currency)
-        ),
+        _ => AmountBound::Computed {
+            amount: amount.to_string(),
+            bound: bound_of(range, end, currency),
+        },
     }
 }
 
-/// A bound as the message says it: `comes to $6,000.00` for an amount of
-/// one value, `is at most €6,000.00` for one that varies (the words given
-/// for one amount or for several), in the amount's currency.
-fn bound(range: &Range, end: &Exact, one: &str, varies: &str, currency: Currency) -> String {
+/// A bound in the amount's currency: the one value of `range` when it has
+/// one, else `end`.
+fn bound_of(range: &Range, end: &Exact, currency: Currency) -> Sum {
     match range.exact() {
-        Some(value) => format!("{one} {}", format_exact_money_in(value, currency)),
-        None => format!("{varies} {}", format_exact_money_in(end, currency)),
+        Some(value) => Sum {
+            figure: format_exact_money_in(value, currency),
+            exact: true,
+        },
+        None => Sum {
+            figure: format_exact_money_in(end, currency),
+            exact: false,
+        },
     }
 }
 
@@ -304,26 +263,23 @@ fn aggregate_limit(
     let sum = each_range.times(times);
     let limit = range_of(limit_expr);
     let shown_limit = shown(&limit, limit_expr, currency);
-    let how_many = match payments.len() {
-        1 => "the payment".to_owned(),
-        n if paid == n => format!("the {n} payments"),
-        n => format!("the {paid} payments not abated of {n}"),
+    let how_many = Payments {
+        count: payments.len(),
+        paid,
     };
     if let (Some(most), Some(least_limit)) = (&sum.most, &limit.least) {
         if most < least_limit {
             out.push(
-                Diagnostic::warning(
-                    Code::LimitNeverBinds,
+                Diagnostic::of(
+                    &Finding::AggregateNeverReached {
+                        limit: shown_limit,
+                        payments: how_many,
+                        each: written(each),
+                        sum: bound_of(&sum, most, currency),
+                        each_at: each.span,
+                    },
                     limit_expr.span,
-                    format!(
-                        "the aggregate limit of {shown_limit} is never reached: {how_many} of {} {}",
-                        written(each),
-                        bound(&sum, most, "come to", "come to at most", currency)
-                    ),
                 )
-                .with_label("never reached")
-                .with_secondary(each.span, "the amount due each period")
-                .with_help("a limit the payments can never reach changes nothing: check the limit, the amount and the dates against the source")
                 .in_clause(clause),
             );
             return;
@@ -331,22 +287,18 @@ fn aggregate_limit(
     }
     if let (Some(least), Some(most_limit)) = (&sum.least, &limit.most) {
         if least > most_limit {
-            let cut = first_cut(&payments, &each_range, &limit)
-                .map(|date| format!(": the payment due {} is the first cut", long_date(date)))
-                .unwrap_or_default();
             out.push(
-                Diagnostic::warning(
-                    Code::LimitAlwaysBinds,
+                Diagnostic::of(
+                    &Finding::AggregateAlwaysReached {
+                        limit: shown_limit,
+                        payments: how_many,
+                        each: written(each),
+                        sum: bound_of(&sum, least, currency),
+                        first_cut: first_cut(&payments, &each_range, &limit),
+                        each_at: each.span,
+                    },
                     limit_expr.span,
-                    format!(
-                        "the aggregate limit of {shown_limit} is always reached: {how_many} of {} {}{cut}",
-                        written(each),
-                        bound(&sum, least, "come to", "come to at least", currency)
-                    ),
                 )
-                .with_label("always reached")
-                .with_secondary(each.span, "the amount due each period")
-                .with_help("the later payments are never paid in full as written: check the limit, the amount and the dates against the source")
                 .in_clause(clause),
             );
         }

@@ -18,7 +18,7 @@ use super::findings::{figures_in, span_of_range, words_of, FigureKind, FoundValu
 use super::limits::written_payments;
 use crate::calc::exact::Exact;
 use crate::calc::money::{format_exact_money_in, format_money_in, Currency, Rounding};
-use crate::diagnostic::codes::Code;
+use crate::check::finding::{Finding, Schedule};
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceMap;
 use crate::syntax::ast::*;
@@ -70,22 +70,17 @@ pub fn total_matches_schedule(
     // shown in the schedule's currency, with the words as written beside it.
     let currency = schedule.currency;
     out.push(
-        Diagnostic::warning(
-            Code::TotalMismatch,
+        Diagnostic::of(
+            &Finding::TotalMismatch {
+                stated: format_money_in(stated.value, currency),
+                words,
+                count: schedule.count,
+                schedule: schedule.says,
+                comes_to: format_exact_money_in(&schedule.sum, currency),
+                schedule_at: schedule.span,
+            },
             span,
-            format!(
-                "the text states a total of {} (`{words}`) for {} installments, but {}",
-                format_money_in(stated.value, currency),
-                schedule.count,
-                schedule.says
-            ),
         )
-        .with_label("the total the text states")
-        .with_secondary(
-            schedule.span,
-            format!("comes to {}", format_exact_money_in(&schedule.sum, currency)),
-        )
-        .with_help("find out which figure the parties meant, and make the text's total, the installment and the count agree")
         .in_clause(clause.number.node.clone()),
     );
 }
@@ -112,9 +107,9 @@ struct ScheduleSum {
     recurring: bool,
     /// What the schedule is paid in.
     currency: Currency,
-    /// How the message says it: `the schedule's total `$2,600.00 * 12` comes
-    /// to $31,200.00`.
-    says: String,
+    /// How the message names it: the total as written, or the amount due
+    /// each period.
+    says: Schedule,
     span: crate::source::Span,
 }
 
@@ -163,10 +158,9 @@ fn schedule_sum(
             each,
             recurring: false,
             currency,
-            says: format!(
-                "the schedule's total `{amount}` comes to {}",
-                format_exact_money_in(&sum, currency)
-            ),
+            says: Schedule::Total {
+                amount: amount.to_string(),
+            },
             sum,
             span: amount.span,
         });
@@ -186,14 +180,12 @@ fn schedule_sum(
         each: each.to_decimal(),
         recurring: true,
         currency,
-        says: format!(
-            "the {count} payments of {} come to {}",
-            match amount.node {
+        says: Schedule::EachPeriod {
+            each: match amount.node {
                 ExprKind::Money(value, currency) => format_money_in(value, currency),
                 _ => format!("`{amount}`"),
             },
-            format_exact_money_in(&sum, currency)
-        ),
+        },
         sum,
         span: amount.span,
     })
