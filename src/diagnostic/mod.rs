@@ -80,8 +80,12 @@ pub struct Suggestion {
 }
 
 impl Diagnostic {
-    /// An error with its code's default severity overridden to error.
-    pub fn error(code: Code, span: Span, message: impl Into<String>) -> Self {
+    /// A bare error with a message, for this module's own tests. Everywhere
+    /// else a diagnostic is built from a kind of problem, which owns its
+    /// words ([`Diagnostic::of`]): no call site can write a message, a
+    /// caption or a help line.
+    #[cfg(test)]
+    fn error(code: Code, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             code,
             severity: Severity::Error,
@@ -97,48 +101,13 @@ impl Diagnostic {
         }
     }
 
-    /// A warning: a finding about the contract rather than a mistake in the file.
-    pub fn warning(code: Code, span: Span, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, span, message)
-        }
-    }
-
-    /// Caption the primary label.
-    pub fn with_label(mut self, text: impl Into<String>) -> Self {
+    /// Caption the primary label (this module's tests).
+    #[cfg(test)]
+    fn with_label(mut self, text: impl Into<String>) -> Self {
         if let Some(first) = self.labels.first_mut() {
             first.text = text.into();
         }
         self
-    }
-
-    /// Add a secondary label (same file as the primary one).
-    pub fn with_secondary(mut self, span: Span, text: impl Into<String>) -> Self {
-        self.labels.push(Label {
-            span,
-            text: text.into(),
-        });
-        self
-    }
-
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
-    }
-
-    /// "did you mean `NAME`?" when a name close to the misspelt word at
-    /// `misspelt` exists (kept as a [`Suggestion`] too), else `otherwise`.
-    pub fn with_suggestion_or(
-        self,
-        misspelt: Span,
-        suggestion: Option<&str>,
-        otherwise: impl Into<String>,
-    ) -> Self {
-        match suggestion {
-            Some(name) => self.with_suggestion(misspelt, name),
-            None => self.with_help(otherwise),
-        }
     }
 
     /// "did you mean `NAME`?", to be written over the misspelt word at
