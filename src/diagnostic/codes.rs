@@ -307,7 +307,11 @@ figures is wrong. Where a scenario's figures take an amount over its limit, the 
 reports `cap_exceeded` instead.";
     PeriodOrder = "clausec::check::period_order",
         "a period ends before it starts",
-        "A period `from A through B` has B before A.";
+        "A period `from A through B` has B before A.\n\nAn obligation's period is a \
+warning: its dates are the contract's, so it is a finding about the text (a drafting \
+defect to raise with the other side). Two are errors, since nothing can follow them: \
+the steps of a rent table (`becoming ... from ...`) out of date order, and an event a \
+scenario records as ending before it began.";
     DeadlineBeforeAgreement = "clausec::check::deadline_before_agreement",
         "a date falls before the agreement's own date",
         "A due date, deadline or payment falls before the date of the agreement, which \

@@ -258,7 +258,9 @@ impl Problem for SyntaxProblem {
             SyntaxProblem::NumberTooLarge => "write a whole number below 4,294,967,296",
             SyntaxProblem::TooManyDigits { .. } => "amounts may have up to 28 significant digits",
             SyntaxProblem::UnknownCurrency { near, .. } => return Some(currency_help(near.as_deref())),
-            SyntaxProblem::InexactPercentage => return None,
+            SyntaxProblem::InexactPercentage => {
+                "write the percentage with fewer digits (a rate keeps up to 28 significant digits)"
+            }
             SyntaxProblem::YearOutOfRange { .. } => {
                 "write a date from the year 1 to 9999, such as `June 6, 2002` or `2002-06-06`"
             }
