@@ -319,6 +319,35 @@ fn money_in_words_with_its_cents_is_held_against_its_numerals() {
 }
 
 #[test]
+fn money_in_words_is_read_in_every_currency_and_its_currency_compared() {
+    // One Thousand Euros is €1,000.00, not €1,100.00. Four Hundred Pounds
+    // and Fifty Pence is £400.50, as written; Two Thousand Swiss Francs is
+    // CHF 2,000.00, as written. Five Hundred Euros ($500.00): the same
+    // figure in another currency. Before, words in euros, pounds or francs
+    // were never read.
+    let text = "Client shall pay One Thousand Euros (€1,100.00), Four Hundred Pounds and Fifty Pence (£400.50), Two Thousand Swiss Francs (CHF 2,000.00) and Five Hundred Euros ($500.00).";
+    let dir = agreement(Some(text), "", &[]);
+    let found = findings(&dir);
+    assert_eq!(
+        codes(&found),
+        [
+            "clausec::check::number_words",
+            "clausec::check::number_words"
+        ],
+        "{found:#?}"
+    );
+    assert_eq!(
+        found[0].1,
+        "the text writes `One Thousand Euros (€1,100.00)`: the words say €1,000.00, the numerals say €1,100.00"
+    );
+    assert_eq!(
+        found[1].1,
+        "the text writes `Five Hundred Euros ($500.00)`: the words say €500.00, the numerals say $500.00"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn a_negative_amount_due_each_period_is_an_error() {
     // $1,000.00 − $1,500.00 = −$500.00 each month: the ledger used to print
     // three payments of −$500.00 and a total of −$1,500.00 with no finding.

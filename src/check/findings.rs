@@ -173,7 +173,7 @@ fn number_words_in_text(
             continue;
         };
         let numeral = text.get(open + 1..close).unwrap_or("");
-        let Some(figure) = numeral_value(numeral) else {
+        let Some((figure, numeral_currency)) = numeral_value(numeral) else {
             continue;
         };
         let words: Vec<&str> = text
@@ -192,12 +192,22 @@ fn number_words_in_text(
             // `the sum of six (6)`: `of` joins the number to the words before.
             .skip_while(|w| w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("and"))
             .collect();
-        // `Thirty Thousand and No/100 Dollars`, `... Dollars and Fifty
-        // Cents`: money with its cents; else any number in words.
-        let Some(value) = words::money_of(&words).or_else(|| words::amount_of(&words)) else {
+        // `Thirty Thousand and No/100 Dollars`, `One Thousand Euros`, `...
+        // Pounds and Fifty Pence`: money in its currency; else any number
+        // in words.
+        let in_words = words::money_in_words(&words);
+        let Some(value) = in_words
+            .map(|(amount, _)| amount)
+            .or_else(|| words::amount_of(&words))
+        else {
             continue;
         };
-        if value == figure {
+        let words_currency = in_words.map(|(_, currency)| currency);
+        let same_currency = match (words_currency, numeral_currency) {
+            (Some(said), Some(written)) => said == written,
+            _ => true,
+        };
+        if value == figure && same_currency {
             continue;
         }
         let phrase = format!("{} ({numeral})", words.join(" "));
@@ -208,7 +218,7 @@ fn number_words_in_text(
             Diagnostic::of(
                 &Finding::QuoteWordsDisagree {
                     phrase,
-                    words_say: shown_words_value(value, &words),
+                    words_say: shown_words_value(value, words_currency),
                     numeral: numeral.to_owned(),
                 },
                 span,
@@ -218,19 +228,12 @@ fn number_words_in_text(
     }
 }
 
-/// What number words say: money as money (`$30,000.00`), anything else as
-/// the number (`6`, `0.75`).
-fn shown_words_value(value: Decimal, words: &[&str]) -> String {
-    let money = words.iter().any(|w| {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_ascii_lowercase();
-        w == "dollars" || w == "dollar"
-    });
-    if money {
-        crate::calc::money::format_money(value)
-    } else {
-        value.normalize().to_string()
+/// What number words say: money in the currency they name (`$30,000.00`,
+/// `€1,000.00`), anything else as the number (`6`, `0.75`).
+fn shown_words_value(value: Decimal, currency: Option<Currency>) -> String {
+    match currency {
+        Some(currency) => crate::calc::money::format_money_in(value, currency),
+        None => value.normalize().to_string(),
     }
 }
 
@@ -238,12 +241,12 @@ fn shown_words_value(value: Decimal, words: &[&str]) -> String {
 /// `($1,000,000,000,000.00)` is 24 bytes.
 const MAX_NUMERAL_BYTES: usize = 40;
 
-/// `6`, `12%`, `$12,000.00` → the number; `None` for anything else in
+/// `6`, `12%`, `$12,000.00`, `€1,100.00`, `CHF 400.00` → the number, and
+/// the currency a sign or code names; `None` for anything else in
 /// parentheses (`(a)`, `(the "Company")`).
-fn numeral_value(numeral: &str) -> Option<Decimal> {
-    let digits: String = numeral
-        .trim()
-        .trim_start_matches('$')
+fn numeral_value(numeral: &str) -> Option<(Decimal, Option<Currency>)> {
+    let (currency, figure) = numeral_currency(numeral.trim());
+    let digits: String = figure
         .trim_end_matches('%')
         .chars()
         .filter(|c| *c != ',')
@@ -251,7 +254,23 @@ fn numeral_value(numeral: &str) -> Option<Decimal> {
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
         return None;
     }
-    Decimal::from_str_exact(&digits).ok()
+    Some((Decimal::from_str_exact(&digits).ok()?, currency))
+}
+
+/// The currency a numeral is written in (`$`, `US$`, `€`, `£`, or an ISO
+/// code and a space), and the figure after it.
+fn numeral_currency(numeral: &str) -> (Option<Currency>, &str) {
+    for sign in ["US$", "$", "€", "£"] {
+        if let Some(figure) = numeral.strip_prefix(sign) {
+            return (Currency::from_sign(sign), figure);
+        }
+    }
+    match numeral.split_once(' ') {
+        Some((code, figure)) if Currency::from_code(code).is_some() => {
+            (Currency::from_code(code), figure.trim_start())
+        }
+        _ => (None, numeral),
+    }
 }
 
 /// The span of a phrase inside a quote as written in the file (the quote may
@@ -1310,7 +1329,7 @@ fn numeral(word: &str) -> Option<(Decimal, bool, bool)> {
     if !digits.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    Some((numeral_value(digits)?, dollar, percent))
+    Some((numeral_value(digits)?.0, dollar, percent))
 }
 
 /// Every figure of a text: dates (`September 30, 2002`, `30 September
