@@ -497,8 +497,8 @@ pub struct ScheduleSummary {
     /// The late interest owed on all the installments together.
     #[serde(serialize_with = "money")]
     pub late_interest: Decimal,
-    /// The currency of every amount above (in JSON, each entry says it).
-    #[serde(skip)]
+    /// The currency of every amount above (`"USD"` in JSON, as each entry
+    /// says its own).
     pub currency: Currency,
 }
 
