@@ -24,8 +24,8 @@ pub enum Finding {
         numeral: u32,
     },
     /// A quote's number in words and in numerals (`six (6)`) that disagree;
-    /// `words_say` is the words' value as shown (money when they say
-    /// dollars).
+    /// `words_say` is the words' value as shown (money in the currency
+    /// they name, when they name one).
     #[error("the text writes `{phrase}`: the words say {words_say}, the numerals say {numeral}")]
     QuoteWordsDisagree {
         phrase: String,
