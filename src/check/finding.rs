@@ -4,6 +4,8 @@
 //! [`crate::diagnostic::problem`]).
 
 use crate::calc::calendar::long_date;
+use crate::calc::exact::Exact;
+use crate::calc::money::{format_exact_money_in, Currency, Money};
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::problem::Problem;
 use crate::diagnostic::{Label, Severity};
@@ -104,28 +106,28 @@ pub enum Finding {
     /// `not to exceed` a limit the amount can never reach.
     #[error("the limit of {limit} is never reached: {}", amount.phrase("is at most"))]
     CapNeverReached {
-        limit: String,
+        limit: Figure,
         amount: AmountBound,
         amount_at: Span,
     },
     /// `not to exceed` a limit below the least the amount can be.
     #[error("the limit of {limit} always applies: {}, so the amount as written is never paid", amount.phrase("is at least"))]
     CapAlwaysApplies {
-        limit: String,
+        limit: Figure,
         amount: AmountBound,
         amount_at: Span,
     },
     /// `not less than` a minimum below the least the amount can be.
     #[error("the minimum of {limit} never applies: {}", amount.phrase("is at least"))]
     MinimumNeverApplies {
-        limit: String,
+        limit: Figure,
         amount: AmountBound,
         amount_at: Span,
     },
     /// `not less than` a minimum above the most the amount can be.
     #[error("the minimum of {limit} always applies: {}, so the amount as written is never paid", amount.phrase("is at most"))]
     MinimumAlwaysApplies {
-        limit: String,
+        limit: Figure,
         amount: AmountBound,
         amount_at: Span,
     },
@@ -136,9 +138,9 @@ pub enum Finding {
         sum.phrase("come to", "come to at most")
     )]
     AggregateNeverReached {
-        limit: String,
+        limit: Figure,
         payments: Payments,
-        each: String,
+        each: Figure,
         sum: Sum,
         each_at: Span,
     },
@@ -151,9 +153,9 @@ pub enum Finding {
         first_cut.map(|d| format!(": the payment due {} is the first cut", long_date(d))).unwrap_or_default()
     )]
     AggregateAlwaysReached {
-        limit: String,
+        limit: Figure,
         payments: Payments,
-        each: String,
+        each: Figure,
         sum: Sum,
         first_cut: Option<NaiveDate>,
         each_at: Span,
@@ -165,11 +167,11 @@ pub enum Finding {
         schedule.says(*.count, .comes_to)
     )]
     TotalMismatch {
-        stated: String,
+        stated: Money,
         words: String,
         count: usize,
         schedule: Schedule,
-        comes_to: String,
+        comes_to: Figure,
         schedule_at: Span,
     },
 }
@@ -249,7 +251,7 @@ fn figure_not_quoted(figure: &str, clause: &str, nearest: &NearestQuote) -> Stri
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AmountBound {
     /// A figure written out: `the amount is $12,000.00`.
-    Written(String),
+    Written(Money),
     /// A calculation (as written) and the figure that bounds it: it
     /// `comes to $31,200.00` when it has one value, it `is at most
     /// $6,000.00` when it varies.
@@ -268,11 +270,33 @@ impl AmountBound {
     }
 }
 
+/// A figure as a finding names it: an amount written out (`$12,000.00`),
+/// one worked out exactly in its currency (`$1,333.333333…`), or a
+/// calculation as written, in backticks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Figure {
+    Written(Money),
+    Exact { value: Exact, currency: Currency },
+    AsWritten(String),
+}
+
+impl std::fmt::Display for Figure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Figure::Written(money) => money.fmt(f),
+            Figure::Exact { value, currency } => {
+                f.write_str(&format_exact_money_in(value, *currency))
+            }
+            Figure::AsWritten(words) => write!(f, "`{words}`"),
+        }
+    }
+}
+
 /// A bound of an amount or a sum, in its currency: `exact` when the
 /// amount has one value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sum {
-    pub figure: String,
+    pub figure: Figure,
     pub exact: bool,
 }
 
@@ -309,11 +333,11 @@ pub enum Schedule {
     Total { amount: String },
     /// An amount due at each of written dates: the amount as the message
     /// names it (a figure as itself, anything else in backticks).
-    EachPeriod { each: String },
+    EachPeriod { each: Figure },
 }
 
 impl Schedule {
-    fn says(&self, count: usize, comes_to: &str) -> String {
+    fn says(&self, count: usize, comes_to: &Figure) -> String {
         match self {
             Schedule::Total { amount } => {
                 format!("the schedule's total `{amount}` comes to {comes_to}")

@@ -14,8 +14,8 @@
 use super::bounds::{currency_of, range_of, Range};
 use crate::calc::calendar::{dates_between, effective_rule};
 use crate::calc::exact::Exact;
-use crate::calc::money::{format_exact_money_in, Currency, Rounding};
-use crate::check::finding::{AmountBound, Finding, Payments, Sum};
+use crate::calc::money::{Currency, Money, Rounding};
+use crate::check::finding::{AmountBound, Figure, Finding, Payments, Sum};
 use crate::diagnostic::Diagnostic;
 use crate::source::{SourceMap, Span};
 use crate::syntax::ast::*;
@@ -189,11 +189,11 @@ fn floor_decided(
 }
 
 /// An amount as the message names it: a figure as itself (`$12,000.00`),
-/// anything else in backticks.
-fn written(amount: &Expr) -> String {
+/// anything else as written.
+pub(crate) fn written(amount: &Expr) -> Figure {
     match amount.node {
-        ExprKind::Money(value, currency) => crate::calc::money::format_money_in(value, currency),
-        _ => format!("`{amount}`"),
+        ExprKind::Money(amount, currency) => Figure::Written(Money { amount, currency }),
+        _ => Figure::AsWritten(amount.to_string()),
     }
 }
 
@@ -202,9 +202,7 @@ fn written(amount: &Expr) -> String {
 /// or the end of its range that decides), in the amount's currency.
 fn amount_bound(amount: &Expr, range: &Range, end: &Exact, currency: Currency) -> AmountBound {
     match amount.node {
-        ExprKind::Money(value, currency) => {
-            AmountBound::Written(crate::calc::money::format_money_in(value, currency))
-        }
+        ExprKind::Money(amount, currency) => AmountBound::Written(Money { amount, currency }),
         _ => AmountBound::Computed {
             amount: amount.to_string(),
             bound: bound_of(range, end, currency),
@@ -217,11 +215,17 @@ fn amount_bound(amount: &Expr, range: &Range, end: &Exact, currency: Currency) -
 fn bound_of(range: &Range, end: &Exact, currency: Currency) -> Sum {
     match range.exact() {
         Some(value) => Sum {
-            figure: format_exact_money_in(value, currency),
+            figure: Figure::Exact {
+                value: value.clone(),
+                currency,
+            },
             exact: true,
         },
         None => Sum {
-            figure: format_exact_money_in(end, currency),
+            figure: Figure::Exact {
+                value: end.clone(),
+                currency,
+            },
             exact: false,
         },
     }
@@ -229,10 +233,13 @@ fn bound_of(range: &Range, end: &Exact, currency: Currency) -> Sum {
 
 /// A limit as the message names it: its figure, in the amount's currency,
 /// when it has one value, else its words (`the lesser of fee and $6,000.00`).
-fn shown(limit: &Range, expr: &Expr, currency: Currency) -> String {
+fn shown(limit: &Range, expr: &Expr, currency: Currency) -> Figure {
     match limit.exact() {
-        Some(value) => format_exact_money_in(value, currency),
-        None => format!("`{expr}`"),
+        Some(value) => Figure::Exact {
+            value: value.clone(),
+            currency,
+        },
+        None => Figure::AsWritten(expr.to_string()),
     }
 }
 

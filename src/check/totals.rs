@@ -17,8 +17,8 @@ use super::bounds::{currency_of, range_of};
 use super::findings::{figures_in, span_of_range, words_of, FigureKind, FoundValue};
 use super::limits::written_payments;
 use crate::calc::exact::Exact;
-use crate::calc::money::{format_exact_money_in, format_money_in, Currency, Rounding};
-use crate::check::finding::{Finding, Schedule};
+use crate::calc::money::{Currency, Money, Rounding};
+use crate::check::finding::{Figure, Finding, Schedule};
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceMap;
 use crate::syntax::ast::*;
@@ -72,11 +72,17 @@ pub fn total_matches_schedule(
     out.push(
         Diagnostic::of(
             &Finding::TotalMismatch {
-                stated: format_money_in(stated.value, currency),
+                stated: Money {
+                    amount: stated.value,
+                    currency,
+                },
                 words,
                 count: schedule.count,
                 schedule: schedule.says,
-                comes_to: format_exact_money_in(&schedule.sum, currency),
+                comes_to: Figure::Exact {
+                    value: schedule.sum.clone(),
+                    currency,
+                },
                 schedule_at: schedule.span,
             },
             span,
@@ -181,10 +187,7 @@ fn schedule_sum(
         recurring: true,
         currency,
         says: Schedule::EachPeriod {
-            each: match amount.node {
-                ExprKind::Money(value, currency) => format_money_in(value, currency),
-                _ => format!("`{amount}`"),
-            },
+            each: super::limits::written(amount),
         },
         sum,
         span: amount.span,
