@@ -85,8 +85,10 @@ impl PartyNames {
     }
 }
 
-/// Words after which a name is an organisation's, not a person's.
-const ORGANISATION_WORDS: &[&str] = &[
+/// Words after which a name is an organisation's, not a person's: its
+/// legal form (these) or a word that says what it is
+/// ([`ORGANISATION_KINDS`]).
+const LEGAL_FORMS: &[&str] = &[
     "inc",
     "inc.",
     "corp",
@@ -109,19 +111,21 @@ const ORGANISATION_WORDS: &[&str] = &[
     "ag",
     "sa",
     "s.a.",
-    "bank",
-    "union",
-    "trust",
-    "partnership",
-    "holdings",
-    "group",
 ];
 
+/// Words that say a name is an organisation's and are part of its name
+/// (`Tidewater Credit Union`), unlike a legal form.
+const ORGANISATION_KINDS: &[&str] = &["bank", "union", "trust", "partnership", "holdings", "group"];
+
+/// A name short enough for a title.
+const SHORT_ENOUGH: usize = 16;
+
 /// A name shortened for a title: kept when short; an organisation by its
-/// first word ("Harrowgate"); a person by initial and surname ("T.
-/// Lovelock"); a description ("the lender (not named ...)") by its role.
+/// name without its legal form when that is short ("Smith & Wesson",
+/// "Florida Chemical"), else by its first word ("Harrowgate", "IEC"); a
+/// person by initial and surname ("T. Lovelock"); a description ("the
+/// lender (not named ...)") by its role.
 fn short_name(name: &str, role: &str) -> String {
-    const SHORT_ENOUGH: usize = 16;
     if name.chars().count() <= SHORT_ENOUGH {
         return name.to_owned();
     }
@@ -134,14 +138,39 @@ fn short_name(name: &str, role: &str) -> String {
     }
     let organisation = words.iter().any(|w| {
         let w = w.trim_end_matches(',').to_lowercase();
-        ORGANISATION_WORDS.contains(&w.as_str())
+        LEGAL_FORMS.contains(&w.as_str()) || ORGANISATION_KINDS.contains(&w.as_str())
     }) || name.contains(',');
     if organisation || words.len() < 2 {
-        return first.trim_end_matches([',', '.']).to_owned();
+        return organisation_short(&words, first);
     }
     match (first.chars().next(), words.last()) {
         (Some(initial), Some(surname)) => format!("{initial}. {surname}"),
         _ => name.to_owned(),
+    }
+}
+
+/// An organisation's short name: an acronym it starts with (`IEC`, `AOB`),
+/// else its name before its legal form when that is short (`Florida
+/// Chemical` of `Florida Chemical Company, Inc.`), else its first word.
+fn organisation_short(words: &[&str], first: &str) -> String {
+    let first = first.trim_end_matches([',', '.']);
+    let acronym = first.chars().count() >= 2
+        && first
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if acronym {
+        return first.to_owned();
+    }
+    let before_form: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim_end_matches(','))
+        .take_while(|w| !LEGAL_FORMS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let core = before_form.join(" ");
+    if !core.is_empty() && before_form.len() < words.len() && core.chars().count() <= SHORT_ENOUGH {
+        core
+    } else {
+        first.to_owned()
     }
 }
 
@@ -235,5 +264,27 @@ mod tests {
             short_name("the lender (not named in the text)", "lender"),
             "lender"
         );
+    }
+
+    #[test]
+    fn an_organisation_keeps_its_name_without_its_legal_form_when_short() {
+        // Its first word alone read as a person (`Smith`) or a state
+        // (`Florida`).
+        assert_eq!(
+            short_name("Smith & Wesson Inc.", "licensor"),
+            "Smith & Wesson"
+        );
+        assert_eq!(
+            short_name("Florida Chemical Company, Inc.", "seller"),
+            "Florida Chemical"
+        );
+        // An acronym stays the name, a long name is still its first word,
+        // and a word that is part of the name is kept with it.
+        assert_eq!(short_name("AOB Products Company", "licensee"), "AOB");
+        assert_eq!(
+            short_name("Quarry Street Holdings LLC", "landlord"),
+            "Quarry"
+        );
+        assert_eq!(short_name("Tidewater Credit Union", "lender"), "Tidewater");
     }
 }
