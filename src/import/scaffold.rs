@@ -766,6 +766,17 @@ fn date_at(words: &[&str]) -> Option<NaiveDate> {
         }
         _ => words,
     };
+    // `1 st day of May`: an ordinal's ending set apart, as filings
+    // converted from print often have it, joins its number.
+    if let [number, ending, rest @ ..] = words {
+        let digits = !number.is_empty() && number.chars().all(|c| c.is_ascii_digit());
+        if digits && ["st", "nd", "rd", "th"].contains(ending) {
+            let joined = format!("{number}{ending}");
+            let mut words = vec![joined.as_str()];
+            words.extend_from_slice(rest);
+            return date_at(&words);
+        }
+    }
     let word = |i: usize| words.get(i).copied().unwrap_or("");
     let make = |y: Option<i32>, m: Option<u32>, d: Option<u32>| NaiveDate::from_ymd_opt(y?, m?, d?);
     if let Some(date) = make(year(word(2)), month(word(0)), day(word(1))) {
@@ -957,6 +968,8 @@ fn legal_name(segment: &str) -> String {
         ", whose ",
         ", of ",
         " of ",
+        " hereinafter",
+        " herein after",
     ]
     .iter()
     .filter_map(|w| lower.find(w))
@@ -1073,6 +1086,13 @@ mod tests {
         assert_eq!(d("2002-06-06."), june6);
         assert_eq!(d("Jun. 6, 2002"), june6);
         assert_eq!(d("February 30, 2003"), None);
+        // A filing converted from print: `this 1 st day of May, 2014`.
+        assert_eq!(
+            d("this 1 st day of May, 2014 (the"),
+            NaiveDate::from_ymd_opt(2014, 5, 1)
+        );
+        assert_eq!(d("6 th June 2002"), june6);
+        assert_eq!(d("1 st"), None);
         assert_eq!(date_in_line("June 6, 2002"), june6);
         assert_eq!(date_in_line("on June 6, 2002"), None);
     }
@@ -1101,6 +1121,21 @@ mod tests {
                 Found::Party {
                     short: "Company".into(),
                     legal: "IEC Electronics Corp.".into()
+                },
+            ]
+        );
+        // The Fuse Medical filing's preamble, as filed.
+        let filed = "This Agreement is made between Fuse Medical, LLC, with offices at 4770 Bryant Irvin Court (“Company”) and Dr. Randall L. Dei herein after referred to as (“Medical Director”) with an address of 7565 S. Cambridge Drive";
+        assert_eq!(
+            find_parties(filed, None),
+            vec![
+                Found::Party {
+                    short: "Company".into(),
+                    legal: "Fuse Medical, LLC".into()
+                },
+                Found::Party {
+                    short: "Medical Director".into(),
+                    legal: "Dr. Randall L. Dei".into()
                 },
             ]
         );
