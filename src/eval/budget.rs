@@ -27,9 +27,10 @@ pub const MAX_ENTRIES: usize = 150_000;
 /// The most bytes of text the entries of one ledger may repeat, counted as
 /// they could be written at worst ([`weight`], and the most each kind of
 /// note, term and explanation part can take with its figures). A
-/// 100,000-installment schedule with five terms, late interest and a
-/// 300-byte quote is counted at about 190 MiB: it must fit, as one schedule
-/// at [`MAX_INSTANCES`] fits in [`MAX_ENTRIES`].
+/// 100,000-installment schedule with its terms and late interest is counted
+/// at about 880 bytes an installment, its quote besides (about 115 MiB with
+/// a 330-byte quote): it must fit, as one schedule at [`MAX_INSTANCES`]
+/// fits in [`MAX_ENTRIES`]. With a quote of 1,800 bytes it still does.
 pub const MAX_TEXT: usize = 256 * 1024 * 1024;
 
 /// The text allowed for each instance of a schedule or of a duty that
