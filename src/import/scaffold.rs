@@ -827,6 +827,9 @@ fn find_date(preamble: &[usize], paragraphs: &[Paragraph<'_>]) -> Option<NaiveDa
         &["effective", "as", "of"],
         &["as", "of"],
     ];
+    if let Some(date) = letter_date(preamble, paragraphs) {
+        return Some(date);
+    }
     let text: String = preamble
         .iter()
         .filter_map(|i| paragraphs.get(*i))
@@ -857,6 +860,38 @@ fn find_date(preamble: &[usize], paragraphs: &[Paragraph<'_>]) -> Option<NaiveDa
         .filter_map(|i| paragraphs.get(*i))
         .flat_map(|p| p.lines.iter())
         .find_map(|l| date_in_line(l))
+}
+
+/// A letter's own date: a line that is a date and nothing else before its
+/// `Dear ...` (a letter's text may name other documents' dates, `the
+/// Employment Agreement ..., dated June 12, 2003`). `None` for a document
+/// that is not a letter.
+fn letter_date(preamble: &[usize], paragraphs: &[Paragraph<'_>]) -> Option<NaiveDate> {
+    let before_dear: Vec<&Paragraph<'_>> = preamble
+        .iter()
+        .filter_map(|i| paragraphs.get(*i))
+        .take_while(|p| {
+            !p.lines
+                .first()
+                .is_some_and(|l| l.trim_start().starts_with("Dear "))
+        })
+        .collect();
+    if before_dear.len() == preamble.len() {
+        return None;
+    }
+    before_dear
+        .iter()
+        .flat_map(|p| p.lines.iter())
+        .find_map(|l| date_in_line(l))
+}
+
+/// Whether a defined name is a document's (`the "Employment Agreement"`),
+/// not a party's.
+fn names_a_document(short: &str) -> bool {
+    let last = short.split_whitespace().last().unwrap_or("");
+    ["Agreement", "Letter", "Plan", "Note", "Policy", "Contract"]
+        .iter()
+        .any(|d| last.eq_ignore_ascii_case(d))
 }
 
 /// A party the preamble names.
@@ -906,6 +941,17 @@ fn find_parties(text: &str, addressee: Option<&str>) -> Vec<Found> {
         let segment = text.get(from..open).unwrap_or("").trim();
         let segment = strip_leading(segment);
         if segment.is_empty() || segment.chars().count() > 200 {
+            break;
+        }
+        // `between you and the Company, dated June 12, 2003 (the
+        // "Employment Agreement")`: a document, not a party; who it is
+        // between is said elsewhere.
+        if names_a_document(&short) {
+            if found.is_empty() && segment.to_lowercase().starts_with("you and ") {
+                if let Some(name) = addressee {
+                    found.push(Found::Addressee(name.to_owned()));
+                }
+            }
             break;
         }
         // `between you and IEC Electronics Corp. (the "Company")`.
@@ -1095,6 +1141,23 @@ mod tests {
         assert_eq!(d("1 st"), None);
         assert_eq!(date_in_line("June 6, 2002"), june6);
         assert_eq!(date_in_line("on June 6, 2002"), None);
+    }
+
+    #[test]
+    fn a_letter_is_dated_by_its_date_line_not_by_a_document_it_names() {
+        // The EDMC letter, as filed: its text names the Employment
+        // Agreement's date, June 12, 2003; the letter is of March 5, 2006.
+        let letter = "Exhibit 10.2\n\nMarch 5, 2006\n\nJ. William Brooks\nPersimmon Road\nSewickley, Pennsylvania 15143\n\nDear Bill:\n\nThis letter is intended to reflect the terms of our discussion regarding\nyour continued employment with Education Management Corporation (the \"Company\")\nthrough June 30, 2006. Capitalized terms have the same meanings as in the\nEmployment Agreement between you and the Company, dated June 12, 2003 (the\n\"Employment Agreement\").\n\n1. Employment. You will remain employed.\n";
+        let made = scaffold(letter, "Letter", "source.txt");
+        assert_eq!(made.date.as_deref(), Some("March 5, 2006"), "{made:#?}");
+        // The Employment Agreement is a document, not a party.
+        assert!(
+            made.parties
+                .iter()
+                .all(|(_, legal)| !legal.contains("dated")),
+            "{:#?}",
+            made.parties
+        );
     }
 
     #[test]
