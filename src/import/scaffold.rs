@@ -57,7 +57,17 @@ pub fn scaffold(source: &str, title_fallback: &str, from: &str) -> Scaffold {
     let title = find_title(&layout.preamble, &paragraphs);
     let date = find_date(&layout.preamble, &paragraphs);
     let addressee = find_addressee(&layout.preamble, &paragraphs);
-    let found_parties = find_parties(&fold(&preamble_text), addressee.as_deref());
+    let folded_preamble = fold(&preamble_text);
+    let mut found_parties = find_parties(&folded_preamble, addressee.as_deref());
+    // A letter names the company it is from where it first defines it
+    // (`your employment with Education Management Corporation (the
+    // "Company")`), not always in a `between ...`.
+    let has_party = found_parties
+        .iter()
+        .any(|f| matches!(f, Found::Party { .. }));
+    if addressee.is_some() && !has_party {
+        found_parties.extend(letter_company(&folded_preamble));
+    }
 
     let quote_of = |indices: &[usize]| quotes(indices, &paragraphs, &folded_source);
     let mut scaffold = Scaffold {
@@ -885,6 +895,55 @@ fn letter_date(preamble: &[usize], paragraphs: &[Paragraph<'_>]) -> Option<Naive
         .find_map(|l| date_in_line(l))
 }
 
+/// The first organisation a letter defines: the capitalised words just
+/// before a definition (`Education Management Corporation (the
+/// "Company")`), ending in a legal form.
+fn letter_company(text: &str) -> Option<Found> {
+    const FORMS: &[&str] = &[
+        "Corporation",
+        "Corp.",
+        "Inc.",
+        "Inc",
+        "LLC",
+        "L.L.C.",
+        "Company",
+        "Co.",
+        "Ltd.",
+        "Limited",
+        "L.P.",
+        "LLP",
+        "plc",
+    ];
+    let mut from = 0;
+    while let Some((open, short, end)) = definition_after(text, from) {
+        from = end;
+        if names_a_document(&short) {
+            continue;
+        }
+        let before: Vec<&str> = text.get(..open)?.split_whitespace().collect();
+        let name: Vec<&str> = before
+            .iter()
+            .rev()
+            .take_while(|w| w.starts_with(|c: char| c.is_uppercase()) || **w == "&")
+            .take(6)
+            .copied()
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let ends_in_form = name
+            .last()
+            .is_some_and(|w| FORMS.contains(&w.trim_end_matches(',')));
+        if name.len() >= 2 && ends_in_form {
+            return Some(Found::Party {
+                short,
+                legal: name.join(" ").trim_end_matches(',').to_owned(),
+            });
+        }
+    }
+    None
+}
+
 /// Whether a defined name is a document's (`the "Employment Agreement"`),
 /// not a party's.
 fn names_a_document(short: &str) -> bool {
@@ -1150,11 +1209,12 @@ mod tests {
         let letter = "Exhibit 10.2\n\nMarch 5, 2006\n\nJ. William Brooks\nPersimmon Road\nSewickley, Pennsylvania 15143\n\nDear Bill:\n\nThis letter is intended to reflect the terms of our discussion regarding\nyour continued employment with Education Management Corporation (the \"Company\")\nthrough June 30, 2006. Capitalized terms have the same meanings as in the\nEmployment Agreement between you and the Company, dated June 12, 2003 (the\n\"Employment Agreement\").\n\n1. Employment. You will remain employed.\n";
         let made = scaffold(letter, "Letter", "source.txt");
         assert_eq!(made.date.as_deref(), Some("March 5, 2006"), "{made:#?}");
-        // The Employment Agreement is a document, not a party.
-        assert!(
-            made.parties
-                .iter()
-                .all(|(_, legal)| !legal.contains("dated")),
+        // The Employment Agreement is a document, not a party; the company
+        // is the one the letter defines in its first sentence.
+        let legal: Vec<&str> = made.parties.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(
+            legal,
+            ["J. William Brooks", "Education Management Corporation"],
             "{:#?}",
             made.parties
         );
