@@ -488,7 +488,8 @@ fn the_json_ledger_gives_every_euro_entry_currency_eur() {
     }
     let second = entries.iter().find(|e| e["id"] == "3.price[2]").unwrap();
     assert_eq!(second["remedies"][0]["amount"], "32.88");
-    // The schedule's summary says its currency too (it had none).
+    // The schedule's summary says its currency too (it had none); its
+    // total is the €10,000.00 clause 3 writes.
     let schedule = &ledger["schedules"][0];
     assert_eq!(schedule["obligation"], "3.price", "{ledger:#}");
     assert_eq!(schedule["total"], "10000.00");

@@ -150,6 +150,8 @@ fn with_explain_the_page_shows_how_each_amount_was_reached_under_its_row() {
     // takes the remainder, 125,000.00 - 5 x 20,833.33 = $20,833.35.
     let sixth = "= $20,833.35 = $125,000.00 − 5 × $20,833.33";
     assert!(explained.contains(sixth), "{explained}");
+    // Under the schedule: the base scenario's salary, 250,000.00 x 6 =
+    // 1,500,000.00, / 12 = 125,000.00.
     assert!(
         explained.contains("= $125,000.00 = (annual_salary $250,000.00 × 6 = $1,500,000.00) ÷ 12")
     );

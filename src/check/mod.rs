@@ -174,11 +174,7 @@ impl Checker {
 
     /// Reports `problem` at `span`, in `clause` when it is found in one.
     fn report(&mut self, problem: CheckProblem, span: Span, clause: Option<&str>) {
-        let diagnostic = Diagnostic::of(&problem, span);
-        self.push(match clause {
-            Some(clause) => diagnostic.in_clause(clause),
-            None => diagnostic,
-        });
+        self.report_misspelt(problem, span, None, clause);
     }
 
     /// Reports `problem` at the misspelt word `span`, offering the close

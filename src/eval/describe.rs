@@ -153,34 +153,10 @@ impl<'m> Evaluator<'m> {
             .filter(|d| d.written_date().is_none())
             .filter_map(|d| self.date(d).err())
             .collect();
-        for problem in problems {
-            let scenario = self.scenario_name();
-            let (problem, span) = match problem {
-                Unavailable::NotYetKnown(_) => continue,
-                Unavailable::MissingFact(fact, span) => {
-                    let what = Computed::Date;
-                    (
-                        EvalProblem::MissingFact {
-                            scenario,
-                            fact,
-                            what,
-                        },
-                        span,
-                    )
-                }
-                Unavailable::Arithmetic(message, span) => {
-                    let what = Computed::Date;
-                    (
-                        EvalProblem::Arithmetic {
-                            scenario,
-                            message,
-                            what,
-                        },
-                        span,
-                    )
-                }
-            };
-            self.report(problem, span, clause);
+        for why in problems {
+            if let Some((problem, span)) = why.problem(self.scenario_name(), Computed::Date) {
+                self.report(problem, span, clause);
+            }
         }
     }
 

@@ -200,6 +200,33 @@ enum Unavailable {
     NotYetKnown(Awaited),
 }
 
+impl Unavailable {
+    /// The problem to report for what could not be computed (`what`: an
+    /// amount or a date); `None` for what waits on an event, which the
+    /// ledger says as a note, not as a problem.
+    fn problem(self, scenario: Option<String>, what: Computed) -> Option<(EvalProblem, Span)> {
+        match self {
+            Unavailable::MissingFact(fact, span) => Some((
+                EvalProblem::MissingFact {
+                    scenario,
+                    fact,
+                    what,
+                },
+                span,
+            )),
+            Unavailable::Arithmetic(message, span) => Some((
+                EvalProblem::Arithmetic {
+                    scenario,
+                    message,
+                    what,
+                },
+                span,
+            )),
+            Unavailable::NotYetKnown(_) => None,
+        }
+    }
+}
+
 /// A reading's option in force under the scenario.
 #[derive(Clone, Debug)]
 struct Chosen {
@@ -754,19 +781,21 @@ impl<'m> Evaluator<'m> {
             .push(Diagnostic::of(&problem, span).in_clause(clause));
     }
 
+    /// Reports an amount of `clause` that could not be computed.
+    fn report_unavailable(&mut self, why: Unavailable, clause: &str) {
+        if let Some((problem, span)) = why.problem(self.scenario_name(), Computed::Amount) {
+            self.report(problem, span, clause);
+        }
+    }
+
     fn unavailable(&mut self, entry: &mut Entry, why: Unavailable) {
         match why {
-            Unavailable::MissingFact(fact, span) => {
+            Unavailable::MissingFact(ref fact, _) => {
                 entry.notes.push(Note::MissingFact { fact: fact.clone() });
                 let key = format!("{fact}@{}", entry.heading.clause);
                 if !self.reported_missing.contains(&key) && entry.heading.condition.is_none() {
                     self.reported_missing.push(key);
-                    let problem = EvalProblem::MissingFact {
-                        scenario: self.scenario_name(),
-                        fact,
-                        what: Computed::Amount,
-                    };
-                    self.report(problem, span, &entry.heading.clause);
+                    self.report_unavailable(why, &entry.heading.clause);
                 }
             }
             // Said once: the date that waits on the same thing says it.
@@ -775,16 +804,11 @@ impl<'m> Evaluator<'m> {
                 entry.status = Status::NotYetKnown;
                 entry.notes.push(Note::AmountNotYetKnown(what));
             }
-            Unavailable::Arithmetic(message, span) => {
+            Unavailable::Arithmetic(ref message, _) => {
                 entry.notes.push(Note::CannotCompute {
                     message: message.clone(),
                 });
-                let problem = EvalProblem::Arithmetic {
-                    scenario: self.scenario_name(),
-                    message,
-                    what: Computed::Amount,
-                };
-                self.report(problem, span, &entry.heading.clause);
+                self.report_unavailable(why, &entry.heading.clause);
             }
         }
     }

@@ -16,6 +16,39 @@ pub mod scaffold;
 use crate::source::MAX_FILE_BYTES;
 use std::path::Path;
 
+/// Whether a word is an organisation's legal form (`Inc.`, `LLC`,
+/// `Corporation`, `GmbH`), in any case and with a comma after it: a name
+/// it ends is an organisation's, and the name before it is what people
+/// call it (`Florida Chemical` of `Florida Chemical Company, Inc.`).
+pub fn is_legal_form(word: &str) -> bool {
+    const LEGAL_FORMS: &[&str] = &[
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "corporation",
+        "co",
+        "co.",
+        "company",
+        "llc",
+        "l.l.c.",
+        "ltd",
+        "ltd.",
+        "limited",
+        "lp",
+        "l.p.",
+        "llp",
+        "plc",
+        "oy",
+        "gmbh",
+        "ag",
+        "sa",
+        "s.a.",
+    ];
+    let word = word.trim_end_matches(',').to_lowercase();
+    LEGAL_FORMS.contains(&word.as_str())
+}
+
 /// The largest document `clausec init` reads (a `.docx` with pictures is
 /// larger than its text).
 pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;

@@ -899,21 +899,6 @@ fn letter_date(preamble: &[usize], paragraphs: &[Paragraph<'_>]) -> Option<Naive
 /// before a definition (`Education Management Corporation (the
 /// "Company")`), ending in a legal form.
 fn letter_company(text: &str) -> Option<Found> {
-    const FORMS: &[&str] = &[
-        "Corporation",
-        "Corp.",
-        "Inc.",
-        "Inc",
-        "LLC",
-        "L.L.C.",
-        "Company",
-        "Co.",
-        "Ltd.",
-        "Limited",
-        "L.P.",
-        "LLP",
-        "plc",
-    ];
     let mut from = 0;
     while let Some((open, short, end)) = definition_after(text, from) {
         from = end;
@@ -931,9 +916,7 @@ fn letter_company(text: &str) -> Option<Found> {
             .into_iter()
             .rev()
             .collect();
-        let ends_in_form = name
-            .last()
-            .is_some_and(|w| FORMS.contains(&w.trim_end_matches(',')));
+        let ends_in_form = name.last().is_some_and(|w| super::is_legal_form(w));
         if name.len() >= 2 && ends_in_form {
             return Some(Found::Party {
                 short,

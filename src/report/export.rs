@@ -9,6 +9,7 @@ pub use super::html::{ledger_html, ledger_html_with};
 pub use super::ics::{ledger_ics, ledger_ics_with, IcsOptions};
 
 use crate::eval::ledger::{Entry, Ledger};
+use crate::import::is_legal_form;
 use crate::syntax::ast::Kind;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
@@ -85,36 +86,9 @@ impl PartyNames {
     }
 }
 
-/// Words after which a name is an organisation's, not a person's: its
-/// legal form (these) or a word that says what it is
-/// ([`ORGANISATION_KINDS`]).
-const LEGAL_FORMS: &[&str] = &[
-    "inc",
-    "inc.",
-    "corp",
-    "corp.",
-    "corporation",
-    "co",
-    "co.",
-    "company",
-    "llc",
-    "l.l.c.",
-    "ltd",
-    "ltd.",
-    "limited",
-    "lp",
-    "l.p.",
-    "llp",
-    "plc",
-    "oy",
-    "gmbh",
-    "ag",
-    "sa",
-    "s.a.",
-];
-
 /// Words that say a name is an organisation's and are part of its name
-/// (`Tidewater Credit Union`), unlike a legal form.
+/// (`Tidewater Credit Union`), unlike its legal form
+/// ([`crate::import::is_legal_form`]).
 const ORGANISATION_KINDS: &[&str] = &["bank", "union", "trust", "partnership", "holdings", "group"];
 
 /// A name short enough for a title.
@@ -138,7 +112,7 @@ fn short_name(name: &str, role: &str) -> String {
     }
     let organisation = words.iter().any(|w| {
         let w = w.trim_end_matches(',').to_lowercase();
-        LEGAL_FORMS.contains(&w.as_str()) || ORGANISATION_KINDS.contains(&w.as_str())
+        is_legal_form(&w) || ORGANISATION_KINDS.contains(&w.as_str())
     }) || name.contains(',');
     if organisation || words.len() < 2 {
         return organisation_short(&words, first);
@@ -164,7 +138,7 @@ fn organisation_short(words: &[&str], first: &str) -> String {
     let before_form: Vec<&str> = words
         .iter()
         .map(|w| w.trim_end_matches(','))
-        .take_while(|w| !LEGAL_FORMS.contains(&w.to_lowercase().as_str()))
+        .take_while(|w| !is_legal_form(w))
         .collect();
     let core = before_form.join(" ");
     if !core.is_empty() && before_form.len() < words.len() && core.chars().count() <= SHORT_ENOUGH {

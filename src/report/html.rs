@@ -14,9 +14,8 @@ use super::export::{capitalised, cut, event_dates, Labels, PartyNames};
 use crate::calc::calendar::long_date;
 use crate::calc::money::{format_money_in, Currency};
 use crate::escape;
-use crate::eval::explanation::Explanation;
 use crate::eval::ledger::{ClauseEntry, Entry, Instance, Ledger, Status};
-use crate::report::render::{remedy_words, status_words, TextOptions};
+use crate::report::render::{explained, remedy_words, status_words, TextOptions};
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -701,8 +700,7 @@ impl Page<'_> {
     /// row of its own under the entry's: late interest is explained with
     /// the remedy it is, in the row itself.
     fn explanation_row(&self, entry: &Entry, out: &mut String) {
-        let lines: Vec<String> = (entry.explanation.iter())
-            .filter(|l| !matches!(l.as_ref(), Explanation::LateInterest { .. }))
+        let lines: Vec<String> = explained(entry)
             .map(|l| format!("<small class=\"arith\">= {}</small>", html(&l.to_string())))
             .collect();
         if !lines.is_empty() {

@@ -249,14 +249,18 @@ fn details(entry: &Entry, options: TextOptions, out: &mut String, indent: &str) 
         }
     }
     if options.explain {
-        for line in entry
-            .explanation
-            .iter()
-            .filter(|l| !matches!(l.as_ref(), Explanation::LateInterest { .. }))
-        {
+        for line in explained(entry) {
             let _ = writeln!(out, "{indent}  = {line}");
         }
     }
+}
+
+/// How an entry's amount and dates were reached, as `--explain` shows them
+/// under it: late interest is explained with its remedy instead.
+pub(crate) fn explained(entry: &Entry) -> impl Iterator<Item = &Explanation> {
+    (entry.explanation.iter())
+        .map(|line| line.as_ref())
+        .filter(|line| !matches!(line, Explanation::LateInterest { .. }))
 }
 
 /// A remedy in one line: `late interest $256.85: October 31, 2002 to
