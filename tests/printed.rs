@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use clausec::calc::money::DayCount;
 use clausec::source::{FileId, Span};
 use clausec::syntax::ast::{
-    BinOp, CompareOp, Condition, Duration, DurationUnit, Expr, ExprKind, Item, Modifier,
+    BinOp, CompareOp, Condition, Duration, DurationUnit, Expr, ExprKind, Item, Modifier, Ref,
     RoundingMode, SpanUnit, Spanned, Subject, Unit,
 };
 use proptest::prelude::*;
@@ -60,7 +60,7 @@ fn leaf() -> impl Strategy<Value = ExprKind> {
         )
             .prop_map(|(amount, unit)| ExprKind::Duration(Duration { amount, unit })),
         prop::sample::select(vec!["annual_salary", "cost", "rate_2"])
-            .prop_map(|n| ExprKind::Fact(n.to_owned())),
+            .prop_map(|n| ExprKind::Fact(n.to_owned(), Default::default())),
         prop::sample::select(vec!["fees", "damages"]).prop_map(|n| ExprKind::TotalOf(name(n))),
         (
             any::<bool>(),
@@ -122,9 +122,12 @@ fn date_form(inner: BoxedStrategy<Expr>) -> impl Strategy<Value = ExprKind> {
             ExprKind::Case {
                 then: Box::new(then),
                 condition: Box::new(if holds {
-                    Condition::Fact(name("completion_reached"))
+                    Condition::Fact(Ref::to(name("completion_reached")))
                 } else {
-                    Condition::Not(Box::new(Condition::Fact(name("completion_reached"))), at())
+                    Condition::Not(
+                        Box::new(Condition::Fact(Ref::to(name("completion_reached")))),
+                        at(),
+                    )
                 }),
                 otherwise: Box::new(otherwise),
             }
@@ -205,14 +208,15 @@ fn arb_expr() -> impl Strategy<Value = Expr> {
 fn arb_condition() -> impl Strategy<Value = Condition> {
     let leaf = prop_oneof![
         prop::sample::select(vec!["p", "lessor_accepts_transfer"])
-            .prop_map(|n| Condition::Fact(name(n))),
+            .prop_map(|n| Condition::Fact(Ref::to(name(n)))),
         prop::sample::select(vec!["outplacement", "renew"]).prop_map(|o| Condition::Elects {
             party: name("employee"),
             option: name(o),
+            choice: Default::default(),
         }),
         Just(Condition::Prevails(name("company"))),
         prop::sample::select(vec!["cause", "resignation"]).prop_map(|v| Condition::FactIs {
-            fact: name("separation_reason"),
+            fact: Ref::to(name("separation_reason")),
             value: name(v),
         }),
         "[a-z \"\\\\]{1,12}".prop_map(|t| Condition::Described(name(&t))),
@@ -288,7 +292,10 @@ fn not_of_a_combination_keeps_its_parentheses() {
     // `if not (p and q)` used to print as `if not p and q`, which means
     // `(not p) and q`.
     let both = Condition::All(
-        vec![Condition::Fact(name("p")), Condition::Fact(name("q"))],
+        vec![
+            Condition::Fact(Ref::to(name("p"))),
+            Condition::Fact(Ref::to(name("q"))),
+        ],
         at(),
     );
     let negated = Condition::Not(Box::new(both), at());

@@ -11,9 +11,9 @@
 use crate::calc::calendar::span_length;
 use crate::calc::exact::Exact;
 use crate::calc::money::{Currency, Rounding};
-use crate::syntax::ast::{BinOp, Expr, ExprKind, FactDecl, Type};
+use crate::check::model::Facts;
+use crate::syntax::ast::{BinOp, Expr, ExprKind, Type};
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 /// The values an amount can take: `None` at an end is no bound there.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -297,7 +297,7 @@ fn counted_range(expr: &Expr) -> Range {
 /// amount read from another obligation's entries: its bounds are open,
 /// nothing is shown of it). The checker has already refused two currencies
 /// meeting without a rate, so any amount left is in the currency of all.
-pub fn currency_of(expr: &Expr, facts: &BTreeMap<String, FactDecl>) -> Option<Currency> {
+pub fn currency_of(expr: &Expr, facts: &Facts) -> Option<Currency> {
     currency_with(expr, facts, &|_| None)
 }
 
@@ -308,12 +308,12 @@ pub fn currency_of(expr: &Expr, facts: &BTreeMap<String, FactDecl>) -> Option<Cu
 /// never disagree on an amount's currency.
 pub fn currency_with(
     expr: &Expr,
-    facts: &BTreeMap<String, FactDecl>,
+    facts: &Facts,
     of_obligation: &dyn Fn(&str) -> Option<Currency>,
 ) -> Option<Currency> {
     match &expr.node {
         ExprKind::Money(_, currency) => Some(*currency),
-        ExprKind::Fact(name) => match facts.get(name)?.ty.node {
+        ExprKind::Fact(name, _) => match facts.get(name)?.ty.node {
             Type::Money(currency) => Some(currency),
             _ => None,
         },
@@ -332,7 +332,7 @@ pub fn currency_with(
 #[inline(never)]
 fn currency_of_parts(
     expr: &Expr,
-    facts: &BTreeMap<String, FactDecl>,
+    facts: &Facts,
     of_obligation: &dyn Fn(&str) -> Option<Currency>,
 ) -> Option<Currency> {
     let of = |part: &Expr| currency_with(part, facts, of_obligation);
@@ -379,7 +379,7 @@ mod tests {
     }
 
     fn fact() -> Expr {
-        expr(ExprKind::Fact("fee".to_owned()))
+        expr(ExprKind::Fact("fee".to_owned(), Default::default()))
     }
 
     fn ends(range: &Range) -> (Option<Decimal>, Option<Decimal>) {
@@ -433,7 +433,10 @@ mod tests {
         let cases = expr(ExprKind::Case {
             then: Box::new(money("5000")),
             condition: Box::new(crate::syntax::ast::Condition::Fact(
-                crate::syntax::ast::Spanned::new("p".to_owned(), Span::new(FileId(0), 0, 0)),
+                crate::syntax::ast::Ref::to(crate::syntax::ast::Spanned::new(
+                    "p".to_owned(),
+                    Span::new(FileId(0), 0, 0),
+                )),
             )),
             otherwise: Box::new(money("3000")),
         });
@@ -524,7 +527,7 @@ mod tests {
         let b = |t: &Tree| Box::new(to_expr(t));
         expr(match tree {
             Tree::Figure(cents) => ExprKind::Money(Decimal::new(*cents, 2), Currency::Usd),
-            Tree::Fact(i) => ExprKind::Fact(format!("f{i}")),
+            Tree::Fact(i) => ExprKind::Fact(format!("f{i}"), Default::default()),
             Tree::Add(x, y) => ExprKind::Binary(BinOp::Add, b(x), b(y)),
             Tree::Sub(x, y) => ExprKind::Binary(BinOp::Sub, b(x), b(y)),
             Tree::Times(x, k) => ExprKind::Binary(BinOp::Mul, b(x), Box::new(number(*k))),
@@ -535,7 +538,10 @@ mod tests {
             Tree::Cases(x, y) => ExprKind::Case {
                 then: b(x),
                 condition: Box::new(crate::syntax::ast::Condition::Fact(
-                    crate::syntax::ast::Spanned::new("p".to_owned(), Span::new(FileId(0), 0, 0)),
+                    crate::syntax::ast::Ref::to(crate::syntax::ast::Spanned::new(
+                        "p".to_owned(),
+                        Span::new(FileId(0), 0, 0),
+                    )),
                 )),
                 otherwise: b(y),
             },

@@ -108,7 +108,7 @@ fn count_matches_schedule(
     if dates.len() == stated {
         return;
     }
-    let reading = (obligation.terms.conflict_rule.as_ref()).map(|name| name.node.as_str());
+    let reading = (obligation.terms.conflict_rule.as_ref()).map(|rule| rule.name.node.as_str());
     let stated_words = count.words.as_ref().map_or_else(
         || stated.to_string(),
         |w| format!("{} ({})", w.node, stated),

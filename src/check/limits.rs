@@ -16,11 +16,11 @@ use crate::calc::calendar::{dates_between, effective_rule};
 use crate::calc::exact::Exact;
 use crate::calc::money::{Currency, Money, Rounding};
 use crate::check::finding::{AmountBound, Figure, Finding, Payments, Sum};
+use crate::check::model::Facts;
 use crate::diagnostic::Diagnostic;
 use crate::source::{SourceMap, Span};
 use crate::syntax::ast::*;
 use chrono::NaiveDate;
-use std::collections::BTreeMap;
 
 /// Reports each limit of the obligation that the written figures decide,
 /// every figure in the currency of the money it is about (`facts`: the
@@ -28,7 +28,7 @@ use std::collections::BTreeMap;
 pub fn limits_decided(
     obligation: &Obligation,
     clause: &str,
-    facts: &BTreeMap<String, FactDecl>,
+    facts: &Facts,
     sources: &SourceMap,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -56,7 +56,7 @@ fn trimmed(span: Span, sources: &SourceMap) -> Span {
 /// The currency of the amount an obligation's limits hold, else of a limit
 /// (the checker has refused a limit in another currency than its amount),
 /// else dollars, as the ledger.
-fn currency_of_limited(obligation: &Obligation, facts: &BTreeMap<String, FactDecl>) -> Currency {
+fn currency_of_limited(obligation: &Obligation, facts: &Facts) -> Currency {
     let amount = match &obligation.subject {
         Subject::Amount(each) if obligation.terms.recurring.is_some() => Some(each),
         _ => capped_amount(obligation),

@@ -2,9 +2,11 @@
 //!
 //! Three passes, each reporting all it finds: gather the declarations
 //! (duplicates), resolve every name used (with "did you mean"), and check
-//! the types of every amount and condition. The checks over the contract as
+//! the types of every amount and condition; then every use is bound to the
+//! id of its declaration ([`bind`]). The checks over the contract as
 //! a whole live in [`crate::check::findings`].
 
+pub mod bind;
 pub(crate) mod bounds;
 pub mod finding;
 pub mod findings;
@@ -103,6 +105,12 @@ fn check_items(
             clause_number_key(&a.number.node).cmp(&clause_number_key(&b.number.node))
         });
         checker.resolve();
+        let unbound = bind::bind(&mut checker.model);
+        if !checker.has_errors() {
+            for (name, span) in unbound {
+                checker.report(CheckProblem::Unbound { name }, span, None);
+            }
+        }
     }
     (checker.model, checker.diagnostics)
 }
@@ -154,6 +162,10 @@ struct Checker {
 }
 
 impl Checker {
+    fn has_errors(&self) -> bool {
+        (self.diagnostics.iter()).any(|d| d.severity == crate::diagnostic::Severity::Error)
+    }
+
     /// Reports a problem: one found checking a scenario is that
     /// scenario's. Another place it names is shown only in the file of
     /// the problem itself (a report shows one file's text).
@@ -678,10 +690,12 @@ impl Checker {
         currency: Option<Currency>,
     ) {
         match modifier {
-            Modifier::ConflictRule(name) => self.reading_with(name, SCHEDULE_READINGS, clause),
+            Modifier::ConflictRule(rule) => {
+                self.reading_with(&rule.name, SCHEDULE_READINGS, clause)
+            }
             Modifier::LateInterest(interest) => {
-                if let Some(InterestStart::Reading(name)) = &interest.start {
-                    self.reading_with(name, INTEREST_READINGS, clause);
+                if let Some(InterestStart::Reading(reading)) = &interest.start {
+                    self.reading_with(&reading.name, INTEREST_READINGS, clause);
                 }
                 self.on_a_payment(obligation, interest.span, Remedy::LateInterest, clause);
             }
@@ -1154,7 +1168,7 @@ impl Checker {
                     self.condition(part, clause);
                 }
             }
-            Condition::Elects { party, option } => {
+            Condition::Elects { party, option, .. } => {
                 self.party(party, clause);
                 match self.model.election_offering(&option.node) {
                     None => {
@@ -1197,7 +1211,10 @@ impl Checker {
                 }
             }
             Condition::Defaulted { obligation, .. } => self.earlier_schedule(obligation, clause),
-            Condition::FactIs { fact, value } => match self.fact_type(fact) {
+            Condition::FactIs {
+                fact: Ref { name: fact, .. },
+                value,
+            } => match self.fact_type(fact) {
                 Some(Type::Choice) => self.fact_value_named(fact, value, clause),
                 Some(is) => {
                     let problem = CheckProblem::NotAChoiceFact {
@@ -1218,7 +1235,7 @@ impl Checker {
                 }
             }
             Condition::Described(_) => {}
-            Condition::Fact(name) => match self.fact_type(name) {
+            Condition::Fact(Ref { name, .. }) => match self.fact_type(name) {
                 Some(Type::YesNo) => {}
                 Some(is) => {
                     let problem = CheckProblem::NotAYesNoFact {
@@ -1407,7 +1424,7 @@ impl Checker {
                 }
                 Some(Type::Duration)
             }
-            ExprKind::Fact(name) => {
+            ExprKind::Fact(name, _) => {
                 let spanned = Spanned::new(name.clone(), expr.span);
                 let fact = self.fact_type(&spanned);
                 if fact.is_none() {
@@ -1757,7 +1774,7 @@ impl Checker {
             }
         };
         match event {
-            Event::Elected { party, option } => {
+            Event::Elected { party, option, .. } => {
                 self.party(party, None);
                 if let Some(declared) = self.model.election_option(&option.node) {
                     let declared = declared.name.span;

@@ -120,6 +120,113 @@ pub struct Resolution {
     pub declared: Span,
 }
 
+/// Declarations of one sort (parties, facts) by name and by id: each is
+/// given the next id when declared, and listed in the order of their names
+/// (as the ledger and the reports have always listed them).
+#[derive(Clone, Debug)]
+pub struct Table<I, T> {
+    items: Vec<T>,
+    by_name: BTreeMap<String, I>,
+}
+
+impl<I, T> Default for Table<I, T> {
+    fn default() -> Self {
+        Table {
+            items: Vec::new(),
+            by_name: BTreeMap::new(),
+        }
+    }
+}
+
+/// What an id of a [`Table`] is made of: a position in its list.
+pub trait TableId: Copy {
+    fn new(index: usize) -> Self;
+    fn index(self) -> usize;
+}
+
+macro_rules! table_id {
+    ($($id:ty),*) => {$(
+        impl TableId for $id {
+            fn new(index: usize) -> Self {
+                <$id>::new(index)
+            }
+            fn index(self) -> usize {
+                <$id>::index(self)
+            }
+        }
+    )*};
+}
+table_id!(PartyId, FactId);
+
+impl<I: TableId, T> Table<I, T> {
+    /// Declares `item` under `name` and returns its id; `None` when the
+    /// name is taken (the checker reports the duplicate first).
+    pub fn insert(&mut self, name: String, item: T) -> Option<I> {
+        if self.by_name.contains_key(&name) {
+            return None;
+        }
+        let id = I::new(self.items.len());
+        self.items.push(item);
+        self.by_name.insert(name, id);
+        Some(id)
+    }
+
+    /// The id of the declaration named `name`.
+    pub fn id_of(&self, name: &str) -> Option<I> {
+        self.by_name.get(name).copied()
+    }
+
+    /// The declaration named `name`.
+    pub fn get(&self, name: &str) -> Option<&T> {
+        self.id_of(name).and_then(|id| self.items.get(id.index()))
+    }
+
+    /// The declaration with id `id`.
+    pub fn by_id(&self, id: I) -> Option<&T> {
+        self.items.get(id.index())
+    }
+
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.by_name.contains_key(name)
+    }
+
+    /// How many are declared: every id is below it.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Their names, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &String> + '_ {
+        self.by_name.keys()
+    }
+
+    /// Each name with its declaration, in the order of the names.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &T)> + '_ {
+        (self.by_name.iter()).filter_map(|(name, id)| Some((name, self.items.get(id.index())?)))
+    }
+
+    /// The declarations, in the order of their names.
+    pub fn values(&self) -> impl Iterator<Item = &T> + '_ {
+        self.iter().map(|(_, item)| item)
+    }
+}
+
+impl<'t, I: TableId, T> IntoIterator for &'t Table<I, T> {
+    type Item = (&'t String, &'t T);
+    type IntoIter = Box<dyn Iterator<Item = (&'t String, &'t T)> + 't>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+/// The facts of an agreement, by name and by id.
+pub type Facts = Table<FactId, FactDecl>;
+
 /// An assumption stated in words, with the clause that states it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stated {
@@ -131,9 +238,9 @@ pub struct Stated {
 pub struct Model {
     pub title: String,
     pub dated: Option<NaiveDate>,
-    pub parties: BTreeMap<String, Party>,
+    pub parties: Table<PartyId, Party>,
     pub documents: BTreeMap<String, Document>,
-    pub facts: BTreeMap<String, FactDecl>,
+    pub facts: Table<FactId, FactDecl>,
     /// What a business day is, where the agreement says
     /// (`business days exclude ...`).
     pub business_days: Option<crate::calc::business::BusinessCalendar>,
@@ -151,8 +258,9 @@ pub struct Model {
     pub scenarios: Vec<Scenario>,
     pub source: Option<FileId>,
     /// Each clause's quotes, joined, with line breaks and indentation folded
-    /// to single spaces: made once, read by every ledger.
-    pub folded_quotes: BTreeMap<String, std::sync::Arc<str>>,
+    /// to single spaces, by [`ClauseId`] (`None` for a clause that quotes
+    /// nothing): made once, read by every ledger.
+    pub folded_quotes: Vec<Option<std::sync::Arc<str>>>,
     /// A zero-length span naming the agreement folder.
     pub dir_span: Span,
     /// Every use of a declared name the checker resolved, in the order met.
@@ -165,12 +273,21 @@ impl Model {
         self.folded_quotes = self
             .clauses
             .iter()
-            .filter(|c| !c.quotes.is_empty())
             .map(|c| {
                 let joined: Vec<&str> = c.quotes.iter().map(|q| q.node.as_str()).collect();
-                (c.number.node.clone(), fold_spaces(&joined.join(" ")).into())
+                (!c.quotes.is_empty()).then(|| fold_spaces(&joined.join(" ")).into())
             })
             .collect();
+    }
+
+    /// The folded quotes of the clause with id `id`.
+    pub fn folded_quote(&self, id: ClauseId) -> Option<&std::sync::Arc<str>> {
+        self.folded_quotes.get(id.index()).and_then(Option::as_ref)
+    }
+
+    /// Every clause with its id, in the model's (the document's) order.
+    pub fn clauses_with_ids(&self) -> impl Iterator<Item = (ClauseId, &Clause)> + '_ {
+        (self.clauses.iter().enumerate()).map(|(i, c)| (ClauseId::new(i), c))
     }
 
     pub fn reading(&self, name: &str) -> Option<&Reading> {

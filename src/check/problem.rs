@@ -46,6 +46,10 @@ pub enum CheckProblem {
     MissingParent { number: String, parent: String },
 
     // ---- names ---------------------------------------------------------
+    /// A use the checker resolved but the binder found no declaration for:
+    /// a bug in clausec, never the lawyer's mistake.
+    #[error("clausec could not connect `{name}` to where it is declared")]
+    Unbound { name: String },
     #[error("`{name}` is not a party to this agreement")]
     UnknownParty { name: String, known: Vec<String> },
     #[error("there is no {what} named `{name}`")]
@@ -654,6 +658,7 @@ impl Problem for CheckProblem {
             NoBusinessDay => Code::ImpossibleDate,
             NoAgreement => Code::MissingAgreement,
             MissingParent { .. } => Code::MissingParentClause,
+            Unbound { .. } => Code::Unexpected,
             UnknownParty { .. } => Code::UnknownParty,
             UnknownName { .. }
             | NotTheirOption { .. }
@@ -736,6 +741,7 @@ impl Problem for CheckProblem {
             NoBusinessDay => "list only the days of the week that are not business days, such as `Saturdays, Sundays`",
             SeveralDefaults { .. } => "mark one option `default`: the one the ledger follows when no scenario chooses",
             NoAgreement => "add `agreement \"Title\" dated DATE source \"source.txt\"` to a file such as `agreement.clause`",
+            Unbound { .. } => "this is a bug in clausec; please report it with the file",
             MissingParent { parent, .. } => return Some(format!("add `clause {parent} \"Title\"` with the opening words of clause {parent}")),
             UnknownParty { known, .. } if known.is_empty() => "declare the parties in the header file: `party employee \"Full Name\"`",
             UnknownParty { known, .. } => return Some(format!(

@@ -19,11 +19,11 @@ use super::limits::written_payments;
 use crate::calc::exact::Exact;
 use crate::calc::money::{Currency, Money, Rounding};
 use crate::check::finding::{Figure, Finding, Schedule};
+use crate::check::model::Facts;
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceMap;
 use crate::syntax::ast::*;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 /// Reports a total the clause's quotes state for the obligation's schedule
 /// that the schedule does not come to, both figures in the schedule's
@@ -31,7 +31,7 @@ use std::collections::BTreeMap;
 pub fn total_matches_schedule(
     obligation: &Obligation,
     clause: &Clause,
-    facts: &BTreeMap<String, FactDecl>,
+    facts: &Facts,
     sources: &SourceMap,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -123,10 +123,7 @@ struct ScheduleSum {
 /// a total that is a calculation of written figures (the ledger's
 /// installments always sum to the total, rounded as stated), or an amount
 /// due at each of written dates, none abated, with no aggregate limit.
-fn schedule_sum(
-    obligation: &Obligation,
-    facts: &BTreeMap<String, FactDecl>,
-) -> Option<ScheduleSum> {
+fn schedule_sum(obligation: &Obligation, facts: &Facts) -> Option<ScheduleSum> {
     let Subject::Amount(amount) = &obligation.subject else {
         return None;
     };

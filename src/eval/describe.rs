@@ -27,13 +27,14 @@ impl<'m> Evaluator<'m> {
             heading: Arc::new(Heading {
                 summary: self.summary(obligation),
                 clause: clause.number.node.clone(),
+                clause_id: self.clause_id,
                 clause_title: clause.title.as_ref().map(|t| t.node.clone()),
                 kind: obligation.kind,
                 obligor: obligation.obligor.node.clone(),
                 obligee: obligation.obligee.as_ref().map(|o| o.node.clone()),
                 condition: (!conditions.is_empty()).then(|| Conditions(conditions.clone())),
                 terms,
-                quote: self.model.folded_quotes.get(&clause.number.node).cloned(),
+                quote: self.model.folded_quote(self.clause_id).cloned(),
                 source: obligation.span,
             }),
             instance: None,
@@ -205,19 +206,7 @@ impl<'m> Evaluator<'m> {
                 start: i.start.as_ref().map(|start| match start {
                     InterestStart::DueDate => AccrualStart::DueDate,
                     InterestStart::GraceEnd => AccrualStart::GraceEnd,
-                    InterestStart::Reading(name) => {
-                        let (from, option) = self.interest_reading(&name.node);
-                        AccrualStart::Reading {
-                            from,
-                            id: self
-                                .reading_ids
-                                .get(&name.node)
-                                .copied()
-                                .unwrap_or_default(),
-                            reading: name.node.clone(),
-                            option: option.to_owned(),
-                        }
-                    }
+                    InterestStart::Reading(reading) => self.interest_start(reading),
                 }),
                 day_count: i.day_count.as_ref().map(|d| d.node),
             },

@@ -144,6 +144,8 @@ pub struct Heading {
     /// The obligation in one plain sentence: "company pays employee".
     pub summary: super::term::Summary,
     pub clause: String,
+    /// The clause's id in the checked model (not shown).
+    pub clause_id: crate::syntax::ids::ClauseId,
     pub clause_title: Option<String>,
     pub kind: Kind,
     pub obligor: String,

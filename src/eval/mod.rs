@@ -103,15 +103,11 @@ pub fn evaluate(model: &Model, scenario: Option<&Scenario>) -> (Ledger, Vec<Diag
         as_of: eval.as_of,
         as_of_stated: (scenario.and_then(|s| s.as_of.as_ref().map(|d| d.node))).or(model.dated),
         clauses: model
-            .clauses
-            .iter()
-            .map(|c| ClauseEntry {
+            .clauses_with_ids()
+            .map(|(id, c)| ClauseEntry {
                 number: c.number.node.clone(),
                 title: c.title.as_ref().map(|t| t.node.clone()),
-                quote: model
-                    .folded_quotes
-                    .get(&c.number.node)
-                    .map(|q| q.to_string()),
+                quote: model.folded_quote(id).map(|q| q.to_string()),
             })
             .collect(),
         lapsed: eval.lapsed.clone(),
@@ -232,6 +228,17 @@ impl Unavailable {
 struct Chosen {
     option: String,
     meaning: Option<Meaning>,
+    /// The assumption that lists it (`A1`).
+    assumption: AssumptionId,
+}
+
+/// The option an election stands at under the scenario.
+#[derive(Clone, Copy, Debug)]
+struct Elected {
+    /// Its place among the election's options.
+    option: u32,
+    /// No choice was made and the election's `default` option stands.
+    by_default: bool,
 }
 
 /// An obligation's dates under a scenario (see [`Evaluator::dates_of`]).
@@ -262,15 +269,15 @@ struct Evaluator<'m> {
     model: &'m Model,
     scenario: Option<&'m Scenario>,
     as_of: NaiveDate,
-    facts: BTreeMap<&'m str, &'m Value>,
-    /// Reading name → (option in force, switched by the scenario).
-    /// Each reading's option in force, and what it means where its name is
-    /// a built-in meaning.
-    readings: BTreeMap<String, Chosen>,
-    /// Reading name → assumption id (`A1`).
-    reading_ids: BTreeMap<String, AssumptionId>,
-    /// Election name → the option chosen in the scenario.
-    elections: BTreeMap<String, String>,
+    /// Each fact's value in the scenario, by [`FactId`] (`None`: not
+    /// given).
+    facts: Vec<Option<&'m Value>>,
+    /// Each reading's option in force, what it means where its name is a
+    /// built-in meaning, and its assumption's id, by [`ReadingId`].
+    readings: Vec<Option<Chosen>>,
+    /// The option each election stands at, by [`ElectionId`] (`None`: no
+    /// choice made and no default).
+    elections: Vec<Option<Elected>>,
     lapsed: Option<Note>,
     entries: Vec<Entry>,
     schedules: Vec<ScheduleSummary>,
@@ -293,8 +300,6 @@ struct Evaluator<'m> {
     /// Which built-in defaults the ledger relied on (listed as assumptions).
     defaults_used: Vec<Assumed>,
     reported_missing: Vec<String>,
-    /// Elections decided by their `default` option, no choice being made.
-    defaulted_elections: Vec<String>,
     /// What is left of the ledger's size limit.
     budget: budget::Budget,
     /// Each credit (`credited against ...`) applied so far, by its label:
@@ -313,7 +318,9 @@ struct Evaluator<'m> {
     calendar: std::borrow::Cow<'m, BusinessCalendar>,
     /// The weight of each clause's quote (see [`budget::weight`]), by
     /// clause: weighed once, however many entries repeat it.
-    quote_text: BTreeMap<String, usize>,
+    quote_text: Vec<Option<usize>>,
+    /// The clause being evaluated: every entry made is one of its.
+    clause_id: ClauseId,
     /// The currency of the obligation being evaluated: every amount its
     /// entries show is in it (the checker refuses two in one obligation).
     currency: Currency,
@@ -325,14 +332,12 @@ impl<'m> Evaluator<'m> {
             .and_then(|s| s.as_of.as_ref().map(|d| d.node))
             .or(model.dated)
             .unwrap_or_default();
-        let facts = scenario
-            .map(|s| {
-                s.facts
-                    .iter()
-                    .map(|f| (f.name.node.as_str(), &f.value.node))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut facts = vec![None; model.facts.len()];
+        for given in scenario.map_or(&[][..], |s| &s.facts) {
+            if let Some(slot) = given.id.get().and_then(|id| facts.get_mut(id.index())) {
+                *slot = Some(&given.value.node);
+            }
+        }
         let event_count = scenario.map_or(0, |s| s.events.len());
         let (payment_events, other_events) = index_events(scenario);
         let notices = settle::answered_notices(model, &other_events);
@@ -341,9 +346,8 @@ impl<'m> Evaluator<'m> {
             scenario,
             as_of,
             facts,
-            readings: BTreeMap::new(),
-            reading_ids: BTreeMap::new(),
-            elections: BTreeMap::new(),
+            readings: vec![None; model.readings.len()],
+            elections: vec![None; model.elections.len()],
             lapsed: None,
             entries: Vec::new(),
             schedules: Vec::new(),
@@ -357,7 +361,6 @@ impl<'m> Evaluator<'m> {
             notices,
             defaults_used: Vec::new(),
             reported_missing: Vec::new(),
-            defaulted_elections: Vec::new(),
             budget: budget::Budget::default(),
             credits: BTreeMap::new(),
             credits_by_target: credit::by_target(model),
@@ -367,7 +370,8 @@ impl<'m> Evaluator<'m> {
                 Some(calendar) => std::borrow::Cow::Borrowed(calendar),
                 None => std::borrow::Cow::Owned(BusinessCalendar::with_built_ins(Vec::new())),
             },
-            quote_text: BTreeMap::new(),
+            quote_text: vec![None; model.clauses.len()],
+            clause_id: ClauseId::new(0),
             currency: Currency::default(),
         }
     }
@@ -397,7 +401,8 @@ impl<'m> Evaluator<'m> {
         self.record_elections();
         self.decide_acceptance();
         let model = self.model;
-        for clause in &model.clauses {
+        for (clause_id, clause) in model.clauses_with_ids() {
+            self.clause_id = clause_id;
             let mut per_kind: BTreeMap<Kind, usize> = BTreeMap::new();
             for obligation in &clause.obligations {
                 // The ledger is full (and reported): the rest is not evaluated.
@@ -437,11 +442,12 @@ impl<'m> Evaluator<'m> {
     /// option in force. The checker holds a reading named by a schedule to
     /// options with schedule meanings, so the first arm is the only one a
     /// checked agreement reaches.
-    fn schedule_reading(&self, reading: &str) -> (ScheduleReading, String) {
-        match self.readings.get(reading) {
+    fn schedule_reading(&self, reading: &Ref<ReadingId>) -> (ScheduleReading, String) {
+        match self.chosen(reading) {
             Some(Chosen {
                 option,
                 meaning: Some(Meaning::Schedule(meaning)),
+                ..
             }) => (*meaning, option.clone()),
             other => (
                 ScheduleReading::CountFromStart,
@@ -452,11 +458,12 @@ impl<'m> Evaluator<'m> {
 
     /// When late interest starts under the reading its clause names, and the
     /// option in force (as [`Self::schedule_reading`], for interest).
-    fn interest_reading(&self, reading: &str) -> (InterestFrom, &str) {
-        match self.readings.get(reading) {
+    fn interest_reading(&self, reading: &Ref<ReadingId>) -> (InterestFrom, &str) {
+        match self.chosen(reading) {
             Some(Chosen {
                 option,
                 meaning: Some(Meaning::Interest(from)),
+                ..
             }) => (*from, option.as_str()),
             other => (
                 InterestFrom::DueDate,
@@ -465,27 +472,48 @@ impl<'m> Evaluator<'m> {
         }
     }
 
+    /// When late interest starts under the reading its clause names, as
+    /// the ledger shows it: the meaning, the reading and its assumption,
+    /// and the option in force.
+    fn interest_start(&self, reading: &Ref<ReadingId>) -> AccrualStart {
+        let (from, option) = self.interest_reading(reading);
+        AccrualStart::Reading {
+            from,
+            id: self.assumption_of(reading).unwrap_or_default(),
+            reading: reading.name.node.clone(),
+            option: option.to_owned(),
+        }
+    }
+
+    /// The option in force of the reading a use names.
+    fn chosen(&self, reading: &Ref<ReadingId>) -> Option<&Chosen> {
+        let id = reading.id.get()?;
+        self.readings.get(id.index())?.as_ref()
+    }
+
+    /// The id of the assumption that lists the reading a use names.
+    fn assumption_of(&self, reading: &Ref<ReadingId>) -> Option<AssumptionId> {
+        self.chosen(reading).map(|c| c.assumption)
+    }
+
     fn choose_readings(&mut self) {
         let model = self.model;
-        let chosen: BTreeMap<&str, &str> = self
-            .scenario
-            .map(|s| {
-                s.readings
-                    .iter()
-                    .map(|r| (r.reading.node.as_str(), r.option.node.as_str()))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut chosen: Vec<Option<&str>> = vec![None; model.readings.len()];
+        for choice in self.scenario.map_or(&[][..], |s| &s.readings) {
+            if let Some(slot) = choice.id.get().and_then(|id| chosen.get_mut(id.index())) {
+                *slot = Some(choice.option.node.as_str());
+            }
+        }
         // Header assumptions first, then each clause's, in document order;
         // each clause's found in a map, not by a pass over all of them.
         let mut order: Vec<Option<&str>> = vec![None];
         order.extend(model.clauses.iter().map(|c| Some(c.number.node.as_str())));
-        let mut readings_of: BTreeMap<Option<&str>, Vec<&Reading>> = BTreeMap::new();
-        for reading in &model.readings {
+        let mut readings_of: BTreeMap<Option<&str>, Vec<(usize, &Reading)>> = BTreeMap::new();
+        for (index, reading) in model.readings.iter().enumerate() {
             readings_of
                 .entry(reading.clause.as_deref())
                 .or_default()
-                .push(reading);
+                .push((index, reading));
         }
         let mut stated_of: BTreeMap<Option<&str>, Vec<&Stated>> = BTreeMap::new();
         for stated in &model.stated {
@@ -495,13 +523,13 @@ impl<'m> Evaluator<'m> {
                 .push(stated);
         }
         for clause in order {
-            for reading in readings_of.get(&clause).into_iter().flatten() {
+            for &(index, reading) in readings_of.get(&clause).into_iter().flatten() {
                 let default = reading
                     .default_option()
                     .map(|o| o.name.node.clone())
                     .unwrap_or_default();
-                let (option, switched) = match chosen.get(reading.name.node.as_str()) {
-                    Some(o) => ((*o).to_owned(), *o != default),
+                let (option, switched) = match chosen.get(index).copied().flatten() {
+                    Some(o) => (o.to_owned(), o != default),
                     None => (default, false),
                 };
                 let id = self.next_assumption_id();
@@ -528,10 +556,14 @@ impl<'m> Evaluator<'m> {
                         .collect(),
                     switched,
                 });
-                self.reading_ids.insert(reading.name.node.clone(), id);
                 let meaning = Meaning::of_option(&option);
-                self.readings
-                    .insert(reading.name.node.clone(), Chosen { option, meaning });
+                if let Some(slot) = self.readings.get_mut(index) {
+                    *slot = Some(Chosen {
+                        option,
+                        meaning,
+                        assumption: id,
+                    });
+                }
             }
             for stated in stated_of.get(&clause).into_iter().flatten() {
                 self.assumptions.push(AssumptionEntry {
@@ -576,26 +608,29 @@ impl<'m> Evaluator<'m> {
     /// The options chosen in the scenario; where a party makes no choice and
     /// the election marks an option `default`, that option stands.
     fn record_elections(&mut self) {
-        let elected: Vec<&'m Name> = (self.events())
+        let elected: Vec<OptionId> = (self.events())
             .filter_map(|event| match event {
-                Event::Elected { option, .. } => Some(option),
+                Event::Elected { choice, .. } => choice.get(),
                 _ => None,
             })
             .collect();
-        for option in elected {
-            if let Some(election) = self.model.election_offering(&option.node) {
-                self.elections
-                    .insert(election.name.node.clone(), option.node.clone());
+        for choice in elected {
+            if let Some(slot) = self.elections.get_mut(choice.election.index()) {
+                *slot = Some(Elected {
+                    option: choice.option,
+                    by_default: false,
+                });
             }
         }
-        for election in &self.model.elections {
-            if self.elections.contains_key(&election.name.node) {
+        for (election, slot) in self.model.elections.iter().zip(&mut self.elections) {
+            if slot.is_some() {
                 continue;
             }
-            if let Some(default) = election.options.iter().find(|o| o.is_default) {
-                self.elections
-                    .insert(election.name.node.clone(), default.name.node.clone());
-                self.defaulted_elections.push(election.name.node.clone());
+            if let Some(default) = election.options.iter().position(|o| o.is_default) {
+                *slot = u32::try_from(default).ok().map(|option| Elected {
+                    option,
+                    by_default: true,
+                });
             }
         }
     }
@@ -939,7 +974,12 @@ impl<'m> Evaluator<'m> {
     }
 
     fn election_entry(&mut self, clause: &Clause, election: &Election) {
-        let chosen = self.elections.get(&election.name.node).cloned();
+        let elected =
+            (election.id.get()).and_then(|id| self.elections.get(id.index()).copied().flatten());
+        let chosen = elected.and_then(|e| {
+            let option = election.options.get(usize::try_from(e.option).ok()?)?;
+            Some((option.name.node.clone(), e.by_default))
+        });
         let mut notes = Vec::new();
         for option in &election.options {
             if let Some(description) = &option.description {
@@ -949,18 +989,13 @@ impl<'m> Evaluator<'m> {
                 });
             }
         }
-        if let Some(chosen) = &chosen {
-            if self.defaulted_elections.contains(&election.name.node) {
-                notes.push(Note::ElectedByDefault {
-                    by: election.by.node.clone(),
-                    chosen: chosen.clone(),
-                });
-            } else {
-                notes.push(Note::Elected {
-                    by: election.by.node.clone(),
-                    chosen: chosen.clone(),
-                });
-            }
+        if let Some((chosen, by_default)) = &chosen {
+            let by = election.by.node.clone();
+            let chosen = chosen.clone();
+            notes.push(match by_default {
+                true => Note::ElectedByDefault { by, chosen },
+                false => Note::Elected { by, chosen },
+            });
         }
         self.push_entry(Entry {
             id: ObligationId::new(&clause.number.node, &election.name.node),
@@ -975,13 +1010,14 @@ impl<'m> Evaluator<'m> {
                     ),
                 },
                 clause: clause.number.node.clone(),
+                clause_id: self.clause_id,
                 clause_title: clause.title.as_ref().map(|t| t.node.clone()),
                 kind: Kind::Election,
                 obligor: election.by.node.clone(),
                 obligee: None,
                 condition: None,
                 terms: Vec::new(),
-                quote: self.model.folded_quotes.get(&clause.number.node).cloned(),
+                quote: self.model.folded_quote(self.clause_id).cloned(),
                 source: election.name.span,
             }),
             instance: None,
@@ -993,10 +1029,8 @@ impl<'m> Evaluator<'m> {
             start: None,
             end: None,
             status: match chosen {
-                Some(_) if self.defaulted_elections.contains(&election.name.node) => {
-                    Status::DefaultApplied
-                }
-                Some(_) => Status::Met,
+                Some((_, true)) => Status::DefaultApplied,
+                Some((_, false)) => Status::Met,
                 None => Status::Open,
             },
             offset: None,
@@ -1030,13 +1064,10 @@ impl<'m> Evaluator<'m> {
     fn entry_text(&mut self, entry: &Entry) -> usize {
         let quote = match &entry.heading.quote {
             None => 0,
-            Some(quote) => match self.quote_text.get(entry.heading.clause.as_str()) {
-                Some(weight) => *weight,
-                None => {
-                    let weight = budget::weight(quote);
-                    self.quote_text.insert(entry.heading.clause.clone(), weight);
-                    weight
-                }
+            Some(quote) => match self.quote_text.get_mut(entry.heading.clause_id.index()) {
+                Some(Some(weight)) => *weight,
+                Some(slot) => *slot.insert(budget::weight(quote)),
+                None => budget::weight(quote),
             },
         };
         budget::entry_text(entry) + quote

@@ -345,9 +345,8 @@ impl<'m> Evaluator<'m> {
                 if in_range.len() == stated {
                     return Ok((in_range, None));
                 }
-                let reading =
-                    (obligation.terms.conflict_rule.as_ref()).map(|name| name.node.clone());
-                let (meaning, option) = match &reading {
+                let reading = obligation.terms.conflict_rule.as_ref();
+                let (meaning, option) = match reading {
                     Some(r) => self.schedule_reading(r),
                     None => {
                         self.use_default(Assumed::CountFromStart);
@@ -362,8 +361,8 @@ impl<'m> Evaluator<'m> {
                     through,
                     dates: in_range.len(),
                     reading: reading.map(|r| {
-                        let id = self.reading_ids.get(&r).copied().unwrap_or_default();
-                        (r, id)
+                        let id = self.assumption_of(r).unwrap_or_default();
+                        (r.name.node.clone(), id)
                     }),
                     option,
                 });

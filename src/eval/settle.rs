@@ -373,16 +373,7 @@ impl<'m> Evaluator<'m> {
         let start = match &interest.start {
             Some(InterestStart::DueDate) => AccrualStart::DueDate,
             Some(InterestStart::GraceEnd) => AccrualStart::GraceEnd,
-            Some(InterestStart::Reading(name)) => {
-                let (from, option) = self.interest_reading(&name.node);
-                let id = self.reading_ids.get(&name.node).copied();
-                AccrualStart::Reading {
-                    from,
-                    id: id.unwrap_or_default(),
-                    reading: name.node.clone(),
-                    option: option.to_string(),
-                }
-            }
+            Some(InterestStart::Reading(reading)) => self.interest_start(reading),
             None => {
                 self.use_default(Assumed::LateInterestFromDueDate);
                 AccrualStart::DueDate

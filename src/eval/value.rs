@@ -28,6 +28,12 @@ impl<'m> Evaluator<'m> {
             .fold(Truth::Yes, Truth::and)
     }
 
+    /// The value the scenario gives the fact a use names, if any.
+    fn fact(&self, fact: Slot<FactId>) -> Option<&'m Value> {
+        let id = fact.get()?;
+        self.facts.get(id.index()).copied().flatten()
+    }
+
     pub(super) fn truth(&self, condition: &Condition) -> Truth {
         match condition {
             Condition::Not(inner, _) => self.truth(inner).not(),
@@ -39,17 +45,22 @@ impl<'m> Evaluator<'m> {
                 .iter()
                 .map(|p| self.truth(p))
                 .fold(Truth::No, Truth::or),
-            Condition::Elects { option, .. } => {
-                let Some(election) = self.model.election_offering(&option.node) else {
+            Condition::Elects { choice, .. } => {
+                let Some(choice) = choice.get() else {
                     return Truth::Unknown;
                 };
-                match self.elections.get(&election.name.node) {
-                    Some(chosen) if *chosen == option.node => Truth::Yes,
+                match self
+                    .elections
+                    .get(choice.election.index())
+                    .copied()
+                    .flatten()
+                {
+                    Some(elected) if elected.option == choice.option => Truth::Yes,
                     Some(_) => Truth::No,
                     None => Truth::Unknown,
                 }
             }
-            Condition::Fact(name) => match self.facts.get(name.node.as_str()) {
+            Condition::Fact(fact) => match self.fact(fact.id) {
                 Some(Value::Yes) => Truth::Yes,
                 Some(Value::No) => Truth::No,
                 _ => Truth::Unknown,
@@ -91,7 +102,7 @@ impl<'m> Evaluator<'m> {
                     Truth::No
                 }
             }
-            Condition::FactIs { fact, value } => match self.facts.get(fact.node.as_str()) {
+            Condition::FactIs { fact, value } => match self.fact(fact.id) {
                 Some(Value::Choice(given)) if given.node == value.node => Truth::Yes,
                 Some(Value::Choice(_)) => Truth::No,
                 _ => Truth::Unknown,
@@ -231,7 +242,7 @@ impl<'m> Evaluator<'m> {
             ExprKind::Percent(v) => Ok(Val::Percent(Exact::from(*v))),
             ExprKind::Date(d) => Ok(Val::Date(*d)),
             ExprKind::Duration(d) => Ok(Val::Duration(*d)),
-            ExprKind::Fact(name) => match self.facts.get(name.as_str()) {
+            ExprKind::Fact(name, id) => match self.fact(*id) {
                 Some(Value::Expr(e)) => self.value(e),
                 _ => Err(Unavailable::MissingFact(name.clone(), expr.span)),
             },
@@ -464,7 +475,7 @@ impl<'m> Evaluator<'m> {
     /// (`report::words` shows it: `$250,000.00 × 6 ÷ 12`).
     pub(super) fn calculation(&self, expr: &Expr) -> Calculation {
         match &expr.node {
-            ExprKind::Fact(name) => Calculation::Fact {
+            ExprKind::Fact(name, _) => Calculation::Fact {
                 name: name.clone(),
                 value: self.value(expr).ok(),
             },

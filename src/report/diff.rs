@@ -645,7 +645,7 @@ fn modifier_terms(modifier: &Modifier, term: &mut impl FnMut(&str, String)) {
                 UnusedCredit::Lapses => format!("lapses on {on}"),
             },
         ),
-        Modifier::ConflictRule(name) => term("reading followed", name.node.clone()),
+        Modifier::ConflictRule(rule) => term("reading followed", rule.name.node.clone()),
         Modifier::Roll(roll, _) => term("business day convention", roll.to_string()),
         Modifier::Rounding(mode, unit, _) => term(
             "rounding",
@@ -682,7 +682,7 @@ fn modifier_terms(modifier: &Modifier, term: &mut impl FnMut(&str, String)) {
                     match start {
                         InterestStart::DueDate => "the due date".to_owned(),
                         InterestStart::GraceEnd => "the end of the grace period".to_owned(),
-                        InterestStart::Reading(name) => name.node.clone(),
+                        InterestStart::Reading(reading) => reading.name.node.clone(),
                     },
                 );
             }

@@ -10,6 +10,7 @@ pub use crate::calc::calendar::{DayRule, Duration, DurationUnit, Frequency, Span
 pub use crate::calc::money::{Currency, DayCount, Remainder, RoundingMode, Unit};
 pub use crate::calc::zone::Zone;
 use crate::source::Span;
+pub use crate::syntax::ids::{ClauseId, ElectionId, FactId, OptionId, PartyId, ReadingId, Slot};
 use chrono::{NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
 
@@ -27,6 +28,24 @@ impl<T> Spanned<T> {
 }
 
 pub type Name = Spanned<String>;
+
+/// A use of a declared name: the name as written, and (once checked) the
+/// id of its declaration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ref<I> {
+    pub name: Name,
+    pub id: Slot<I>,
+}
+
+impl<I> Ref<I> {
+    /// A use as parsed, not yet resolved.
+    pub fn to(name: Name) -> Ref<I> {
+        Ref {
+            name,
+            id: Slot::default(),
+        }
+    }
+}
 pub type Text = Spanned<String>;
 pub type DateLit = Spanned<NaiveDate>;
 
@@ -132,6 +151,8 @@ pub struct Election {
     pub by: Name,
     pub description: Option<Text>,
     pub options: Vec<OptionDecl>,
+    /// Its place in the checked model's elections, once checked.
+    pub id: Slot<ElectionId>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -321,7 +342,7 @@ pub enum InterestStart {
     DueDate,
     GraceEnd,
     /// Decided by a named reading whose options are `due_date` / `grace_end`.
-    Reading(Name),
+    Reading(Ref<ReadingId>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -447,7 +468,7 @@ pub enum Modifier {
     /// `prepayments shorten the term` / `prepayments reduce the payment`
     Prepayments(crate::calc::amortize::AfterPrepayment, Span),
     /// `if the count and the dates disagree, follow READING`
-    ConflictRule(Name),
+    ConflictRule(Ref<ReadingId>),
     /// `business day convention following`
     Roll(Roll, Span),
     Rounding(RoundingMode, Unit, Span),
@@ -506,7 +527,7 @@ pub struct Terms {
     pub steps: Vec<Step>,
     pub prorated: Option<Span>,
     pub prepayments: Option<Spanned<crate::calc::amortize::AfterPrepayment>>,
-    pub conflict_rule: Option<Name>,
+    pub conflict_rule: Option<Ref<ReadingId>>,
     pub roll: Option<Spanned<Roll>>,
     pub rounding: Option<Spanned<crate::calc::money::Rounding>>,
     pub remainder: Option<Spanned<Remainder>>,
@@ -681,7 +702,7 @@ impl Modifier {
             | Modifier::Lapses(span)
             | Modifier::Prorated(span)
             | Modifier::Prepayments(_, span) => *span,
-            Modifier::ConflictRule(name)
+            Modifier::ConflictRule(Ref { name, .. })
             | Modifier::MetWhen(name)
             | Modifier::CreditedAgainst(name) => name.span,
             Modifier::Period(period) => period.span,
@@ -718,12 +739,13 @@ pub enum Condition {
     Elects {
         party: Name,
         option: Name,
+        choice: Slot<OptionId>,
     },
     Prevails(Name),
     Compare(Expr, Spanned<CompareOp>, Expr),
     /// `separation_reason is cause`
     FactIs {
-        fact: Name,
+        fact: Ref<FactId>,
         value: Name,
     },
     /// `an installment of installments has been unpaid for more than 30 days`
@@ -737,17 +759,18 @@ pub enum Condition {
         by: Option<Expr>,
     },
     Described(Text),
-    Fact(Name),
+    Fact(Ref<FactId>),
 }
 
 impl Condition {
     pub fn span(&self) -> Span {
         match self {
             Condition::Not(_, s) | Condition::All(_, s) | Condition::Any(_, s) => *s,
-            Condition::Elects { party, option } => party.span.to(option.span),
-            Condition::Prevails(n) | Condition::Fact(n) => n.span,
+            Condition::Elects { party, option, .. } => party.span.to(option.span),
+            Condition::Prevails(n) => n.span,
+            Condition::Fact(fact) => fact.name.span,
             Condition::Defaulted { obligation, .. } => obligation.span,
-            Condition::FactIs { fact, value } => fact.span.to(value.span),
+            Condition::FactIs { fact, value } => fact.name.span.to(value.span),
             Condition::Compare(a, _, b) => a.span.to(b.span),
             Condition::Happens { event, by } => {
                 by.as_ref().map_or(event.span, |d| event.span.to(d.span))
@@ -834,7 +857,8 @@ pub enum ExprKind {
     Number(Decimal),
     Date(NaiveDate),
     Duration(Duration),
-    Fact(String),
+    /// A fact by its name, and the fact it names once checked.
+    Fact(String, Slot<FactId>),
     Binary(BinOp, Box<Expr>, Box<Expr>),
     GreaterOf(Box<Expr>, Box<Expr>),
     LesserOf(Box<Expr>, Box<Expr>),
@@ -958,6 +982,7 @@ impl Scenario {
 #[derive(Clone, Debug, PartialEq)]
 pub struct FactValue {
     pub name: Name,
+    pub id: Slot<FactId>,
     pub value: Spanned<Value>,
 }
 
@@ -973,6 +998,7 @@ pub enum Value {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReadingChoice {
     pub reading: Name,
+    pub id: Slot<ReadingId>,
     pub option: Name,
 }
 
@@ -981,6 +1007,7 @@ pub enum Event {
     Elected {
         party: Name,
         option: Name,
+        choice: Slot<OptionId>,
     },
     Paid {
         payer: Name,

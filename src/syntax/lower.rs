@@ -328,6 +328,7 @@ impl Lowerer {
             by,
             description,
             options,
+            id: Slot::default(),
         })
     }
 
@@ -653,7 +654,9 @@ impl Lowerer {
                     span,
                 })
             }
-            Rule::conflict_rule => Modifier::ConflictRule(self.name(c.required(Rule::name)?)),
+            Rule::conflict_rule => {
+                Modifier::ConflictRule(Ref::to(self.name(c.required(Rule::name)?)))
+            }
             Rule::recurring => {
                 let frequency = match c.optional(Rule::integer) {
                     Some(weeks) => {
@@ -968,7 +971,7 @@ impl Lowerer {
                     interest.start = Some(match start.as_rule() {
                         Rule::due_date_start => InterestStart::DueDate,
                         Rule::grace_end_start => InterestStart::GraceEnd,
-                        _ => InterestStart::Reading(self.name(start)),
+                        _ => InterestStart::Reading(Ref::to(self.name(start))),
                     });
                 }
                 Rule::day_count => interest.day_count = Some(self.day_count(term)?),
@@ -1051,6 +1054,7 @@ impl Lowerer {
             Rule::elects => Condition::Elects {
                 party: self.name(c.required(Rule::name)?),
                 option: self.name(c.required(Rule::name)?),
+                choice: Slot::default(),
             },
             Rule::prevails => Condition::Prevails(self.name(c.required(Rule::name)?)),
             Rule::compare => {
@@ -1069,10 +1073,10 @@ impl Lowerer {
             }
             Rule::defaulted | Rule::happens => self.event_condition(rule, c)?,
             Rule::fact_equals => Condition::FactIs {
-                fact: self.name(c.required(Rule::name)?),
+                fact: Ref::to(self.name(c.required(Rule::name)?)),
                 value: self.name(c.required(Rule::name)?),
             },
-            Rule::fact_is => Condition::Fact(self.name(c.required(Rule::name)?)),
+            Rule::fact_is => Condition::Fact(Ref::to(self.name(c.required(Rule::name)?))),
             other => return Err(internal(span, Rule::cond, Some(other))),
         })
     }
@@ -1206,7 +1210,7 @@ impl Lowerer {
             Rule::number => ExprKind::Number(self.decimal(span, text)?),
             Rule::date => ExprKind::Date(self.date(pair)?.node),
             Rule::duration => ExprKind::Duration(self.duration(pair)?.node),
-            Rule::fact_ref => ExprKind::Fact(text.to_owned()),
+            Rule::fact_ref => ExprKind::Fact(text.to_owned(), Slot::default()),
             other => return Err(internal(span, Rule::factor, Some(other))),
         };
         Ok(Expr {
@@ -1471,6 +1475,7 @@ impl Lowerer {
                 };
                 scenario.facts.push(FactValue {
                     name,
+                    id: Slot::default(),
                     value: Spanned::new(value, value_span),
                 });
             }
@@ -1481,12 +1486,14 @@ impl Lowerer {
             }
             Rule::reading_choice => scenario.readings.push(ReadingChoice {
                 reading: self.name(c.required(Rule::name)?),
+                id: Slot::default(),
                 option: self.name(c.required(Rule::name)?),
             }),
             Rule::on_time => scenario.payments_on_time = true,
             Rule::election_event => scenario.events.push(Event::Elected {
                 party: self.name(c.required(Rule::name)?),
                 option: self.name(c.required(Rule::name)?),
+                choice: Slot::default(),
             }),
             Rule::payment_event => {
                 let payer = self.name(c.required(Rule::name)?);

@@ -5,6 +5,7 @@
 
 pub mod ast;
 pub mod format;
+pub mod ids;
 pub mod keywords;
 pub mod lex;
 pub mod lower;

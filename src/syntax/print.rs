@@ -34,7 +34,7 @@ impl Expr {
             ExprKind::Number(v) => write!(f, "{v}"),
             ExprKind::Date(d) => f.write_str(&long_date(*d)),
             ExprKind::Duration(d) => f.write_str(&d.describe()),
-            ExprKind::Fact(name) => f.write_str(name),
+            ExprKind::Fact(name, _) => f.write_str(name),
             ExprKind::Binary(op, left, right) => {
                 operand(f, left, needs_parens_left(*op, left))?;
                 write!(f, " {} ", op_text(*op))?;
@@ -169,7 +169,7 @@ impl fmt::Display for Condition {
             }
             Condition::All(parts, _) => joined(f, parts, " and "),
             Condition::Any(parts, _) => joined(f, parts, " or "),
-            Condition::Elects { party, option } => {
+            Condition::Elects { party, option, .. } => {
                 write!(f, "{} elects {}", party.node, option.node)
             }
             Condition::Prevails(party) => write!(f, "{} prevails", party.node),
@@ -189,9 +189,11 @@ impl fmt::Display for Condition {
                 obligation.node,
                 grace.describe()
             ),
-            Condition::FactIs { fact, value } => write!(f, "{} is {}", fact.node, value.node),
+            Condition::FactIs { fact, value } => {
+                write!(f, "{} is {}", fact.name.node, value.node)
+            }
             Condition::Described(text) => f.write_str(&quoted(&text.node)),
-            Condition::Fact(name) => f.write_str(&name.node),
+            Condition::Fact(fact) => f.write_str(&fact.name.node),
         }
     }
 }

@@ -1,0 +1,328 @@
+//! Binding: every use of a fact, a reading or an election's option in the
+//! checked model gets the id of its declaration ([`crate::syntax::ids`]),
+//! and each clause's election its own id.
+//!
+//! Runs once the checker knows every declaration of the folder and has
+//! resolved every name: from here on the evaluator reads a fact's value, a
+//! reading's option in force and an election's choice by id, an index, and
+//! never looks a name up again. A name the checker reported as unknown
+//! keeps an empty slot (a model with an error is never evaluated); a use
+//! left unbound in a model without errors is a bug in clausec, and the
+//! checker reports it as one ([`bind`] returns them).
+//!
+//! An obligation's terms by meaning ([`Terms`]) are gathered again from
+//! its bound terms as written, so that both say the same.
+
+use super::model::Model;
+use crate::source::Span;
+use crate::syntax::ast::*;
+use std::collections::BTreeMap;
+
+/// A use the binder found no declaration for: its name and where it is.
+pub type Unbound = (String, Span);
+
+/// Fills every slot of the model's clauses and scenarios; returns the uses
+/// it could not bind.
+pub fn bind(model: &mut Model) -> Vec<Unbound> {
+    let mut clauses = std::mem::take(&mut model.clauses);
+    let mut scenarios = std::mem::take(&mut model.scenarios);
+    let mut binder = Binder::of(model);
+    for clause in &mut clauses {
+        for obligation in &mut clause.obligations {
+            binder.obligation(obligation);
+        }
+        for election in &mut clause.elections {
+            let id = binder.elections.get(election.name.node.as_str()).copied();
+            binder.set(&mut election.id, id, &election.name);
+        }
+    }
+    for scenario in &mut scenarios {
+        binder.scenario(scenario);
+    }
+    let unbound = binder.unbound;
+    model.clauses = clauses;
+    model.scenarios = scenarios;
+    unbound
+}
+
+/// The ids of the declarations by name (found in maps, so that binding is
+/// a look-up per use, not a scan of the declarations; where two
+/// declarations share a name, reported by the checker, the first stands),
+/// and what could not be bound.
+struct Binder<'m> {
+    model: &'m Model,
+    readings: BTreeMap<&'m str, ReadingId>,
+    elections: BTreeMap<&'m str, ElectionId>,
+    options: BTreeMap<&'m str, OptionId>,
+    unbound: Vec<Unbound>,
+}
+
+impl<'m> Binder<'m> {
+    fn of(model: &'m Model) -> Binder<'m> {
+        let mut readings = BTreeMap::new();
+        for (index, reading) in model.readings.iter().enumerate() {
+            (readings.entry(reading.name.node.as_str())).or_insert(ReadingId::new(index));
+        }
+        let mut elections = BTreeMap::new();
+        let mut options = BTreeMap::new();
+        for (index, election) in model.elections.iter().enumerate() {
+            (elections.entry(election.name.node.as_str())).or_insert(ElectionId::new(index));
+            for (option, declared) in election.options.iter().enumerate() {
+                let id = OptionId {
+                    election: ElectionId::new(index),
+                    option: u32::try_from(option).unwrap_or(u32::MAX),
+                };
+                options.entry(declared.name.node.as_str()).or_insert(id);
+            }
+        }
+        Binder {
+            model,
+            readings,
+            elections,
+            options,
+            unbound: Vec::new(),
+        }
+    }
+
+    /// Fills `slot` with `id`, noting the use when there is none.
+    fn set<I: Copy>(&mut self, slot: &mut Slot<I>, id: Option<I>, name: &Name) {
+        slot.set(id);
+        if id.is_none() {
+            self.unbound.push((name.node.clone(), name.span));
+        }
+    }
+
+    fn fact(&mut self, fact: &mut Ref<FactId>) {
+        let id = self.model.facts.id_of(&fact.name.node);
+        self.set(&mut fact.id, id, &fact.name);
+    }
+
+    fn reading(&mut self, reading: &mut Ref<ReadingId>) {
+        let id = self.readings.get(reading.name.node.as_str()).copied();
+        self.set(&mut reading.id, id, &reading.name);
+    }
+
+    fn option(&mut self, option: &Name, choice: &mut Slot<OptionId>) {
+        let id = self.options.get(option.node.as_str()).copied();
+        self.set(choice, id, option);
+    }
+
+    fn obligation(&mut self, obligation: &mut Obligation) {
+        if let Subject::Amount(amount) | Subject::Reimbursed(_, Some(amount)) =
+            &mut obligation.subject
+        {
+            self.expr(amount);
+        }
+        for modifier in &mut obligation.modifiers {
+            self.modifier(modifier);
+        }
+        obligation.terms = Terms::gather(&obligation.modifiers);
+    }
+
+    fn modifier(&mut self, modifier: &mut Modifier) {
+        match modifier {
+            Modifier::Installments(Installments { each: Some(e), .. })
+            | Modifier::On(e)
+            | Modifier::Effective(e)
+            | Modifier::LateFee(LateFee::Amount(e), _)
+            | Modifier::Interest(AccruedInterest { from: e, .. })
+            | Modifier::RemainingEnd(e)
+            | Modifier::Cost(e)
+            | Modifier::Cap(e)
+            | Modifier::AggregateCap(e)
+            | Modifier::Floor(e)
+            | Modifier::UnusedCredit(UnusedCreditTerm { on: e, .. }) => self.expr(e),
+            Modifier::Abatement(Abatement {
+                from: a,
+                through: b,
+                ..
+            })
+            | Modifier::Step(Step {
+                amount: a, from: b, ..
+            }) => {
+                self.expr(a);
+                self.expr(b);
+            }
+            Modifier::Period(period)
+            | Modifier::Offset(Offset {
+                period: Some(period),
+                ..
+            }) => {
+                for date in [&mut period.from, &mut period.through]
+                    .into_iter()
+                    .flatten()
+                {
+                    self.expr(date);
+                }
+            }
+            Modifier::ConflictRule(reading)
+            | Modifier::LateInterest(LateInterest {
+                start: Some(InterestStart::Reading(reading)),
+                ..
+            }) => self.reading(reading),
+            Modifier::Condition(c) => self.condition(c),
+            _ => {}
+        }
+    }
+
+    /// Binds an expression's facts, and those of the conditions inside it.
+    /// The recursion is bounded: an expression has at most 100 terms
+    /// (`syntax::lower`).
+    fn expr(&mut self, expr: &mut Expr) {
+        match &mut expr.node {
+            ExprKind::Fact(name, slot) => {
+                let id = self.model.facts.id_of(name);
+                slot.set(id);
+                if id.is_none() {
+                    self.unbound.push((name.clone(), expr.span));
+                }
+            }
+            ExprKind::Binary(_, a, b)
+            | ExprKind::GreaterOf(a, b)
+            | ExprKind::LesserOf(a, b)
+            | ExprKind::LaterOf(a, b)
+            | ExprKind::EarlierOf(a, b)
+            | ExprKind::Between { from: a, to: b, .. }
+            | ExprKind::YearFraction { from: a, to: b, .. }
+            | ExprKind::Power {
+                base: a,
+                exponent: b,
+            } => {
+                self.expr(a);
+                self.expr(b);
+            }
+            ExprKind::Case {
+                then,
+                condition,
+                otherwise,
+            } => {
+                self.expr(then);
+                self.condition(condition);
+                self.expr(otherwise);
+            }
+            ExprKind::UnpaidBalance { on: e, .. }
+            | ExprKind::MonthEnd(e)
+            | ExprKind::BusinessDay { date: e, .. }
+            | ExprKind::Rounded(e, _)
+            | ExprKind::Converted { amount: e, .. }
+            | ExprKind::Shift { date: e, .. } => self.expr(e),
+            ExprKind::Money(..)
+            | ExprKind::Percent(_)
+            | ExprKind::Number(_)
+            | ExprKind::Date(_)
+            | ExprKind::Duration(_)
+            | ExprKind::EventDate(_)
+            | ExprKind::EventEnd(_)
+            | ExprKind::LastAmount(_)
+            | ExprKind::TotalOf(_)
+            | ExprKind::InterestOn { .. }
+            | ExprKind::FirstDefault { .. } => {}
+        }
+    }
+
+    fn condition(&mut self, condition: &mut Condition) {
+        match condition {
+            Condition::Not(inner, _) => self.condition(inner),
+            Condition::All(parts, _) | Condition::Any(parts, _) => {
+                for part in parts {
+                    self.condition(part);
+                }
+            }
+            Condition::Elects { option, choice, .. } => self.option(option, choice),
+            Condition::Compare(a, _, b) => {
+                self.expr(a);
+                self.expr(b);
+            }
+            Condition::FactIs { fact, .. } | Condition::Fact(fact) => self.fact(fact),
+            Condition::Happens { by: Some(date), .. } => self.expr(date),
+            Condition::Happens { by: None, .. }
+            | Condition::Prevails(_)
+            | Condition::Defaulted { .. }
+            | Condition::Described(_) => {}
+        }
+    }
+
+    fn scenario(&mut self, scenario: &mut Scenario) {
+        for given in &mut scenario.facts {
+            let id = self.model.facts.id_of(&given.name.node);
+            self.set(&mut given.id, id, &given.name);
+            if let Value::Expr(e) = &mut given.value.node {
+                self.expr(e);
+            }
+        }
+        for choice in &mut scenario.readings {
+            let id = self.readings.get(choice.reading.node.as_str()).copied();
+            self.set(&mut choice.id, id, &choice.reading);
+        }
+        for event in &mut scenario.events {
+            if let Event::Elected { option, choice, .. } = event {
+                self.option(option, choice);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceMap;
+
+    /// The letter as bundled, checked (and so bound once already).
+    fn letter() -> Model {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("clauses/lovelock-severance");
+        let mut sources = SourceMap::default();
+        let loaded = crate::load::load_agreement(&dir, &mut sources).expect("the letter loads");
+        let (model, diagnostics) = crate::check::check(&loaded);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        model
+    }
+
+    #[test]
+    fn every_use_in_the_letter_is_bound_to_its_declaration() {
+        let mut model = letter();
+        assert!(bind(&mut model).is_empty());
+        let salary = model.facts.id_of("annual_salary");
+        assert!(salary.is_some());
+        let severance = (model.clauses.iter())
+            .flat_map(|c| &c.obligations)
+            .find(|o| o.label.as_ref().is_some_and(|l| l.node == "severance"));
+        let Some(Subject::Amount(amount)) = severance.map(|o| &o.subject) else {
+            panic!("2(b) pays an amount");
+        };
+        let mut facts = Vec::new();
+        collect_facts(amount, &mut facts);
+        assert_eq!(facts, vec![("annual_salary".to_owned(), salary)]);
+        for scenario in &model.scenarios {
+            for given in &scenario.facts {
+                assert_eq!(given.id.get(), model.facts.id_of(&given.name.node));
+            }
+        }
+    }
+
+    fn collect_facts(expr: &Expr, out: &mut Vec<(String, Option<FactId>)>) {
+        match &expr.node {
+            ExprKind::Fact(name, id) => out.push((name.clone(), id.get())),
+            ExprKind::Binary(_, a, b) => {
+                collect_facts(a, out);
+                collect_facts(b, out);
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn a_name_with_no_declaration_is_left_unbound_and_returned() {
+        let mut model = letter();
+        let severance = (model.clauses.iter_mut())
+            .flat_map(|c| &mut c.obligations)
+            .find(|o| o.label.as_ref().is_some_and(|l| l.node == "severance"));
+        let Some(Subject::Amount(amount)) = severance.map(|o| &mut o.subject) else {
+            panic!("2(b) pays an amount");
+        };
+        amount.node = ExprKind::Fact("annual_salry".to_owned(), Slot::default());
+        let unbound = bind(&mut model);
+        let names: Vec<&str> = unbound.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["annual_salry"]);
+    }
+}
