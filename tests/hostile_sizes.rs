@@ -344,3 +344,24 @@ fn twenty_thousand_one_line_clauses_are_checked_in_linear_time() {
     assert!(stdout.contains("0 errors, 0 warnings"), "{stdout}");
     assert!(took < GUARD, "took {took:?}");
 }
+
+#[test]
+fn twenty_thousand_elections_and_readings_are_declared_in_linear_time() {
+    // Each election looked through all those declared before it for its
+    // name and its options' names, and each reading likewise: 20,000
+    // elections took 6.6 s optimised. Now the model keeps them by name.
+    let clauses: String = (0..20_000)
+        .map(|k| {
+            format!(
+                "clause {k}\n  election e{k} by employee\n    option x{k}\n    option y{k}\n  \
+                 assume r{k} \"which\"\n    option p{k}\n    option q{k}\n"
+            )
+        })
+        .collect();
+    let scratch = Scratch::agreement("clauses", &clauses);
+    let (output, took) = clausec(&["check"], &scratch.0);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("0 errors, 0 warnings"), "{stdout}");
+    assert!(took < GUARD, "took {took:?}");
+}

@@ -16,7 +16,6 @@
 use super::model::Model;
 use crate::source::Span;
 use crate::syntax::ast::*;
-use std::collections::BTreeMap;
 
 /// A use the binder found no declaration for: its name and where it is.
 pub type Unbound = (String, Span);
@@ -26,13 +25,16 @@ pub type Unbound = (String, Span);
 pub fn bind(model: &mut Model) -> Vec<Unbound> {
     let mut clauses = std::mem::take(&mut model.clauses);
     let mut scenarios = std::mem::take(&mut model.scenarios);
-    let mut binder = Binder::of(model);
+    let mut binder = Binder {
+        model,
+        unbound: Vec::new(),
+    };
     for clause in &mut clauses {
         for obligation in &mut clause.obligations {
             binder.obligation(obligation);
         }
         for election in &mut clause.elections {
-            let id = binder.elections.get(election.name.node.as_str()).copied();
+            let id = binder.model.election_id(&election.name.node);
             binder.set(&mut election.id, id, &election.name);
         }
     }
@@ -45,45 +47,15 @@ pub fn bind(model: &mut Model) -> Vec<Unbound> {
     unbound
 }
 
-/// The ids of the declarations by name (found in maps, so that binding is
-/// a look-up per use, not a scan of the declarations; where two
-/// declarations share a name, reported by the checker, the first stands),
-/// and what could not be bound.
+/// Binds each use to its declaration's id, found in the model's maps
+/// (a look-up per use, never a scan of the declarations), and keeps what
+/// could not be bound.
 struct Binder<'m> {
     model: &'m Model,
-    readings: BTreeMap<&'m str, ReadingId>,
-    elections: BTreeMap<&'m str, ElectionId>,
-    options: BTreeMap<&'m str, OptionId>,
     unbound: Vec<Unbound>,
 }
 
-impl<'m> Binder<'m> {
-    fn of(model: &'m Model) -> Binder<'m> {
-        let mut readings = BTreeMap::new();
-        for (index, reading) in model.readings.iter().enumerate() {
-            (readings.entry(reading.name.node.as_str())).or_insert(ReadingId::new(index));
-        }
-        let mut elections = BTreeMap::new();
-        let mut options = BTreeMap::new();
-        for (index, election) in model.elections.iter().enumerate() {
-            (elections.entry(election.name.node.as_str())).or_insert(ElectionId::new(index));
-            for (option, declared) in election.options.iter().enumerate() {
-                let id = OptionId {
-                    election: ElectionId::new(index),
-                    option: u32::try_from(option).unwrap_or(u32::MAX),
-                };
-                options.entry(declared.name.node.as_str()).or_insert(id);
-            }
-        }
-        Binder {
-            model,
-            readings,
-            elections,
-            options,
-            unbound: Vec::new(),
-        }
-    }
-
+impl Binder<'_> {
     /// Fills `slot` with `id`, noting the use when there is none.
     fn set<I: Copy>(&mut self, slot: &mut Slot<I>, id: Option<I>, name: &Name) {
         slot.set(id);
@@ -98,12 +70,12 @@ impl<'m> Binder<'m> {
     }
 
     fn reading(&mut self, reading: &mut Ref<ReadingId>) {
-        let id = self.readings.get(reading.name.node.as_str()).copied();
+        let id = self.model.reading_id(&reading.name.node);
         self.set(&mut reading.id, id, &reading.name);
     }
 
     fn option(&mut self, option: &Name, choice: &mut Slot<OptionId>) {
-        let id = self.options.get(option.node.as_str()).copied();
+        let id = self.model.option_id(&option.node);
         self.set(choice, id, option);
     }
 
@@ -251,7 +223,7 @@ impl<'m> Binder<'m> {
             }
         }
         for choice in &mut scenario.readings {
-            let id = self.readings.get(choice.reading.node.as_str()).copied();
+            let id = self.model.reading_id(&choice.reading.node);
             self.set(&mut choice.id, id, &choice.reading);
         }
         for event in &mut scenario.events {

@@ -70,12 +70,11 @@ fn check_items(
     loaded: &Loaded,
     items: impl IntoIterator<Item = (Item, bool)>,
 ) -> (Model, Vec<Diagnostic>) {
+    let mut model = Model::default();
+    model.source = loaded.source;
+    model.dir_span = loaded.dir_span;
     let mut checker = Checker {
-        model: Model {
-            source: loaded.source,
-            dir_span: loaded.dir_span,
-            ..Model::default()
-        },
+        model,
         diagnostics: Vec::new(),
         agreement_span: None,
         business_days_span: None,
@@ -328,12 +327,7 @@ impl Checker {
     }
 
     fn declare_election(&mut self, election: &Election) {
-        if let Some(first) = self
-            .model
-            .elections
-            .iter()
-            .find(|e| e.name.node == election.name.node)
-        {
+        if let Some(first) = self.model.election_named(&election.name.node) {
             let first = first.name.span;
             self.duplicate(Declared::Election, &election.name, first);
             return;
@@ -342,18 +336,12 @@ impl Checker {
         // `PARTY elects OPTION` names the option alone, so an option belongs
         // to one election only.
         for option in &election.options {
-            let earlier = self
-                .model
-                .elections
-                .iter()
-                .flat_map(|e| &e.options)
-                .find(|o| o.name.node == option.name.node)
-                .map(|o| o.name.span);
+            let earlier = (self.model.election_option(&option.name.node)).map(|o| o.name.span);
             if let Some(first) = earlier {
                 self.duplicate(Declared::Option, &option.name, first);
             }
         }
-        self.model.elections.push(election.clone());
+        self.model.add_election(election.clone());
     }
 
     fn check_options(&mut self, owner: &Name, options: &[OptionDecl]) {
@@ -392,7 +380,7 @@ impl Checker {
                     return;
                 }
                 self.check_options(name, options);
-                self.model.readings.push(Reading {
+                self.model.add_reading(Reading {
                     clause: clause.map(str::to_owned),
                     name: name.clone(),
                     description: description.clone(),

@@ -227,6 +227,14 @@ impl<'t, I: TableId, T> IntoIterator for &'t Table<I, T> {
 /// The facts of an agreement, by name and by id.
 pub type Facts = Table<FactId, FactDecl>;
 
+/// The index of [`Model`]'s readings, elections and options by name.
+#[derive(Clone, Debug, Default)]
+struct DeclaredNames {
+    readings: BTreeMap<String, ReadingId>,
+    elections: BTreeMap<String, ElectionId>,
+    options: BTreeMap<String, OptionId>,
+}
+
 /// An assumption stated in words, with the clause that states it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stated {
@@ -248,8 +256,15 @@ pub struct Model {
     pub counts_business_days: bool,
     /// Events a scenario may record (`event delivery "..."`).
     pub events: BTreeMap<String, EventDecl>,
+    /// In the order declared; an [`ElectionId`] is a place in it. Added
+    /// through [`Model::add_election`], which keeps the names' index.
     pub elections: Vec<Election>,
+    /// In the order declared; a [`ReadingId`] is a place in it. Added
+    /// through [`Model::add_reading`].
     pub readings: Vec<Reading>,
+    /// The readings, elections and elections' options by name (the first
+    /// declared of a name): every look-up by name is a map's, never a scan.
+    names: DeclaredNames,
     pub stated: Vec<Stated>,
     pub signatures: Vec<Signature>,
     /// In the order of the source document (where each clause's first quote
@@ -290,8 +305,57 @@ impl Model {
         (self.clauses.iter().enumerate()).map(|(i, c)| (ClauseId::new(i), c))
     }
 
+    /// Declares a reading; `false` (and nothing added) when one of its
+    /// name is declared already.
+    pub fn add_reading(&mut self, reading: Reading) -> bool {
+        let id = ReadingId::new(self.readings.len());
+        match self.names.readings.entry(reading.name.node.clone()) {
+            std::collections::btree_map::Entry::Occupied(_) => false,
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(id);
+                self.readings.push(reading);
+                true
+            }
+        }
+    }
+
+    /// Declares an election and its options (an option's name already
+    /// taken keeps the first election's; the checker reports it).
+    pub fn add_election(&mut self, election: Election) {
+        let id = ElectionId::new(self.elections.len());
+        (self.names.elections.entry(election.name.node.clone())).or_insert(id);
+        for (index, option) in election.options.iter().enumerate() {
+            let option_id = OptionId {
+                election: id,
+                option: u32::try_from(index).unwrap_or(u32::MAX),
+            };
+            (self.names.options.entry(option.name.node.clone())).or_insert(option_id);
+        }
+        self.elections.push(election);
+    }
+
     pub fn reading(&self, name: &str) -> Option<&Reading> {
-        self.readings.iter().find(|r| r.name.node == name)
+        self.readings.get(self.reading_id(name)?.index())
+    }
+
+    /// The id of the reading named `name`.
+    pub fn reading_id(&self, name: &str) -> Option<ReadingId> {
+        self.names.readings.get(name).copied()
+    }
+
+    /// The election named `name`.
+    pub fn election_named(&self, name: &str) -> Option<&Election> {
+        self.elections.get(self.election_id(name)?.index())
+    }
+
+    /// The id of the election named `name`.
+    pub fn election_id(&self, name: &str) -> Option<ElectionId> {
+        self.names.elections.get(name).copied()
+    }
+
+    /// The id of the option named `option`, with its election's.
+    pub fn option_id(&self, option: &str) -> Option<OptionId> {
+        self.names.options.get(option).copied()
     }
 
     pub fn party_name(&self, role: &str) -> String {
@@ -300,13 +364,11 @@ impl Model {
             .map_or_else(|| role.to_owned(), |p| p.legal_name.node.clone())
     }
 
-    /// The election that offers an option, if any.
     /// Where the option `option` of an election is declared.
     pub fn election_option(&self, option: &str) -> Option<&OptionDecl> {
-        self.elections
-            .iter()
-            .flat_map(|e| &e.options)
-            .find(|o| o.name.node == option)
+        let id = self.option_id(option)?;
+        let election = self.elections.get(id.election.index())?;
+        election.options.get(usize::try_from(id.option).ok()?)
     }
 
     /// The declaration a use of a name at `offset` of `file` resolves to.
@@ -325,10 +387,9 @@ impl Model {
             .map(|r| r.used)
     }
 
+    /// The election that offers an option, if any.
     pub fn election_offering(&self, option: &str) -> Option<&Election> {
-        self.elections
-            .iter()
-            .find(|e| e.options.iter().any(|o| o.name.node == option))
+        self.elections.get(self.option_id(option)?.election.index())
     }
 
     /// Every obligation, with the clause it is in.
