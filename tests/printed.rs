@@ -214,7 +214,7 @@ fn arb_condition() -> impl Strategy<Value = Condition> {
             option: name(o),
             choice: Default::default(),
         }),
-        Just(Condition::Prevails(name("company"))),
+        Just(Condition::Prevails(Ref::to(name("company")))),
         prop::sample::select(vec!["cause", "resignation"]).prop_map(|v| Condition::FactIs {
             fact: Ref::to(name("separation_reason")),
             value: name(v),

@@ -1,4 +1,4 @@
-//! Binding: every use of a fact, a reading or an election's option in the
+//! Binding: every use of a party, a fact, a reading or an election's option in the
 //! checked model gets the id of its declaration ([`crate::syntax::ids`]),
 //! and each clause's election its own id.
 //!
@@ -64,6 +64,11 @@ impl Binder<'_> {
         }
     }
 
+    fn party(&mut self, party: &mut Ref<PartyId>) {
+        let id = self.model.parties.id_of(&party.name.node);
+        self.set(&mut party.id, id, &party.name);
+    }
+
     fn fact(&mut self, fact: &mut Ref<FactId>) {
         let id = self.model.facts.id_of(&fact.name.node);
         self.set(&mut fact.id, id, &fact.name);
@@ -80,10 +85,14 @@ impl Binder<'_> {
     }
 
     fn obligation(&mut self, obligation: &mut Obligation) {
-        if let Subject::Amount(amount) | Subject::Reimbursed(_, Some(amount)) =
-            &mut obligation.subject
-        {
-            self.expr(amount);
+        self.party(&mut obligation.obligor);
+        if let Some(obligee) = &mut obligation.obligee {
+            self.party(obligee);
+        }
+        match &mut obligation.subject {
+            Subject::Amount(amount) | Subject::Reimbursed(_, Some(amount)) => self.expr(amount),
+            Subject::CompensationReceived(party) => self.party(party),
+            _ => {}
         }
         for modifier in &mut obligation.modifiers {
             self.modifier(modifier);
@@ -115,16 +124,13 @@ impl Binder<'_> {
                 self.expr(a);
                 self.expr(b);
             }
-            Modifier::Period(period)
-            | Modifier::Offset(Offset {
-                period: Some(period),
-                ..
+            Modifier::Period(period) => self.period(period),
+            Modifier::Offset(Offset {
+                receiver, period, ..
             }) => {
-                for date in [&mut period.from, &mut period.through]
-                    .into_iter()
-                    .flatten()
-                {
-                    self.expr(date);
+                self.party(receiver);
+                if let Some(period) = period {
+                    self.period(period);
                 }
             }
             Modifier::ConflictRule(reading)
@@ -134,6 +140,15 @@ impl Binder<'_> {
             }) => self.reading(reading),
             Modifier::Condition(c) => self.condition(c),
             _ => {}
+        }
+    }
+
+    fn period(&mut self, period: &mut Period) {
+        for date in [&mut period.from, &mut period.through]
+            .into_iter()
+            .flatten()
+        {
+            self.expr(date);
         }
     }
 
@@ -207,8 +222,8 @@ impl Binder<'_> {
             }
             Condition::FactIs { fact, .. } | Condition::Fact(fact) => self.fact(fact),
             Condition::Happens { by: Some(date), .. } => self.expr(date),
+            Condition::Prevails(party) => self.party(party),
             Condition::Happens { by: None, .. }
-            | Condition::Prevails(_)
             | Condition::Defaulted { .. }
             | Condition::Described(_) => {}
         }
@@ -227,8 +242,12 @@ impl Binder<'_> {
             self.set(&mut choice.id, id, &choice.reading);
         }
         for event in &mut scenario.events {
-            if let Event::Elected { option, choice, .. } = event {
-                self.option(option, choice);
+            match event {
+                Event::Elected { option, choice, .. } => self.option(option, choice),
+                Event::Compensation { party, .. }
+                | Event::Signed { party, .. }
+                | Event::Prevailed { party, .. } => self.party(party),
+                _ => {}
             }
         }
     }

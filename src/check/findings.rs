@@ -360,7 +360,7 @@ fn acceptance_confirmed(model: &Model, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
-        let party = &obligation.obligor.node;
+        let party = &obligation.obligor.name.node;
         let signature = model.signatures.iter().find(|s| &s.party.node == party);
         let why = match signature.map(|s| &s.when) {
             None => Some(Unconfirmed::NoSignature),

@@ -518,9 +518,9 @@ impl Checker {
 
     fn resolve_obligation(&mut self, clause: &Clause, obligation: &Obligation) {
         let number = Some(clause.number.node.as_str());
-        self.party(&obligation.obligor, number);
+        self.party(&obligation.obligor.name, number);
         if let Some(obligee) = &obligation.obligee {
-            self.party(obligee, number);
+            self.party(&obligee.name, number);
         }
         let mut currency = None;
         match &obligation.subject {
@@ -540,7 +540,7 @@ impl Checker {
                 currency = self.expect_money(expr, None, MoneyUse::Reimbursement, number);
             }
             Subject::DocumentRef(reference) => self.document(reference, number),
-            Subject::CompensationReceived(party) => self.party(party, number),
+            Subject::CompensationReceived(party) => self.party(&party.name, number),
             Subject::Reimbursed(_, None) | Subject::Described(_) | Subject::Deadline { .. } => {}
         }
         if let (Some(label), Some(currency)) = (&obligation.label, currency) {
@@ -711,10 +711,10 @@ impl Checker {
             Modifier::Offset(Offset {
                 receiver, period, ..
             }) => {
-                self.party(receiver, clause);
+                self.party(&receiver.name, clause);
                 if let Some(currency) = currency {
                     self.offset_currencies
-                        .insert(receiver.node.clone(), currency);
+                        .insert(receiver.name.node.clone(), currency);
                 }
                 if let Some(period) = period {
                     self.period(period, clause);
@@ -1007,21 +1007,25 @@ impl Checker {
             .map(|(_, o)| {
                 (
                     o.kind,
-                    o.obligor.node.clone(),
-                    o.obligee.as_ref().map(|p| p.node.clone()),
+                    o.obligor.name.node.clone(),
+                    o.obligee.as_ref().map(|p| p.name.node.clone()),
                 )
             });
         let Some((kind, debtor, creditor)) = owed else {
             return;
         };
         let reverses = kind == Kind::Payment
-            && debtor == obligation.obligee.as_ref().map_or("", |p| p.node.as_str())
-            && creditor.as_deref() == Some(obligation.obligor.node.as_str());
+            && debtor
+                == obligation
+                    .obligee
+                    .as_ref()
+                    .map_or("", |p| p.name.node.as_str())
+            && creditor.as_deref() == Some(obligation.obligor.name.node.as_str());
         if !reverses {
             let problem = CheckProblem::CreditReducesOther {
                 target: target.node.clone(),
-                obligee: obligation.obligee.as_ref().map(|p| p.node.clone()),
-                obligor: obligation.obligor.node.clone(),
+                obligee: obligation.obligee.as_ref().map(|p| p.name.node.clone()),
+                obligor: obligation.obligor.name.node.clone(),
             };
             self.report(problem, target.span, clause);
         }
@@ -1183,7 +1187,7 @@ impl Checker {
                     self.resolved(option.span, declared);
                 }
             }
-            Condition::Prevails(party) => self.party(party, clause),
+            Condition::Prevails(party) => self.party(&party.name, clause),
             Condition::Compare(left, _, right) => {
                 let a = self.type_of(left, clause);
                 let b = self.type_of(right, clause);
@@ -1829,7 +1833,7 @@ impl Checker {
                 currency,
                 ..
             } => {
-                let offsets = self.offset_currencies.get(&party.node).copied();
+                let offsets = self.offset_currencies.get(&party.name.node).copied();
                 if let Some(offsets) = offsets.filter(|c| c != currency) {
                     let problem = CheckProblem::CompensationInOtherCurrency {
                         given: *currency,
@@ -1837,7 +1841,7 @@ impl Checker {
                     };
                     self.report(problem, amount.span, None);
                 }
-                self.party(party, None);
+                self.party(&party.name, None);
                 check_date(self, on, Recorded::Compensation);
             }
             Event::Notified { party, to, on, .. } => {
@@ -1850,7 +1854,9 @@ impl Checker {
                     self.notice_duty(notice);
                 }
             }
-            Event::Signed { party, .. } | Event::Prevailed { party, .. } => self.party(party, None),
+            Event::Signed { party, .. } | Event::Prevailed { party, .. } => {
+                self.party(&party.name, None)
+            }
             Event::Happened {
                 event, on, through, ..
             } => {
@@ -1969,8 +1975,9 @@ impl Checker {
             (NoticeAnswer::OtherParties(owed), Some(named)) => {
                 let problem = CheckProblem::NoticeOwedByOthers {
                     duty: named.node.clone(),
-                    obligor: owed.obligor.node.clone(),
-                    obligee: (owed.obligee.as_ref()).map_or_else(String::new, |o| o.node.clone()),
+                    obligor: owed.obligor.name.node.clone(),
+                    obligee: (owed.obligee.as_ref())
+                        .map_or_else(String::new, |o| o.name.node.clone()),
                     from: notice.party.node.clone(),
                     to: notice.to.node.clone(),
                 };
@@ -2017,11 +2024,11 @@ fn notice_duty_of(clause: &str, duty: &Obligation) -> NoticeDuty {
     NoticeDuty {
         clause: clause.to_owned(),
         label: duty.label.as_ref().map(|l| l.node.clone()),
-        obligor: duty.obligor.node.clone(),
+        obligor: duty.obligor.name.node.clone(),
         obligee: duty
             .obligee
             .as_ref()
-            .map_or_else(String::new, |o| o.node.clone()),
+            .map_or_else(String::new, |o| o.name.node.clone()),
     }
 }
 

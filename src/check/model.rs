@@ -415,7 +415,7 @@ impl Model {
                     Some(label) => (label.node.clone(), label.span),
                     None => (
                         unlabelled_name(obligation.kind, *n),
-                        obligation.obligor.span,
+                        obligation.obligor.name.span,
                     ),
                 };
                 let follows = obligation.terms.then.is_some();
@@ -544,7 +544,7 @@ impl Model {
 
 /// Whether `duty` is a notice owed by `party` to `to`.
 fn owed_between(duty: &Obligation, party: &str, to: &str) -> bool {
-    duty.obligor.node == party && duty.obligee.as_ref().is_some_and(|o| o.node == to)
+    duty.obligor.name.node == party && duty.obligee.as_ref().is_some_and(|o| o.name.node == to)
 }
 
 /// Whether a notice's words are the words of the duty (`of "report one"`

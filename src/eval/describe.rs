@@ -30,8 +30,8 @@ impl<'m> Evaluator<'m> {
                 clause_id: self.clause_id,
                 clause_title: clause.title.as_ref().map(|t| t.node.clone()),
                 kind: obligation.kind,
-                obligor: obligation.obligor.node.clone(),
-                obligee: obligation.obligee.as_ref().map(|o| o.node.clone()),
+                obligor: obligation.obligor.name.node.clone(),
+                obligee: obligation.obligee.as_ref().map(|o| o.name.node.clone()),
                 condition: (!conditions.is_empty()).then(|| Conditions(conditions.clone())),
                 terms,
                 quote: self.model.folded_quote(self.clause_id).cloned(),
@@ -213,7 +213,7 @@ impl<'m> Evaluator<'m> {
             Modifier::Offset(Offset {
                 receiver, period, ..
             }) => Term::ReducedBy {
-                receiver: receiver.node.clone(),
+                receiver: receiver.name.node.clone(),
                 from: (period.as_ref())
                     .and_then(|p| p.from.as_ref())
                     .map(|e| self.shown_date(e)),
@@ -227,8 +227,8 @@ impl<'m> Evaluator<'m> {
 
     /// The obligation as one sentence, in the file's own words.
     pub(super) fn summary(&self, obligation: &Obligation) -> Summary {
-        let who = obligation.obligor.node.clone();
-        let whom = (obligation.obligee.as_ref()).map_or_else(String::new, |o| o.node.clone());
+        let who = obligation.obligor.name.node.clone();
+        let whom = (obligation.obligee.as_ref()).map_or_else(String::new, |o| o.name.node.clone());
         let what = match &obligation.subject {
             Subject::Amount(expr) => Undertaking::Pays(expr.to_string()),
             Subject::Described(what) => {
@@ -253,7 +253,7 @@ impl<'m> Evaluator<'m> {
                 }
             }
             Subject::CompensationReceived(receiver) => {
-                Undertaking::NotifiesOfCompensation(receiver.node.clone())
+                Undertaking::NotifiesOfCompensation(receiver.name.node.clone())
             }
             Subject::Deadline {
                 what,

@@ -651,7 +651,7 @@ impl<'m> Evaluator<'m> {
             }
             let zone = zone.as_ref().map(|z| z.node);
             let lapse = |signed| Note::Lapsed {
-                party: obligation.obligor.node.clone(),
+                party: obligation.obligor.name.node.clone(),
                 deadline: (
                     date.node,
                     crate::calc::zone::Clock {
@@ -661,7 +661,7 @@ impl<'m> Evaluator<'m> {
                 ),
                 signed,
             };
-            match self.signature_of(&obligation.obligor.node) {
+            match self.signature_of(&obligation.obligor) {
                 None => self.lapsed = Some(lapse(None)),
                 Some(signed) => {
                     if signed.late_for(date.node, time.node, zone) == Some(true) {
@@ -672,14 +672,14 @@ impl<'m> Evaluator<'m> {
         }
     }
 
-    fn signature_of(&self, party: &str) -> Option<crate::calc::zone::Done> {
+    fn signature_of(&self, party: &Ref<PartyId>) -> Option<crate::calc::zone::Done> {
         self.events().find_map(|e| match e {
             Event::Signed {
                 party: p,
                 on,
                 at,
                 zone,
-            } if p.node == party => Some(crate::calc::zone::Done {
+            } if p.names_same(party) => Some(crate::calc::zone::Done {
                 on: on.node,
                 at: at.as_ref().map(|t| t.node),
                 zone: zone.as_ref().map(|z| z.node),
@@ -737,7 +737,7 @@ impl<'m> Evaluator<'m> {
                 self.schedule(clause, obligation, id, truth, total);
             }
             (Subject::CompensationReceived(receiver), Kind::Notice) => {
-                self.notices(clause, obligation, id, &receiver.node);
+                self.notices(clause, obligation, id, receiver);
             }
             _ => self.single(clause, obligation, id, truth),
         }
@@ -798,7 +798,7 @@ impl<'m> Evaluator<'m> {
         {
             entry.due = Some(date.node);
             entry.status = self.acceptance_status(
-                &obligation.obligor.node,
+                &obligation.obligor,
                 (date.node, time.node, zone.as_ref().map(|z| z.node)),
                 &mut entry.notes,
             );
@@ -914,7 +914,7 @@ impl<'m> Evaluator<'m> {
 
     fn acceptance_status(
         &self,
-        party: &str,
+        party: &Ref<PartyId>,
         (date, time, zone): (NaiveDate, chrono::NaiveTime, Option<Zone>),
         notes: &mut Vec<Note>,
     ) -> Status {
@@ -956,7 +956,7 @@ impl<'m> Evaluator<'m> {
         let mut entry = self.entry(clause, obligation, &id.then());
         let heading = entry.heading_mut();
         heading.kind = Kind::Right;
-        heading.obligor = obligation.obligor.node.clone();
+        heading.obligor = obligation.obligor.name.node.clone();
         heading.obligee = Some(party.node.clone());
         heading.terms = Vec::new();
         heading.summary = Summary {

@@ -124,15 +124,17 @@ impl<'m> Evaluator<'m> {
                     on,
                     description,
                     currency,
-                } if party.node == receiver.node && *currency == self.currency => Some(Receipt {
-                    on: on.node,
-                    left: amount.node,
-                    what: description
-                        .as_ref()
-                        .map(|d| d.node.clone())
-                        .unwrap_or_else(|| "compensation".to_owned()),
-                    credit: None,
-                }),
+                } if party.names_same(receiver) && *currency == self.currency => {
+                    Some(Receipt {
+                        on: on.node,
+                        left: amount.node,
+                        what: description
+                            .as_ref()
+                            .map(|d| d.node.clone())
+                            .unwrap_or_else(|| "compensation".to_owned()),
+                        credit: None,
+                    })
+                }
                 _ => None,
             })
             .filter(|r| {
@@ -467,7 +469,7 @@ impl<'m> Evaluator<'m> {
         clause: &'m Clause,
         obligation: &'m Obligation,
         id: &ObligationId,
-        receiver: &str,
+        receiver: &Ref<PartyId>,
     ) {
         let template = self.entry(clause, obligation, id);
         let within = obligation.terms.within.as_ref().map(|d| d.node);
@@ -479,7 +481,7 @@ impl<'m> Evaluator<'m> {
                     on,
                     description,
                     ..
-                } if party.node == receiver && on.node <= self.as_of => Some((
+                } if party.names_same(receiver) && on.node <= self.as_of => Some((
                     on.node,
                     description
                         .as_ref()
@@ -496,7 +498,7 @@ impl<'m> Evaluator<'m> {
             let mut entry = template;
             entry.status = Status::NotTriggered;
             entry.notes.push(Note::NoCompensation {
-                receiver: receiver.to_owned(),
+                receiver: receiver.name.node.clone(),
             });
             self.push_entry(entry);
             return;

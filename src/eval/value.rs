@@ -67,7 +67,7 @@ impl<'m> Evaluator<'m> {
             },
             Condition::Prevails(party) => {
                 let prevailed = self.events().find_map(|e| match e {
-                    Event::Prevailed { party: p, .. } => Some(p.node == party.node),
+                    Event::Prevailed { party: p, .. } => Some(p.names_same(party)),
                     _ => None,
                 });
                 match prevailed {

@@ -504,7 +504,11 @@ fn obligation_words(obligation: &Obligation) -> String {
             .find(|(t, _)| t == name)
             .map(|(_, w)| w.clone())
     };
-    let mut words = format!("{} ({})", obligation.obligor.node, obligation.kind.as_str());
+    let mut words = format!(
+        "{} ({})",
+        obligation.obligor.name.node,
+        obligation.kind.as_str()
+    );
     if let Some(obligee) = get("obligee") {
         words.push_str(&format!(" to {obligee}"));
     }
@@ -521,11 +525,11 @@ fn obligation_words(obligation: &Obligation) -> String {
 fn obligation_terms(obligation: &Obligation) -> Vec<(String, String)> {
     let mut terms: Vec<(String, String)> = vec![
         ("kind".to_owned(), obligation.kind.as_str().to_owned()),
-        ("obligor".to_owned(), obligation.obligor.node.clone()),
+        ("obligor".to_owned(), obligation.obligor.name.node.clone()),
     ];
     let mut term = |name: &str, words: String| terms.push((name.to_owned(), words));
     if let Some(obligee) = &obligation.obligee {
-        term("obligee", obligee.node.clone());
+        term("obligee", obligee.name.node.clone());
     }
     match &obligation.subject {
         Subject::Amount(amount) => term("amount", amount.to_string()),
@@ -538,7 +542,7 @@ fn obligation_terms(obligation: &Obligation) -> Vec<(String, String)> {
         }
         Subject::DocumentRef(reference) => term("document", document_words(reference)),
         Subject::CompensationReceived(party) => {
-            term("what", format!("compensation {} receives", party.node));
+            term("what", format!("compensation {} receives", party.name.node));
         }
         Subject::Deadline {
             what,
@@ -669,7 +673,10 @@ fn modifier_terms(modifier: &Modifier, term: &mut impl FnMut(&str, String)) {
         Modifier::Offset(Offset {
             receiver, period, ..
         }) => {
-            term("offset", format!("compensation {} receives", receiver.node));
+            term(
+                "offset",
+                format!("compensation {} receives", receiver.name.node),
+            );
             if let Some(period) = period {
                 period_terms("offset ", period, term);
             }

@@ -46,6 +46,13 @@ impl<I> Ref<I> {
         }
     }
 }
+
+impl<I: Copy + PartialEq> Ref<I> {
+    /// Whether two uses name the same declaration: both bound, to one id.
+    pub fn names_same(&self, other: &Ref<I>) -> bool {
+        self.id.get().is_some() && self.id.get() == other.id.get()
+    }
+}
 pub type Text = Spanned<String>;
 pub type DateLit = Spanned<NaiveDate>;
 
@@ -299,7 +306,7 @@ pub enum Subject {
     /// `releases employee from employment_agreement section 9`
     DocumentRef(DocumentRef),
     /// `notifies company of compensation employee receives`
-    CompensationReceived(Name),
+    CompensationReceived(Ref<PartyId>),
     /// `signs "..." by 1:30 p.m. on June 6, 2002`
     Deadline {
         what: Option<Text>,
@@ -319,8 +326,8 @@ pub struct DocumentRef {
 pub struct Obligation {
     pub label: Option<Name>,
     pub kind: Kind,
-    pub obligor: Name,
-    pub obligee: Option<Name>,
+    pub obligor: Ref<PartyId>,
+    pub obligee: Option<Ref<PartyId>>,
     pub subject: Subject,
     /// Its terms in the order written.
     pub modifiers: Vec<Modifier>,
@@ -424,7 +431,7 @@ pub struct Step {
 /// `reduced by compensation employee receives from ... through ...`
 #[derive(Clone, Debug, PartialEq)]
 pub struct Offset {
-    pub receiver: Name,
+    pub receiver: Ref<PartyId>,
     pub period: Option<Period>,
     pub span: Span,
 }
@@ -741,7 +748,7 @@ pub enum Condition {
         option: Name,
         choice: Slot<OptionId>,
     },
-    Prevails(Name),
+    Prevails(Ref<PartyId>),
     Compare(Expr, Spanned<CompareOp>, Expr),
     /// `separation_reason is cause`
     FactIs {
@@ -767,7 +774,7 @@ impl Condition {
         match self {
             Condition::Not(_, s) | Condition::All(_, s) | Condition::Any(_, s) => *s,
             Condition::Elects { party, option, .. } => party.span.to(option.span),
-            Condition::Prevails(n) => n.span,
+            Condition::Prevails(party) => party.name.span,
             Condition::Fact(fact) => fact.name.span,
             Condition::Defaulted { obligation, .. } => obligation.span,
             Condition::FactIs { fact, value } => fact.name.span.to(value.span),
@@ -1032,7 +1039,7 @@ pub enum Event {
         span: Span,
     },
     Compensation {
-        party: Name,
+        party: Ref<PartyId>,
         amount: Spanned<Decimal>,
         currency: Currency,
         on: DateLit,
@@ -1049,13 +1056,13 @@ pub enum Event {
         span: Span,
     },
     Signed {
-        party: Name,
+        party: Ref<PartyId>,
         on: DateLit,
         at: Option<Spanned<NaiveTime>>,
         zone: Option<Spanned<Zone>>,
     },
     Prevailed {
-        party: Name,
+        party: Ref<PartyId>,
         on: DateLit,
     },
     /// `delivery happened on June 11, 2025`, or from one date through another

@@ -461,8 +461,8 @@ impl Lowerer {
         Ok(Obligation {
             label,
             kind,
-            obligor,
-            obligee,
+            obligor: Ref::to(obligor),
+            obligee: obligee.map(Ref::to),
             subject,
             terms: Terms::gather(&modifiers),
             modifiers,
@@ -514,7 +514,7 @@ impl Lowerer {
                 let of = c.any()?;
                 let what = if of.as_rule() == Rule::compensation_ref {
                     let mut r = self.children(of);
-                    Subject::CompensationReceived(self.name(r.required(Rule::name)?))
+                    Subject::CompensationReceived(Ref::to(self.name(r.required(Rule::name)?)))
                 } else {
                     Subject::Described(self.string(of))
                 };
@@ -757,7 +757,7 @@ impl Lowerer {
                     None => None,
                 };
                 Modifier::Offset(Offset {
-                    receiver,
+                    receiver: Ref::to(receiver),
                     period,
                     span,
                 })
@@ -1056,7 +1056,7 @@ impl Lowerer {
                 option: self.name(c.required(Rule::name)?),
                 choice: Slot::default(),
             },
-            Rule::prevails => Condition::Prevails(self.name(c.required(Rule::name)?)),
+            Rule::prevails => Condition::Prevails(Ref::to(self.name(c.required(Rule::name)?))),
             Rule::compare => {
                 let left = self.whole_expr(c.required(Rule::expr)?)?;
                 let op_pair = c.required(Rule::compare_op)?;
@@ -1538,7 +1538,7 @@ impl Lowerer {
                 let on = self.date(c.required(Rule::date)?)?;
                 let description = c.optional(Rule::string).map(|s| self.string(s));
                 scenario.events.push(Event::Compensation {
-                    party,
+                    party: Ref::to(party),
                     amount,
                     currency,
                     on,
@@ -1571,14 +1571,14 @@ impl Lowerer {
                 };
                 let zone = c.optional(Rule::zone).and_then(|z| self.zone(z));
                 scenario.events.push(Event::Signed {
-                    party,
+                    party: Ref::to(party),
                     on,
                     at,
                     zone,
                 });
             }
             Rule::prevailed_event => scenario.events.push(Event::Prevailed {
-                party: self.name(c.required(Rule::name)?),
+                party: Ref::to(self.name(c.required(Rule::name)?)),
                 on: self.date(c.required(Rule::date)?)?,
             }),
             Rule::event_record => {

@@ -172,7 +172,7 @@ impl fmt::Display for Condition {
             Condition::Elects { party, option, .. } => {
                 write!(f, "{} elects {}", party.node, option.node)
             }
-            Condition::Prevails(party) => write!(f, "{} prevails", party.node),
+            Condition::Prevails(party) => write!(f, "{} prevails", party.name.node),
             Condition::Compare(left, op, right) => {
                 write!(f, "{left} {} {right}", op.node.as_str())
             }
