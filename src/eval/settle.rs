@@ -124,17 +124,15 @@ impl<'m> Evaluator<'m> {
                     on,
                     description,
                     currency,
-                } if party.names_same(receiver) && *currency == self.currency => {
-                    Some(Receipt {
-                        on: on.node,
-                        left: amount.node,
-                        what: description
-                            .as_ref()
-                            .map(|d| d.node.clone())
-                            .unwrap_or_else(|| "compensation".to_owned()),
-                        credit: None,
-                    })
-                }
+                } if party.names_same(receiver) && *currency == self.currency => Some(Receipt {
+                    on: on.node,
+                    left: amount.node,
+                    what: description
+                        .as_ref()
+                        .map(|d| d.node.clone())
+                        .unwrap_or_else(|| "compensation".to_owned()),
+                    credit: None,
+                }),
                 _ => None,
             })
             .filter(|r| {
