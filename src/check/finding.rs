@@ -10,7 +10,8 @@ use crate::diagnostic::codes::Code;
 use crate::diagnostic::problem::Problem;
 use crate::diagnostic::{Label, Severity};
 use crate::source::Span;
-use chrono::NaiveDate;
+use crate::calc::zone::{time_in_zone, Zone};
+use chrono::{NaiveDate, NaiveTime};
 
 /// A finding about the contract. All are warnings but
 /// [`Finding::QuoteNotInSource`]: a quote that is not the source's no
@@ -72,15 +73,17 @@ pub enum Finding {
         date: NaiveDate,
         agreement: NaiveDate,
     },
-    /// An offer to be accepted by a deadline (`time` as the text gives it,
-    /// with its zone) whose acceptance the signatures cannot confirm.
+    /// An offer to be accepted by a deadline (a time of day, in a zone if
+    /// the text names one) whose acceptance the signatures cannot confirm.
     #[error(
-        "the offer had to be accepted by {time} on {}, but {}, so acceptance in time cannot be confirmed from the document",
+        "the offer had to be accepted by {} on {}, but {}, so acceptance in time cannot be confirmed from the document",
+        time_in_zone(*.time, *.zone),
         long_date(*.date),
         unconfirmed(.party, .why)
     )]
     AcceptanceUnconfirmed {
-        time: String,
+        time: NaiveTime,
+        zone: Option<Zone>,
         date: NaiveDate,
         party: String,
         why: Unconfirmed,

@@ -384,7 +384,8 @@ fn acceptance_confirmed(model: &Model, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::of(
                 &Finding::AcceptanceUnconfirmed {
-                    time: crate::calc::zone::time_in_zone(time.node, zone.as_ref().map(|z| z.node)),
+                    time: time.node,
+                    zone: zone.as_ref().map(|z| z.node),
                     date: date.node,
                     party: party.clone(),
                     why,
