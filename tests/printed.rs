@@ -67,9 +67,9 @@ fn leaf() -> impl Strategy<Value = ExprKind> {
             prop::sample::select(vec!["delivery", "force_majeure"])
         )
             .prop_map(|(end, n)| if end {
-                ExprKind::EventEnd(name(n))
+                ExprKind::EventEnd(Ref::to(name(n)))
             } else {
-                ExprKind::EventDate(name(n))
+                ExprKind::EventDate(Ref::to(name(n)))
             }),
     ]
 }

@@ -1,4 +1,4 @@
-//! Binding: every use of a party, a fact, a reading or an election's option in the
+//! Binding: every use of a party, a fact, an event, a reading or an election's option in the
 //! checked model gets the id of its declaration ([`crate::syntax::ids`]),
 //! and each clause's election its own id.
 //!
@@ -67,6 +67,11 @@ impl Binder<'_> {
     fn party(&mut self, party: &mut Ref<PartyId>) {
         let id = self.model.parties.id_of(&party.name.node);
         self.set(&mut party.id, id, &party.name);
+    }
+
+    fn occasion(&mut self, occasion: &mut Ref<Occasion>) {
+        let id = self.model.occasion(&occasion.name.node);
+        self.set(&mut occasion.id, id, &occasion.name);
     }
 
     fn fact(&mut self, fact: &mut Ref<FactId>) {
@@ -139,6 +144,7 @@ impl Binder<'_> {
                 ..
             }) => self.reading(reading),
             Modifier::Condition(c) => self.condition(c),
+            Modifier::MetWhen(occasion) => self.occasion(occasion),
             _ => {}
         }
     }
@@ -157,6 +163,7 @@ impl Binder<'_> {
     /// (`syntax::lower`).
     fn expr(&mut self, expr: &mut Expr) {
         match &mut expr.node {
+            ExprKind::EventDate(occasion) | ExprKind::EventEnd(occasion) => self.occasion(occasion),
             ExprKind::Fact(name, slot) => {
                 let id = self.model.facts.id_of(name);
                 slot.set(id);
@@ -198,8 +205,6 @@ impl Binder<'_> {
             | ExprKind::Number(_)
             | ExprKind::Date(_)
             | ExprKind::Duration(_)
-            | ExprKind::EventDate(_)
-            | ExprKind::EventEnd(_)
             | ExprKind::LastAmount(_)
             | ExprKind::TotalOf(_)
             | ExprKind::InterestOn { .. }
@@ -221,11 +226,14 @@ impl Binder<'_> {
                 self.expr(b);
             }
             Condition::FactIs { fact, .. } | Condition::Fact(fact) => self.fact(fact),
-            Condition::Happens { by: Some(date), .. } => self.expr(date),
+            Condition::Happens { event, by } => {
+                self.occasion(event);
+                if let Some(date) = by {
+                    self.expr(date);
+                }
+            }
             Condition::Prevails(party) => self.party(party),
-            Condition::Happens { by: None, .. }
-            | Condition::Defaulted { .. }
-            | Condition::Described(_) => {}
+            Condition::Defaulted { .. } | Condition::Described(_) => {}
         }
     }
 
@@ -247,6 +255,10 @@ impl Binder<'_> {
                 Event::Compensation { party, .. }
                 | Event::Signed { party, .. }
                 | Event::Prevailed { party, .. } => self.party(party),
+                Event::Happened { event, .. } => {
+                    let id = self.model.events.id_of(&event.name.node);
+                    self.set(&mut event.id, id, &event.name);
+                }
                 _ => {}
             }
         }

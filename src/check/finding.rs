@@ -6,11 +6,11 @@
 use crate::calc::calendar::long_date;
 use crate::calc::exact::Exact;
 use crate::calc::money::{format_exact_money_in, Currency, Money};
+use crate::calc::zone::{time_in_zone, Zone};
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::problem::Problem;
 use crate::diagnostic::{Label, Severity};
 use crate::source::Span;
-use crate::calc::zone::{time_in_zone, Zone};
 use chrono::{NaiveDate, NaiveTime};
 
 /// A finding about the contract. All are warnings but

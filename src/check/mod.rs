@@ -438,6 +438,7 @@ impl Checker {
     // ---- pass 2 and 3: names and types ---------------------------------
 
     fn resolve(&mut self) {
+        self.model.index_notice_duties();
         let clauses = self.model.clauses.clone();
         for clause in &clauses {
             self.resolve_parent(clause);
@@ -779,9 +780,9 @@ impl Checker {
                 }
             }
             Modifier::MetWhen(event) => {
-                self.event(event, clause);
+                self.event(&event.name, clause);
                 if matches!(obligation.kind, Kind::Payment | Kind::Reimbursement) {
-                    self.report(CheckProblem::PaymentMetByEvent, event.span, clause);
+                    self.report(CheckProblem::PaymentMetByEvent, event.name.span, clause);
                 }
             }
             Modifier::Recurring(Recurring {
@@ -1091,16 +1092,9 @@ impl Checker {
     /// An event named in a clause (`the date of delivery`, `delivery
     /// happens`), the use recorded.
     fn event(&mut self, name: &Name, clause: Option<&str>) {
-        let notice_duty = |model: &Model| {
-            model
-                .obligations()
-                .filter(|(_, o)| o.kind == Kind::Notice)
-                .find_map(|(_, o)| o.label.as_ref().filter(|l| l.node == name.node))
-                .map(|l| l.span)
-        };
         let declared = match self.model.events.get(&name.node) {
             Some(event) => Some(event.name.span),
-            None => notice_duty(&self.model),
+            None => self.model.notice_label(&name.node),
         };
         match declared {
             Some(declared) => self.resolved(name.span, declared),
@@ -1221,7 +1215,7 @@ impl Checker {
                 }
             },
             Condition::Happens { event, by } => {
-                self.event(event, clause);
+                self.event(&event.name, clause);
                 if let Some(by) = by {
                     self.expect_date(by, DateUse::HappensBy, clause);
                 }
@@ -1547,7 +1541,7 @@ impl Checker {
                 }
             }
             ExprKind::EventDate(event) | ExprKind::EventEnd(event) => {
-                self.event(event, clause);
+                self.event(&event.name, clause);
                 Some(Type::Date)
             }
             ExprKind::Power { base, exponent } => self.power_type(expr, base, exponent, clause),
@@ -1860,11 +1854,11 @@ impl Checker {
             Event::Happened {
                 event, on, through, ..
             } => {
-                self.event(event, None);
+                self.event(&event.name, None);
                 check_date(self, on, Recorded::Event);
                 if let Some(through) = through.as_ref().filter(|t| t.node < on.node) {
                     let problem = CheckProblem::EndsBeforeItBegins {
-                        event: event.node.clone(),
+                        event: event.name.node.clone(),
                         through: through.node,
                         on: on.node,
                         began: on.span,
@@ -1939,16 +1933,16 @@ impl Checker {
             let Event::Happened { event, span, .. } = event else {
                 continue;
             };
-            match seen.get(event.node.as_str()) {
+            match seen.get(event.name.node.as_str()) {
                 Some(first) => {
                     let problem = CheckProblem::RecordedTwice {
-                        event: event.node.clone(),
+                        event: event.name.node.clone(),
                         first: *first,
                     };
                     self.report(problem, *span, None);
                 }
                 None => {
-                    seen.insert(&event.node, *span);
+                    seen.insert(&event.name.node, *span);
                 }
             }
         }

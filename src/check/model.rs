@@ -156,7 +156,7 @@ macro_rules! table_id {
         }
     )*};
 }
-table_id!(PartyId, FactId);
+table_id!(PartyId, FactId, EventId);
 
 impl<I: TableId, T> Table<I, T> {
     /// Declares `item` under `name` and returns its id; `None` when the
@@ -233,6 +233,8 @@ struct DeclaredNames {
     readings: BTreeMap<String, ReadingId>,
     elections: BTreeMap<String, ElectionId>,
     options: BTreeMap<String, OptionId>,
+    /// The labels of the notice duties, with where each is declared.
+    notice_labels: BTreeMap<String, Span>,
 }
 
 /// An assumption stated in words, with the clause that states it.
@@ -255,7 +257,7 @@ pub struct Model {
     /// Whether any clause counts in business days or rolls a date to one.
     pub counts_business_days: bool,
     /// Events a scenario may record (`event delivery "..."`).
-    pub events: BTreeMap<String, EventDecl>,
+    pub events: Table<EventId, EventDecl>,
     /// In the order declared; an [`ElectionId`] is a place in it. Added
     /// through [`Model::add_election`], which keeps the names' index.
     pub elections: Vec<Election>,
@@ -336,6 +338,32 @@ impl Model {
 
     pub fn reading(&self, name: &str) -> Option<&Reading> {
         self.readings.get(self.reading_id(name)?.index())
+    }
+
+    /// Indexes the notice duties by label (call once the clauses are
+    /// known): a date counted from a notice names its duty's label.
+    pub fn index_notice_duties(&mut self) {
+        let mut labels = BTreeMap::new();
+        for (_, duty) in self.notice_duties() {
+            if let Some(label) = &duty.label {
+                labels.entry(label.node.clone()).or_insert(label.span);
+            }
+        }
+        self.names.notice_labels = labels;
+    }
+
+    /// Where the notice duty labelled `label` is declared.
+    pub fn notice_label(&self, label: &str) -> Option<Span> {
+        self.names.notice_labels.get(label).copied()
+    }
+
+    /// What a date counted from an event names: the declared event of
+    /// that name, else the notice duty of that label.
+    pub fn occasion(&self, name: &str) -> Option<Occasion> {
+        match self.events.id_of(name) {
+            Some(id) => Some(Occasion::Event(id)),
+            None => self.notice_label(name).map(|_| Occasion::Notice),
+        }
     }
 
     /// The id of the reading named `name`.

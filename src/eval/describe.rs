@@ -169,7 +169,7 @@ impl<'m> Evaluator<'m> {
             Modifier::Within(d) => Term::Within(d.node),
             Modifier::Grace(d) => Term::Grace(d.node),
             Modifier::Cap(e) => Term::Cap(e.to_string()),
-            Modifier::MetWhen(event) => Term::MetWhen(event.node.clone()),
+            Modifier::MetWhen(event) => Term::MetWhen(event.name.node.clone()),
             Modifier::AggregateCap(e) => Term::AggregateCap(e.to_string()),
             Modifier::LateFee(LateFee::Share(rate), _) => Term::LateFeeShare(rate.node),
             Modifier::LateFee(LateFee::Amount(amount), _) => {

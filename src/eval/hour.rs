@@ -13,34 +13,18 @@ pub(super) fn stated_hour(obligation: &Obligation) -> Option<Clock> {
     obligation.terms.by_time.as_ref().map(TimeOfDay::clock)
 }
 
-/// The time each one-day event of the scenario was recorded at
-/// (`delivery happened on June 11, 2025 at 3:00 p.m. Eastern Time`), by
-/// name: the first record, as for its date.
-pub(super) fn event_times(scenario: Option<&Scenario>) -> BTreeMap<&str, Clock> {
-    let mut times = BTreeMap::new();
-    for event in scenario.map_or(&[][..], |s| s.events.as_slice()) {
-        if let Event::Happened { event, at, .. } = event {
-            // The first record decides, with or without a time.
-            if let std::collections::btree_map::Entry::Vacant(slot) =
-                times.entry(event.node.as_str())
-            {
-                if let Some(at) = at {
-                    slot.insert(at.clock());
-                }
-            }
-        }
-    }
-    times
-}
-
 impl Evaluator<'_> {
     /// The time of day an event was recorded at (or the notice a label
     /// names, which [`Evaluator::happened`] reads as an event too).
-    pub(super) fn happened_at(&self, event: &str) -> Option<Clock> {
-        if self.happened.contains_key(event) {
-            return self.event_times.get(event).copied();
+    pub(super) fn happened_at(&self, event: &Ref<Occasion>) -> Option<Clock> {
+        let recorded = match event.id.get()? {
+            Occasion::Event(id) => self.recorded.get(id.index()).copied().flatten(),
+            Occasion::Notice => None,
+        };
+        match recorded {
+            Some(recorded) => recorded.at,
+            None => self.notice_time(&event.name.node),
         }
-        self.notice_time(event)
     }
 }
 

@@ -60,22 +60,40 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// The events a scenario records (`delivery happened on ...`), by name; the
-/// first record of a name (the checker refuses a second).
-fn recorded_events(scenario: Option<&Scenario>) -> BTreeMap<&str, (NaiveDate, NaiveDate)> {
-    let mut happened = BTreeMap::new();
+/// An event as the scenario records it: its first and last day, and the
+/// time of day a one-day event was recorded at, if any.
+#[derive(Clone, Copy, Debug)]
+struct Recorded {
+    first: NaiveDate,
+    last: NaiveDate,
+    at: Option<crate::calc::zone::Clock>,
+}
+
+/// The events a scenario records (`delivery happened on June 11, 2025 at
+/// 3:00 p.m. Eastern Time`), by [`EventId`]: the first record of an event
+/// decides, with or without a time (the checker refuses a second).
+fn recorded_events(model: &Model, scenario: Option<&Scenario>) -> Vec<Option<Recorded>> {
+    let mut recorded = vec![None; model.events.len()];
     for event in scenario.map_or(&[][..], |s| s.events.as_slice()) {
         if let Event::Happened {
-            event, on, through, ..
+            event,
+            on,
+            through,
+            at,
+            ..
         } = event
         {
-            let last = through.as_ref().map_or(on.node, |t| t.node);
-            happened
-                .entry(event.node.as_str())
-                .or_insert((on.node, last));
+            let slot = event.id.get().and_then(|id| recorded.get_mut(id.index()));
+            if let Some(slot @ None) = slot {
+                *slot = Some(Recorded {
+                    first: on.node,
+                    last: through.as_ref().map_or(on.node, |t| t.node),
+                    at: at.as_ref().map(TimeOfDay::clock),
+                });
+            }
         }
     }
-    happened
+    recorded
 }
 
 /// Evaluates the agreement under a scenario (`None`: no facts, no events,
@@ -308,12 +326,10 @@ struct Evaluator<'m> {
     /// The credits written against each label (a look-up made once, not a
     /// scan of every obligation for every payment).
     credits_by_target: BTreeMap<&'m str, Vec<&'m Obligation>>,
-    /// The events the scenario records as having happened, by name: their
-    /// first and last day (a look-up, not a scan, for each date counted
-    /// from one).
-    happened: BTreeMap<&'m str, (NaiveDate, NaiveDate)>,
-    /// The time of day of the events recorded with one, by name.
-    event_times: BTreeMap<&'m str, crate::calc::zone::Clock>,
+    /// The events the scenario records as having happened, by
+    /// [`EventId`]: their first and last day and their time (an index, not
+    /// a scan, for each date counted from one).
+    recorded: Vec<Option<Recorded>>,
     /// What a business day is: the agreement's, or Saturday and Sunday off.
     calendar: std::borrow::Cow<'m, BusinessCalendar>,
     /// The weight of each clause's quote (see [`budget::weight`]), by
@@ -364,8 +380,7 @@ impl<'m> Evaluator<'m> {
             budget: budget::Budget::default(),
             credits: BTreeMap::new(),
             credits_by_target: credit::by_target(model),
-            happened: recorded_events(scenario),
-            event_times: hour::event_times(scenario),
+            recorded: recorded_events(model, scenario),
             calendar: match &model.business_days {
                 Some(calendar) => std::borrow::Cow::Borrowed(calendar),
                 None => std::borrow::Cow::Owned(BusinessCalendar::with_built_ins(Vec::new())),
@@ -892,12 +907,13 @@ impl<'m> Evaluator<'m> {
         let Some(event) = &obligation.terms.met_when else {
             return;
         };
-        let Some((on, _)) = self.happened(&event.node) else {
+        let Some((on, _)) = self.happened(event) else {
             return;
         };
         if let (Some(due), Some(hour)) = (entry.due, entry.due_time) {
-            let act = hour::done(on, self.happened_at(&event.node));
-            let (late, note) = hour::by_the_hour(Act::Happened(event.node.clone()), act, due, hour);
+            let act = hour::done(on, self.happened_at(event));
+            let (late, note) =
+                hour::by_the_hour(Act::Happened(event.name.node.clone()), act, due, hour);
             entry.status = hour::status_by_the_hour(late, Status::Met, Status::Late);
             entry.notes.push(note);
             return;
@@ -907,7 +923,7 @@ impl<'m> Evaluator<'m> {
             _ => Status::Met,
         };
         entry.notes.push(Note::Happened {
-            event: event.node.clone(),
+            event: event.name.node.clone(),
             on,
         });
     }

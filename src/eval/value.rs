@@ -120,7 +120,7 @@ impl<'m> Evaluator<'m> {
                 // it does not record has not happened, and cannot have by a
                 // deadline already past; by a later one, it still may.
                 let by_date = by.as_ref().map(|d| self.date(d));
-                let Some((on, _)) = self.happened(&event.node) else {
+                let Some((on, _)) = self.happened(event) else {
                     return match by_date {
                         Some(Ok(by)) if by >= self.as_of => Truth::Unknown,
                         _ => Truth::No,
@@ -140,11 +140,15 @@ impl<'m> Evaluator<'m> {
     /// When the scenario records that an event happened, by its date: its
     /// first and last day. `event` may also name a notice duty: the day the
     /// notice answering it was given.
-    pub(super) fn happened(&self, event: &str) -> Option<(NaiveDate, NaiveDate)> {
-        self.happened
-            .get(event)
-            .copied()
-            .or_else(|| self.notice_date(event).map(|on| (on, on)))
+    pub(super) fn happened(&self, event: &Ref<Occasion>) -> Option<(NaiveDate, NaiveDate)> {
+        let recorded = match event.id.get()? {
+            Occasion::Event(id) => {
+                (self.recorded.get(id.index()).copied().flatten()).map(|r| (r.first, r.last))
+            }
+            Occasion::Notice => None,
+        };
+        recorded
+            .or_else(|| self.notice_date(&event.name.node).map(|on| (on, on)))
             .filter(|(on, _)| *on <= self.as_of)
     }
 
@@ -315,9 +319,9 @@ impl<'m> Evaluator<'m> {
             }
             ExprKind::EarlierOf(a, b) => self.earlier_of(a, b).map(Val::Date),
             ExprKind::EventDate(event) | ExprKind::EventEnd(event) => {
-                let (first, last) = self
-                    .happened(&event.node)
-                    .ok_or_else(|| Unavailable::NotYetKnown(Awaited::Event(event.node.clone())))?;
+                let (first, last) = self.happened(event).ok_or_else(|| {
+                    Unavailable::NotYetKnown(Awaited::Event(event.name.node.clone()))
+                })?;
                 let end = matches!(expr.node, ExprKind::EventEnd(_));
                 Ok(Val::Date(if end { last } else { first }))
             }
@@ -561,7 +565,7 @@ impl<'m> Evaluator<'m> {
     fn date_calculation(&self, expr: &Expr) -> Calculation {
         match &expr.node {
             ExprKind::EventDate(event) | ExprKind::EventEnd(event) => Calculation::Event {
-                event: event.node.clone(),
+                event: event.name.node.clone(),
                 end: matches!(expr.node, ExprKind::EventEnd(_)),
                 on: self.date(expr).ok(),
             },

@@ -627,7 +627,7 @@ fn modifier_terms(modifier: &Modifier, term: &mut impl FnMut(&str, String)) {
             term(&format!("step from {from}"), amount.to_string())
         }
         Modifier::AggregateCap(limit) => term("aggregate limit", limit.to_string()),
-        Modifier::MetWhen(event) => term("met when", format!("{} happens", event.node)),
+        Modifier::MetWhen(event) => term("met when", format!("{} happens", event.name.node)),
         Modifier::CreditedAgainst(target) => term("credited against", target.node.clone()),
         Modifier::Amortized(Amortized {
             rate, day_count, ..

@@ -10,7 +10,9 @@ pub use crate::calc::calendar::{DayRule, Duration, DurationUnit, Frequency, Span
 pub use crate::calc::money::{Currency, DayCount, Remainder, RoundingMode, Unit};
 pub use crate::calc::zone::Zone;
 use crate::source::Span;
-pub use crate::syntax::ids::{ClauseId, ElectionId, FactId, OptionId, PartyId, ReadingId, Slot};
+pub use crate::syntax::ids::{
+    ClauseId, ElectionId, EventId, FactId, Occasion, OptionId, PartyId, ReadingId, Slot,
+};
 use chrono::{NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
 
@@ -508,7 +510,7 @@ pub enum Modifier {
     Condition(Condition),
     Lapses(Span),
     /// `met when EVENT happens`
-    MetWhen(Name),
+    MetWhen(Ref<Occasion>),
     Amortized(Amortized),
     /// `credited against LABEL`: paid by reducing what the other party owes
     /// under LABEL
@@ -557,7 +559,7 @@ pub struct Terms {
     pub floor: Option<Expr>,
     pub conditions: Vec<Condition>,
     pub lapses: Option<Span>,
-    pub met_when: Option<Name>,
+    pub met_when: Option<Ref<Occasion>>,
     pub amortized: Option<Amortized>,
     pub credited_against: Option<Name>,
     pub unused_credit: Option<UnusedCreditTerm>,
@@ -710,7 +712,7 @@ impl Modifier {
             | Modifier::Prorated(span)
             | Modifier::Prepayments(_, span) => *span,
             Modifier::ConflictRule(Ref { name, .. })
-            | Modifier::MetWhen(name)
+            | Modifier::MetWhen(Ref { name, .. })
             | Modifier::CreditedAgainst(name) => name.span,
             Modifier::Period(period) => period.span,
             Modifier::ByTime(time) => time.span(),
@@ -762,7 +764,7 @@ pub enum Condition {
     },
     /// `delivery happens`, `delivery happens by DATE`
     Happens {
-        event: Name,
+        event: Ref<Occasion>,
         by: Option<Expr>,
     },
     Described(Text),
@@ -779,9 +781,9 @@ impl Condition {
             Condition::Defaulted { obligation, .. } => obligation.span,
             Condition::FactIs { fact, value } => fact.name.span.to(value.span),
             Condition::Compare(a, _, b) => a.span.to(b.span),
-            Condition::Happens { event, by } => {
-                by.as_ref().map_or(event.span, |d| event.span.to(d.span))
-            }
+            Condition::Happens { event, by } => by
+                .as_ref()
+                .map_or(event.name.span, |d| event.name.span.to(d.span)),
             Condition::Described(t) => t.span,
         }
     }
@@ -874,9 +876,9 @@ pub enum ExprKind {
     /// `the earlier of A and B` (dates)
     EarlierOf(Box<Expr>, Box<Expr>),
     /// `the date of delivery`: the first day of a recorded event
-    EventDate(Name),
+    EventDate(Ref<Occasion>),
     /// `the end of force_majeure`: the last day of a recorded event
-    EventEnd(Name),
+    EventEnd(Ref<Occasion>),
     /// `the last amount of rent`
     LastAmount(Name),
     /// `the total of interest_payments`
@@ -1067,7 +1069,7 @@ pub enum Event {
     },
     /// `delivery happened on June 11, 2025`, or from one date through another
     Happened {
-        event: Name,
+        event: Ref<EventId>,
         on: DateLit,
         /// The time of a one-day event (`on DATE at TIME`).
         at: Option<TimeOfDay>,

@@ -67,6 +67,21 @@ id!(
     ClauseId,
     "clause"
 );
+id!(
+    /// An event a scenario may record (`event delivery "..."`).
+    EventId,
+    "event"
+);
+
+/// What a date counted from an event names (`the date of delivery`,
+/// `delivery happens`): a declared event, or a notice duty, by its label
+/// (`the date of notice_of_default`: the day the notice answering it was
+/// given), which the evaluator finds among the scenario's notices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Occasion {
+    Event(EventId),
+    Notice,
+}
 
 /// One option of an election: the election and the option's place among
 /// its options.

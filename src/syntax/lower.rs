@@ -800,7 +800,7 @@ impl Lowerer {
             Rule::floor => Modifier::Floor(self.whole_expr(c.required(Rule::expr)?)?),
             Rule::condition => Modifier::Condition(self.cond(c.required(Rule::cond)?)?),
             Rule::lapses => Modifier::Lapses(span),
-            Rule::met_when => Modifier::MetWhen(self.name(c.required(Rule::name)?)),
+            Rule::met_when => Modifier::MetWhen(Ref::to(self.name(c.required(Rule::name)?))),
             Rule::amortized => {
                 let rate = self.percent(c.required(Rule::percent)?)?;
                 let day_count = match c.optional(Rule::day_count) {
@@ -1097,7 +1097,10 @@ impl Lowerer {
             Some(e) => Some(self.whole_expr(e)?),
             None => None,
         };
-        Ok(Condition::Happens { event, by })
+        Ok(Condition::Happens {
+            event: Ref::to(event),
+            by,
+        })
     }
 
     /// A whole expression: an amount, a limit, one side of a comparison.
@@ -1345,9 +1348,9 @@ impl Lowerer {
                 let mut c = self.children(pair);
                 let event = self.name(c.required(Rule::name)?);
                 if rule == Rule::event_date {
-                    ExprKind::EventDate(event)
+                    ExprKind::EventDate(Ref::to(event))
                 } else {
-                    ExprKind::EventEnd(event)
+                    ExprKind::EventEnd(Ref::to(event))
                 }
             }
             Rule::last_amount => {
@@ -1591,7 +1594,7 @@ impl Lowerer {
                 };
                 let description = c.optional(Rule::string).map(|s| self.string(s));
                 scenario.events.push(Event::Happened {
-                    event,
+                    event: Ref::to(event),
                     on,
                     at,
                     through,

@@ -64,8 +64,8 @@ impl Expr {
                     rounding.unit.words()
                 )
             }
-            ExprKind::EventDate(event) => write!(f, "the date of {}", event.node),
-            ExprKind::EventEnd(event) => write!(f, "the end of {}", event.node),
+            ExprKind::EventDate(event) => write!(f, "the date of {}", event.name.node),
+            ExprKind::EventEnd(event) => write!(f, "the end of {}", event.name.node),
             ExprKind::LastAmount(schedule) => write!(f, "the last amount of {}", schedule.node),
             ExprKind::TotalOf(obligation) => write!(f, "the total of {}", obligation.node),
             ExprKind::Case {
@@ -177,7 +177,7 @@ impl fmt::Display for Condition {
                 write!(f, "{left} {} {right}", op.node.as_str())
             }
             Condition::Happens { event, by } => {
-                write!(f, "{} happens", event.node)?;
+                write!(f, "{} happens", event.name.node)?;
                 match by {
                     Some(date) => write!(f, " by {date}"),
                     None => Ok(()),
