@@ -348,6 +348,25 @@ fn money_in_words_is_read_in_every_currency_and_its_currency_compared() {
 }
 
 #[test]
+fn a_schedule_that_runs_past_the_calendar_says_so_not_that_it_has_too_many_dates() {
+    // Twelve monthly periods, the last from December 1, 9999 to the day
+    // before January 1, 10000: a month covered in part that ends past the
+    // calendar. It was reported as "more than 100,000 dated instances, or
+    // run past the year 9999"; it has twelve.
+    let dir = agreement(
+        None,
+        "  fees: client pays consultant $1,000.00\n    each month on day 1\n    \
+         from January 15, 9999 through December 20, 9999\n    prorated by days\n",
+        &[("base", "")],
+    );
+    let found = assert_rejected(&dir, "1.clause", "clausec::eval::too_many_instances");
+    assert_eq!(
+        found["message"],
+        "this schedule would run past the year 9999 (or before the year 1)"
+    );
+}
+
+#[test]
 fn a_negative_amount_due_each_period_is_an_error() {
     // $1,000.00 − $1,500.00 = −$500.00 each month: the ledger used to print
     // three payments of −$500.00 and a total of −$1,500.00 with no finding.

@@ -198,7 +198,7 @@ fn nth_back(
 }
 
 /// Every date the rule gives from `from` through `through`, inclusive.
-/// `Err(())` when there would be more than [`MAX_INSTANCES`].
+/// `Err(TooMany::Instances)` when there would be more than [`MAX_INSTANCES`].
 pub fn dates_between(
     from: NaiveDate,
     through: NaiveDate,
@@ -215,7 +215,7 @@ pub fn dates_between(
         }
         if date >= from {
             if dates.len() >= MAX_INSTANCES {
-                return Err(TooMany);
+                return Err(TooMany::Instances);
             }
             dates.push(date);
         }
@@ -231,7 +231,7 @@ pub fn dates_from(
     rule: DayRule,
 ) -> Result<Vec<NaiveDate>, TooMany> {
     if count > MAX_INSTANCES {
-        return Err(TooMany);
+        return Err(TooMany::Instances);
     }
     let mut dates = Vec::with_capacity(count);
     let mut index = 0;
@@ -239,7 +239,7 @@ pub fn dates_from(
         // Running past the calendar is as much a runaway schedule as a count
         // over the limit.
         let Some(date) = nth(from, frequency, rule, index) else {
-            return Err(TooMany);
+            return Err(TooMany::PastTheCalendar);
         };
         if date >= from {
             dates.push(date);
@@ -257,13 +257,13 @@ pub fn dates_until(
     rule: DayRule,
 ) -> Result<Vec<NaiveDate>, TooMany> {
     if count > MAX_INSTANCES {
-        return Err(TooMany);
+        return Err(TooMany::Instances);
     }
     let mut dates = Vec::with_capacity(count);
     let mut index = 0;
     while dates.len() < count {
         let Some(date) = nth_back(through, frequency, rule, index) else {
-            return Err(TooMany);
+            return Err(TooMany::PastTheCalendar);
         };
         if date <= through {
             dates.push(date);
@@ -299,7 +299,12 @@ pub fn date_on_or_before(
 
 /// A schedule longer than clausec expands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TooMany;
+pub enum TooMany {
+    /// More than [`MAX_INSTANCES`] dates.
+    Instances,
+    /// Dates before the year 1 or after the year 9999.
+    PastTheCalendar,
+}
 
 /// `date` plus a duration; `None` outside the calendar, and for business
 /// days (which need the agreement's calendar).
@@ -503,7 +508,7 @@ mod tests {
                 Frequency::Monthly,
                 DayRule::LastDayOfMonth
             ),
-            Err(TooMany)
+            Err(TooMany::Instances)
         );
         assert_eq!(
             dates_from(
@@ -512,7 +517,7 @@ mod tests {
                 Frequency::Monthly,
                 DayRule::LastDayOfMonth
             ),
-            Err(TooMany)
+            Err(TooMany::Instances)
         );
     }
 }

@@ -432,7 +432,8 @@ or, if the change is meant, the expectation.";
 is too large to hold exactly.";
     TooManyInstances = "clausec::eval::too_many_instances",
         "a schedule has more instances than clausec expands",
-        "A schedule would produce more than 100,000 dated instances; or one ledger would \
+        "A schedule would produce more than 100,000 dated instances, or dates past the year \
+9999 (the calendar clausec counts in); or one ledger would \
 hold more than 150,000 entries, or 256 MiB of the text its reports repeat for each entry \
 (an obligation's words and its clause's quote); or the ledgers of all the scenarios of \
 one agreement more than 2,000,000 entries together. clausec refuses to expand them \

@@ -107,8 +107,8 @@ impl<'m> Evaluator<'m> {
         let rule = effective_rule(day, from);
         let mut dates = match dates_between(from, through, frequency, rule) {
             Ok(dates) => dates,
-            Err(TooMany) => {
-                self.too_many_instances(span, clause);
+            Err(runaway) => {
+                self.too_many_instances(span, clause, runaway);
                 return;
             }
         };
@@ -116,7 +116,7 @@ impl<'m> Evaluator<'m> {
             Some(prorated) => match partial_periods(from, through, frequency, rule, &mut dates) {
                 Some(parts) => parts,
                 None => {
-                    self.too_many_instances(prorated, clause);
+                    self.too_many_instances(prorated, clause, TooMany::PastTheCalendar);
                     return;
                 }
             },
@@ -492,10 +492,16 @@ impl<'m> Evaluator<'m> {
     }
 
     /// A schedule that would expand past the limit: an error, nothing listed.
-    fn too_many_instances(&mut self, span: Span, clause: &Clause) {
+    fn too_many_instances(&mut self, span: Span, clause: &Clause, runaway: TooMany) {
         self.diagnostics.push(
-            Diagnostic::of(&EvalProblem::TooManyDates { counted: false }, span)
-                .in_clause(clause.number.node.clone()),
+            Diagnostic::of(
+                &EvalProblem::TooManyDates {
+                    counted: false,
+                    runaway,
+                },
+                span,
+            )
+            .in_clause(clause.number.node.clone()),
         );
     }
 }

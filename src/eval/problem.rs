@@ -1,7 +1,7 @@
 //! What can go wrong evaluating a scenario, as kinds that own their code,
 //! severity and words (see [`crate::diagnostic::problem`]).
 
-use crate::calc::calendar::long_date;
+use crate::calc::calendar::{long_date, TooMany, MAX_INSTANCES};
 use crate::calc::money::{format_count, Money};
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::problem::Problem;
@@ -60,12 +60,10 @@ pub enum EvalProblem {
         format_count(*.limit)
     )]
     ScenarioWorkSpent { name: String, limit: usize },
-    /// A schedule (`each`: with a count; else each period) with too many
-    /// dates.
-    #[error(
-        "this schedule would have more than 100,000 dated instances, or run past the year 9999"
-    )]
-    TooManyDates { counted: bool },
+    /// A schedule (`counted`: with a count; else each period) with too
+    /// many dates, or dates past the calendar.
+    #[error("this schedule would {}", runaway_words(*.runaway))]
+    TooManyDates { counted: bool, runaway: TooMany },
     #[error(
         "{count} installments of {each} make {}, but the total to be paid is {total} ({computed} each)",
         .stated_total.map_or_else(|| "more than can be computed".to_owned(), |m| m.to_string())
@@ -124,6 +122,17 @@ impl std::fmt::Display for Under<'_> {
 
 /// Who gives no value: `scenario `base` gives`, or `no scenario gives`
 /// for the text alone.
+/// `have more than 100,000 dated instances`, `run past the year 9999`.
+fn runaway_words(runaway: TooMany) -> String {
+    match runaway {
+        TooMany::Instances => format!(
+            "have more than {} dated instances",
+            format_count(MAX_INSTANCES)
+        ),
+        TooMany::PastTheCalendar => "run past the year 9999 (or before the year 1)".to_owned(),
+    }
+}
+
 fn giver(scenario: Option<&str>) -> String {
     match scenario {
         Some(name) => format!("scenario `{name}` gives"),
@@ -205,8 +214,8 @@ impl Problem for EvalProblem {
             }
             EvalProblem::ScenarioWorkSpent { .. } => "check the counts and dates of the schedules, or move some scenarios to a copy of the agreement".to_owned(),
             EvalProblem::LedgerFull { .. } => "a ledger this large is almost always a mistyped count or date: check the counts and dates of the schedules".to_owned(),
-            EvalProblem::TooManyDates { counted: true } => "check the dates and the count of the schedule".to_owned(),
-            EvalProblem::TooManyDates { counted: false } => "check the dates of the schedule".to_owned(),
+            EvalProblem::TooManyDates { counted: true, .. } => "check the dates and the count of the schedule".to_owned(),
+            EvalProblem::TooManyDates { counted: false, .. } => "check the dates of the schedule".to_owned(),
             EvalProblem::StatedInstallment { .. } => {
                 "make the installment, the count and the total agree; the ledger splits the total".to_owned()
             }

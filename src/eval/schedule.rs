@@ -46,10 +46,16 @@ impl<'m> Evaluator<'m> {
         }
         let (dates, reading_note) = match self.schedule_dates(obligation, count, frequency, day) {
             Ok(found) => found,
-            Err(TooMany) => {
+            Err(runaway) => {
                 self.diagnostics.push(
-                    Diagnostic::of(&EvalProblem::TooManyDates { counted: true }, span)
-                        .in_clause(clause.number.node.clone()),
+                    Diagnostic::of(
+                        &EvalProblem::TooManyDates {
+                            counted: true,
+                            runaway,
+                        },
+                        span,
+                    )
+                    .in_clause(clause.number.node.clone()),
                 );
                 return;
             }
