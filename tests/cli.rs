@@ -1364,3 +1364,63 @@ fn a_condition_in_words_is_decided_by_the_scenario() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// The statuses of `obligations --format json` under `scenario`, by id.
+fn statuses(dir: &Path, scenario: &str) -> Vec<(String, String)> {
+    let output = clausec(&[
+        "obligations",
+        dir.to_str().unwrap(),
+        "--scenario",
+        scenario,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let ledger = json(&output);
+    let entries = ledger["obligations"].as_array().unwrap();
+    entries
+        .iter()
+        .map(|o| {
+            let field = |name: &str| o[name].as_str().unwrap().to_owned();
+            (field("id"), field("status"))
+        })
+        .collect()
+}
+
+#[test]
+fn a_notice_duty_recorded_as_an_event_is_read_as_the_day_it_happened() {
+    // Deemed completion holds if Party B's notice comes within 10 business
+    // days of delivery on January 22, 2019 (by February 5). The scenario
+    // records the notice as an event of its label instead of as a notice:
+    // on January 31 the release is in force, on February 20 it is not.
+    let dir = scratch_dir();
+    let bundled =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("clauses/accord-acceptance-of-delivery");
+    copy_dir(&bundled, &dir);
+    let notice = "party_b notified party_a on January 31, 2019 \"of its acceptance of the Widgets\" for inspection_notice";
+    let passed = "scenarios/passed.scenario";
+    edit(
+        &dir,
+        passed,
+        notice,
+        "inspection_notice happened on January 31, 2019",
+    );
+    let in_time = statuses(&dir, "passed");
+    let release = |found: &[(String, String)]| {
+        let entry = found
+            .iter()
+            .find(|(id, _)| id == "acceptance.deemed_completion");
+        entry.map(|(_, status)| status.clone())
+    };
+    assert_eq!(release(&in_time).as_deref(), Some("in_force"));
+    edit(
+        &dir,
+        passed,
+        "inspection_notice happened on January 31, 2019",
+        "inspection_notice happened on February 20, 2019\n  as of February 28, 2019",
+    );
+    edit(&dir, passed, "  as of January 31, 2019\n", "");
+    let too_late = statuses(&dir, "passed");
+    assert_eq!(release(&too_late).as_deref(), Some("not_triggered"));
+    std::fs::remove_dir_all(dir).unwrap();
+}

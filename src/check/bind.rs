@@ -1,11 +1,18 @@
-//! Binding: every use of a party, a fact, an event, a reading or an election's option in the
-//! checked model gets the id of its declaration ([`crate::syntax::ids`]),
-//! and each clause's election its own id.
+//! Binding: each use of a fact, an event (or the notice duty a date counts
+//! from), a reading or an election's option in the checked model gets the
+//! id of its declaration ([`crate::syntax::ids`]), and so does each use of
+//! a party the evaluator compares (an obligation's two parties, an
+//! offset's receiver, a compensation notice's party, `PARTY prevails`, and
+//! a scenario's signatures, receipts and prevailing party); each clause's
+//! election gets its own id.
 //!
 //! Runs once the checker knows every declaration of the folder and has
-//! resolved every name: from here on the evaluator reads a fact's value, a
-//! reading's option in force and an election's choice by id, an index, and
-//! never looks a name up again. A name the checker reported as unknown
+//! resolved every name: from here on the evaluator reads these by id, an
+//! index, and never looks their names up again. The parties it only shows
+//! (who elects, who pays a recorded payment, who gives a notice) stay
+//! names: payments are matched to their obligation by its label, and a
+//! notice to its duty by `Model::notice_answered`, which the checker runs
+//! before binding. A name the checker reported as unknown
 //! keeps an empty slot (a model with an error is never evaluated); a use
 //! left unbound in a model without errors is a bug in clausec, and the
 //! checker reports it as one ([`bind`] returns them).
@@ -97,7 +104,12 @@ impl Binder<'_> {
         match &mut obligation.subject {
             Subject::Amount(amount) | Subject::Reimbursed(_, Some(amount)) => self.expr(amount),
             Subject::CompensationReceived(party) => self.party(party),
-            _ => {}
+            // Each arm names its variant, so that a new one that carries a
+            // use must say here how it is bound.
+            Subject::Reimbursed(_, None)
+            | Subject::Described(_)
+            | Subject::DocumentRef(_)
+            | Subject::Deadline { .. } => {}
         }
         for modifier in &mut obligation.modifiers {
             self.modifier(modifier);
@@ -145,7 +157,29 @@ impl Binder<'_> {
             }) => self.reading(reading),
             Modifier::Condition(c) => self.condition(c),
             Modifier::MetWhen(occasion) => self.occasion(occasion),
-            _ => {}
+            // Terms that name no fact, party, event or reading (an
+            // obligation's label is the ledger's name, not a declaration).
+            Modifier::Installments(Installments { each: None, .. })
+            | Modifier::LateInterest(LateInterest {
+                start: None | Some(InterestStart::DueDate | InterestStart::GraceEnd),
+                ..
+            })
+            | Modifier::LateFee(LateFee::Share(_), _)
+            | Modifier::Recurring(_)
+            | Modifier::Escalation(_)
+            | Modifier::Prorated(_)
+            | Modifier::Prepayments(..)
+            | Modifier::Roll(..)
+            | Modifier::Rounding(..)
+            | Modifier::Remainder(..)
+            | Modifier::ByTime(_)
+            | Modifier::For(_)
+            | Modifier::Within(_)
+            | Modifier::Grace(_)
+            | Modifier::Lapses(_)
+            | Modifier::Amortized(_)
+            | Modifier::CreditedAgainst(_)
+            | Modifier::Then(_) => {}
         }
     }
 
@@ -255,11 +289,10 @@ impl Binder<'_> {
                 Event::Compensation { party, .. }
                 | Event::Signed { party, .. }
                 | Event::Prevailed { party, .. } => self.party(party),
-                Event::Happened { event, .. } => {
-                    let id = self.model.events.id_of(&event.name.node);
-                    self.set(&mut event.id, id, &event.name);
-                }
-                _ => {}
+                Event::Happened { event, .. } => self.occasion(event),
+                // Matched by the obligation's label (payments) or by
+                // `Model::notice_answered` (notices), by name.
+                Event::Paid { .. } | Event::Prepaid { .. } | Event::Notified { .. } => {}
             }
         }
     }

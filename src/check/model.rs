@@ -181,11 +181,6 @@ impl<I: TableId, T> Table<I, T> {
         self.id_of(name).and_then(|id| self.items.get(id.index()))
     }
 
-    /// The declaration with id `id`.
-    pub fn by_id(&self, id: I) -> Option<&T> {
-        self.items.get(id.index())
-    }
-
     pub fn contains_key(&self, name: &str) -> bool {
         self.by_name.contains_key(name)
     }
@@ -212,15 +207,6 @@ impl<I: TableId, T> Table<I, T> {
     /// The declarations, in the order of their names.
     pub fn values(&self) -> impl Iterator<Item = &T> + '_ {
         self.iter().map(|(_, item)| item)
-    }
-}
-
-impl<'t, I: TableId, T> IntoIterator for &'t Table<I, T> {
-    type Item = (&'t String, &'t T);
-    type IntoIter = Box<dyn Iterator<Item = (&'t String, &'t T)> + 't>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        Box::new(self.iter())
     }
 }
 
@@ -307,24 +293,20 @@ impl Model {
         (self.clauses.iter().enumerate()).map(|(i, c)| (ClauseId::new(i), c))
     }
 
-    /// Declares a reading; `false` (and nothing added) when one of its
-    /// name is declared already.
-    pub fn add_reading(&mut self, reading: Reading) -> bool {
+    /// Declares a reading (the checker has refused a second of its name;
+    /// should one come, the first keeps the name).
+    pub fn add_reading(&mut self, reading: Reading) {
         let id = ReadingId::new(self.readings.len());
-        match self.names.readings.entry(reading.name.node.clone()) {
-            std::collections::btree_map::Entry::Occupied(_) => false,
-            std::collections::btree_map::Entry::Vacant(slot) => {
-                slot.insert(id);
-                self.readings.push(reading);
-                true
-            }
-        }
+        (self.names.readings.entry(reading.name.node.clone())).or_insert(id);
+        self.readings.push(reading);
     }
 
     /// Declares an election and its options (an option's name already
-    /// taken keeps the first election's; the checker reports it).
-    pub fn add_election(&mut self, election: Election) {
+    /// taken keeps the first election's; the checker reports it). The
+    /// declaration is given its id.
+    pub fn add_election(&mut self, mut election: Election) {
         let id = ElectionId::new(self.elections.len());
+        election.id.set(Some(id));
         (self.names.elections.entry(election.name.node.clone())).or_insert(id);
         for (index, option) in election.options.iter().enumerate() {
             let option_id = OptionId {

@@ -17,11 +17,7 @@ impl Evaluator<'_> {
     /// The time of day an event was recorded at (or the notice a label
     /// names, which [`Evaluator::happened`] reads as an event too).
     pub(super) fn happened_at(&self, event: &Ref<Occasion>) -> Option<Clock> {
-        let recorded = match event.id.get()? {
-            Occasion::Event(id) => self.recorded.get(id.index()).copied().flatten(),
-            Occasion::Notice => None,
-        };
-        match recorded {
+        match self.recorded.of_occasion(event) {
             Some(recorded) => recorded.at,
             None => self.notice_time(&event.name.node),
         }

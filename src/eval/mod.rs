@@ -70,30 +70,60 @@ struct Recorded {
 }
 
 /// The events a scenario records (`delivery happened on June 11, 2025 at
-/// 3:00 p.m. Eastern Time`), by [`EventId`]: the first record of an event
-/// decides, with or without a time (the checker refuses a second).
-fn recorded_events(model: &Model, scenario: Option<&Scenario>) -> Vec<Option<Recorded>> {
-    let mut recorded = vec![None; model.events.len()];
-    for event in scenario.map_or(&[][..], |s| s.events.as_slice()) {
-        if let Event::Happened {
-            event,
-            on,
-            through,
-            at,
-            ..
-        } = event
-        {
-            let slot = event.id.get().and_then(|id| recorded.get_mut(id.index()));
-            if let Some(slot @ None) = slot {
-                *slot = Some(Recorded {
+/// 3:00 p.m. Eastern Time`): the first record of an event decides, with or
+/// without a time (the checker refuses a second).
+#[derive(Debug, Default)]
+struct RecordedEvents<'m> {
+    /// By [`EventId`].
+    events: Vec<Option<Recorded>>,
+    /// A notice duty recorded as an event (`notice_of_default happened on
+    /// ...`), by the duty's label.
+    notices: BTreeMap<&'m str, Recorded>,
+}
+
+impl<'m> RecordedEvents<'m> {
+    fn of(model: &Model, scenario: Option<&'m Scenario>) -> RecordedEvents<'m> {
+        let mut recorded = RecordedEvents {
+            events: vec![None; model.events.len()],
+            notices: BTreeMap::new(),
+        };
+        for event in scenario.map_or(&[][..], |s| s.events.as_slice()) {
+            if let Event::Happened {
+                event,
+                on,
+                through,
+                at,
+                ..
+            } = event
+            {
+                let record = Recorded {
                     first: on.node,
                     last: through.as_ref().map_or(on.node, |t| t.node),
                     at: at.as_ref().map(TimeOfDay::clock),
-                });
+                };
+                match event.id.get() {
+                    Some(Occasion::Event(id)) => {
+                        if let Some(slot @ None) = recorded.events.get_mut(id.index()) {
+                            *slot = Some(record);
+                        }
+                    }
+                    Some(Occasion::Notice) => {
+                        (recorded.notices.entry(event.name.node.as_str())).or_insert(record);
+                    }
+                    None => {}
+                }
             }
         }
+        recorded
     }
-    recorded
+
+    /// The record of what a use names, if the scenario has one.
+    fn of_occasion(&self, occasion: &Ref<Occasion>) -> Option<Recorded> {
+        match occasion.id.get()? {
+            Occasion::Event(id) => self.events.get(id.index()).copied().flatten(),
+            Occasion::Notice => self.notices.get(occasion.name.node.as_str()).copied(),
+        }
+    }
 }
 
 /// Evaluates the agreement under a scenario (`None`: no facts, no events,
@@ -329,7 +359,7 @@ struct Evaluator<'m> {
     /// The events the scenario records as having happened, by
     /// [`EventId`]: their first and last day and their time (an index, not
     /// a scan, for each date counted from one).
-    recorded: Vec<Option<Recorded>>,
+    recorded: RecordedEvents<'m>,
     /// What a business day is: the agreement's, or Saturday and Sunday off.
     calendar: std::borrow::Cow<'m, BusinessCalendar>,
     /// The weight of each clause's quote (see [`budget::weight`]), by
@@ -380,7 +410,7 @@ impl<'m> Evaluator<'m> {
             budget: budget::Budget::default(),
             credits: BTreeMap::new(),
             credits_by_target: credit::by_target(model),
-            recorded: recorded_events(model, scenario),
+            recorded: RecordedEvents::of(model, scenario),
             calendar: match &model.business_days {
                 Some(calendar) => std::borrow::Cow::Borrowed(calendar),
                 None => std::borrow::Cow::Owned(BusinessCalendar::with_built_ins(Vec::new())),

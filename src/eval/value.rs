@@ -141,13 +141,8 @@ impl<'m> Evaluator<'m> {
     /// first and last day. `event` may also name a notice duty: the day the
     /// notice answering it was given.
     pub(super) fn happened(&self, event: &Ref<Occasion>) -> Option<(NaiveDate, NaiveDate)> {
-        let recorded = match event.id.get()? {
-            Occasion::Event(id) => {
-                (self.recorded.get(id.index()).copied().flatten()).map(|r| (r.first, r.last))
-            }
-            Occasion::Notice => None,
-        };
-        recorded
+        (self.recorded.of_occasion(event))
+            .map(|r| (r.first, r.last))
             .or_else(|| self.notice_date(&event.name.node).map(|on| (on, on)))
             .filter(|(on, _)| *on <= self.as_of)
     }

@@ -332,10 +332,10 @@ fn header_terms(model: &Model) -> Vec<(String, String)> {
     if let Some(dated) = model.dated {
         terms.push(("date".to_owned(), long_date(dated)));
     }
-    for (role, party) in &model.parties {
+    for (role, party) in model.parties.iter() {
         terms.push((format!("party {role}"), party.legal_name.node.clone()));
     }
-    for (name, fact) in &model.facts {
+    for (name, fact) in model.facts.iter() {
         let options: Vec<&str> = fact.options.iter().map(|o| o.node.as_str()).collect();
         let mut words = fact.ty.node.describe().to_owned();
         if !options.is_empty() {
@@ -346,7 +346,7 @@ fn header_terms(model: &Model) -> Vec<(String, String)> {
         }
         terms.push((format!("fact {name}"), words));
     }
-    for (name, event) in &model.events {
+    for (name, event) in model.events.iter() {
         let words = event
             .description
             .as_ref()

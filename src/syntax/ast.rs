@@ -1068,8 +1068,10 @@ pub enum Event {
         on: DateLit,
     },
     /// `delivery happened on June 11, 2025`, or from one date through another
+    /// (a notice duty's label may stand for the event: the day the notice
+    /// happened)
     Happened {
-        event: Ref<EventId>,
+        event: Ref<Occasion>,
         on: DateLit,
         /// The time of a one-day event (`on DATE at TIME`).
         at: Option<TimeOfDay>,

@@ -4,11 +4,12 @@
 //! The parser writes a name as the lawyer typed it and leaves its slot
 //! empty; the checker, once every declaration of the folder is known,
 //! resolves each use and fills the slot (`check::bind`). The evaluator
-//! reads a fact's value, a reading's option in force or an election's
-//! choice by the id in the slot, an index into the checked model, never by
-//! looking the name up again. An id is a position in a list of the model,
-//! not a word: it is shown through the model (`Model::fact`, ...), which
-//! holds the declaration and its name.
+//! reads a fact's value, a reading's option in force, an election's
+//! choice or an event's record by the id in the slot, an index into the
+//! checked model, never by looking the name up again. An id is a position
+//! in one of the model's lists (`Model::parties`, `facts`, `events`,
+//! `readings`, `elections`, `clauses`), not a word: a lawyer sees the name
+//! the declaration there holds.
 
 use std::fmt;
 
@@ -63,7 +64,9 @@ id!(
     "election"
 );
 id!(
-    /// A clause, in the order of the checked model (the document's).
+    /// A clause: its place in the checked model's final order, the source
+    /// document's (set by `check::findings`, after binding; so no use
+    /// carries one, and the evaluator counts them as it walks the clauses).
     ClauseId,
     "clause"
 );
