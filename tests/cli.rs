@@ -1367,16 +1367,7 @@ fn a_condition_in_words_is_decided_by_the_scenario() {
 
 /// The statuses of `obligations --format json` under `scenario`, by id.
 fn statuses(dir: &Path, scenario: &str) -> Vec<(String, String)> {
-    let output = clausec(&[
-        "obligations",
-        dir.to_str().unwrap(),
-        "--scenario",
-        scenario,
-        "--format",
-        "json",
-    ]);
-    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
-    let ledger = json(&output);
+    let ledger = ledger(dir, scenario);
     let entries = ledger["obligations"].as_array().unwrap();
     entries
         .iter()

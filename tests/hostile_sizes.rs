@@ -337,7 +337,13 @@ fn twenty_thousand_one_line_clauses_are_checked_in_linear_time() {
     let clauses: String = (0..10_000)
         .map(|k| format!("clause {k}\nclause {k}.1\n"))
         .collect();
-    let scratch = Scratch::agreement("clauses", &clauses);
+    checked_clean_in_time(&clauses);
+}
+
+/// `clauses` after the header, checked with no error or warning, under
+/// the guard.
+fn checked_clean_in_time(clauses: &str) {
+    let scratch = Scratch::agreement("clauses", clauses);
     let (output, took) = clausec(&["check"], &scratch.0);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(0), "{stdout}");
@@ -348,8 +354,8 @@ fn twenty_thousand_one_line_clauses_are_checked_in_linear_time() {
 #[test]
 fn twenty_thousand_elections_and_readings_are_declared_in_linear_time() {
     // Each election looked through all those declared before it for its
-    // name and its options' names, and each reading likewise: 20,000
-    // elections took 6.6 s optimised. Now the model keeps them by name.
+    // name and its options' names, and each reading likewise: 20,000 of
+    // each took 9.0 s optimised. Now the model keeps them by name.
     let clauses: String = (0..20_000)
         .map(|k| {
             format!(
@@ -358,10 +364,5 @@ fn twenty_thousand_elections_and_readings_are_declared_in_linear_time() {
             )
         })
         .collect();
-    let scratch = Scratch::agreement("clauses", &clauses);
-    let (output, took) = clausec(&["check"], &scratch.0);
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(output.status.code(), Some(0), "{stdout}");
-    assert!(stdout.contains("0 errors, 0 warnings"), "{stdout}");
-    assert!(took < GUARD, "took {took:?}");
+    checked_clean_in_time(&clauses);
 }

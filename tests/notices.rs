@@ -35,20 +35,6 @@ fn agreement(duties: &str, events: &str) -> PathBuf {
     ])
 }
 
-/// The ledger of `dir` under `scenario`, as JSON, which must be produced.
-fn ledger(dir: &Path, scenario: &str) -> Value {
-    let output = clausec(&[
-        "obligations",
-        dir.to_str().unwrap(),
-        "--scenario",
-        scenario,
-        "--format",
-        "json",
-    ]);
-    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
-    json(&output)
-}
-
 /// The status of the obligation `id` in a JSON ledger.
 fn status<'a>(ledger: &'a Value, id: &str) -> &'a str {
     ledger["obligations"]

@@ -166,3 +166,17 @@ pub fn assert_cents(field: &str) {
         "{field}"
     );
 }
+
+/// The ledger of `dir` under `scenario`, as JSON, which must be produced.
+pub fn ledger(dir: &Path, scenario: &str) -> Value {
+    let output = clausec(&[
+        "obligations",
+        dir.to_str().unwrap(),
+        "--scenario",
+        scenario,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    json(&output)
+}
