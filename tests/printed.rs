@@ -211,8 +211,7 @@ fn arb_condition() -> impl Strategy<Value = Condition> {
             .prop_map(|n| Condition::Fact(Ref::to(name(n)))),
         prop::sample::select(vec!["outplacement", "renew"]).prop_map(|o| Condition::Elects {
             party: name("employee"),
-            option: name(o),
-            choice: Default::default(),
+            option: Ref::to(name(o)),
         }),
         Just(Condition::Prevails(Ref::to(name("company")))),
         prop::sample::select(vec!["cause", "resignation"]).prop_map(|v| Condition::FactIs {

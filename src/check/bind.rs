@@ -41,8 +41,7 @@ pub fn bind(model: &mut Model) -> Vec<Unbound> {
             binder.obligation(obligation);
         }
         for election in &mut clause.elections {
-            let id = binder.model.election_id(&election.name.node);
-            binder.set(&mut election.id, id, &election.name);
+            binder.election(election);
         }
     }
     for scenario in &mut scenarios {
@@ -63,37 +62,44 @@ struct Binder<'m> {
 }
 
 impl Binder<'_> {
-    /// Fills `slot` with `id`, noting the use when there is none.
-    fn set<I: Copy>(&mut self, slot: &mut Slot<I>, id: Option<I>, name: &Name) {
-        slot.set(id);
+    /// Fills a use's slot with what `find` finds for its name, noting the
+    /// use when it finds nothing.
+    fn bind<I: Copy>(&mut self, used: &mut Ref<I>, find: impl Fn(&Model, &str) -> Option<I>) {
+        let id = find(self.model, &used.name.node);
+        used.id.set(id);
         if id.is_none() {
+            self.unbound.push((used.name.node.clone(), used.name.span));
+        }
+    }
+
+    /// A clause's election declaration: its own id.
+    fn election(&mut self, election: &mut Election) {
+        let id = self.model.election_id(&election.name.node);
+        election.id.set(id);
+        if id.is_none() {
+            let name = &election.name;
             self.unbound.push((name.node.clone(), name.span));
         }
     }
 
     fn party(&mut self, party: &mut Ref<PartyId>) {
-        let id = self.model.parties.id_of(&party.name.node);
-        self.set(&mut party.id, id, &party.name);
+        self.bind(party, |model, name| model.parties.id_of(name));
     }
 
     fn occasion(&mut self, occasion: &mut Ref<Occasion>) {
-        let id = self.model.occasion(&occasion.name.node);
-        self.set(&mut occasion.id, id, &occasion.name);
+        self.bind(occasion, Model::occasion);
     }
 
     fn fact(&mut self, fact: &mut Ref<FactId>) {
-        let id = self.model.facts.id_of(&fact.name.node);
-        self.set(&mut fact.id, id, &fact.name);
+        self.bind(fact, |model, name| model.facts.id_of(name));
     }
 
     fn reading(&mut self, reading: &mut Ref<ReadingId>) {
-        let id = self.model.reading_id(&reading.name.node);
-        self.set(&mut reading.id, id, &reading.name);
+        self.bind(reading, Model::reading_id);
     }
 
-    fn option(&mut self, option: &Name, choice: &mut Slot<OptionId>) {
-        let id = self.model.option_id(&option.node);
-        self.set(choice, id, option);
+    fn option(&mut self, option: &mut Ref<OptionId>) {
+        self.bind(option, Model::option_id);
     }
 
     fn obligation(&mut self, obligation: &mut Obligation) {
@@ -254,7 +260,7 @@ impl Binder<'_> {
                     self.condition(part);
                 }
             }
-            Condition::Elects { option, choice, .. } => self.option(option, choice),
+            Condition::Elects { option, .. } => self.option(option),
             Condition::Compare(a, _, b) => {
                 self.expr(a);
                 self.expr(b);
@@ -273,19 +279,17 @@ impl Binder<'_> {
 
     fn scenario(&mut self, scenario: &mut Scenario) {
         for given in &mut scenario.facts {
-            let id = self.model.facts.id_of(&given.name.node);
-            self.set(&mut given.id, id, &given.name);
+            self.fact(&mut given.fact);
             if let Value::Expr(e) = &mut given.value.node {
                 self.expr(e);
             }
         }
         for choice in &mut scenario.readings {
-            let id = self.model.reading_id(&choice.reading.node);
-            self.set(&mut choice.id, id, &choice.reading);
+            self.reading(&mut choice.reading);
         }
         for event in &mut scenario.events {
             match event {
-                Event::Elected { option, choice, .. } => self.option(option, choice),
+                Event::Elected { option, .. } => self.option(option),
                 Event::Compensation { party, .. }
                 | Event::Signed { party, .. }
                 | Event::Prevailed { party, .. } => self.party(party),
@@ -331,7 +335,10 @@ mod tests {
         assert_eq!(facts, vec![("annual_salary".to_owned(), salary)]);
         for scenario in &model.scenarios {
             for given in &scenario.facts {
-                assert_eq!(given.id.get(), model.facts.id_of(&given.name.node));
+                assert_eq!(
+                    given.fact.id.get(),
+                    model.facts.id_of(&given.fact.name.node)
+                );
             }
         }
     }

@@ -1156,7 +1156,7 @@ impl Checker {
             }
             Condition::Elects { party, option, .. } => {
                 self.party(party, clause);
-                match self.model.election_offering(&option.node) {
+                match self.model.election_offering(&option.name.node) {
                     None => {
                         let candidates = self
                             .model
@@ -1164,11 +1164,11 @@ impl Checker {
                             .iter()
                             .flat_map(|e| e.options.iter().map(|o| o.name.node.clone()))
                             .collect();
-                        self.unknown_name(option, Unknown::ElectedOption, candidates, clause);
+                        self.unknown_name(&option.name, Unknown::ElectedOption, candidates, clause);
                     }
                     Some(election) if election.by.node != party.node => {
                         let problem = CheckProblem::NotTheirOption {
-                            option: option.node.clone(),
+                            option: option.name.node.clone(),
                             by: election.by.node.clone(),
                             party: party.node.clone(),
                         };
@@ -1176,9 +1176,9 @@ impl Checker {
                     }
                     Some(_) => {}
                 }
-                if let Some(declared) = self.model.election_option(&option.node) {
+                if let Some(declared) = self.model.election_option(&option.name.node) {
                     let declared = declared.name.span;
-                    self.resolved(option.span, declared);
+                    self.resolved(option.name.span, declared);
                 }
             }
             Condition::Prevails(party) => self.party(&party.name, clause),
@@ -1301,7 +1301,7 @@ impl Checker {
             return;
         }
         let problem = CheckProblem::FactInOtherCurrency {
-            fact: fact.name.node.clone(),
+            fact: fact.fact.name.node.clone(),
             declared,
             given,
         };
@@ -1652,7 +1652,7 @@ impl Checker {
             self.scenario_fact(fact);
         }
         for choice in &scenario.readings {
-            match self.model.reading(&choice.reading.node).cloned() {
+            match self.model.reading(&choice.reading.name.node).cloned() {
                 None => {
                     let candidates = self
                         .model
@@ -1660,10 +1660,15 @@ impl Checker {
                         .iter()
                         .map(|r| r.name.node.clone())
                         .collect();
-                    self.unknown_name(&choice.reading, Unknown::ChosenReading, candidates, None);
+                    self.unknown_name(
+                        &choice.reading.name,
+                        Unknown::ChosenReading,
+                        candidates,
+                        None,
+                    );
                 }
                 Some(reading) => {
-                    self.resolved(choice.reading.span, reading.name.span);
+                    self.resolved(choice.reading.name.span, reading.name.span);
                     if let Some(option) = reading
                         .options
                         .iter()
@@ -1718,15 +1723,15 @@ impl Checker {
     }
 
     fn scenario_fact(&mut self, fact: &FactValue) {
-        let Some(declared) = self.fact_type(&fact.name) else {
+        let Some(declared) = self.fact_type(&fact.fact.name) else {
             let candidates = self.model.facts.keys().cloned().collect();
-            self.unknown_name(&fact.name, Unknown::ScenarioFact, candidates, None);
+            self.unknown_name(&fact.fact.name, Unknown::ScenarioFact, candidates, None);
             return;
         };
         let given = match &fact.value.node {
             Value::Yes | Value::No => Some(Type::YesNo),
             Value::Choice(value) if declared == Type::Choice => {
-                self.fact_value_named(&fact.name, value, None);
+                self.fact_value_named(&fact.fact.name, value, None);
                 Some(Type::Choice)
             }
             Value::Choice(_) => Some(Type::Choice),
@@ -1740,7 +1745,7 @@ impl Checker {
                 return;
             }
             let problem = CheckProblem::FactValueOfWrongKind {
-                fact: fact.name.node.clone(),
+                fact: fact.fact.name.node.clone(),
                 declared,
             };
             self.report(problem, fact.value.span, None);
@@ -1762,11 +1767,11 @@ impl Checker {
         match event {
             Event::Elected { party, option, .. } => {
                 self.party(party, None);
-                if let Some(declared) = self.model.election_option(&option.node) {
+                if let Some(declared) = self.model.election_option(&option.name.node) {
                     let declared = declared.name.span;
-                    self.resolved(option.span, declared);
+                    self.resolved(option.name.span, declared);
                 }
-                match self.model.election_offering(&option.node).cloned() {
+                match self.model.election_offering(&option.name.node).cloned() {
                     None => {
                         let candidates = self
                             .model
@@ -1775,7 +1780,7 @@ impl Checker {
                             .filter(|e| e.by.node == party.node)
                             .flat_map(|e| e.options.iter().map(|o| o.name.node.clone()))
                             .collect();
-                        self.unknown_name(option, Unknown::OfferedOption, candidates, None);
+                        self.unknown_name(&option.name, Unknown::OfferedOption, candidates, None);
                     }
                     Some(election) if election.by.node != party.node => {
                         let problem = CheckProblem::NotTheirElection {

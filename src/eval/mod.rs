@@ -380,7 +380,7 @@ impl<'m> Evaluator<'m> {
             .unwrap_or_default();
         let mut facts = vec![None; model.facts.len()];
         for given in scenario.map_or(&[][..], |s| &s.facts) {
-            if let Some(slot) = given.id.get().and_then(|id| facts.get_mut(id.index())) {
+            if let Some(slot) = given.fact.id.get().and_then(|id| facts.get_mut(id.index())) {
                 *slot = Some(&given.value.node);
             }
         }
@@ -545,7 +545,12 @@ impl<'m> Evaluator<'m> {
         let model = self.model;
         let mut chosen: Vec<Option<&str>> = vec![None; model.readings.len()];
         for choice in self.scenario.map_or(&[][..], |s| &s.readings) {
-            if let Some(slot) = choice.id.get().and_then(|id| chosen.get_mut(id.index())) {
+            if let Some(slot) = choice
+                .reading
+                .id
+                .get()
+                .and_then(|id| chosen.get_mut(id.index()))
+            {
                 *slot = Some(choice.option.node.as_str());
             }
         }
@@ -655,7 +660,7 @@ impl<'m> Evaluator<'m> {
     fn record_elections(&mut self) {
         let elected: Vec<OptionId> = (self.events())
             .filter_map(|event| match event {
-                Event::Elected { choice, .. } => choice.get(),
+                Event::Elected { option, .. } => option.id.get(),
                 _ => None,
             })
             .collect();

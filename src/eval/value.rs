@@ -45,8 +45,8 @@ impl<'m> Evaluator<'m> {
                 .iter()
                 .map(|p| self.truth(p))
                 .fold(Truth::No, Truth::or),
-            Condition::Elects { choice, .. } => {
-                let Some(choice) = choice.get() else {
+            Condition::Elects { option, .. } => {
+                let Some(choice) = option.id.get() else {
                     return Truth::Unknown;
                 };
                 match self

@@ -747,8 +747,7 @@ pub enum Condition {
     Any(Vec<Condition>, Span),
     Elects {
         party: Name,
-        option: Name,
-        choice: Slot<OptionId>,
+        option: Ref<OptionId>,
     },
     Prevails(Ref<PartyId>),
     Compare(Expr, Spanned<CompareOp>, Expr),
@@ -775,7 +774,7 @@ impl Condition {
     pub fn span(&self) -> Span {
         match self {
             Condition::Not(_, s) | Condition::All(_, s) | Condition::Any(_, s) => *s,
-            Condition::Elects { party, option, .. } => party.span.to(option.span),
+            Condition::Elects { party, option, .. } => party.span.to(option.name.span),
             Condition::Prevails(party) => party.name.span,
             Condition::Fact(fact) => fact.name.span,
             Condition::Defaulted { obligation, .. } => obligation.span,
@@ -990,8 +989,7 @@ impl Scenario {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct FactValue {
-    pub name: Name,
-    pub id: Slot<FactId>,
+    pub fact: Ref<FactId>,
     pub value: Spanned<Value>,
 }
 
@@ -1006,8 +1004,7 @@ pub enum Value {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReadingChoice {
-    pub reading: Name,
-    pub id: Slot<ReadingId>,
+    pub reading: Ref<ReadingId>,
     pub option: Name,
 }
 
@@ -1015,8 +1012,7 @@ pub struct ReadingChoice {
 pub enum Event {
     Elected {
         party: Name,
-        option: Name,
-        choice: Slot<OptionId>,
+        option: Ref<OptionId>,
     },
     Paid {
         payer: Name,

@@ -1053,8 +1053,7 @@ impl Lowerer {
         Ok(match rule {
             Rule::elects => Condition::Elects {
                 party: self.name(c.required(Rule::name)?),
-                option: self.name(c.required(Rule::name)?),
-                choice: Slot::default(),
+                option: Ref::to(self.name(c.required(Rule::name)?)),
             },
             Rule::prevails => Condition::Prevails(Ref::to(self.name(c.required(Rule::name)?))),
             Rule::compare => {
@@ -1477,8 +1476,7 @@ impl Lowerer {
                     _ => Value::Expr(self.factor(inner)?),
                 };
                 scenario.facts.push(FactValue {
-                    name,
-                    id: Slot::default(),
+                    fact: Ref::to(name),
                     value: Spanned::new(value, value_span),
                 });
             }
@@ -1488,15 +1486,13 @@ impl Lowerer {
                 scenario.conditions.push((text, holds));
             }
             Rule::reading_choice => scenario.readings.push(ReadingChoice {
-                reading: self.name(c.required(Rule::name)?),
-                id: Slot::default(),
+                reading: Ref::to(self.name(c.required(Rule::name)?)),
                 option: self.name(c.required(Rule::name)?),
             }),
             Rule::on_time => scenario.payments_on_time = true,
             Rule::election_event => scenario.events.push(Event::Elected {
                 party: self.name(c.required(Rule::name)?),
-                option: self.name(c.required(Rule::name)?),
-                choice: Slot::default(),
+                option: Ref::to(self.name(c.required(Rule::name)?)),
             }),
             Rule::payment_event => {
                 let payer = self.name(c.required(Rule::name)?);

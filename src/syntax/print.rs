@@ -170,7 +170,7 @@ impl fmt::Display for Condition {
             Condition::All(parts, _) => joined(f, parts, " and "),
             Condition::Any(parts, _) => joined(f, parts, " or "),
             Condition::Elects { party, option, .. } => {
-                write!(f, "{} elects {}", party.node, option.node)
+                write!(f, "{} elects {}", party.node, option.name.node)
             }
             Condition::Prevails(party) => write!(f, "{} prevails", party.name.node),
             Condition::Compare(left, op, right) => {
