@@ -345,6 +345,9 @@ struct Evaluator<'m> {
     /// Each notice of the scenario with the one duty it answers, in the
     /// scenario's order (see [`settle::answered_notices`]).
     notices: Vec<settle::Answered<'m>>,
+    /// The first of those answering each labelled duty, by its label: a
+    /// date counted from a notice is a look-up, not a scan of them.
+    first_notices: BTreeMap<&'m str, settle::Answered<'m>>,
     /// Which built-in defaults the ledger relied on (listed as assumptions).
     defaults_used: Vec<Assumed>,
     reported_missing: Vec<String>,
@@ -387,6 +390,7 @@ impl<'m> Evaluator<'m> {
         let event_count = scenario.map_or(0, |s| s.events.len());
         let (payment_events, other_events) = index_events(scenario);
         let notices = settle::answered_notices(model, &other_events);
+        let first_notices = settle::first_by_label(&notices);
         Evaluator {
             model,
             scenario,
@@ -405,6 +409,7 @@ impl<'m> Evaluator<'m> {
             payment_events,
             other_events,
             notices,
+            first_notices,
             defaults_used: Vec::new(),
             reported_missing: Vec::new(),
             budget: budget::Budget::default(),

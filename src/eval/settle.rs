@@ -559,19 +559,13 @@ impl<'m> Evaluator<'m> {
 impl Evaluator<'_> {
     /// The day the first notice answering the duty labelled `label` was given.
     pub(super) fn notice_date(&self, label: &str) -> Option<NaiveDate> {
-        self.notices
-            .iter()
-            .find(|n| n.duty.label.as_ref().is_some_and(|l| l.node == label))
-            .map(|n| n.on)
+        self.first_notices.get(label).map(|n| n.on)
     }
 
     /// The time of day the first notice answering `label` was given at,
     /// where the scenario records one.
     pub(super) fn notice_time(&self, label: &str) -> Option<crate::calc::zone::Clock> {
-        self.notices
-            .iter()
-            .find(|n| n.duty.label.as_ref().is_some_and(|l| l.node == label))
-            .and_then(|n| n.at)
+        self.first_notices.get(label).and_then(|n| n.at)
     }
 }
 
@@ -613,6 +607,18 @@ pub(super) fn answered_notices<'m>(model: &'m Model, events: &[&'m Event]) -> Ve
             }
         })
         .collect()
+}
+
+/// The first notice (in the scenario's order) answering each labelled
+/// duty, by the duty's label.
+pub(super) fn first_by_label<'m>(notices: &[Answered<'m>]) -> BTreeMap<&'m str, Answered<'m>> {
+    let mut first = BTreeMap::new();
+    for notice in notices {
+        if let Some(label) = &notice.duty.label {
+            first.entry(label.node.as_str()).or_insert(*notice);
+        }
+    }
+    first
 }
 
 /// An obligation's label, for a message (payments name obligations by it).
