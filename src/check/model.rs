@@ -213,7 +213,8 @@ impl<I: TableId, T> Table<I, T> {
 /// The facts of an agreement, by name and by id.
 pub type Facts = Table<FactId, FactDecl>;
 
-/// The index of [`Model`]'s readings, elections and options by name.
+/// The index of [`Model`]'s readings, elections, options and notice duties
+/// by name.
 #[derive(Clone, Debug, Default)]
 struct DeclaredNames {
     readings: BTreeMap<String, ReadingId>,
@@ -250,8 +251,9 @@ pub struct Model {
     /// In the order declared; a [`ReadingId`] is a place in it. Added
     /// through [`Model::add_reading`].
     pub readings: Vec<Reading>,
-    /// The readings, elections and elections' options by name (the first
-    /// declared of a name): every look-up by name is a map's, never a scan.
+    /// The readings, elections, elections' options and notice duties by
+    /// name (the first declared of a name): every look-up by name is a
+    /// map's, never a scan.
     names: DeclaredNames,
     pub stated: Vec<Stated>,
     pub signatures: Vec<Signature>,
