@@ -344,6 +344,10 @@ fn twenty_thousand_one_line_clauses_are_checked_in_linear_time() {
 /// the guard.
 fn checked_clean_in_time(clauses: &str) {
     let scratch = Scratch::agreement("clauses", clauses);
+    checked_clean(&scratch);
+}
+
+fn checked_clean(scratch: &Scratch) {
     let (output, took) = clausec(&["check"], &scratch.0);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(0), "{stdout}");
@@ -365,4 +369,24 @@ fn twenty_thousand_elections_and_readings_are_declared_in_linear_time() {
         })
         .collect();
     checked_clean_in_time(&clauses);
+}
+
+#[test]
+fn ten_thousand_notices_are_matched_to_their_duties_in_linear_time() {
+    // Which duty each notice answers was found by walking every obligation
+    // for each notice: 10,000 labelled notice duties and a notice for each
+    // took 3.8 s optimised. Now the duties are found by label.
+    let clauses: String = (0..10_000)
+        .map(|k| format!("clause {k}\n  r{k}: company notifies employee of \"report {k}\"\n    on March 1, 2003\n"))
+        .collect();
+    let notices: String = (0..10_000)
+        .map(|k| format!("  company notified employee on February 1, 2003 for r{k}\n"))
+        .collect();
+    let scratch = Scratch::agreement("notices", &clauses);
+    std::fs::write(
+        scratch.0.join("scenarios/base.scenario"),
+        format!("scenario base \"Base\"\n  as of June 30, 2003\n{notices}"),
+    )
+    .unwrap();
+    checked_clean(&scratch);
 }

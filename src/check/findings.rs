@@ -621,6 +621,8 @@ fn order_clauses(model: &mut Model, positions: &BTreeMap<String, usize>) {
     }
     keyed.sort_by_key(|(key, index, _)| (*key, *index));
     model.clauses = keyed.into_iter().map(|(_, _, c)| c).collect();
+    // The notice duties' places changed with the clauses'.
+    model.index_notice_duties();
 }
 
 // ---- figures against the quote ------------------------------------------

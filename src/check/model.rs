@@ -220,8 +220,22 @@ struct DeclaredNames {
     readings: BTreeMap<String, ReadingId>,
     elections: BTreeMap<String, ElectionId>,
     options: BTreeMap<String, OptionId>,
-    /// The labels of the notice duties, with where each is declared.
-    notice_labels: BTreeMap<String, Span>,
+    /// The notice duties by label (the first of a label): where each is in
+    /// the clauses, and where its label is written (known without the
+    /// clauses, which binding takes out of the model while it works).
+    notice_labels: BTreeMap<String, (DutyAt, Span)>,
+    /// The notice duties owed from one party to another, by their names,
+    /// in the clauses' order.
+    notices_between: BTreeMap<(String, String), Vec<DutyAt>>,
+}
+
+/// Where an obligation is in the model: its clause's place and its own in
+/// the clause. Valid for the clauses' order it was taken in
+/// ([`Model::index_notice_duties`] is called again when that changes).
+#[derive(Clone, Copy, Debug)]
+struct DutyAt {
+    clause: usize,
+    obligation: usize,
 }
 
 /// An assumption stated in words, with the clause that states it.
@@ -324,21 +338,50 @@ impl Model {
         self.readings.get(self.reading_id(name)?.index())
     }
 
-    /// Indexes the notice duties by label (call once the clauses are
-    /// known): a date counted from a notice names its duty's label.
+    /// Indexes the notice duties by label and by the parties they are
+    /// owed between (call once the clauses are known, and again whenever
+    /// their order changes): a date counted from a notice names its duty's
+    /// label, and which duty a notice answers is a look-up, not a walk of
+    /// every obligation for each notice.
     pub fn index_notice_duties(&mut self) {
         let mut labels = BTreeMap::new();
-        for (_, duty) in self.notice_duties() {
-            if let Some(label) = &duty.label {
-                labels.entry(label.node.clone()).or_insert(label.span);
+        let mut between: BTreeMap<(String, String), Vec<DutyAt>> = BTreeMap::new();
+        for (c, clause) in self.clauses.iter().enumerate() {
+            for (o, duty) in clause.obligations.iter().enumerate() {
+                if duty.kind != Kind::Notice {
+                    continue;
+                }
+                let at = DutyAt {
+                    clause: c,
+                    obligation: o,
+                };
+                if let Some(label) = &duty.label {
+                    labels.entry(label.node.clone()).or_insert((at, label.span));
+                }
+                if let Some(obligee) = &duty.obligee {
+                    let parties = (duty.obligor.name.node.clone(), obligee.name.node.clone());
+                    between.entry(parties).or_default().push(at);
+                }
             }
         }
         self.names.notice_labels = labels;
+        self.names.notices_between = between;
+    }
+
+    /// The notice duty at `at`, with its clause.
+    fn duty_at(&self, at: DutyAt) -> Option<(&Clause, &Obligation)> {
+        let clause = self.clauses.get(at.clause)?;
+        Some((clause, clause.obligations.get(at.obligation)?))
+    }
+
+    /// The notice duty labelled `label`, with its clause.
+    fn notice_duty_labelled(&self, label: &str) -> Option<(&Clause, &Obligation)> {
+        self.duty_at(self.names.notice_labels.get(label)?.0)
     }
 
     /// Where the notice duty labelled `label` is declared.
     pub fn notice_label(&self, label: &str) -> Option<Span> {
-        self.names.notice_labels.get(label).copied()
+        self.names.notice_labels.get(label).map(|(_, span)| *span)
     }
 
     /// What a date counted from an event names: the declared event of
@@ -522,18 +565,17 @@ impl Model {
     pub fn notice_answered(&self, notice: NoticeGiven<'_>) -> NoticeAnswer<'_> {
         let (party, to) = (notice.party.node.as_str(), notice.to.node.as_str());
         if let Some(label) = notice.duty {
-            let named = self
-                .notice_duties()
-                .find(|(_, o)| o.label.as_ref().is_some_and(|l| l.node == label.node));
-            return match named {
+            return match self.notice_duty_labelled(&label.node) {
                 None => NoticeAnswer::UnknownDuty,
                 Some((_, duty)) if owed_between(duty, party, to) => NoticeAnswer::Duty(duty),
                 Some((_, duty)) => NoticeAnswer::OtherParties(duty),
             };
         }
-        let owed: Vec<(&Clause, &Obligation)> = self
-            .notice_duties()
-            .filter(|(_, o)| owed_between(o, party, to))
+        let key = (party.to_owned(), to.to_owned());
+        let owed: Vec<(&Clause, &Obligation)> = (self.names.notices_between.get(&key))
+            .into_iter()
+            .flatten()
+            .filter_map(|at| self.duty_at(*at))
             .collect();
         if let [(_, only)] = owed.as_slice() {
             return NoticeAnswer::Duty(only);
