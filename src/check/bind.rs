@@ -12,10 +12,10 @@
 //! (who elects, who pays a recorded payment, who gives a notice) stay
 //! names: payments are matched to their obligation by its label, and a
 //! notice to its duty by `Model::notice_answered`, which the checker runs
-//! before binding. A name the checker reported as unknown
-//! keeps an empty slot (a model with an error is never evaluated); a use
-//! left unbound in a model without errors is a bug in clausec, and the
-//! checker reports it as one ([`bind`] returns them).
+//! before binding. A name the checker reported as unknown keeps an empty
+//! slot (a model with an error is never evaluated); a use left unbound in
+//! a model without errors is a bug in clausec, and the checker reports it
+//! as one ([`bind`] returns them).
 //!
 //! An obligation's terms by meaning ([`Terms`]) are gathered again from
 //! its bound terms as written, so that both say the same.
@@ -30,6 +30,9 @@ pub type Unbound = (String, Span);
 /// Fills every slot of the model's clauses and scenarios; returns the uses
 /// it could not bind.
 pub fn bind(model: &mut Model) -> Vec<Unbound> {
+    // The clauses and scenarios are taken out of the model while they are
+    // bound: what the binder asks the model must come from its maps and
+    // tables, never from its clauses (see `Model::notice_label`).
     let mut clauses = std::mem::take(&mut model.clauses);
     let mut scenarios = std::mem::take(&mut model.scenarios);
     let mut binder = Binder {
