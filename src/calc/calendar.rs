@@ -239,7 +239,7 @@ pub fn dates_from(
         // Running past the calendar is as much a runaway schedule as a count
         // over the limit.
         let Some(date) = nth(from, frequency, rule, index) else {
-            return Err(TooMany::PastTheCalendar);
+            return Err(TooMany::PastYear9999);
         };
         if date >= from {
             dates.push(date);
@@ -263,7 +263,7 @@ pub fn dates_until(
     let mut index = 0;
     while dates.len() < count {
         let Some(date) = nth_back(through, frequency, rule, index) else {
-            return Err(TooMany::PastTheCalendar);
+            return Err(TooMany::BeforeTheCalendar);
         };
         if date <= through {
             dates.push(date);
@@ -302,8 +302,10 @@ pub fn date_on_or_before(
 pub enum TooMany {
     /// More than [`MAX_INSTANCES`] dates.
     Instances,
-    /// Dates before the year 1 or after the year 9999.
-    PastTheCalendar,
+    /// Counting forward runs past the year 9999, the end of the calendar.
+    PastYear9999,
+    /// Counting back runs before the earliest date the calendar has.
+    BeforeTheCalendar,
 }
 
 /// `date` plus a duration; `None` outside the calendar, and for business
@@ -497,6 +499,28 @@ mod tests {
         )
         .unwrap();
         assert_eq!(dates, vec![d(2004, 1, 31), d(2004, 2, 29), d(2004, 3, 31)]);
+    }
+
+    #[test]
+    fn a_schedule_counted_off_the_calendar_says_which_end() {
+        // Twelve month-ends from November 30, 9999 would run into the year
+        // 10000; twelve ending in the first year the calendar has (chrono's
+        // earliest, long before the year 1) would start before it.
+        let forward = dates_from(
+            d(9999, 11, 30),
+            12,
+            Frequency::Monthly,
+            DayRule::LastDayOfMonth,
+        );
+        assert_eq!(forward, Err(TooMany::PastYear9999));
+        let first_year = NaiveDate::MIN.year();
+        let back = dates_until(
+            d(first_year, 3, 31),
+            12,
+            Frequency::Monthly,
+            DayRule::LastDayOfMonth,
+        );
+        assert_eq!(back, Err(TooMany::BeforeTheCalendar));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 use crate::source::{FileId, Span};
 use crate::syntax::ast::*;
+use crate::syntax::ids::Id;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -138,27 +139,8 @@ impl<I, T> Default for Table<I, T> {
     }
 }
 
-/// What an id of a [`Table`] is made of: a position in its list.
-pub trait TableId: Copy {
-    fn new(index: usize) -> Self;
-    fn index(self) -> usize;
-}
 
-macro_rules! table_id {
-    ($($id:ty),*) => {$(
-        impl TableId for $id {
-            fn new(index: usize) -> Self {
-                <$id>::new(index)
-            }
-            fn index(self) -> usize {
-                <$id>::index(self)
-            }
-        }
-    )*};
-}
-table_id!(PartyId, FactId, EventId);
-
-impl<I: TableId, T> Table<I, T> {
+impl<I: Id, T> Table<I, T> {
     /// Declares `item` under `name` and returns its id; `None` when the
     /// name is taken (the checker reports the duplicate first).
     pub fn insert(&mut self, name: String, item: T) -> Option<I> {

@@ -116,7 +116,7 @@ impl<'m> Evaluator<'m> {
             Some(prorated) => match partial_periods(from, through, frequency, rule, &mut dates) {
                 Some(parts) => parts,
                 None => {
-                    self.too_many_instances(prorated, clause, TooMany::PastTheCalendar);
+                    self.too_many_instances(prorated, clause, TooMany::PastYear9999);
                     return;
                 }
             },

@@ -129,7 +129,8 @@ fn runaway_words(runaway: TooMany) -> String {
             "have more than {} dated instances",
             format_count(MAX_INSTANCES)
         ),
-        TooMany::PastTheCalendar => "run past the year 9999 (or before the year 1)".to_owned(),
+        TooMany::PastYear9999 => "run past the year 9999".to_owned(),
+        TooMany::BeforeTheCalendar => "start before the earliest date clausec counts".to_owned(),
     }
 }
 

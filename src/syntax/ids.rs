@@ -13,6 +13,13 @@
 
 use std::fmt;
 
+/// What every id is made of: a position in one of the model's lists (so
+/// that one kind of table can hold parties, facts or events).
+pub trait Id: Copy {
+    fn new(index: usize) -> Self;
+    fn index(self) -> usize;
+}
+
 macro_rules! id {
     ($(#[$doc:meta])* $name:ident, $what:literal) => {
         $(#[$doc])*
@@ -30,6 +37,15 @@ macro_rules! id {
             /// Its position in the model's list.
             pub fn index(self) -> usize {
                 self.0 as usize
+            }
+        }
+
+        impl Id for $name {
+            fn new(index: usize) -> Self {
+                $name::new(index)
+            }
+            fn index(self) -> usize {
+                $name::index(self)
             }
         }
 
