@@ -139,7 +139,6 @@ impl<I, T> Default for Table<I, T> {
     }
 }
 
-
 impl<I: Id, T> Table<I, T> {
     /// Declares `item` under `name` and returns its id; `None` when the
     /// name is taken (the checker reports the duplicate first).
